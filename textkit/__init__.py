@@ -1,0 +1,80 @@
+"""textkit: turn the OCR text of scanned printed volumes into clean, validated TEI.
+
+>>> import textkit
+>>> doc = textkit.convert_text(" INTRODUCTION\\n\\nAnn Lee\\n\\nn the beginning there was a scan.\\n",
+...                            source="vol.txt")
+>>> [text.title.text for text in doc.texts]
+['INTRODUCTION']
+>>> print(textkit.clean_text(doc))
+INTRODUCTION
+<BLANKLINE>
+Ann Lee
+<BLANKLINE>
+In the beginning there was a scan.
+>>> textkit.validate(textkit.to_tei(doc))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import InputError, PipelineError, TextkitError, ValidationError
+from .model import Document
+from .pipeline import Options
+from .read import read_bytes, read_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Document", "InputError", "Options", "PipelineError", "TextkitError", "ValidationError",
+    "__version__", "clean_text", "convert_bytes", "convert_file", "convert_text", "to_tei",
+    "validate",
+]
+
+
+def convert_text(text: str, *, source: str = "<string>", options: Options | None = None) -> Document:
+    """Convert OCR text to a :class:`Document` (layout, structure and repairs done)."""
+    from .pipeline import run
+
+    return run(read_text(text, source=source), options or Options())
+
+
+def convert_bytes(data: bytes, *, source: str, options: Options | None = None) -> Document:
+    """Convert undecoded input (UTF-8, UTF-8 with BOM or cp1252) to a :class:`Document`."""
+    from .pipeline import run
+
+    return run(read_bytes(data, source=source), options or Options())
+
+
+def convert_file(path: str | Path, *, options: Options | None = None) -> Document:
+    """Convert the OCR text file at ``path``; errors name the file."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", source=str(path)) from error
+    return convert_bytes(data, source=path.name, options=options)
+
+
+def to_tei(doc: Document, *, keep_layout: bool = False) -> str:
+    """The TEI P5 XML of ``doc``, as a string with an XML declaration."""
+    from .tei.writer import tei_string
+
+    return tei_string(doc, keep_layout=keep_layout)
+
+
+def validate(xml: str | bytes, *, schema: str = "textkit", source: str | None = None) -> None:
+    """Validate TEI against the project schema (or ``schema="tei_all"`` with a path).
+
+    Raises :class:`ValidationError` listing each problem with its line.
+    """
+    from .tei.validate import validate as _validate
+
+    _validate(xml, schema=schema, source=source)
+
+
+def clean_text(doc: Document) -> str:
+    """The repaired reading text: titles, bylines, headings and paragraphs, blank-line separated."""
+    from .tei.plain import plain_text
+
+    return plain_text(doc)

@@ -1,0 +1,99 @@
+"""The English lexicon textkit consults: which words exist, and how common.
+
+Two sources ship with the package, nothing is downloaded:
+
+* ``data/words-en.txt.gz``: the union of SCOWL's large American and British
+  word lists (Debian ``wamerican-large`` and ``wbritish-large``; licence in
+  ``data/words-en.COPYRIGHT``), so both spellings are words
+  (``neighbors``/``neighbours``, ``labor``/``labour``).
+* symspellpy's bundled frequency list, for how common a word is.
+
+A user lexicon (one word per line, ``#`` comments) adds names and terms a
+project wants protected.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.resources
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+FREQUENCY_FILE = "frequency_dictionary_en_82_765.txt"
+
+
+@functools.cache
+def _word_list() -> frozenset[str]:
+    data = importlib.resources.files("textkit") / "data" / "words-en.txt.gz"
+    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as words:
+        return frozenset(line.rstrip("\n") for line in words if line.strip())
+
+
+@functools.cache
+def frequencies() -> dict[str, int]:
+    """symspellpy's English unigram counts (lower case), loaded once per process."""
+    data = importlib.resources.files("symspellpy") / FREQUENCY_FILE
+    counts: dict[str, int] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        if count.strip().isdigit():
+            counts[word] = int(count)
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Known words, case-aware.
+
+    A lower-case entry admits any capitalization (``the``, ``The``, ``THE``);
+    an entry with capitals (``Japan``, ``IAEA``) admits that form and its
+    all-capitals form only.
+
+    >>> lex = default_lexicon()
+    >>> lex.knows("neighbors"), lex.knows("neighbours"), lex.knows("Fundamentally")
+    (True, True, True)
+    >>> lex.knows("unfaimess")
+    False
+    """
+
+    words: frozenset[str]
+
+    def knows(self, word: str) -> bool:
+        if not word:
+            return False
+        if word in self.words or word.lower() in self.words:
+            return True
+        if word.isupper() or word[:1].isupper():
+            # "JAPAN" and "Japan" for the entry "Japan".
+            return word.capitalize() in self.words or word.title() in self.words
+        return False
+
+    def frequency(self, word: str) -> int:
+        """How common ``word`` is in English text (0 when unknown)."""
+        return frequencies().get(word.lower(), 0)
+
+    def with_words(self, extra: Iterable[str]) -> Lexicon:
+        return Lexicon(self.words | frozenset(w for w in extra if w))
+
+
+@functools.cache
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon (built once per process)."""
+    return Lexicon(_word_list() | frozenset(frequencies()))
+
+
+def load_user_lexicon(path: str | Path) -> frozenset[str]:
+    """Read a user lexicon: one word per line, ``#`` starts a comment.
+
+    Raises :class:`InputError` naming the file when it cannot be read.
+    """
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read lexicon: {error}", source=str(path)) from error
+    words = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return frozenset(w for w in words if w)
