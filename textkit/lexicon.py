@@ -97,3 +97,18 @@ def load_user_lexicon(path: str | Path) -> frozenset[str]:
         raise InputError(f"cannot read lexicon: {error}", source=str(path)) from error
     words = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return frozenset(w for w in words if w)
+
+
+BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+
+
+@functools.cache
+def bigram_frequencies() -> dict[str, int]:
+    """symspellpy's English bigram counts (``"in september"`` → count), loaded once."""
+    data = importlib.resources.files("symspellpy") / BIGRAM_FILE
+    counts: dict[str, int] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and parts[2].isdigit():
+            counts[f"{parts[0]} {parts[1]}"] = int(parts[2])
+    return counts

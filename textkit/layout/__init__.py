@@ -1,0 +1,37 @@
+"""Layout stage: read what the printed page did to the text.
+
+Classifies every input line (:mod:`.lines`), finds footnote blocks and the
+glued reference numerals of their notes (:mod:`.footnotes`), and records
+whatever it takes out of the reading text as :class:`~textkit.model.LayoutMark`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Document, LayoutMark, Line, LineKind
+from ..pipeline import Options
+from .footnotes import find_anchors, find_blocks
+from .lines import classify, split_lines
+
+REMOVED_KINDS = frozenset({LineKind.SEPARATOR, LineKind.RUNNING_HEAD, LineKind.PAGE_NUMBER,
+                           LineKind.STRAY_MARK, LineKind.LONE_INITIAL})
+
+
+def analyze_layout(doc: Document, options: Options) -> Document:
+    """The layout stage: fill ``lines``, ``footnote_refs`` and ``layout_marks``."""
+    raw_lines = split_lines(doc.raw)
+    kinds = classify(raw_lines)
+    blocks = find_blocks(raw_lines, kinds)
+    refs, unanchored = find_anchors(raw_lines, kinds, blocks)
+    lines: list[Line] = []
+    page_pending = False
+    for raw, kind in zip(raw_lines, kinds):
+        page_start = raw.is_page_start or page_pending
+        page_pending = page_start and kind is not LineKind.TEXT and kind is not LineKind.FOOTNOTE
+        lines.append(Line(raw.number, raw.content, kind, page_start and kind is LineKind.TEXT))
+    marks = [LayoutMark(line.kind, line.number, raw.content)
+             for line, raw in zip(lines, raw_lines) if line.kind in REMOVED_KINDS]
+    # A note whose numeral is nowhere in the text stays in the record, unplaced.
+    marks += [LayoutMark(LineKind.FOOTNOTE, note.line, note.text) for note in unanchored]
+    return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks))

@@ -1,0 +1,152 @@
+"""Classify each input line by what the printed page did with it.
+
+The OCR of this series writes a page start as a line that begins with one
+space, a footnote separator as a line of spaces only, and leaves page
+furniture (running heads, page numbers), stray marks and displaced drop-cap
+letters on lines of their own. Footnote blocks are found later
+(:mod:`textkit.layout.footnotes`); this module looks at one line, or at a
+line and its neighbours, at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Line, LineKind
+
+SEPARATOR_MIN_SPACES = 10
+"""A whitespace-only line at least this long is a footnote separator (the
+sample's are exactly 60 spaces; an empty line is a blank)."""
+
+RUNNING_HEAD_MAX_CHARS = 70
+RUNNING_HEAD_MIN_REPEATS = 3
+"""A line at a page edge that recurs this often (digits ignored) is a running head."""
+
+_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—])?")
+_PAGE_WORD = re.compile(r"(?i)page\s+\d{1,4}")
+_LONE_INITIAL = re.compile(r"[A-Z]")
+_LETTER_OR_DIGIT = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    number: int
+    text: str
+    """The line with trailing whitespace removed (leading kept)."""
+
+    @property
+    def is_page_start(self) -> bool:
+        return self.text.startswith(" ") and not self.text.startswith("  ") and len(self.text) > 1
+
+    @property
+    def content(self) -> str:
+        return self.text.strip()
+
+
+def split_lines(raw: str) -> list[RawLine]:
+    """The input's lines, numbered from 1, trailing whitespace removed.
+
+    >>> [(l.number, l.text) for l in split_lines("a \\n b\\n")]
+    [(1, 'a'), (2, ' b')]
+    """
+    parts = raw.split("\n")
+    if parts and parts[-1] == "":
+        parts.pop()
+    return [RawLine(i, p.rstrip()) if p.strip() else RawLine(i, p) for i, p in enumerate(parts, 1)]
+
+
+def basic_kind(line: RawLine) -> LineKind:
+    """What a line is on its own: blank, separator, stray mark, or text."""
+    if not line.text.strip():
+        return LineKind.SEPARATOR if len(line.text) >= SEPARATOR_MIN_SPACES else LineKind.BLANK
+    if not _LETTER_OR_DIGIT.search(line.content) and len(line.content) <= 3:
+        return LineKind.STRAY_MARK
+    return LineKind.TEXT
+
+
+def is_page_number(content: str) -> bool:
+    """A line that is only a page number (``12``, ``- 12 -``, ``xiv``, ``Page 3``).
+
+    >>> is_page_number("12"), is_page_number("- 7 -"), is_page_number("1994."), is_page_number("I")
+    (True, True, False, False)
+    """
+    if content in {"I", "i"}:  # a pronoun or a lone drop cap, not page one
+        return False
+    return bool(_PAGE_NUMBER.fullmatch(content) or _PAGE_WORD.fullmatch(content))
+
+
+def furniture_key(content: str) -> str:
+    """A running head's identity: case, digits and spacing ignored."""
+    return " ".join(re.sub(r"\d+", " ", content).lower().split())
+
+
+def page_edges(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
+    """Indexes of lines at a page's top or bottom edge.
+
+    The top edge is a page-start line (and the line after it, where a running
+    head sits before the text); the bottom edge is the last text-like line
+    before a page start or a footnote separator, blanks skipped.
+    """
+    edges: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.is_page_start or i == 0:
+            edges.add(i)
+            nxt = _next_nonblank(kinds, i)
+            if nxt is not None:
+                edges.add(nxt)
+            prev = _prev_nonblank(kinds, i)
+            if prev is not None:
+                edges.add(prev)
+        elif kinds[i] is LineKind.SEPARATOR:
+            prev = _prev_nonblank(kinds, i)
+            if prev is not None:
+                edges.add(prev)
+    last = _prev_nonblank(kinds, len(lines))
+    if last is not None:
+        edges.add(last)
+    return edges
+
+
+def _next_nonblank(kinds: list[LineKind], i: int) -> int | None:
+    for j in range(i + 1, len(kinds)):
+        if kinds[j] is not LineKind.BLANK:
+            return j
+    return None
+
+
+def _prev_nonblank(kinds: list[LineKind], i: int) -> int | None:
+    for j in range(i - 1, -1, -1):
+        if kinds[j] is not LineKind.BLANK:
+            return j
+    return None
+
+
+def classify(lines: list[RawLine]) -> list[LineKind]:
+    """Kinds for every line except footnote text (see :mod:`.footnotes`)."""
+    kinds = [basic_kind(line) for line in lines]
+    edges = page_edges(lines, kinds)
+    repeats = Counter(furniture_key(lines[i].content) for i in edges if kinds[i] is LineKind.TEXT)
+    for i in sorted(edges):
+        if kinds[i] is not LineKind.TEXT:
+            continue
+        content = lines[i].content
+        if is_page_number(content):
+            kinds[i] = LineKind.PAGE_NUMBER
+        elif (len(content) <= RUNNING_HEAD_MAX_CHARS and _LETTER_OR_DIGIT.search(content)
+              and repeats[furniture_key(content)] >= RUNNING_HEAD_MIN_REPEATS
+              and len(furniture_key(content)) >= 3):
+            kinds[i] = LineKind.RUNNING_HEAD
+    for i, line in enumerate(lines):
+        if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
+            before = _prev_nonblank(kinds, i)
+            after_blank = i + 1 < len(lines) and kinds[i + 1] is LineKind.BLANK
+            next_is_page = i + 1 < len(lines) and lines[i + 1].is_page_start
+            if next_is_page or (after_blank and (before is None or kinds[i - 1] is LineKind.BLANK)):
+                kinds[i] = LineKind.LONE_INITIAL
+    return kinds
+
+
+def to_line(raw: RawLine, kind: LineKind, page_start: bool) -> Line:
+    return Line(raw.number, raw.content if kind is not LineKind.BLANK else "", kind, page_start)

@@ -1,0 +1,169 @@
+"""Structure stage: texts, titles, authors, headings, paragraphs, quotes, notes.
+
+Rows (text lines in reading order, :mod:`.rows`) are cut into texts
+(:mod:`.texts`); each text's rows into *chunks*, runs with no blank line
+inside. A chunk continues the open paragraph when the paragraph's last line
+did not end a sentence (the blank was a column or page break, even inside a
+hyphenated word); otherwise it starts a new one, or a heading
+(:mod:`.headings`). Chunks in lines far wider than a full page are editorial
+notes. A paragraph that follows one ending in a colon is a block quotation,
+which ends at a footnote reference that closes a sentence when more text
+follows it on the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..lexicon import default_lexicon
+from ..model import Block, BlockKind, Division, Document, Text, TextKind
+from ..pipeline import Options
+from ..repair.dehyphenate import Vocabulary
+from .headings import heading_length
+from .lines import Widths, ends_sentence
+from .rows import Row, make_block, make_rows, pick_sentinel
+from .texts import TextSpan, find_texts, is_introduction, split_authors
+
+EDITORIAL_WIDTH_SHARE = 1.12
+"""Lines this much wider than a full-width page's are an editorial note's."""
+
+_QUOTE_END = re.compile(r"[.?!][”’\"')]*$")
+
+
+def build_structure(doc: Document, options: Options) -> Document:
+    """The structure stage: fill ``Document.texts`` (and ``title``) from the layout."""
+    sentinel = pick_sentinel(doc.raw)
+    rows = make_rows(doc, sentinel)
+    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]),
+                       Vocabulary.from_lines(r.plain(sentinel) for r in rows),
+                       default_lexicon().with_words(options.user_words))
+    volume_title, spans = find_texts(rows)
+    texts = tuple(builder.text(span) for span in spans)
+    return replace(doc, texts=texts, title=volume_title)
+
+
+@dataclass
+class _Section:
+    head: Block
+    level: int
+    blocks: list[Block] = field(default_factory=list)
+    children: list[_Section] = field(default_factory=list)
+
+    def freeze(self) -> Division:
+        return Division(self.level, self.head, tuple(_mark_quotes(self.blocks)),
+                        tuple(child.freeze() for child in self.children))
+
+
+@dataclass(frozen=True, slots=True)
+class _Builder:
+    sentinel: str
+    widths: Widths
+    vocabulary: Vocabulary
+    lexicon: object
+
+    def block(self, kind: BlockKind, rows: list[Row]) -> Block:
+        return make_block(kind, rows, self.sentinel, self.vocabulary, self.lexicon)  # type: ignore[arg-type]
+
+    def text(self, span: TextSpan) -> Text:
+        title = self.block(BlockKind.HEAD, span.title) if span.title else Block(BlockKind.HEAD, "", 0, 0)
+        byline = span.byline.plain(self.sentinel).strip() if span.byline else ""
+        kind = TextKind.INTRODUCTION if is_introduction(title.text) else TextKind.ESSAY
+        front: list[Block] = []
+        sections: list[_Section] = []
+        current: list[Block] = front  # where the next block goes
+        paragraph: list[Row] = []
+        deferred: list[Block] = []  # editorial notes met inside an open paragraph
+        ended = True  # the last paragraph ended (or nothing is open)
+        after_heading: _Section | None = None
+
+        def close() -> None:
+            nonlocal paragraph
+            if paragraph:
+                current.append(self.block(BlockKind.PARAGRAPH, paragraph))
+                paragraph = []
+            current.extend(deferred)
+            deferred.clear()
+
+        for index, chunk in enumerate(_chunks(span.body)):
+            if ended:
+                count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front)
+                if count:
+                    close()
+                    head = self.block(BlockKind.HEAD, chunk[:count])
+                    if after_heading is not None and after_heading.level == 1:
+                        section = _Section(head, 2)
+                        after_heading.children.append(section)
+                    else:
+                        section = _Section(head, 1)
+                        sections.append(section)
+                    current = section.blocks
+                    after_heading = section
+                    chunk = chunk[count:]
+                    if not chunk:
+                        continue
+            if self._is_editorial(chunk):
+                note = self.block(BlockKind.EDITORIAL_NOTE, chunk)
+                (deferred if paragraph else current).append(note)
+                continue
+            after_heading = None
+            if paragraph and not ended:
+                paragraph.extend(chunk)
+            else:
+                close()
+                paragraph = list(chunk)
+            ended = ends_sentence(paragraph[-1].plain(self.sentinel))
+        close()
+        return Text(kind, title, tuple(split_authors(byline) or ()) if byline else (), byline,
+                    tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections))
+
+    def _is_editorial(self, chunk: list[Row]) -> bool:
+        threshold = self.widths.full * EDITORIAL_WIDTH_SHARE
+        body = chunk[:-1] or chunk
+        return all(len(row.text) > threshold for row in body)
+
+
+def _chunks(rows: list[Row]) -> list[list[Row]]:
+    chunks: list[list[Row]] = []
+    for row in rows:
+        if row.gap or not chunks:
+            chunks.append([row])
+        else:
+            chunks[-1].append(row)
+    return chunks
+
+
+def _mark_quotes(blocks: list[Block]) -> list[Block]:
+    """A paragraph after one that ends with a colon is a block quotation."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (block.kind is BlockKind.PARAGRAPH and previous is not None
+                and previous.kind is BlockKind.PARAGRAPH and previous.text.rstrip().endswith(":")):
+            out.extend(_split_quote(replace(block, kind=BlockKind.QUOTE)))
+        else:
+            out.append(block)
+    return out
+
+
+def _split_quote(quote: Block) -> list[Block]:
+    """End the quotation at a note reference that closes a sentence, if text follows."""
+    for anchor in quote.notes:
+        head, tail = quote.text[:anchor.offset], quote.text[anchor.offset:]
+        if _QUOTE_END.search(head) and tail.strip():
+            return list(split_block(quote, anchor.offset, BlockKind.PARAGRAPH))
+    return [quote]
+
+
+def split_block(block: Block, offset: int, second_kind: BlockKind) -> tuple[Block, Block]:
+    """Cut ``block`` at ``offset``; notes at the cut stay with the first part."""
+    skip = len(block.text[offset:]) - len(block.text[offset:].lstrip())
+    cut = offset + skip
+    first = replace(block, text=block.text[:offset],
+                    corrections=tuple(c for c in block.corrections if c.end <= offset),
+                    notes=tuple(a for a in block.notes if a.offset <= offset))
+    second = replace(block, kind=second_kind, text=block.text[cut:],
+                     corrections=tuple(replace(c, start=c.start - cut, end=c.end - cut)
+                                       for c in block.corrections if c.end > offset),
+                     notes=tuple(replace(a, offset=a.offset - cut) for a in block.notes if a.offset > offset))
+    return first, second

@@ -1,0 +1,72 @@
+"""Section headings: Title Case lines at the start of a paragraph's place.
+
+A heading is one to three short Title Case lines with no final period. It
+only counts where a paragraph could start (after a paragraph has ended, at a
+text's start or after another heading), so a Title Case line inside a
+paragraph (``China: Participants were …``) or ending a sentence
+(``Pacific Region?``) is never one. The paragraph may follow at once, on
+the next line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lines import Widths, ends_sentence, ends_with_minor_word, is_title_case, words
+from .rows import Row
+
+MAX_HEADING_LINES = 3
+HEADING_WIDTH_SHARE = 0.92
+"""A heading line is shorter than this share of a column's width (or 60 characters)."""
+
+
+def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_start: bool) -> int:
+    """How many leading rows of ``chunk`` form a heading (0: none).
+
+    ``chunk`` is a run of rows with no blank line between them, starting
+    where a paragraph could start. ``text_start``: this is the first chunk
+    of a text, whose paragraph may begin in lower case (a lost drop cap).
+    """
+    limit = max(widths.column * HEADING_WIDTH_SHARE, 60.0)
+    count = 0
+    for k, row in enumerate(chunk[:MAX_HEADING_LINES]):
+        text = row.plain(sentinel).strip()
+        if row.refs or len(text) > limit or text.endswith((".", ",", ";")):
+            break
+        if k == 0:
+            if not is_title_case(text):
+                break
+        else:
+            previous = chunk[k - 1].plain(sentinel)
+            if ends_sentence(previous) or not _continues_title(text):
+                break
+        count = k + 1
+        if text.endswith(("?", "!")):
+            break
+    # The heading must end complete, and what follows in the chunk must read
+    # as a paragraph's first line.
+    while count:
+        last = chunk[count - 1].plain(sentinel)
+        if ends_with_minor_word(last) or last.rstrip().endswith((":", "-")):
+            count -= 1
+            continue
+        if count < len(chunk):
+            first = chunk[count].plain(sentinel).lstrip()
+            if not (first[:1].isupper() or (text_start and first[:1].islower())):
+                count -= 1
+                continue
+        break
+    return count
+
+
+def _continues_title(text: str) -> bool:
+    """A heading's later line may open with a minor word (``at the Gate``).
+
+    >>> _continues_title("at the Gate"), _continues_title("was similarly contentious")
+    (True, False)
+    """
+    found = words(text)
+    if not found:
+        return False
+    first = text.index(found[0])
+    return is_title_case(found[0].capitalize() + text[first + len(found[0]):])

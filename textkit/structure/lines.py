@@ -1,0 +1,94 @@
+"""What a line of running text looks like: caps, Title Case, sentence ends, widths.
+
+These are the small judgements the structure stage makes about single
+lines; which of them count is decided by context in :mod:`.texts`,
+:mod:`.headings` and :mod:`.paragraphs`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Line
+
+MINOR_WORDS = frozenset("""
+a an the and or nor but of in on at to for from by with without into onto upon over under
+out as vs via between among about after before through toward towards against within beyond
+up off per than de la le du des van von der den y e da del di al bin
+""".split())
+"""Words a Title Case heading may leave in lower case."""
+
+_WORD = re.compile(r"[^\W\d_][\w’'.\-]*|\d[\w’'.\-]*")
+_SENTENCE_END = re.compile(r"[.?!:;][”’\"')\]]*$")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_caps(text: str) -> bool:
+    """A line in capitals, as essay titles are printed.
+
+    >>> is_caps("IN ASIA: THE CHALLENGE"), is_caps("NPT/IAEA requirements.")
+    (True, False)
+    """
+    letters = _LETTERS.findall(text)
+    if len(letters) < 4:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper / len(letters) >= 0.9
+
+
+def is_title_case(text: str) -> bool:
+    """Every word capitalized, or a minor word; the first word capitalized.
+
+    >>> is_title_case("Security Dynamics in the"), is_title_case("Russia: Helping the Bear out")
+    (True, True)
+    >>> is_title_case("China: Participants were neither able to agree on")
+    False
+    """
+    found = words(text)
+    if not found or not (found[0][0].isupper() or found[0][0].isdigit()):
+        return False
+    letters = [w for w in found if w[0].isalpha()]
+    if not letters or not any(len(w) > 1 for w in letters):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in MINOR_WORDS for w in found)
+
+
+def ends_sentence(text: str) -> bool:
+    """The line ends a sentence (or a clause that ends a paragraph: a colon).
+
+    >>> ends_sentence("nese market."), ends_sentence("the region.”"), ends_sentence("the fundamen-")
+    (True, True, False)
+    """
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def ends_with_minor_word(text: str) -> bool:
+    found = words(text)
+    return bool(found) and found[-1].lower() in MINOR_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Widths:
+    """Typical line widths of a document, for telling kinds of lines apart.
+
+    ``column``: a line of a two-column page; ``full``: a line of a full-width
+    page. Defaults stand in when a document has no lines of that kind.
+    """
+
+    column: float = 48.0
+    full: float = 88.0
+
+    @classmethod
+    def measure(cls, lines: Sequence[Line]) -> Widths:
+        lengths = [len(line.text) for line in lines]
+        column = [n for n in lengths if 30 <= n <= 65]
+        full = [n for n in lengths if 66 <= n <= 100]
+        return cls(statistics.median(column) if len(column) >= 10 else cls.column,
+                   statistics.median(full) if len(full) >= 10 else cls.full)

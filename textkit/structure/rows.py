@@ -1,0 +1,96 @@
+"""Rows: the text lines of a document in reading order, ready to be grouped.
+
+A :class:`Row` is a text line with its glued footnote numerals taken out
+(a sentinel marks where each note goes) and the number of blank lines that
+separated it from the row before. Turning rows into a :class:`Block` joins
+their lines, resolves line-end hyphens and places the footnotes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..lexicon import Lexicon
+from ..model import (Block, BlockKind, Confidence, Correction, Document, FootnoteRef, LineKind,
+                     NoteAnchor, Rule)
+from ..repair.dehyphenate import Piece, Vocabulary, join_lines
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    number: int
+    text: str
+    """The line's text, each glued note numeral replaced by the sentinel."""
+    gap: int
+    """Blank lines between this row and the previous text row."""
+    page_start: bool
+    refs: tuple[tuple[FootnoteRef, str], ...] = ()
+    """Each footnote placed on this line, with the numeral removed for it
+    (``""`` when the note had no numeral here and sits at the line's end)."""
+
+    def plain(self, sentinel: str) -> str:
+        """The text without sentinels, for judging what the line looks like."""
+        return self.text.replace(sentinel, "")
+
+
+def pick_sentinel(raw: str) -> str:
+    """A private-use character that does not occur in ``raw``."""
+    for code in range(0xE000, 0xF8FF):
+        if chr(code) not in raw:
+            return chr(code)
+    raise ValueError("input uses every private-use character")  # pragma: no cover
+
+
+def make_rows(doc: Document, sentinel: str) -> list[Row]:
+    """The document's text rows, in order, with their gaps and footnote sentinels."""
+    refs_by_line: dict[int, list[FootnoteRef]] = defaultdict(list)
+    for ref in doc.footnote_refs:
+        refs_by_line[ref.line].append(ref)
+    rows: list[Row] = []
+    gap = 0
+    for line in doc.lines:
+        if line.kind is LineKind.BLANK:
+            gap += 1
+            continue
+        if line.kind is not LineKind.TEXT:
+            continue
+        text = line.text
+        placed: list[tuple[FootnoteRef, str]] = []
+        for ref in sorted(refs_by_line.get(line.number, ()), key=lambda r: r.column, reverse=True):
+            n = ref.note.n if text[ref.column:ref.column + len(ref.note.n)] == ref.note.n else ""
+            text = text[:ref.column] + sentinel + text[ref.column + len(n):]
+            placed.append((ref, n))
+        rows.append(Row(line.number, text, gap, line.page_start, tuple(reversed(placed))))
+        gap = 0
+    return rows
+
+
+def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str, vocabulary: Vocabulary,
+               lexicon: Lexicon) -> Block:
+    """Join ``rows`` into one block: hyphens resolved, footnotes at their anchors."""
+    text, fixes = join_lines([Piece(row.text, row.number) for row in rows], vocabulary, lexicon)
+    anchors: list[NoteAnchor] = []
+    corrections = list(fixes)
+    for ref, original in (placed for row in rows for placed in row.refs):
+        offset = text.find(sentinel)
+        if offset < 0:  # pragma: no cover - every ref left a sentinel
+            break
+        text = text[:offset] + text[offset + 1:]
+        corrections = [_shift_after(c, offset) for c in corrections]
+        anchors.append(NoteAnchor(offset, ref.note))
+        if original:
+            corrections.append(Correction(Rule.FOOTNOTE_MARKER, offset, offset, original, "",
+                                          Confidence.HIGH, ref.line, f"reference to footnote {original}"))
+    corrections.sort(key=lambda c: (c.start, c.end))
+    return Block(kind, text, rows[0].number, rows[-1].number, tuple(corrections), tuple(anchors))
+
+
+def _shift_after(c: Correction, offset: int) -> Correction:
+    """Move a correction left by the one sentinel character removed at ``offset``."""
+    if c.start > offset:
+        return replace(c, start=c.start - 1, end=c.end - 1)
+    if c.end > offset:
+        return replace(c, end=c.end - 1)
+    return c

@@ -1,0 +1,101 @@
+"""The texts of a volume: where each starts, its title and its authors.
+
+A text starts with a title in capitals, one or more lines (often with single
+blank lines between), after a run of blank lines or at the top of the input,
+and followed by an author line (``Alan D. Romberg``; ``Ann Lee and Bo Park``;
+``A, B, and C``). A title printed as ``INTRODUCTION`` or ``PREFACE`` opens
+the introduction; every other text is an essay.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import MINOR_WORDS, is_caps
+from .rows import Row
+
+INTRODUCTION_TITLES = ("INTRODUCTION", "PREFACE", "FOREWORD", "EDITORS' INTRODUCTION",
+                       "EDITORS’ INTRODUCTION", "OVERVIEW")
+MAX_TITLE_LINES = 8
+BYLINE_MAX_CHARS = 90
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|,\s*)\s*")
+_NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*")
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
+
+
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    title: list[Row]
+    byline: Row | None
+    body: list[Row]
+
+
+def split_authors(byline: str) -> list[str] | None:
+    """The authors named by an author line, or ``None`` if it is not one.
+
+    >>> split_authors("Christopher P. Twomey and Michael Stankiewicz")
+    ['Christopher P. Twomey', 'Michael Stankiewicz']
+    >>> split_authors("Ann Lee, Bo Park, and Carl Dunn")
+    ['Ann Lee', 'Bo Park', 'Carl Dunn']
+    >>> split_authors("The discussion of political issues was") is None
+    True
+    """
+    text = byline.strip()
+    if not text or len(text) > BYLINE_MAX_CHARS or text.endswith((",", ";", ":", "?", "!")):
+        return None
+    if is_caps(text) and len(text.split()) > 6:
+        return None
+    names = [n for n in _AUTHOR_SPLIT.split(text) if n]
+    if not names:
+        return None
+    for name in names:
+        parts = name.split()
+        if not 2 <= len(parts) <= 5:
+            return None
+        if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES for p in parts):
+            return None
+        if parts[-1].lower() in MINOR_WORDS or parts[-1].endswith(".") and len(parts[-1]) > 3:
+            return None
+    return names
+
+
+def find_texts(rows: list[Row]) -> tuple[str, list[TextSpan]]:
+    """Split rows into texts; also return the volume title when the input names one.
+
+    Rows before the first title form an untitled text; a title with no author
+    and nothing under it, at the top, is the volume's title.
+    """
+    starts: list[tuple[int, int, Row | None]] = []  # (title start, title end, byline)
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if is_caps(row.text) and (i == 0 or row.gap >= 1):
+            j = i + 1
+            while j < len(rows) and j - i < MAX_TITLE_LINES and rows[j].gap <= 1 and is_caps(rows[j].text):
+                j += 1
+            byline = rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].text) else None
+            if i == 0 or row.gap >= 2 or byline is not None:
+                starts.append((i, j, byline))
+                i = j + (1 if byline else 0)
+                continue
+        i += 1
+    spans: list[TextSpan] = []
+    volume_title = ""
+    if not starts:
+        return volume_title, [TextSpan([], None, rows)] if rows else []
+    if starts[0][0] > 0:
+        spans.append(TextSpan([], None, rows[:starts[0][0]]))
+    for k, (start, end, byline) in enumerate(starts):
+        body_start = end + (1 if byline else 0)
+        body_end = starts[k + 1][0] if k + 1 < len(starts) else len(rows)
+        spans.append(TextSpan(rows[start:end], byline, rows[body_start:body_end]))
+    first = spans[0]
+    if len(spans) > 1 and first.title and first.byline is None and not first.body:
+        volume_title = " ".join(r.text for r in first.title)
+        spans.pop(0)
+    return volume_title, spans
+
+
+def is_introduction(title: str) -> bool:
+    return title.strip().upper() in INTRODUCTION_TITLES

@@ -1,0 +1,51 @@
+"""The repaired reading text as plain text, for people who want text, not XML.
+
+Titles, author lines, headings and paragraphs are separated by blank lines;
+a block quotation is indented by four spaces. A footnote's reference is
+``[n]`` at its anchor, and the note follows its paragraph as ``[n] text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..model import Block, BlockKind, Division, Document
+
+
+def plain_text(doc: Document) -> str:
+    """The reading text of ``doc``: blocks separated by blank lines."""
+    return "\n\n".join(_paragraphs(doc)) + "\n" if doc.texts else ""
+
+
+def _paragraphs(doc: Document) -> Iterator[str]:
+    for text in doc.texts:
+        if text.title.text:
+            yield from _block(text.title)
+        if text.byline:
+            yield text.byline
+        yield from _blocks(text.blocks)
+        yield from _divisions(text.divisions)
+
+
+def _divisions(divisions: Iterable[Division]) -> Iterator[str]:
+    for division in divisions:
+        yield from _block(division.head)
+        yield from _blocks(division.blocks)
+        yield from _divisions(division.divisions)
+
+
+def _blocks(blocks: Iterable[Block]) -> Iterator[str]:
+    for block in blocks:
+        yield from _block(block)
+
+
+def _block(block: Block) -> Iterator[str]:
+    text, notes = block.text, []
+    for anchor in sorted(block.notes, key=lambda a: a.offset, reverse=True):
+        label = f"[{anchor.note.n}]" if anchor.note.n else "[*]"
+        text = text[:anchor.offset] + label + text[anchor.offset:]
+        notes.append(f"{label} {anchor.note.text}")
+    if block.kind is BlockKind.QUOTE:
+        text = "    " + text
+    yield text
+    yield from reversed(notes)

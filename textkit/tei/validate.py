@@ -1,0 +1,58 @@
+"""Validate TEI against textkit's own RELAX NG schema (or another one).
+
+Parsing never resolves external entities, loads a DTD or touches the
+network, so validating an untrusted file is safe (no XXE).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import ValidationError
+
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                              huge_tree=True)
+
+
+@functools.cache
+def project_schema() -> etree.RelaxNG:
+    """``schemas/textkit.rng``, shipped in the package, compiled once per process."""
+    source = importlib.resources.files("textkit") / "schemas" / "textkit.rng"
+    with source.open("rb") as handle:
+        return etree.RelaxNG(etree.parse(handle, SAFE_PARSER))
+
+
+@functools.cache
+def schema_from_path(path: str) -> etree.RelaxNG:
+    """A RELAX NG schema from a file (e.g. the official ``tei_all.rng``), compiled once."""
+    return etree.RelaxNG(etree.parse(path, SAFE_PARSER))
+
+
+def parse(xml: str | bytes, *, source: str | None = None) -> etree._ElementTree:
+    """Parse ``xml`` safely; raise :class:`ValidationError` if it is not well-formed."""
+    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    if isinstance(xml, str) and xml.startswith("<?xml"):
+        data = xml.split("?>", 1)[1].lstrip().encode("utf-8")
+    try:
+        return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
+    except etree.XMLSyntaxError as error:
+        raise ValidationError("not well-formed XML", [(error.lineno or 0, error.msg)],
+                              source=source) from error
+
+
+def validate(xml: str | bytes | etree._ElementTree, *, schema: str | Path = "textkit",
+             source: str | None = None) -> None:
+    """Raise :class:`ValidationError` (with every problem and its line) unless ``xml`` is valid.
+
+    ``schema`` is ``"textkit"`` for the project schema, or a path to a RELAX NG file.
+    """
+    tree = xml if isinstance(xml, etree._ElementTree) else parse(xml, source=source)
+    rng = project_schema() if str(schema) == "textkit" else schema_from_path(str(schema))
+    if not rng.validate(tree):
+        problems = [(entry.line, entry.message) for entry in rng.error_log]
+        name = "textkit.rng" if str(schema) == "textkit" else Path(schema).name
+        raise ValidationError(f"not valid against {name}", problems, source=source)

@@ -1,0 +1,229 @@
+"""Write a :class:`~textkit.model.Document` as TEI P5 (see docs/tei-profile.md).
+
+Built with lxml, namespace-correctly; the writer reads the document and
+never changes it. A block's repaired text becomes mixed content: OCR
+corrections as ``choice/sic+corr``, restored initials as ``supplied``,
+footnotes as ``note place="foot"`` at their anchors. Joined line-end hyphens
+leave the text plain (the header says so), or with ``keep_layout`` an
+``lb break="no"`` where the line broke.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import PurePath
+
+from lxml import etree
+
+from .. import __version__
+from ..model import (Block, BlockKind, Correction, Division, Document, Footnote, LineKind, NoteAnchor,
+                     Rule, Text)
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+RESP = "#textkit"
+_T = "{%s}" % TEI_NS
+_XML_ID = "{%s}id" % XML_NS
+# Characters XML 1.0 cannot carry; the read stage should have removed them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+_REMOVED_NAMES = {
+    LineKind.SEPARATOR: "footnote separator line",
+    LineKind.RUNNING_HEAD: "running head",
+    LineKind.PAGE_NUMBER: "page number",
+    LineKind.STRAY_MARK: "stray mark",
+    LineKind.LONE_INITIAL: "displaced drop-cap letter (restored as supplied)",
+    LineKind.FOOTNOTE: "footnote whose place in the text could not be found",
+}
+
+
+def tei_tree(doc: Document, *, keep_layout: bool = False) -> etree._ElementTree:
+    """The TEI document as an lxml tree."""
+    root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
+    root.set("{%s}lang" % XML_NS, "en")
+    _header(etree.SubElement(root, _T + "teiHeader"), doc)
+    body = etree.SubElement(etree.SubElement(root, _T + "text"), _T + "body")
+    writer = _Writer(keep_layout)
+    for number, text in enumerate(doc.texts, 1):
+        writer.text(body, text, f"d{number}")
+    if not len(body):
+        etree.SubElement(body, _T + "p")
+    return etree.ElementTree(root)
+
+
+def tei_string(doc: Document, *, keep_layout: bool = False) -> str:
+    """The TEI document as a string with an XML declaration, indented."""
+    tree = tei_tree(doc, keep_layout=keep_layout)
+    return etree.tostring(tree, encoding="unicode", pretty_print=True).join(
+        ['<?xml version="1.0" encoding="UTF-8"?>\n', ""])
+
+
+def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, _T + tag)
+    for key, value in attrs.items():
+        element.set(_XML_ID if key == "xml_id" else key, value)
+    if text:
+        element.text = _xml_safe(text)
+    return element
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _header(header: etree._Element, doc: Document) -> None:
+    file_desc = _sub(header, "fileDesc")
+    title_stmt = _sub(file_desc, "titleStmt")
+    _sub(title_stmt, "title", doc.title or PurePath(doc.source).stem or doc.source)
+    seen: list[str] = []
+    for text in doc.texts:
+        seen.extend(a for a in text.authors if a not in seen)
+    for author in seen:
+        _sub(title_stmt, "author", author)
+    publication = _sub(file_desc, "publicationStmt")
+    _sub(publication, "p", "Machine conversion of an OCR text; not published.")
+    bibl = _sub(_sub(file_desc, "sourceDesc"), "bibl")
+    _sub(bibl, "title", doc.source)
+    _sub(bibl, "idno", doc.sha256, type="sha256")
+    if doc.encoding not in ("utf-8", ""):
+        _sub(bibl, "note", f"Input encoding: {doc.encoding}.", type="encoding")
+
+    encoding = _sub(header, "encodingDesc")
+    application = _sub(_sub(encoding, "appInfo"), "application", xml_id="textkit", ident="textkit",
+                       version=__version__)
+    _sub(application, "label", "textkit")
+    decl = _sub(encoding, "editorialDecl")
+    rules = Counter(c.rule for c in doc.corrections())
+    ocr = sum(n for rule, n in rules.items() if rule.is_ocr)
+    _sub(_sub(decl, "correction", method="markup"), "p",
+         "OCR misreadings are marked choice/sic/corr: sic holds the OCR reading, not an error of the "
+         f"printed source; corr/@type names the rule that made the correction ({ocr} corrected). "
+         "Authors' own slips are left as printed.")
+    removed = Counter(mark.kind for mark in doc.layout_marks)
+    parts = [f"{n} × {_REMOVED_NAMES[kind]}" for kind, n in sorted(removed.items(), key=lambda i: i[0].value)
+             if kind in _REMOVED_NAMES]
+    _sub(_sub(decl, "normalization", method="markup"), "p",
+         "Layout marks removed from the reading text: " + ("; ".join(parts) if parts else "none") + ". "
+         "Footnotes are placed at their reference points and their glued reference numerals removed "
+         f"({rules[Rule.FOOTNOTE_MARKER]}). Lost drop-cap initials are marked supplied "
+         f"({rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL]}). Page and line breaks are not kept.")
+    _sub(_sub(decl, "hyphenation", eol="hard"), "p",
+         f"Line-end hyphens removed where they broke a word ({rules[Rule.HYPHEN_JOIN]} joined); "
+         "compound hyphens kept.")
+
+
+class _Writer:
+    def __init__(self, keep_layout: bool) -> None:
+        self.keep_layout = keep_layout
+        self.note_ids: set[str] = set()
+
+    def text(self, body: etree._Element, text: Text, ident: str) -> None:
+        div = _sub(body, "div", type=text.kind.value, xml_id=ident)
+        if text.title.text:
+            self.mixed(_sub(div, "head"), text.title, ident)
+        if text.byline:
+            self.byline(_sub(div, "byline"), text.byline, text.authors)
+        self.blocks(div, text.blocks, ident)
+        self.divisions(div, text.divisions, ident)
+        if not len(div):
+            _sub(div, "p")
+
+    def divisions(self, parent: etree._Element, divisions: Iterable[Division], prefix: str) -> None:
+        for number, division in enumerate(divisions, 1):
+            ident = f"{prefix}-s{number}" if division.level == 1 else f"{prefix}-{number}"
+            div = _sub(parent, "div", type="section" if division.level == 1 else "subsection",
+                       xml_id=ident)
+            self.mixed(_sub(div, "head"), division.head, prefix.split("-")[0])
+            self.blocks(div, division.blocks, prefix.split("-")[0])
+            self.divisions(div, division.divisions, ident)
+
+    def byline(self, byline: etree._Element, printed: str, authors: tuple[str, ...]) -> None:
+        """The author line as printed, each name in its own docAuthor."""
+        rest = printed
+        previous: etree._Element | None = None
+        for author in authors:
+            before, found, after = rest.partition(author)
+            if not found:
+                continue
+            if previous is None:
+                byline.text = _xml_safe(before) or None
+            else:
+                previous.tail = _xml_safe(before) or None
+            previous = _sub(byline, "docAuthor", author)
+            rest = after
+        if previous is None:
+            byline.text = _xml_safe(printed)
+        else:
+            previous.tail = _xml_safe(rest) or None
+
+    def blocks(self, div: etree._Element, blocks: Iterable[Block], text_id: str) -> None:
+        for block in blocks:
+            if block.kind is BlockKind.QUOTE:
+                self.mixed(_sub(_sub(div, "quote"), "p"), block, text_id)
+            elif block.kind is BlockKind.EDITORIAL_NOTE:
+                self.mixed(_sub(div, "note", type="editorial"), block, text_id)
+            else:
+                self.mixed(_sub(div, "p"), block, text_id)
+
+    def mixed(self, element: etree._Element, block: Block, text_id: str) -> None:
+        """Fill ``element`` with ``block``'s text, corrections and footnotes, in order."""
+        text = block.text
+        events: list[tuple[int, int, Correction | NoteAnchor]] = [
+            (fix.start, 1, fix) for fix in block.corrections if fix.rule is not Rule.FOOTNOTE_MARKER]
+        events += [(anchor.offset, 0, anchor) for anchor in block.notes]
+        events.sort(key=lambda e: (e[0], e[1]))
+        cursor = 0
+        for position, _, item in events:
+            if position < cursor:  # pragma: no cover - overlapping records are merged upstream
+                continue
+            _append_text(element, text[cursor:position])
+            if isinstance(item, Correction):
+                self.correction(element, item)
+                cursor = item.end
+            else:
+                self.footnote(element, item.note, text_id)
+                cursor = position
+        _append_text(element, text[cursor:])
+
+    def footnote(self, parent: etree._Element, note: Footnote, text_id: str) -> None:
+        base = f"{text_id}-n{note.n or 'x'}"
+        ident, k = base, 1
+        while ident in self.note_ids:
+            k += 1
+            ident = f"{base}-{k}"
+        self.note_ids.add(ident)
+        attrs = {"place": "foot", "xml_id": ident}
+        if note.n:
+            attrs["n"] = note.n
+        self.mixed(_sub(parent, "note", **attrs),
+                   Block(BlockKind.PARAGRAPH, note.text, note.line, note.line, note.corrections), text_id)
+
+    def correction(self, parent: etree._Element, fix: Correction) -> None:
+        if fix.rule in (Rule.DROPPED_INITIAL, Rule.DISPLACED_INITIAL):
+            _sub(parent, "supplied", fix.replacement, reason=fix.rule.value, resp=RESP)
+        elif fix.rule is Rule.HYPHEN_JOIN:
+            left = fix.original.split("-\n", 1)[0]
+            if self.keep_layout and fix.replacement.startswith(left):
+                _append_text(parent, left)
+                _sub(parent, "lb", **{"break": "no"})
+                _append_text(parent, fix.replacement[len(left):])
+            else:
+                _append_text(parent, fix.replacement)
+        else:
+            choice = _sub(parent, "choice")
+            _sub(choice, "sic", fix.original.replace("-\n", "-").replace("\n", " "))
+            _sub(choice, "corr", fix.replacement, type=fix.rule.value, resp=RESP,
+                 cert=fix.confidence.value)
+
+
+def _append_text(element: etree._Element, s: str) -> None:
+    """Add ``s`` at the end of ``element``'s content (after its last child)."""
+    if not s:
+        return
+    s = _xml_safe(s)
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + s
+    else:
+        element.text = (element.text or "") + s
