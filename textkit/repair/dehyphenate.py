@@ -81,6 +81,8 @@ def decide(left: str, right: str, vocabulary: Vocabulary = EMPTY_VOCABULARY,
     (False, True)
     """
     lexicon = lexicon or default_lexicon()
+    if left.startswith("-"):
+        return Decision(False, Confidence.HIGH, "the broken token is already a compound")
     if not left[-1:].isalpha():
         return Decision(False, Confidence.HIGH, "hyphen after a non-letter")
     if right[:1].isupper() or right[:1].isdigit():
@@ -150,8 +152,10 @@ def join_lines(pieces: Sequence[Piece], vocabulary: Vocabulary = EMPTY_VOCABULAR
         else:
             out += text
         trailing = _TRAILING.search(text)
-        if trailing and len(trailing.group(1)) > 0:
-            pending = (trailing.group(1), piece.line)
+        if trailing:
+            # "vis-a-" / "vis": a hyphen inside the broken token makes it a compound.
+            inside = text[:trailing.start()].endswith("-")
+            pending = (("-" if inside else "") + trailing.group(1), piece.line)
     return out, fixes
 
 
