@@ -1,0 +1,8 @@
+"""``python -m textkit``: the ``textkit`` command (see :mod:`textkit.cli`)."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

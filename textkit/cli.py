@@ -1,0 +1,323 @@
+"""The ``textkit`` command: convert, validate and clean OCR text from the shell.
+
+::
+
+    textkit convert scans/ --out tei/ --jobs 8 --report report.json
+    textkit validate tei/*.xml
+    textkit clean vol.txt > vol.clean.txt
+
+The one place where arguments are parsed and where textkit's errors become
+messages (``textkit: FILE: problem`` on standard error) and exit codes:
+0 when everything converted (or was up to date) or validated, 1 when any file
+failed, 2 for a usage error, 130 when interrupted.
+
+>>> main(["--version"])  # doctest: +ELLIPSIS
+textkit ...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+
+import textkit
+
+from . import batch
+from .errors import TextkitError, ValidationError
+from .pipeline import Options
+from .progress import Progress
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit 2)."""
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return jobs
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="textkit",
+        description="Turn the OCR text of scanned printed volumes into clean, validated TEI XML.")
+    parser.add_argument("--version", action="version", version=f"textkit {textkit.__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    convert = commands.add_parser(
+        "convert", help="convert OCR text files to TEI",
+        description="Convert OCR text files, directories (searched recursively) or - (standard "
+                    "input) to TEI under --out, mirroring the input tree. Outputs already made "
+                    "from the same input by the same textkit and options are skipped.")
+    convert.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory, or -")
+    convert.add_argument("--out", required=True, type=Path, metavar="DIR",
+                         help="where the TEI goes (created if needed)")
+    convert.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
+                         help="worker processes (default: all cores, %(default)s here)")
+    convert.add_argument("--glob", default="*.txt",
+                         help="names of the files to convert in directories (default: %(default)s)")
+    convert.add_argument("--force", action="store_true", help="convert even what is up to date")
+    convert.add_argument("--quiet", "-q", action="store_true",
+                         help="no progress bar; print only failures and the summary")
+    convert.add_argument("--report", type=Path, metavar="FILE",
+                         help="write a JSON report of every file to FILE")
+    _conversion_options(convert)
+
+    validate = commands.add_parser(
+        "validate", help="validate TEI files against the textkit schema",
+        description="Validate TEI files against textkit's schema and print each problem as "
+                    "FILE:LINE: message. External entities and DTDs are never loaded.")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+
+    clean = commands.add_parser(
+        "clean", help="print the repaired reading text",
+        description="Convert FILE (or - for standard input) and print its repaired reading "
+                    "text, paragraphs separated by blank lines.")
+    clean.add_argument("file", metavar="FILE")
+    _conversion_options(clean)
+    return parser
+
+
+def _conversion_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lexicon", type=Path, metavar="FILE",
+                        help="words to protect from OCR correction, one per line")
+    parser.add_argument("--no-ocr", action="store_true",
+                        help="do not correct OCR misreadings (layout repairs only)")
+    parser.add_argument("--keep-layout", action="store_true",
+                        help="keep page starts and joined line ends in the TEI (pb, lb)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``textkit`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # --help, --version, or a usage error (argparse printed it)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="textkit: %(name)s: %(message)s")
+    run = {"convert": _convert, "validate": _validate, "clean": _clean}[args.command]
+    try:
+        return run(args)
+    except UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"textkit {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except TextkitError as error:
+        _error(error)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("textkit: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _error(error: TextkitError, file: str | None = None) -> None:
+    source = getattr(error, "source", None)
+    text = str(error) if source else f"{file}: {error}" if file else str(error)
+    print(f"textkit: {text}", file=sys.stderr)
+
+
+def _options(args: argparse.Namespace) -> Options:
+    words: frozenset[str] = frozenset()
+    if args.lexicon is not None:
+        from .lexicon import load_user_lexicon
+
+        try:
+            words = load_user_lexicon(args.lexicon)
+        except TextkitError as error:
+            raise UsageError(str(error)) from error
+    return Options(correct_ocr=not args.no_ocr, user_words=words, keep_layout=args.keep_layout)
+
+
+# --- convert -----------------------------------------------------------------------------
+
+
+def _convert(args: argparse.Namespace) -> int:
+    options = _options(args)
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is not a directory")
+    if args.paths.count(batch.STDIN) > 1:
+        raise UsageError("- (standard input) can be given only once")
+    stdin = sys.stdin.buffer.read() if batch.STDIN in args.paths else None
+
+    tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin)
+    if not tasks and not problems:
+        print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}",
+              file=sys.stderr)
+    bar = (Progress(len(tasks) + len(problems))
+           if not args.quiet and sys.stderr.isatty() and tasks else None)
+    say = bar.write if bar is not None else (lambda line: print(line, file=sys.stderr))
+
+    def on_result(result: batch.FileResult) -> None:
+        if result.status is batch.Status.FAILED:
+            say(f"textkit: {result.input}: {result.reason}")
+        if bar is not None:
+            bar.advance(failed=result.status is batch.Status.FAILED)
+
+    for problem in problems:
+        on_result(problem)
+    with _sigterm_interrupts():
+        done = batch.run(tasks, out=out, options=options, jobs=args.jobs, force=args.force,
+                         on_result=on_result)
+    if bar is not None:
+        bar.close()
+    done = batch.BatchResult(problems + done.results, done.seconds, done.fingerprint,
+                             done.interrupted)
+
+    from .report import summary, write_report
+
+    print(summary(done), file=sys.stderr)
+    if args.report is not None:
+        try:
+            write_report(args.report, done, options=_describe(options, args))
+        except OSError as error:
+            print(f"textkit: {args.report}: cannot write the report: {error.strerror}",
+                  file=sys.stderr)
+            return EXIT_FAILED
+    if done.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_OK if done.ok else EXIT_FAILED
+
+
+def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
+    return {"correct_ocr": options.correct_ocr, "keep_layout": options.keep_layout,
+            "user_words": len(options.user_words),
+            "lexicon": str(args.lexicon) if args.lexicon else None,
+            "jobs": args.jobs, "glob": args.glob, "force": args.force}
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """Let ``kill`` stop a batch as Ctrl-C does: files in progress finish, the rest is left."""
+    def interrupt(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+# --- validate ----------------------------------------------------------------------------
+
+
+def safe_parse_problems(data: bytes) -> list[tuple[int, str]]:
+    """Parse ``data`` without loading DTDs, entities or anything from the network.
+
+    Returns the problems that stop validation (``[]`` when the XML is
+    well-formed and has no DOCTYPE, which textkit never writes: a DOCTYPE is
+    how external entities and entity bombs get in).
+
+    >>> safe_parse_problems(b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')
+    [(1, 'has a DOCTYPE; textkit TEI has none, and DTDs and entities are never loaded')]
+    """
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             dtd_validation=False, huge_tree=False)
+    try:
+        tree = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as error:
+        return [(error.lineno or 0, f"not well-formed XML: {error.msg}")]
+    docinfo = tree.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        return [(1, "has a DOCTYPE; textkit TEI has none, and DTDs and entities are never loaded")]
+    return []
+
+
+def _validate(args: argparse.Namespace) -> int:
+    failed = 0
+    for file in args.files:
+        try:
+            data = sys.stdin.buffer.read() if file == batch.STDIN else Path(file).read_bytes()
+        except OSError as error:
+            print(f"textkit: {file}: cannot read: {error.strerror or error}", file=sys.stderr)
+            failed += 1
+            continue
+        problems = safe_parse_problems(data)
+        if not problems:
+            try:
+                textkit.validate(data, source=file)
+            except ValidationError as error:
+                problems = error.problems or [(0, batch.one_line(error, file))]
+        for line, message in problems:
+            print(f"{file}:{line}: {message}")
+        if problems:
+            failed += 1
+        elif not args.quiet:
+            print(f"{file}: valid")
+    if len(args.files) > 1 and not args.quiet:
+        print(f"textkit: {len(args.files) - failed} valid, {failed} not", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# --- clean -------------------------------------------------------------------------------
+
+
+def _clean(args: argparse.Namespace) -> int:
+    options = _options(args)
+    if args.file == batch.STDIN:
+        data, source = sys.stdin.buffer.read(), "stdin"
+    else:
+        try:
+            data, source = Path(args.file).read_bytes(), Path(args.file).name
+        except OSError as error:
+            print(f"textkit: {args.file}: cannot read: {error.strerror or error}", file=sys.stderr)
+            return EXIT_FAILED
+    try:
+        doc = textkit.convert_bytes(data, source=source, options=options)
+    except TextkitError as error:
+        _error(error, args.file)
+        return EXIT_FAILED
+    text = textkit.clean_text(doc)
+    try:
+        _write_stdout(text if text.endswith("\n") else text + "\n")
+    except BrokenPipeError:  # `textkit clean vol.txt | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
+def _write_stdout(text: str) -> None:
+    # UTF-8 whatever the locale says: the text is for files and pipes.
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

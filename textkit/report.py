@@ -1,0 +1,106 @@
+"""What a batch did, for people (:func:`summary`) and for programs (:func:`report`).
+
+The JSON report (``textkit convert --report FILE``) has one entry per input:
+its status and one-line reason, time taken, size, the encoding it was read
+in, control characters replaced, corrections by rule, the structure found
+(texts, headings, paragraphs, notes) and the validation result; and totals
+for the whole run. Skipped files carry the facts recorded when they were
+converted.
+
+>>> from textkit.batch import BatchResult, FileResult, Status
+>>> done = BatchResult([FileResult("a.txt", "out/a.xml", Status.CONVERTED, bytes=10),
+...                     FileResult("b.txt", None, Status.FAILED, "binary file")], 1.5, "f00")
+>>> summary(done)
+'textkit: 1 converted, 0 skipped, 1 failed (2 files, 10 bytes in 1.5 s)'
+>>> report(done)["totals"]["failed"]
+1
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .batch import BatchResult, Status
+
+
+def summary(result: BatchResult) -> str:
+    """One line: how many files converted, skipped and failed, and how fast."""
+    counts = result.counts()
+    size = sum(r.bytes for r in result.results if r.status is Status.CONVERTED)
+    line = (f"textkit: {counts['converted']} converted, {counts['skipped']} skipped, "
+            f"{counts['failed']} failed ({len(result.results)} files, {_size(size)} "
+            f"in {result.seconds:.1f} s)")
+    return line + "; interrupted, rerun to finish" if result.interrupted else line
+
+
+def report(result: BatchResult, *, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The JSON-ready report of ``result``."""
+    import textkit
+
+    corrections: Counter[str] = Counter()
+    structure: Counter[str] = Counter()
+    for entry in result.results:
+        corrections.update(entry.corrections)
+        structure.update(entry.structure)
+    converted = [r for r in result.results if r.status is Status.CONVERTED]
+    seconds = result.seconds or 1e-9
+    return {
+        "textkit": textkit.__version__,
+        "fingerprint": result.fingerprint,
+        "options": options or {},
+        "finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "interrupted": result.interrupted,
+        "seconds": round(result.seconds, 3),
+        "totals": {
+            **result.counts(),
+            "files": len(result.results),
+            "bytes_converted": sum(r.bytes for r in converted),
+            "words_converted": sum(r.words for r in converted),
+            "mb_per_second": round(sum(r.bytes for r in converted) / 1e6 / seconds, 3),
+            "corrections": dict(sorted(corrections.items())),
+            "structure": dict(sorted(structure.items())),
+        },
+        "files": [_entry(r) for r in sorted(result.results, key=lambda r: r.input)],
+    }
+
+
+def _entry(result: Any) -> dict[str, Any]:
+    return {
+        "input": result.input,
+        "output": result.output,
+        "status": result.status.value,
+        "reason": result.reason or None,
+        "seconds": result.seconds,
+        "bytes": result.bytes,
+        "words": result.words,
+        "encoding": result.encoding,
+        "replaced_characters": result.replaced_characters,
+        "corrections": dict(sorted(result.corrections.items())),
+        "structure": result.structure,
+        "validation": result.validation,
+    }
+
+
+def write_report(path: Path, result: BatchResult, *, options: dict[str, Any] | None = None) -> None:
+    """Write the JSON report to ``path`` (atomically; raises ``OSError``)."""
+    text = json.dumps(report(result, options=options), indent=2, ensure_ascii=False) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.textkit-tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000  # type: ignore[assignment]
+    raise AssertionError
