@@ -74,6 +74,11 @@ def ends_with_minor_word(text: str) -> bool:
     return bool(found) and found[-1].lower() in MINOR_WORDS
 
 
+DEFAULT_COLUMN_WIDTH = 48.0
+DEFAULT_FULL_WIDTH = 88.0
+"""The series' usual widths, used when a document is too short to measure."""
+
+
 @dataclass(frozen=True, slots=True)
 class Widths:
     """Typical line widths of a document, for telling kinds of lines apart.
@@ -82,13 +87,14 @@ class Widths:
     page. Defaults stand in when a document has no lines of that kind.
     """
 
-    column: float = 48.0
-    full: float = 88.0
+    column: float = DEFAULT_COLUMN_WIDTH
+    full: float = DEFAULT_FULL_WIDTH
 
     @classmethod
     def measure(cls, lines: Sequence[Line]) -> Widths:
+        """Median widths of the document's column lines and full-width lines."""
         lengths = [len(line.text) for line in lines]
         column = [n for n in lengths if 30 <= n <= 65]
         full = [n for n in lengths if 66 <= n <= 100]
-        return cls(statistics.median(column) if len(column) >= 10 else cls.column,
-                   statistics.median(full) if len(full) >= 10 else cls.full)
+        return cls(statistics.median(column) if len(column) >= 10 else DEFAULT_COLUMN_WIDTH,
+                   statistics.median(full) if len(full) >= 10 else DEFAULT_FULL_WIDTH)

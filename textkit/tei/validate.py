@@ -53,6 +53,21 @@ def validate(xml: str | bytes | etree._ElementTree, *, schema: str | Path = "tex
     tree = xml if isinstance(xml, etree._ElementTree) else parse(xml, source=source)
     rng = project_schema() if str(schema) == "textkit" else schema_from_path(str(schema))
     if not rng.validate(tree):
-        problems = [(entry.line, entry.message) for entry in rng.error_log]
+        problems = _problems(tree, rng.error_log)
         name = "textkit.rng" if str(schema) == "textkit" else Path(schema).name
         raise ValidationError(f"not valid against {name}", problems, source=source)
+
+
+def _problems(tree: etree._ElementTree, log: etree._ListErrorLog) -> list[tuple[int, str]]:
+    """``(line, message)`` for each error; libxml2 leaves some lines at 0, which
+    are looked up from the error's node path, or dropped when other errors
+    already point at a line."""
+    problems = []
+    for entry in log:
+        line = entry.line
+        if not line and entry.path:
+            found = tree.xpath(entry.path)
+            line = found[0].sourceline or 0 if found and hasattr(found[0], "sourceline") else 0
+        problems.append((line, entry.message))
+    located = [p for p in problems if p[0]]
+    return located or problems
