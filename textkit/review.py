@@ -468,6 +468,7 @@ class _Renderer:
                         aria_label=f"footnote {number}")
             _el("a", aside, number, class_="fn-back", href=f"#{ref_id}",
                 title="back to the reference")
+            _add_text(aside, " ")
             self.inline(tei, aside)
             self.footnotes.append((note_id, number))
             if self.pending_notes:  # a note inside a note: rare, but keep it
@@ -570,8 +571,8 @@ def _legend() -> etree._Element:
                ("hyphen", "", "line-end hyphen joined")]
     for kind, cert, label in samples:
         li = _el("li", ul)
-        chip = _el("span", li, class_=f"chg kind-{kind} cert-{cert or 'none'}")
-        _el("mark", chip, label, class_="chip")
+        chip = _el("span", li, class_=f"sample kind-{kind} cert-{cert or 'none'}")
+        _el("mark", chip, label)
     _el("li", ul, "Hover over or tab to a change to see the scan's reading.")
     return ul
 
