@@ -124,28 +124,47 @@ def _prev_nonblank(kinds: list[LineKind], i: int) -> int | None:
 
 
 def classify(lines: list[RawLine]) -> list[LineKind]:
-    """Kinds for every line except footnote text (see :mod:`.footnotes`)."""
+    """Kinds for every line except footnote text (see :mod:`.footnotes`).
+
+    Page numbers are number-only lines at a page edge or beside a blank line.
+    Running heads are short lines that recur (digits ignored): with a folio
+    (``THE MEKONG REVIEW 43``) twice anywhere is enough; without one they
+    must recur at page edges.
+    """
     kinds = [basic_kind(line) for line in lines]
     edges = page_edges(lines, kinds)
-    repeats = Counter(furniture_key(lines[i].content) for i in edges if kinds[i] is LineKind.TEXT)
-    for i in sorted(edges):
-        if kinds[i] is not LineKind.TEXT:
-            continue
+    texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
+    anywhere = Counter(furniture_key(lines[i].content) for i in texts if _FOLIO.search(lines[i].content))
+    at_edges = Counter(furniture_key(lines[i].content) for i in edges if kinds[i] is LineKind.TEXT)
+    for i in texts:
         content = lines[i].content
+        beside_blank = (i == 0 or kinds[i - 1] is LineKind.BLANK or lines[i].is_page_start
+                        or i + 1 == len(lines) or kinds[i + 1] is LineKind.BLANK)
         if is_page_number(content):
-            kinds[i] = LineKind.PAGE_NUMBER
-        elif (len(content) <= RUNNING_HEAD_MAX_CHARS and _LETTER_OR_DIGIT.search(content)
-              and repeats[furniture_key(content)] >= RUNNING_HEAD_MIN_REPEATS
-              and len(furniture_key(content)) >= 3):
-            kinds[i] = LineKind.RUNNING_HEAD
+            if i in edges or beside_blank:
+                kinds[i] = LineKind.PAGE_NUMBER
+        elif _is_furniture_text(content):
+            key = furniture_key(content)
+            if (_FOLIO.search(content) and anywhere[key] >= 2) or (
+                    i in edges and at_edges[key] >= RUNNING_HEAD_MIN_REPEATS):
+                kinds[i] = LineKind.RUNNING_HEAD
     for i, line in enumerate(lines):
         if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
-            before = _prev_nonblank(kinds, i)
             after_blank = i + 1 < len(lines) and kinds[i + 1] is LineKind.BLANK
             next_is_page = i + 1 < len(lines) and lines[i + 1].is_page_start
-            if next_is_page or (after_blank and (before is None or kinds[i - 1] is LineKind.BLANK)):
+            if next_is_page or (after_blank and (i == 0 or kinds[i - 1] is LineKind.BLANK)):
                 kinds[i] = LineKind.LONE_INITIAL
     return kinds
+
+
+_FOLIO = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
+
+
+def _is_furniture_text(content: str) -> bool:
+    """Short, not a sentence, with a few letters: what a running head looks like."""
+    key = furniture_key(content)
+    return (len(content) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
+            and not content.rstrip().endswith((".", ",", ";", "-")))
 
 
 def to_line(raw: RawLine, kind: LineKind, page_start: bool) -> Line:

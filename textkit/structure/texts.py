@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import MINOR_WORDS, is_caps
+from .lines import MINOR_WORDS, ends_with_minor_word, is_caps
 from .rows import Row
 
 INTRODUCTION_TITLES = ("INTRODUCTION", "PREFACE", "FOREWORD", "EDITORS' INTRODUCTION",
                        "EDITORS’ INTRODUCTION", "OVERVIEW")
 MAX_TITLE_LINES = 8
+MAX_TITLE_GAP = 4
+"""Blank lines allowed inside a title after a line that cannot end it (``ZONE:``, ``AND``)."""
 BYLINE_MAX_CHARS = 90
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|,\s*)\s*")
 _NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*")
@@ -72,7 +74,8 @@ def find_texts(rows: list[Row]) -> tuple[str, list[TextSpan]]:
         row = rows[i]
         if is_caps(row.text) and (i == 0 or row.gap >= 1):
             j = i + 1
-            while j < len(rows) and j - i < MAX_TITLE_LINES and rows[j].gap <= 1 and is_caps(rows[j].text):
+            while j < len(rows) and j - i < MAX_TITLE_LINES and is_caps(rows[j].text) and (
+                    rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text)):
                 j += 1
             byline = rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].text) else None
             if i == 0 or row.gap >= 2 or byline is not None:
@@ -95,6 +98,11 @@ def find_texts(rows: list[Row]) -> tuple[str, list[TextSpan]]:
         volume_title = " ".join(r.text for r in first.title)
         spans.pop(0)
     return volume_title, spans
+
+
+def _unfinished(text: str) -> bool:
+    stripped = text.rstrip()
+    return stripped.endswith((":", ",", "-", "–", "—")) or ends_with_minor_word(stripped)
 
 
 def is_introduction(title: str) -> bool:
