@@ -237,8 +237,9 @@ def convert_one(task: Task, options: Options) -> FileResult:
         facts["replaced_characters"] = normalize(decode(data, source=task.source)[0])[1]
         facts["corrections"] = dict(Counter(c.rule.value for c in doc.corrections()))
         facts["structure"] = structure_counts(doc)
-        xml = textkit.to_tei(doc, keep_layout=options.keep_layout)
+        xml = textkit.to_tei(doc, keep_layout=options.keep_layout).encode("utf-8")
         try:
+            # Bytes, as written: the problems' line numbers are the file's.
             textkit.validate(xml, source=task.source)
         except ValidationError as error:
             problems = [[line, message] for line, message in error.problems[:20]]
@@ -246,7 +247,7 @@ def convert_one(task: Task, options: Options) -> FileResult:
             return result(Status.FAILED, f"the TEI made is not valid (a textkit bug){first}",
                           validation={"valid": False, "problems": problems})
         facts["validation"] = {"valid": True}
-        write_atomic(task.output, xml.encode("utf-8"))
+        write_atomic(task.output, xml)
     except TextkitError as error:
         return result(Status.FAILED, one_line(error, task.source))
     except OSError as error:
@@ -272,11 +273,17 @@ def one_line(error: BaseException, source: str | None = None) -> str:
 
 
 def structure_counts(doc: Any) -> dict[str, int]:
-    """How many texts, headings, paragraphs and notes ``doc`` has."""
+    """How many texts, section headings (any level), paragraphs and notes ``doc`` has."""
     from .model import BlockKind
 
+    def divisions(items: Any) -> Iterator[Any]:
+        for division in items:
+            yield division
+            yield from divisions(division.divisions)
+
     kinds = Counter(block.kind for block in doc.blocks())
-    return {"texts": len(doc.texts), "headings": kinds[BlockKind.HEAD],
+    return {"texts": len(doc.texts),
+            "headings": sum(1 for text in doc.texts for _ in divisions(text.divisions)),
             "paragraphs": kinds[BlockKind.PARAGRAPH], "quotes": kinds[BlockKind.QUOTE],
             "editorial_notes": kinds[BlockKind.EDITORIAL_NOTE],
             "notes": sum(1 for _ in doc.footnotes())}

@@ -1,0 +1,328 @@
+"""Batch conversion (issue #4): planning, one result per file, atomic writes, resuming, the pool."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import textkit
+from textkit import batch
+from textkit.batch import Status, Task, plan, run
+from textkit.pipeline import Options
+from textkit.resume import STATE_FILE, Journal, fingerprint
+
+VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    """scans/a.txt, scans/x/y.txt, scans/x/z/w.txt and a file the glob leaves out."""
+    root = tmp_path / "scans"
+    for i, name in enumerate(["a.txt", "x/y.txt", "x/z/w.txt"]):
+        write(root / name, VOLUME.format(n=i))
+    write(root / "notes.md", "not OCR")
+    return root
+
+
+# --- planning ---------------------------------------------------------------------------
+
+
+def test_plan_mirrors_a_directory_tree(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tei"
+    tasks, problems = plan([str(tree)], out=out)
+    assert problems == []
+    assert sorted(t.output.relative_to(out).as_posix() for t in tasks) == [
+        "a.xml", "x/y.xml", "x/z/w.xml"]
+
+
+def test_plan_glob_selects_files(tree: Path, tmp_path: Path) -> None:
+    tasks, _ = plan([str(tree)], out=tmp_path / "tei", glob="*.md")
+    assert [Path(t.input).name for t in tasks] == ["notes.md"]
+
+
+def test_plan_file_goes_to_the_top_of_out(tree: Path, tmp_path: Path) -> None:
+    tasks, _ = plan([str(tree / "x" / "y.txt")], out=tmp_path / "tei")
+    assert [t.output for t in tasks] == [tmp_path / "tei" / "y.xml"]
+
+
+def test_plan_never_searches_the_output_directory(tree: Path) -> None:
+    write(tree / "tei" / "old.txt", VOLUME.format(n=9))
+    tasks, _ = plan([str(tree)], out=tree / "tei")
+    assert all("tei" not in Path(t.input).parts for t in tasks)
+
+
+def test_plan_reports_missing_paths_and_collisions(tree: Path, tmp_path: Path) -> None:
+    write(tmp_path / "other" / "a.txt", VOLUME.format(n=5))
+    tasks, problems = plan([str(tree / "a.txt"), str(tmp_path / "other" / "a.txt"),
+                            str(tmp_path / "nope.txt"), str(tree / "a.txt")],
+                           out=tmp_path / "tei")
+    assert len(tasks) == 1  # the repeated path is converted once
+    reasons = {Path(p.input).name: p.reason for p in problems}
+    assert reasons["nope.txt"] == "no such file or directory"
+    assert "also the output of" in reasons["a.txt"]
+
+
+def test_plan_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
+    src = write(tmp_path / "vol.xml", VOLUME.format(n=1))
+    tasks, problems = plan([str(src)], out=tmp_path, glob="*.xml")
+    assert tasks == [] and "overwrite itself" in problems[0].reason
+
+
+def test_plan_reports_an_unreadable_directory(tree: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):  # what os.walk does on a directory it may not list
+        for entry in real_walk(top, onerror=onerror, **kwargs):
+            if entry[0].endswith("z"):
+                onerror(PermissionError(13, "Permission denied", entry[0]))
+                entry[2].clear()
+            yield entry
+
+    monkeypatch.setattr(batch.os, "walk", walk)
+    tasks, problems = plan([str(tree)], out=tmp_path / "tei")
+    assert len(tasks) == 2
+    assert [(Path(p.input).name, p.reason) for p in problems] == [
+        ("z", "cannot read directory: Permission denied")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads directories without read permission")
+def test_unreadable_directory_for_real(tree: Path, tmp_path: Path) -> None:
+    (tree / "x" / "z").chmod(0)
+    try:
+        tasks, problems = plan([str(tree)], out=tmp_path / "tei")
+    finally:
+        (tree / "x" / "z").chmod(0o755)
+    assert len(tasks) == 2 and "cannot read directory" in problems[0].reason
+
+
+# --- converting ---------------------------------------------------------------------------
+
+
+def test_run_converts_every_file_to_valid_tei(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    seen = []
+    result = run(tasks, out=out, on_result=seen.append)
+    assert result.ok and result.counts() == {"converted": 3, "skipped": 0, "failed": 0}
+    assert len(seen) == 3
+    for task in tasks:
+        textkit.validate(task.output.read_bytes())
+    entry = next(r for r in result.results if r.input.endswith("a.txt"))
+    assert entry.structure["texts"] == 1
+    assert entry.corrections == {"dropped-initial": 1}
+    assert entry.validation == {"valid": True} and entry.encoding == "utf-8"
+
+
+@pytest.mark.parametrize(("data", "reason"), [
+    (b"", "empty file"),
+    (b"\x00\x01binary", "binary file"),
+    (b"  \n\t\n", "empty input"),
+], ids=["empty", "binary", "blank"])
+def test_a_bad_file_fails_alone(tree: Path, tmp_path: Path, data: bytes, reason: str) -> None:
+    write(tree / "bad.txt", data)
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    result = run(tasks, out=out)
+    failed = [r for r in result.results if r.status is Status.FAILED]
+    assert [Path(r.input).name for r in failed] == ["bad.txt"]
+    assert reason in failed[0].reason and "\n" not in failed[0].reason
+    assert not (out / "bad.xml").exists()
+    assert result.counts()["converted"] == 3 and not result.ok
+
+
+def test_a_bug_in_a_stage_fails_the_file_not_the_run(tree: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(doc, **kwargs):
+        if doc.source == "y.txt":
+            raise KeyError("oops")
+        return real(doc, **kwargs)
+
+    real = textkit.to_tei
+    monkeypatch.setattr(textkit, "to_tei", broken)
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    result = run(tasks, out=out)
+    reasons = {Path(r.input).name: r.reason for r in result.results}
+    assert reasons["y.txt"] == "internal error (a textkit bug): KeyError: 'oops'"
+    assert reasons["a.txt"] == "" and reasons["w.txt"] == ""
+
+
+def test_invalid_tei_is_never_written(tree: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(textkit, "to_tei", lambda doc, **kw: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree / "a.txt")], out=out)
+    [result] = run(tasks, out=out).results
+    assert result.status is Status.FAILED and "not valid" in result.reason
+    assert result.validation is not None and result.validation["valid"] is False
+    assert result.validation["problems"][0][0] == 1
+    assert not (out / "a.xml").exists()
+
+
+def test_stdin_task(tmp_path: Path) -> None:
+    out = tmp_path / "tei"
+    tasks, _ = plan(["-"], out=out, stdin=VOLUME.format(n=1).encode())
+    result = run(tasks, out=out)
+    assert result.ok and (out / "stdin.xml").is_file()
+    assert "<bibl>\n          <title>stdin</title>" in (out / "stdin.xml").read_text()
+
+
+# --- atomic writes --------------------------------------------------------------------------
+
+
+def test_write_atomic_leaves_nothing_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(batch.os, "replace", fail)
+    with pytest.raises(OSError):
+        batch.write_atomic(tmp_path / "a.xml", b"<x/>")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_atomic_replaces_and_keeps_normal_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "d" / "a.xml"
+    batch.write_atomic(target, b"one")
+    batch.write_atomic(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert target.stat().st_mode & 0o777 == 0o666 & ~batch._UMASK
+    assert [p.name for p in target.parent.iterdir()] == ["a.xml"]
+
+
+def test_sweep_removes_only_dead_runs_temporary_files(tmp_path: Path) -> None:
+    dead = tmp_path / f".a.xml.{2**22 + 12345}.k3j{batch.TMP_SUFFIX}"
+    mine = tmp_path / f".b.xml.{os.getpid()}.q9z{batch.TMP_SUFFIX}"
+    for path in (dead, mine):
+        path.write_bytes(b"<partial")
+    assert batch.sweep_temporary_files(tmp_path) == 1
+    assert not dead.exists() and mine.exists()
+
+
+# --- resuming -----------------------------------------------------------------------------
+
+
+def test_rerun_skips_what_is_up_to_date(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    assert run(tasks, out=out).counts()["converted"] == 3
+    again = run(tasks, out=out)
+    assert again.counts() == {"converted": 0, "skipped": 3, "failed": 0}
+    skipped = next(r for r in again.results if r.input.endswith("a.txt"))
+    assert skipped.structure["texts"] == 1  # the facts of the run that made it
+
+    # An input changed since: converted again; the others still skipped.
+    future = (tree / "a.txt").stat().st_mtime + 10
+    os.utime(tree / "a.txt", (future, future))
+    third = run(tasks, out=out)
+    assert {Path(r.input).name: r.status.value for r in third.results} == {
+        "a.txt": "converted", "y.txt": "skipped", "w.txt": "skipped"}
+
+    # Other options, or --force: everything again.
+    assert run(tasks, out=out, options=Options(correct_ocr=False)).counts()["converted"] == 3
+    assert run(tasks, out=out, options=Options(correct_ocr=False),
+               force=True).counts()["converted"] == 3
+
+
+def test_rerun_converts_a_deleted_output(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    run(tasks, out=out)
+    (out / "x" / "y.xml").unlink()
+    assert {Path(r.input).name: r.status.value for r in run(tasks, out=out).results}["y.txt"] \
+        == "converted"
+
+
+def test_journal_survives_a_truncated_line(tmp_path: Path) -> None:
+    src = write(tmp_path / "a.txt", "x")
+    out = tmp_path / "tei"
+    write(out / "a.xml", "<x/>")
+    os.utime(src, (1, 1))
+    mark = fingerprint(Options(), textkit.__version__)
+    journal = Journal(out, mark)
+    journal.add(src, out / "a.xml", {})
+    journal._file.write('{"output": "b.xml", "inp')  # the run was killed mid-line
+    journal._file.flush()
+    reread = Journal(out, mark)
+    assert reread.fresh(src, out / "a.xml") is not None
+    assert "b.xml" not in reread.records
+    reread.close()
+    assert len((out / STATE_FILE).read_text().splitlines()) == 1
+
+
+def test_fingerprint_covers_every_option() -> None:
+    base = fingerprint(Options(), "0.1.0")
+    assert len({base, fingerprint(Options(), "0.2.0"),
+                fingerprint(Options(correct_ocr=False), "0.1.0"),
+                fingerprint(Options(keep_layout=True), "0.1.0"),
+                fingerprint(Options(user_words=frozenset({"Nakanishi"})), "0.1.0")}) == 5
+
+
+# --- the pool -------------------------------------------------------------------------------
+
+
+def test_pool_gives_the_same_results_as_in_process(tree: Path, tmp_path: Path) -> None:
+    for i in range(5):
+        write(tree / "more" / f"v{i}.txt", VOLUME.format(n=10 + i))
+    write(tree / "more" / "bad.txt", b"\x00")
+    serial, pooled = tmp_path / "one", tmp_path / "two"
+    tasks1, _ = plan([str(tree)], out=serial)
+    tasks2, _ = plan([str(tree)], out=pooled)
+    r1, r2 = run(tasks1, out=serial, jobs=1), run(tasks2, out=pooled, jobs=2)
+    assert r1.counts() == r2.counts() == {"converted": 8, "skipped": 0, "failed": 1}
+    for task in tasks1:
+        if task.output.exists():
+            twin = pooled / task.output.relative_to(serial)
+            assert twin.read_bytes() == task.output.read_bytes()
+
+
+def _crash_on_poison(task: Task, options: Options):
+    if task.input.endswith("poison.txt"):
+        os._exit(3)  # a worker killed, as by the kernel's out-of-memory killer
+    return _real_convert_one(task, options)
+
+
+_real_convert_one = batch.convert_one
+
+
+def test_a_dying_worker_fails_only_its_file(tree: Path, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(4):
+        write(tree / "more" / f"v{i}.txt", VOLUME.format(n=10 + i))
+    write(tree / "more" / "poison.txt", VOLUME.format(n=99))
+    # Pickled by name: let the pool find the stand-in under convert_one's name.
+    _crash_on_poison.__module__, _crash_on_poison.__qualname__ = "textkit.batch", "convert_one"
+    monkeypatch.setattr(batch, "convert_one", _crash_on_poison)
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    result = run(tasks, out=out, jobs=2)
+    status = {Path(r.input).name: (r.status.value, r.reason) for r in result.results}
+    assert status.pop("poison.txt") == ("failed", "the worker process died converting it "
+                                                  "(out of memory, or a crash)")
+    assert {s for s, _ in status.values()} == {"converted"} and len(status) == 7
+
+
+def test_report_is_json_with_every_file(tree: Path, tmp_path: Path) -> None:
+    from textkit.report import write_report
+
+    write(tree / "bad.txt", b"")
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    write_report(tmp_path / "r.json", run(tasks, out=out))
+    data = json.loads((tmp_path / "r.json").read_text())
+    assert data["totals"]["converted"] == 3 and data["totals"]["failed"] == 1
+    assert data["totals"]["corrections"] == {"dropped-initial": 3}
+    bad = next(f for f in data["files"] if f["input"].endswith("bad.txt"))
+    assert bad["status"] == "failed" and bad["reason"].startswith("empty file")
