@@ -1,10 +1,381 @@
-"""OCR misreading correction (issue #3). Placeholder: changes nothing yet."""
+"""Correct OCR misreadings (issue #3): the ``ocr`` stage of the pipeline.
+
+A word is corrected only when the evidence is strong:
+
+1. it is not a word (the shipped lexicon, the field terms, the user's words)
+   — or it is a word almost nobody writes (``ln``) and a common word that
+   the OCR model turns it into fits its neighbours (``In addition``);
+2. the OCR confusion model (:mod:`textkit.repair.confusions`) turns it into
+   a known word: ``unfaimess`` is ``unfairness`` with ``rn`` read as ``m``;
+3. the candidate is probable: common in English, used elsewhere in the same
+   document, or supported by its neighbours (symspellpy's bigram counts),
+   and no other candidate comes close.
+
+Capitalized words and acronyms are names until proven otherwise: they change
+only into a form the document itself spells elsewhere (``LAEA`` → ``IAEA``),
+except a capitalized common word at the start of a sentence or in a heading.
+Numbers, words with non-ASCII letters and words repeated the same way three
+times in the document are left alone.
+
+Every change is an :class:`~textkit.repair.edits.Edit` with its rule, a
+confidence and a note that says what the evidence was.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+import logging
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from ..lexicon import Lexicon
+from ..model import Block, BlockKind, Confidence, Division, Document, Rule, Text
 from ..pipeline import Options
+from .confusions import Variant, explain, variants
+from .edits import Edit, apply_edits, edit_footnote
+from .spelling import Vocabulary, bigram_count, lexicon
+
+log = logging.getLogger(__name__)
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+
+COMMON = 1_000_000
+"""A word used at least this often (symspellpy's counts) is common English."""
+
+MARGIN = 1.5
+"""How much better than the runner-up the chosen candidate must score."""
+
+TERM_REPEATS = 3
+"""A non-word spelled the same way this often in a document is a term, not a misreading."""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A proposed correction of one word (``start``/``end`` in the block's text)."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    rule: Rule
+    confidence: Confidence
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What surrounds a word: its neighbours and its place in the sentence."""
+
+    previous: str = ""
+    following: str = ""
+    sentence_start: bool = False
+    heading: bool = False
+    capitals: bool = False
+    """The block is set in capitals (a title): capitalized words are common words there."""
 
 
 def correct_ocr(doc: Document, options: Options) -> Document:
-    return doc
+    """Correct the OCR misreadings of every block and footnote of ``doc``.
+
+    >>> from textkit.model import Text, TextKind
+    >>> p = Block(BlockKind.PARAGRAPH, "ln addition, some people wam against unfaimess.", 3, 3)
+    >>> text = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ON FAIRNESS", 1, 1), (), "", (p,))
+    >>> doc = Document("x.txt", "", "", texts=(text,))
+    >>> fixed = correct_ocr(doc, Options())
+    >>> fixed.texts[0].blocks[0].text
+    'In addition, some people warn against unfairness.'
+    >>> [(c.original, c.rule.value) for c in fixed.corrections()]
+    [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
+    """
+    corrector = Corrector(doc, lexicon(frozenset(options.user_words)), options.user_words)
+    texts = tuple(corrector.text(text) for text in doc.texts)
+    return replace(doc, texts=texts)
+
+
+def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
+                     user_words: frozenset[str] = frozenset(), heading: bool = False) -> list[Finding]:
+    """The OCR misreadings in ``text`` (a paragraph, heading or footnote).
+
+    ``vocabulary`` is the whole document's (this text alone when omitted).
+
+    >>> [(f.original, f.replacement, f.confidence.value)
+    ...  for f in find_misreadings("Economic unfaimess and self-govemance, Keynsian views.")]
+    [('unfaimess', 'unfairness', 'high'), ('govemance', 'governance', 'high')]
+    """
+    vocabulary = vocabulary or Vocabulary(document_words([text]))
+    corrector = _Judge(lexicon(user_words), user_words, vocabulary)
+    return list(corrector.findings(text, heading=heading))
+
+
+def document_words(texts: Iterator[str] | list[str]) -> Iterator[str]:
+    """Every word form in ``texts``, possessive endings removed.
+
+    >>> list(document_words(["Japan’s IAEA, self-rule."]))
+    ['Japan', 'IAEA', 'self', 'rule']
+    """
+    for text in texts:
+        for match in WORD.finditer(text):
+            yield _stem(match.group())[0]
+
+
+class Corrector:
+    """Walks a document's texts, blocks and footnotes, applying the findings."""
+
+    def __init__(self, doc: Document, lex: Lexicon, user_words: frozenset[str]) -> None:
+        self.doc = doc
+        texts = [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
+        self.judge = _Judge(lex, user_words, Vocabulary(document_words(texts)))
+        self._lines: list[str] | None = None
+
+    def text(self, text: Text) -> Text:
+        return replace(text, title=self.block(text.title),
+                       blocks=tuple(self.block(b) for b in text.blocks),
+                       divisions=tuple(self.division(d) for d in text.divisions))
+
+    def division(self, division: Division) -> Division:
+        return replace(division, head=self.block(division.head),
+                       blocks=tuple(self.block(b) for b in division.blocks),
+                       divisions=tuple(self.division(d) for d in division.divisions))
+
+    def block(self, block: Block) -> Block:
+        heading = block.kind is BlockKind.HEAD
+        edits = [self._edit(f, block.first_line, block.last_line, block.text)
+                 for f in self.judge.findings(block.text, heading=heading)]
+        fixed = apply_edits(block, edits) if edits else block
+        notes = tuple(replace(anchor, note=self._footnote(anchor.note)) for anchor in fixed.notes)
+        return replace(fixed, notes=notes) if notes != fixed.notes else fixed
+
+    def _footnote(self, note):  # type: ignore[no-untyped-def]
+        edits = [self._edit(f, note.line, note.line + 3, note.text)
+                 for f in self.judge.findings(note.text)]
+        return edit_footnote(note, edits) if edits else note
+
+    def _edit(self, finding: Finding, first: int, last: int, text: str) -> Edit:
+        line = self._line_of(finding, first, last, text)
+        return Edit(finding.start, finding.end, finding.replacement, finding.rule,
+                    finding.confidence, line, finding.note)
+
+    def _line_of(self, finding: Finding, first: int, last: int, text: str) -> int:
+        """The input line where the misread word stands (the block's first line if unsure)."""
+        if self._lines is None:
+            self._lines = self.doc.raw.splitlines()
+        word = re.compile(rf"(?<![^\W_]){re.escape(finding.original)}(?![^\W_])")
+        nth = len(word.findall(text, 0, finding.start))
+        for number in range(first, min(last, len(self._lines)) + 1):
+            hits = len(word.findall(self._lines[number - 1]))
+            if nth < hits:
+                return number
+            nth -= hits
+        return first
+
+
+class _Judge:
+    """Decides, word by word, whether the scan misread it."""
+
+    def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary) -> None:
+        self.lex = lex
+        self.user_words = user_words
+        self.vocabulary = vocabulary
+
+    def findings(self, text: str, *, heading: bool = False) -> Iterator[Finding]:
+        words = list(WORD.finditer(text))
+        letters = [c for c in text if c.isalpha()]
+        capitals = heading and len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        for i, match in enumerate(words):
+            stem, _ = _stem(match.group())
+            context = _Context(
+                previous=_neighbour(text, words, i, -1),
+                following=_neighbour(text, words, i, +1),
+                sentence_start=_starts_sentence(text, match.start()),
+                heading=heading, capitals=capitals)
+            found = self.judge(stem, context)
+            if found is not None:
+                replacement, rule, confidence, note = found
+                yield Finding(match.start(), match.start() + len(stem), stem, replacement,
+                              rule, confidence, note)
+
+    def judge(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
+        if not word.isascii() or word in self.user_words or word.isdigit():
+            return None
+        if any(c.isdigit() for c in word):
+            return self._judge_digits(word)
+        if self.lex.knows(word.replace("’", "'")):
+            return self._judge_rare_word(word, context)
+        if "'" in word or "’" in word:
+            return None
+        return self._judge_nonword(word, context)
+
+    # -- non-words ---------------------------------------------------------
+
+    def _judge_nonword(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
+        if self.vocabulary.count_folded(word) >= TERM_REPEATS:
+            return None
+        candidates = [v for v in variants(word) if self._admissible(word, v, context)]
+        if not candidates:
+            # Look for the document's own look-alikes by edit distance (symspellpy),
+            # and keep those the OCR model explains.
+            for form in self.vocabulary.lookalikes(word):
+                variant = explain(word, form)
+                if variant is not None and self._admissible(word, variant, context):
+                    candidates.append(variant)
+        if not candidates:
+            return None
+        scored = sorted(((self._score(v, context), v) for v in candidates),
+                        key=lambda sv: sv[0], reverse=True)
+        score, best = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else -math.inf
+        if score - runner_up < MARGIN:
+            log.debug("ambiguous %r: %s", word, [(v.text, round(s, 1)) for s, v in scored[:3]])
+            return None
+        evidence = self._evidence(best, context)
+        if not evidence or not self._probable(best, evidence):
+            return None
+        attested = self._attested(best.text)
+        rule = Rule.OCR_DOCUMENT_FORM if best.weak or not self.lex.knows(best.text) else best.rule
+        strong = (attested >= 2 or "context" in " ".join(evidence)
+                  or self.lex.frequency(best.text) >= COMMON // 10)
+        clear = score - runner_up >= 4
+        confidence = Confidence.HIGH if strong and clear else Confidence.MEDIUM
+        return best.text, rule, confidence, f"{best.describe()}; " + "; ".join(evidence)
+
+    def _admissible(self, word: str, variant: Variant, context: _Context) -> bool:
+        """May ``word`` become ``variant``? Names and acronyms only into attested forms."""
+        new = variant.text
+        if len(new) == 1 and new not in "aAI":
+            return False
+        exact = self.vocabulary.count(new)
+        if variant.weak:
+            return exact > 0
+        if not (self.lex.knows(new) or exact > 0):
+            return False
+        if word.islower():
+            if new.islower():
+                return True
+            # Upper case introduced ("ln" -> "In"): a common word only at a sentence
+            # start, a proper noun only if the lexicon or the document spells it so.
+            if self.lex.knows(new.lower()):
+                return context.sentence_start
+            return exact > 0 or new in self.lex.words
+        if context.capitals and word.isupper():
+            return self.lex.knows(new.lower()) or exact > 0
+        if word[:1].isupper() and word[1:].islower() and (context.sentence_start or context.heading):
+            # A capitalized common word; not a name the document uses mid-sentence.
+            return (new[:1].isupper() and self.lex.knows(new.lower())
+                    and not self._used_as_name(word)) or exact > 0
+        return exact > 0
+
+    def _used_as_name(self, word: str) -> bool:
+        return self.vocabulary.count(word) > 1
+
+    def _attested(self, form: str) -> int:
+        return self.vocabulary.count(form) if not form.islower() else self.vocabulary.count_folded(form)
+
+    def _score(self, variant: Variant, context: _Context) -> float:
+        frequency = self.lex.frequency(variant.text)
+        attested = self._attested(variant.text)
+        pairs = (bigram_count(context.previous, variant.text)
+                 + bigram_count(variant.text, context.following))
+        # At a sentence start the capitalized reading is the likelier one, and vice versa.
+        cased = 0.5 if variant.text[:1].isupper() == context.sentence_start else 0.0
+        return (math.log10(frequency + 1) + (3 + 2 * math.log10(attested) if attested else 0)
+                + (2 + 0.3 * math.log10(pairs) if pairs else 0) - 2.5 * variant.cost + cased)
+
+    def _evidence(self, variant: Variant, context: _Context) -> list[str]:
+        out = []
+        attested = self._attested(variant.text)
+        if attested:
+            out.append(f"{variant.text!r} {attested}× elsewhere in the document")
+        for pair in ((context.previous, variant.text), (variant.text, context.following)):
+            if bigram_count(*pair):
+                out.append(f"context {' '.join(pair)!r}")
+        frequency = self.lex.frequency(variant.text)
+        if frequency:
+            out.append(f"English word (frequency {frequency:,})")
+        elif self.lex.knows(variant.text):
+            out.append("in the lexicon")
+        return out
+
+    def _probable(self, variant: Variant, evidence: list[str]) -> bool:
+        """Enough evidence for the candidate: document or context, or frequent for its length."""
+        if any("document" in e or "context" in e for e in evidence):
+            return True
+        frequency = self.lex.frequency(variant.text)
+        length = len(variant.text)
+        # A long non-word that one confusion turns into a word is rarely a coincidence;
+        # a short one often is.
+        needed = 1_000 if length >= 8 else 100_000 if length >= 5 else COMMON
+        return frequency >= needed
+
+    # -- rare real words ---------------------------------------------------
+
+    def _judge_rare_word(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
+        """A word nobody writes (``ln``) that a common word's misreading explains, in context."""
+        if (not word.islower() or self.lex.frequency(word) > 0 or word in self.user_words
+                or self.vocabulary.count_folded(word) >= TERM_REPEATS):
+            return None
+        best: tuple[int, bool, Variant] | None = None
+        for variant in variants(word, max_steps=1):
+            if (variant.weak or self.lex.frequency(variant.text) < COMMON
+                    or not self._admissible(word, variant, context)):
+                continue
+            pairs = max(bigram_count(context.previous, variant.text),
+                        bigram_count(variant.text, context.following))
+            # Same counts for "in" and "In": the sentence decides the case.
+            cased = variant.text[:1].isupper() == context.sentence_start
+            if pairs and (best is None or (pairs, cased) > best[:2]):
+                best = (pairs, cased, variant)
+        if best is None:
+            return None
+        pairs, _, variant = best
+        evidence = "; ".join(e for e in self._evidence(variant, context) if "context" in e)
+        confidence = Confidence.HIGH if pairs >= 100 * COMMON else Confidence.MEDIUM
+        return (variant.text, variant.rule, confidence,
+                f"{variant.describe()}; {word!r} is a rare word; {evidence}")
+
+    # -- digits ------------------------------------------------------------
+
+    def _judge_digits(self, word: str) -> tuple[str, Rule, Confidence, str] | None:
+        digits = sum(c.isdigit() for c in word)
+        letters = len(word) - digits
+        if digits >= 3 and letters == 1 and all(c.isdigit() or c in "lIOo" for c in word):
+            number = word.translate(str.maketrans("lIOo", "1100"))
+            letter = next(c for c in word if not c.isdigit())
+            return (number, Rule.OCR_CONFUSION, Confidence.MEDIUM,
+                    f"{'1' if letter in 'lI' else '0'!r} read as {letter!r} in a number")
+        if letters < 3 or digits > 2 or not all(c in "015" for c in word if c.isdigit()):
+            return None
+        found = [v for v in variants(word) if not any(c.isdigit() for c in v.text)
+                 and v.text.islower() == word.replace("0", "o").replace("1", "l").replace("5", "s").islower()
+                 and self.lex.knows(v.text)]
+        if len(found) != 1:
+            return None
+        variant = found[0]
+        return (variant.text, variant.rule, Confidence.MEDIUM,
+                f"{variant.describe()}; digits inside a word")
+
+
+def _stem(token: str) -> tuple[str, str]:
+    """Split a possessive ending off a word: ``Japan’s`` -> ``Japan``, ``’s``."""
+    match = POSSESSIVE.search(token)
+    if match and match.start() > 0 and not token.lower().endswith(("n't", "n’t")):
+        if match.group().startswith(("'", "’")):
+            return token[:match.start()], match.group()
+        return token[:-1], token[-1:]
+    return token, ""
+
+
+def _neighbour(text: str, words: list[re.Match[str]], i: int, step: int) -> str:
+    """The next word in direction ``step`` if only spaces lie between (else "")."""
+    j = i + step
+    if not 0 <= j < len(words):
+        return ""
+    a, b = (words[j], words[i]) if step < 0 else (words[i], words[j])
+    gap = text[a.end():b.start()]
+    return words[j].group() if gap.strip() == "" and gap else ""
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip().rstrip("“‘\"'(")
+    return not before or before[-1] in ".!?:"

@@ -1,0 +1,198 @@
+"""The OCR confusion model: which glyph sequences a scanner reads as which.
+
+An OCR engine does not make typing errors. It reads ``rn`` as ``m``, ``cl``
+as ``d``, a capital ``I`` as ``l`` or ``1``, ``e`` as ``c``. This module
+holds those confusions as a table of :class:`Confusion` (what the scan shows,
+what was printed, a cost, and the :class:`~textkit.model.Rule` that names
+it), and two ways to use it:
+
+* :func:`variants` turns a scanned word into the words it could have been
+  printed as, cheapest first (a generator, no dictionary needed);
+* :func:`explain` aligns a scanned word with a proposed reading and says
+  which confusions turn one into the other, or ``None`` when no chain of
+  confusions does (a candidate found by plain edit distance must pass it).
+
+Costs are in "confusions": 1.0 for the classic, frequent ones, more for the
+rarer ones. A ``weak`` confusion (``L`` for ``I`` in an acronym) is only
+trusted when the document itself attests the corrected form.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Confusion:
+    """The scan shows ``seen`` where the page printed ``printed``."""
+
+    seen: str
+    printed: str
+    cost: float
+    rule: Rule
+    weak: bool = False
+    """Trusted only when the corrected form is attested in the document."""
+
+    def __str__(self) -> str:
+        return f"{self.printed}→{self.seen}"
+
+
+def _pairs() -> list[Confusion]:
+    rn, il, other = Rule.OCR_RN_M, Rule.OCR_I_L, Rule.OCR_CONFUSION
+    table = [
+        # Merged or split strokes.
+        Confusion("m", "rn", 1.0, rn),
+        Confusion("rn", "m", 1.0, rn),
+        Confusion("m", "in", 1.6, other),
+        Confusion("m", "ni", 1.8, other),
+        Confusion("m", "nn", 1.8, other),
+        Confusion("ri", "n", 1.6, other),
+        Confusion("n", "ri", 1.8, other),
+        Confusion("d", "cl", 1.0, other),
+        Confusion("cl", "d", 1.0, other),
+        Confusion("h", "li", 1.2, other),
+        Confusion("li", "h", 1.2, other),
+        Confusion("h", "b", 1.5, other),
+        Confusion("b", "h", 1.5, other),
+        Confusion("vv", "w", 1.0, other),
+        Confusion("u", "ii", 1.2, other),
+        Confusion("ii", "u", 1.2, other),
+        Confusion("n", "ii", 1.6, other),
+        Confusion("ii", "n", 1.6, other),
+        # Vertical strokes: capital I, small l, one, small i.
+        Confusion("l", "I", 1.0, il),
+        Confusion("1", "I", 1.0, il),
+        Confusion("L", "I", 2.0, il, weak=True),
+        Confusion("I", "l", 1.0, other),
+        Confusion("1", "l", 1.0, other),
+        Confusion("l", "i", 1.2, other),
+        Confusion("i", "l", 1.2, other),
+        Confusion("t", "f", 1.6, other),
+        Confusion("f", "t", 1.6, other),
+        # Round letters.
+        Confusion("0", "O", 1.0, other),
+        Confusion("0", "o", 1.0, other),
+        Confusion("O", "0", 1.0, other),
+        Confusion("o", "0", 1.2, other),
+        Confusion("c", "e", 1.0, other),
+        Confusion("e", "c", 1.0, other),
+        Confusion("o", "c", 1.6, other),
+        Confusion("c", "o", 1.6, other),
+        Confusion("5", "S", 1.4, other),
+        Confusion("S", "5", 1.4, other),
+    ]
+    # Upper-case forms of the letter pairs: "CL" for "D" in a heading set in capitals.
+    upper = [Confusion(c.seen.upper(), c.printed.upper(), c.cost + 0.2, c.rule, c.weak)
+             for c in table if c.seen.islower() and c.printed.islower()]
+    known = {(c.seen, c.printed) for c in table}
+    return table + [c for c in upper if (c.seen, c.printed) not in known]
+
+
+CONFUSIONS: tuple[Confusion, ...] = tuple(_pairs())
+"""Every confusion textkit knows, in the direction scan → print."""
+
+MAX_COST = 2.6
+"""The most a correction may cost: two classic confusions, or one rare one."""
+
+
+@functools.cache
+def _by_first_char() -> dict[str, tuple[Confusion, ...]]:
+    index: dict[str, list[Confusion]] = {}
+    for confusion in CONFUSIONS:
+        index.setdefault(confusion.seen[0], []).append(confusion)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A reading of a scanned word and the confusions that lead to it."""
+
+    text: str
+    cost: float
+    steps: tuple[Confusion, ...]
+
+    @property
+    def weak(self) -> bool:
+        return any(step.weak for step in self.steps)
+
+    @property
+    def rule(self) -> Rule:
+        """The rule naming the change: the one confusion class used, else the generic one."""
+        rules = {step.rule for step in self.steps}
+        return rules.pop() if len(rules) == 1 else Rule.OCR_CONFUSION
+
+    def describe(self) -> str:
+        return ", ".join(f"{s.printed!r} read as {s.seen!r}" for s in self.steps)
+
+
+def variants(word: str, *, max_steps: int = 2, max_cost: float = MAX_COST) -> Iterator[Variant]:
+    """The readings ``word`` could have had before the OCR confused it.
+
+    Each variant undoes up to ``max_steps`` non-overlapping confusions. The
+    word itself is not yielded. Order is by position, not cost.
+
+    >>> sorted(v.text for v in variants("wam"))
+    ['wain', 'wani', 'wann', 'warn']
+    >>> [(v.text, v.rule.value) for v in variants("unfaimess") if v.text == "unfairness"]
+    [('unfairness', 'rn-m')]
+    >>> [v.text for v in variants("ln") if v.rule.value == "I-l"]
+    ['In']
+    """
+    index = _by_first_char()
+    seen: set[str] = set()
+
+    def walk(start: int, text: str, cost: float, steps: tuple[Confusion, ...]) -> Iterator[Variant]:
+        if len(steps) == max_steps:
+            return
+        for i in range(start, len(text)):
+            for confusion in index.get(text[i], ()):
+                if not text.startswith(confusion.seen, i) or cost + confusion.cost > max_cost:
+                    continue
+                new = text[:i] + confusion.printed + text[i + len(confusion.seen):]
+                taken = (*steps, confusion)
+                if new != word and new not in seen:
+                    seen.add(new)
+                    yield Variant(new, cost + confusion.cost, taken)
+                # Continue after the replacement so steps never overlap.
+                yield from walk(i + len(confusion.printed), new, cost + confusion.cost, taken)
+
+    yield from walk(0, word, 0.0, ())
+
+
+def explain(seen: str, printed: str, *, max_cost: float = MAX_COST) -> Variant | None:
+    """The cheapest chain of confusions that turns ``printed`` into ``seen``, if any.
+
+    Used to vet candidates found by edit distance: only a difference that
+    the OCR model explains counts as a misreading.
+
+    >>> explain("LAEA", "IAEA").describe()
+    "'I' read as 'L'"
+    >>> explain("Tianenmen", "Tiananmen") is None   # a/e is no OCR confusion
+    True
+    """
+    n, m = len(seen), len(printed)
+    inf = float("inf")
+    best: list[list[tuple[float, tuple[Confusion, ...]]]] = [[(inf, ())] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = (0.0, ())
+    for i in range(n + 1):
+        for j in range(m + 1):
+            cost, steps = best[i][j]
+            if cost == inf:
+                continue
+            if i < n and j < m and seen[i] == printed[j] and cost < best[i + 1][j + 1][0]:
+                best[i + 1][j + 1] = (cost, steps)
+            if i == n:
+                continue
+            for confusion in _by_first_char().get(seen[i], ()):
+                a, b = len(confusion.seen), len(confusion.printed)
+                if (seen.startswith(confusion.seen, i) and printed.startswith(confusion.printed, j)
+                        and cost + confusion.cost < best[i + a][j + b][0]):
+                    best[i + a][j + b] = (cost + confusion.cost, (*steps, confusion))
+    cost, steps = best[n][m]
+    if cost > max_cost or not steps:
+        return None
+    return Variant(printed, cost, steps)

@@ -1,0 +1,117 @@
+"""The evidence an OCR correction weighs: lexicon, frequency, context, the document.
+
+* :func:`lexicon` is the shipped lexicon plus ``data/field-terms.txt``
+  (general words of the field and Latin tags the SCOWL lists lack) plus the
+  user's words.
+* :func:`bigram_count` reads symspellpy's bigram frequencies (only the most
+  common English word pairs, so a missing pair says little; a present one is
+  good evidence).
+* :class:`Vocabulary` is the document's own words: a form spelled the same
+  way elsewhere in the volume is the strongest evidence there is. Its
+  look-alike search is a symspellpy index over the document's words, which
+  is small and so builds in milliseconds (the full-dictionary index takes
+  seconds and is never built during a conversion: :func:`variants
+  <textkit.repair.confusions.variants>` checks candidates against the
+  lexicon directly).
+
+Everything read from package data is loaded once per process, lazily.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+from collections import Counter
+from collections.abc import Iterable
+
+from symspellpy import SymSpell, Verbosity
+
+from ..lexicon import Lexicon, default_lexicon
+
+BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+
+
+@functools.cache
+def field_terms() -> frozenset[str]:
+    """General words of policy writing missing from the word lists (``hegemon``, ``alia``).
+
+    >>> "hegemon" in field_terms()
+    True
+    """
+    data = importlib.resources.files("textkit") / "data" / "field-terms.txt"
+    words = (line.split("#", 1)[0].strip() for line in data.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w)
+
+
+@functools.cache
+def lexicon(user_words: frozenset[str] = frozenset()) -> Lexicon:
+    """The lexicon a correction consults: shipped words, field terms, the user's words.
+
+    >>> lexicon().knows("hegemon"), lexicon(frozenset({"Nakanishi"})).knows("Nakanishi")
+    (True, True)
+    """
+    return default_lexicon().with_words(field_terms() | user_words)
+
+
+@functools.cache
+def _bigrams() -> dict[str, int]:
+    data = importlib.resources.files("symspellpy") / BIGRAM_FILE
+    counts: dict[str, int] = {}
+    for line in data.read_text(encoding="utf-8").splitlines():
+        first, _, rest = line.partition(" ")
+        second, _, count = rest.partition(" ")
+        if count.strip().isdigit():
+            counts[f"{first} {second}"] = int(count)
+    return counts
+
+
+def bigram_count(first: str, second: str) -> int:
+    """How often ``first second`` occurs in English (0 when not among the common pairs).
+
+    >>> bigram_count("In", "addition") > 10**8, bigram_count("ln", "addition")
+    (True, 0)
+    """
+    if not first or not second:
+        return 0
+    return _bigrams().get(f"{first.lower()} {second.lower()}", 0)
+
+
+class Vocabulary:
+    """The words of one document, counted by exact form and case-folded.
+
+    >>> v = Vocabulary(["IAEA", "the", "IAEA", "LAEA", "The"])
+    >>> v.count("IAEA"), v.count_folded("the")
+    (2, 2)
+    >>> v.lookalikes("LAEA")
+    ['IAEA']
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.exact: Counter[str] = Counter(words)
+        self.folded: Counter[str] = Counter()
+        self._forms: dict[str, list[str]] = {}
+        for form, n in self.exact.items():
+            self.folded[form.lower()] += n
+            self._forms.setdefault(form.lower(), []).append(form)
+        self._index: SymSpell | None = None
+
+    def count(self, form: str) -> int:
+        """How often the document has exactly ``form``."""
+        return self.exact.get(form, 0)
+
+    def count_folded(self, form: str) -> int:
+        """How often the document has ``form`` in any capitalization."""
+        return self.folded.get(form.lower(), 0)
+
+    def lookalikes(self, word: str, max_distance: int = 2) -> list[str]:
+        """Forms of the document within ``max_distance`` edits of ``word``, most frequent first."""
+        if self._index is None:
+            # A symspellpy index of only this document's words: small, so fast to build.
+            self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+            for form, n in self.folded.items():
+                self._index.create_dictionary_entry(form, n)
+        found = self._index.lookup(word.lower(), Verbosity.ALL, max_distance,
+                                   include_unknown=False)
+        forms = [form for item in found for form in self._forms.get(item.term, ())
+                 if form != word]
+        return sorted(forms, key=lambda f: -self.exact[f])
