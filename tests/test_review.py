@@ -67,13 +67,27 @@ def tei_corrections(tei: bytes) -> Counter[tuple[str, str, str, str]]:
                    for corr in root.xpath("//t:choice/t:corr", namespaces=NS))
 
 
-def tei_counts(tei: bytes, hyphen_joins: int = 0) -> Counter[str]:
-    """Changes by rule: corr/@type, supplied/@reason, and the given number of joins."""
+def tei_joins(tei: bytes) -> int:
+    """Words broken at a line end whose hyphen textkit removed: ``lb break="no"`` after
+    no hyphen or after a soft one (``pc force="weak"``); a compound keeps its hyphen."""
+    joins = 0
+    for lb in etree.fromstring(tei).xpath("//t:lb[@break='no']", namespaces=NS):
+        previous = lb.getprevious()
+        before = (lb.getparent().text if previous is None else previous.tail) or ""
+        if previous is not None and not before.strip() and etree.QName(previous).localname == "pc":
+            joins += previous.get("force") == "weak"
+        else:
+            joins += not before.rstrip().endswith("-")
+    return joins
+
+
+def tei_counts(tei: bytes) -> Counter[str]:
+    """Changes by rule: corr/@type, supplied/@reason and hyphen joins."""
     root = etree.fromstring(tei)
     counts = Counter(corr.get("type") for corr in root.xpath("//t:choice/t:corr", namespaces=NS))
     counts.update(s.get("reason") for s in root.xpath("//t:supplied", namespaces=NS))
-    if hyphen_joins:
-        counts["hyphen-join"] = hyphen_joins
+    if joins := tei_joins(tei):
+        counts["hyphen-join"] = joins
     return counts
 
 
@@ -83,6 +97,12 @@ def tei_counts(tei: bytes, hyphen_joins: int = 0) -> Counter[str]:
 def sample_tei(sample_tei: str) -> bytes:
     """The TEI that textkit writes for the sample volume (conftest's, as bytes)."""
     return sample_tei.encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample_layout_tei(sample_doc: textkit.Document) -> bytes:
+    """The sample's TEI keeping the layout: line-end joins marked ``lb break="no"``."""
+    return textkit.to_tei(sample_doc, keep_layout=True).encode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -100,14 +120,14 @@ def layout_tei() -> bytes:
 # compound that keeps its hyphen (U.S.-|Japan), which is not a change.
 LAYOUT_JOINS = ["fundamentally", "Korea", "economic", "es"]
 
-CASES = ["mini", "layout", "sample"]
+CASES = ["mini", "layout", "sample", "sample_layout"]
 
 
 @pytest.fixture(params=CASES)
 def case(request: pytest.FixtureRequest) -> tuple[bytes, int]:
     """(TEI, number of hyphen joins it records)."""
     tei = request.getfixturevalue(f"{request.param}_tei")
-    return tei, len(LAYOUT_JOINS) if request.param == "layout" else 0
+    return tei, tei_joins(tei)
 
 
 def reading_of(el: lxml_html.HtmlElement) -> str:
@@ -180,10 +200,10 @@ def test_summary_counts_equal_the_teis_counts(case: tuple[bytes, int]) -> None:
     page = page_of(tei)
     rows = page.get_element_by_id("summary").xpath(".//tbody/tr[@data-rule]")
     shown = {row.get("data-rule"): int(row.find_class("count")[0].text) for row in rows}
-    assert shown == dict(tei_counts(tei, joins))
+    assert shown == dict(tei_counts(tei))
     assert int(page.get_element_by_id("total-changes").text) == sum(shown.values())
     listed = page.get_element_by_id("changes").xpath(".//tbody/tr[@data-rule]")
-    assert Counter(row.get("data-rule") for row in listed) == tei_counts(tei, joins)
+    assert Counter(row.get("data-rule") for row in listed) == tei_counts(tei)
 
 
 def test_footnotes_follow_their_paragraph_and_link_both_ways(case: tuple[bytes, int]) -> None:
@@ -242,6 +262,7 @@ def test_hyphen_joins_in_the_keep_layout_encoding(layout_tei: bytes) -> None:
     page = page_of(layout_tei)
     joins = [c for c in changes_in(page) if "kind-hyphen" in c.get("class")]
     assert [c.find("mark").text_content() for c in joins] == LAYOUT_JOINS
+    assert tei_joins(layout_tei) == len(LAYOUT_JOINS)
     assert joins[0].find_class("orig")[0].text == "fundamen-\ntally"
     text = reading_of(page.get_element_by_id("main"))
     assert "U.S.-Japan alliance" in text and "fundamentally change" in text
@@ -357,7 +378,7 @@ def open_page(driver, path: Path) -> float:
         "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime;")
 
 
-BROWSER_CASES = ["mini", "layout", "sample"]
+BROWSER_CASES = CASES
 
 
 @pytest.fixture(params=BROWSER_CASES)
@@ -365,7 +386,7 @@ def rendered(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[bytes, int
     tei = request.getfixturevalue(f"{request.param}_tei")
     path = tmp_path / f"{request.param}.html"
     path.write_text(render_review(tei), encoding="utf-8")
-    return tei, len(LAYOUT_JOINS) if request.param == "layout" else 0, path
+    return tei, tei_joins(tei), path
 
 
 @pytest.mark.slow
@@ -376,8 +397,10 @@ def test_browser_every_corr_shows_its_sic_on_hover_and_focus(browser, rendered) 
 
     tei, _, path = rendered
     open_page(browser, path)
+    # A real mouse over every OCR correction and supplied letter.
     seen = Counter()
-    for change in browser.find_elements(By.CSS_SELECTOR, "main .chg"):
+    away = browser.find_element(By.TAG_NAME, "h1")
+    for change in browser.find_elements(By.CSS_SELECTOR, "main .chg.kind-ocr, main .chg.kind-initial"):
         mark = change.find_element(By.TAG_NAME, "mark")
         tip = change.find_element(By.CLASS_NAME, "tip")
         assert not tip.is_displayed()
@@ -385,16 +408,26 @@ def test_browser_every_corr_shows_its_sic_on_hover_and_focus(browser, rendered) 
         ActionChains(browser).move_to_element(mark).perform()
         assert tip.is_displayed(), change.get_attribute("outerHTML")
         hover = tip.find_element(By.CLASS_NAME, "orig").get_attribute("textContent")
-        ActionChains(browser).move_to_element(browser.find_element(By.TAG_NAME, "h1")).perform()
+        ActionChains(browser).move_to_element(away).perform()
         assert not tip.is_displayed()
-        browser.execute_script("arguments[0].focus()", mark)
-        assert tip.is_displayed()
-        browser.execute_script("arguments[0].blur()", mark)
         if "kind-ocr" in change.get_attribute("class"):
             seen[(change.get_attribute("data-rule"), change.get_attribute("data-cert"),
                   squash(hover), squash(mark.text))] += 1
-        # The tooltip lies on the page, not off its edge.
     assert seen == tei_corrections(tei)
+    # Keyboard focus on every change (hyphen joins too) shows its tooltip on the page.
+    failures = browser.execute_script("""
+        const bad = [];
+        for (const mark of document.querySelectorAll('main .chg > mark')) {
+          const tip = document.getElementById(mark.getAttribute('aria-describedby'));
+          mark.focus();
+          const box = tip.getBoundingClientRect();
+          if (document.activeElement !== mark || getComputedStyle(tip).display === 'none'
+              || box.width === 0 || box.left < 0 || box.right > innerWidth) bad.push(mark.id);
+          mark.blur();
+          if (getComputedStyle(tip).display !== 'none') bad.push(mark.id + ' stays');
+        }
+        return bad;""")
+    assert failures == []
 
 
 @pytest.mark.slow
@@ -436,7 +469,7 @@ def test_browser_toc_summary_and_filter(browser, rendered) -> None:
         target)
     counts = {row.get_attribute("data-rule"): int(row.find_element(By.CLASS_NAME, "count").text)
               for row in browser.find_elements(By.CSS_SELECTOR, "#summary tbody tr[data-rule]")}
-    assert counts == dict(tei_counts(tei, joins))
+    assert counts == dict(tei_counts(tei))
 
     box = browser.find_element(By.ID, "only-low")
     assert box.is_displayed()

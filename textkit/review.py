@@ -297,7 +297,7 @@ class _Renderer:
         _el("span", tip, original, class_="orig")
         if not original:
             _add_text(tip, "(nothing)")
-        confidence = f"{cert} confidence" if cert else "no confidence recorded"
+        confidence = f"{cert} confidence" if cert else "unrated"
         _el("span", tip, f"{KINDS[kind]} · rule {rule} · {confidence}. {why}".strip(),
             class_="why")
         self.changes.append(Change(kind, rule, cert, original, reading, anchor, self.where))

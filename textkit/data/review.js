@@ -1,6 +1,19 @@
 // textkit review page: the low-confidence filter (the rest of the page needs no script).
 (function () {
   "use strict";
+  // Without script a tooltip hangs from the left edge of its block; with it, under its change.
+  function place(event) {
+    var change = event.target.closest ? event.target.closest(".chg") : null;
+    var tip = change && change.querySelector(".tip");
+    if (!tip || !tip.offsetParent) { return; }
+    var mark = change.querySelector("mark").getBoundingClientRect();
+    var block = tip.offsetParent.getBoundingClientRect();
+    var room = block.width - tip.getBoundingClientRect().width;
+    tip.style.left = Math.max(0, Math.min(mark.left - block.left, room)) + "px";
+  }
+  document.addEventListener("mouseover", place);
+  document.addEventListener("focusin", place);
+
   var form = document.getElementById("filter");
   var box = document.getElementById("only-low");
   var status = document.getElementById("filter-status");
