@@ -85,7 +85,7 @@ class _Builder:
             current.extend(deferred)
             deferred.clear()
 
-        for index, chunk in enumerate(_chunks(span.body)):
+        for chunk, soft in _chunks(span.body):
             if ended:
                 count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front)
                 if count:
@@ -107,7 +107,7 @@ class _Builder:
                 (deferred if paragraph else current).append(note)
                 continue
             after_heading = None
-            if paragraph and not ended:
+            if paragraph and (soft or not ended):
                 paragraph.extend(chunk)
             else:
                 close()
@@ -123,13 +123,21 @@ class _Builder:
         return all(len(row.text) > threshold for row in body)
 
 
-def _chunks(rows: list[Row]) -> list[list[Row]]:
-    chunks: list[list[Row]] = []
+def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
+    """Runs of rows without a blank line between them.
+
+    A page start with no blank line before it opens a *soft* chunk: it may
+    hold a heading printed at the top of the page, but otherwise continues
+    the paragraph (the OCR gives no sign of a paragraph break there).
+    """
+    chunks: list[tuple[list[Row], bool]] = []
     for row in rows:
         if row.gap or not chunks:
-            chunks.append([row])
+            chunks.append(([row], False))
+        elif row.page_start:
+            chunks.append(([row], True))
         else:
-            chunks[-1].append(row)
+            chunks[-1][0].append(row)
     return chunks
 
 
