@@ -445,7 +445,6 @@ def _run_pool(todo: Sequence[Task], options: Options, jobs: int,
                 continue
             suspects = _drain(executor, queue, options, jobs, done)
         except KeyboardInterrupt:
-            executor.shutdown(wait=False, cancel_futures=True)
             _stop_workers(executor)
             raise
         finally:
@@ -489,7 +488,10 @@ def _drain(executor: futures.ProcessPoolExecutor, queue: list[Task], options: Op
 
 
 def _stop_workers(executor: futures.ProcessPoolExecutor) -> None:
-    for process in list(getattr(executor, "_processes", {}).values()):
+    # No public API stops a pool's workers at once; shutdown() waits for them.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
         try:
             process.terminate()
         except Exception:

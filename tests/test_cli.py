@@ -1,0 +1,315 @@
+"""The ``textkit`` command, in-process (``main([...])``) and as a subprocess (issues #2 and #4)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import textkit
+from textkit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "fixtures" / "us-japan-in-asia-1994.txt"
+VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+def textkit_process(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    """``python -m textkit ARGS`` with this checkout's package first on the path."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-m", "textkit", *args], capture_output=True,
+                          text=True, env=env, timeout=120, **kwargs)
+
+
+def set_stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+# --- convert ------------------------------------------------------------------------------
+
+
+def test_readme_command_converts_the_sample(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(SAMPLE), "--out", str(tmp_path / "out")]) == 0
+    output = tmp_path / "out" / "us-japan-in-asia-1994.xml"
+    textkit.validate(output.read_bytes())
+    assert "INTRODUCTION" in output.read_text()
+    err = capsys.readouterr().err
+    assert "1 converted, 0 skipped, 0 failed" in err
+    assert "\r" not in err  # no progress bar: stderr is not a terminal
+
+
+def test_convert_tree_with_bad_files_report_and_rerun(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    scans, out, report = tmp_path / "scans", tmp_path / "tei", tmp_path / "report.json"
+    write(scans / "a.txt", VOLUME.format(n=1))
+    write(scans / "x" / "y.txt", VOLUME.format(n="2 café “quoted”").encode("cp1252"))
+    write(scans / "x" / "crlf.txt", VOLUME.format(n=3).replace("\n", "\r\n").encode())
+    write(scans / "x" / "markup.txt", VOLUME.format(n="<&]]>") + "a < b && c ]]> d\n")
+    write(scans / "empty.txt", b"")
+    write(scans / "bin.txt", b"\x7fELF\x02\x01\x01\x00\x00\x00")
+    code = main(["convert", str(scans), "--out", str(out), "--jobs", "2", "--report", str(report)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"textkit: {scans / 'empty.txt'}: empty file: no text to convert" in err
+    assert f"textkit: {scans / 'bin.txt'}: binary file" in err
+    assert err.rstrip().splitlines()[-1].startswith("textkit: 4 converted, 0 skipped, 2 failed")
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.xml")) == [
+        "a.xml", "x/crlf.xml", "x/markup.xml", "x/y.xml"]
+    assert "a &lt; b &amp;&amp; c ]]&gt; d" in (out / "x" / "markup.xml").read_text()
+
+    data = json.loads(report.read_text())
+    files = {Path(f["input"]).name: f for f in data["files"]}
+    assert files["y.txt"]["encoding"] == "cp1252"
+    assert files["a.txt"]["structure"]["texts"] == 1
+    assert files["a.txt"]["validation"] == {"valid": True}
+    assert files["a.txt"]["corrections"] == {"dropped-initial": 1}
+    assert files["bin.txt"]["status"] == "failed"
+    assert data["totals"]["converted"] == 4 and data["options"]["jobs"] == 2
+
+    # The rerun skips what is done and still fails the bad files.
+    assert main(["convert", str(scans), "--out", str(out), "--quiet"]) == 1
+    assert "0 converted, 4 skipped, 2 failed" in capsys.readouterr().err
+    (scans / "empty.txt").unlink()
+    (scans / "bin.txt").unlink()
+    assert main(["convert", str(scans), "--out", str(out), "--force"]) == 0
+    assert "4 converted, 0 skipped, 0 failed" in capsys.readouterr().err
+
+
+def test_convert_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    set_stdin(monkeypatch, VOLUME.format(n=1).encode())
+    assert main(["convert", "-", "--out", str(tmp_path)]) == 0
+    textkit.validate((tmp_path / "stdin.xml").read_bytes())
+
+
+def test_options_reach_the_conversion(tmp_path: Path) -> None:
+    lexicon = write(tmp_path / "words.txt", "# protected\nNakanishi\n")
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1))
+    assert main(["convert", str(src), "--out", str(tmp_path / "a"), "--no-ocr", "--keep-layout",
+                 "--lexicon", str(lexicon), "--report", str(tmp_path / "r.json")]) == 0
+    options = json.loads((tmp_path / "r.json").read_text())["options"]
+    assert options["correct_ocr"] is False and options["keep_layout"] is True
+    assert options["user_words"] == 1
+
+
+@pytest.mark.parametrize("argv", [
+    ["convert", "x.txt"],                               # no --out
+    ["convert", "x.txt", "--out", "o", "--jobs", "0"],
+    ["convert", "x.txt", "--out", "o", "--jobs", "many"],
+    ["convert", "--out", "o"],                          # no path
+    ["frobnicate"],
+    [],
+], ids=["no-out", "jobs-0", "jobs-word", "no-path", "unknown-command", "nothing"])
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+def test_usage_error_for_out_that_is_a_file_and_bad_lexicon(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1))
+    assert main(["convert", str(src), "--out", str(src)]) == 2
+    assert "is not a directory" in capsys.readouterr().err
+    assert main(["convert", str(src), "--out", str(tmp_path / "o"),
+                 "--lexicon", str(tmp_path / "missing.txt")]) == 2
+    assert "cannot read lexicon" in capsys.readouterr().err
+
+
+def test_missing_input_fails_with_its_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")]) == 1
+    assert f"textkit: {tmp_path / 'nope.txt'}: no such file or directory" in capsys.readouterr().err
+
+
+def test_empty_directory_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "scans").mkdir()
+    assert main(["convert", str(tmp_path / "scans"), "--out", str(tmp_path / "o")]) == 0
+    assert "no files matching '*.txt'" in capsys.readouterr().err
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def good_tei(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("tei") / "good.xml"
+    doc = textkit.convert_text(VOLUME.format(n=1), source="v.txt")
+    path.write_text(textkit.to_tei(doc), encoding="utf-8")
+    return path
+
+
+def test_validate_reports_each_file(good_tei: Path, tmp_path: Path,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    broken = write(tmp_path / "broken.xml", "<TEI>\n<teiHeader>\n</TEI>\n")
+    wrong = write(tmp_path / "wrong.xml", good_tei.read_text().replace(
+        "<publicationStmt>", "<publicationStmt><bogus/>"))
+    assert main(["validate", str(good_tei)]) == 0
+    assert capsys.readouterr().out == f"{good_tei}: valid\n"
+    assert main(["validate", str(good_tei), str(broken), str(wrong), str(tmp_path / "no.xml")]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert f"{good_tei}: valid" in lines
+    assert any(line.startswith(f"{broken}:3: not well-formed XML") for line in lines)
+    line_of_bogus = next(i for i, text in enumerate(wrong.read_text().splitlines(), 1)
+                         if "<bogus/>" in text)
+    assert any(line.startswith(f"{wrong}:{line_of_bogus}: ") for line in lines)
+    assert f"textkit: {tmp_path / 'no.xml'}: cannot read: No such file or directory" in captured.err
+
+
+def test_validate_never_resolves_external_entities(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    secret = write(tmp_path / "secret.txt", "TOP-SECRET-VALUE")
+    attack = write(tmp_path / "xxe.xml", (
+        f'<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file://{secret}">\n'
+        '<!ENTITY net SYSTEM "http://127.0.0.1:9/x">]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">&xxe;&net;</TEI>\n'))
+    bomb = write(tmp_path / "bomb.xml", (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i else "&lol;" * 10}">'
+                  for i in range(9))
+        + ']>\n<TEI>&lol8;</TEI>\n'))
+    began = time.monotonic()
+    assert main(["validate", str(attack), str(bomb)]) == 1
+    out = capsys.readouterr().out
+    assert "TOP-SECRET-VALUE" not in out
+    assert f"{attack}:1: has a DOCTYPE" in out
+    # libxml2 refuses the entity bomb itself (amplification limit), or we do for its DOCTYPE.
+    assert f"{bomb}:" in out and f"{bomb}: valid" not in out
+    assert time.monotonic() - began < 5
+
+
+def test_library_validate_is_xxe_safe_too(tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.txt", "TOP-SECRET-VALUE")
+    attack = (f'<!DOCTYPE TEI [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+              '<TEI xmlns="http://www.tei-c.org/ns/1.0">&xxe;</TEI>')
+    with pytest.raises(textkit.ValidationError) as caught:
+        textkit.validate(attack.encode())
+    assert "TOP-SECRET-VALUE" not in str(caught.value)
+
+
+# --- clean ---------------------------------------------------------------------------------
+
+
+def test_clean_file_and_stdin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                              capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "v.txt", VOLUME.format(n=7))
+    assert main(["clean", str(src)]) == 0
+    from_file = capsys.readouterr().out
+    assert "In the beginning there was a scan of 7 pages." in from_file
+    assert from_file.startswith("INTRODUCTION\n\nAnn Lee\n\n")
+    set_stdin(monkeypatch, src.read_bytes())
+    assert main(["clean", "-"]) == 0
+    assert capsys.readouterr().out == from_file
+
+
+def test_clean_refuses_bad_input_with_the_file_name(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "bin.txt", b"\x00\x01\x02")
+    assert main(["clean", str(src)]) == 1
+    assert capsys.readouterr().err == "textkit: bin.txt: binary file (contains NUL bytes), not OCR text\n"
+
+
+# --- as a subprocess ----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_subprocess_convert_validate_clean(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = textkit_process("convert", str(SAMPLE), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and "1 converted" in done.stderr
+    checked = textkit_process("validate", str(out / "us-japan-in-asia-1994.xml"))
+    assert checked.returncode == 0 and checked.stdout.endswith(": valid\n")
+    cleaned = textkit_process("clean", "-", input=SAMPLE.read_text(encoding="utf-8"))
+    assert cleaned.returncode == 0 and cleaned.stdout.startswith("INTRODUCTION\n")
+    assert "In September, 1994" in cleaned.stdout
+    assert textkit_process("convert", str(SAMPLE)).returncode == 2
+    assert textkit_process("--version").stdout.strip() == f"textkit {textkit.__version__}"
+
+
+@pytest.mark.slow
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    for i in range(3):
+        write(tmp_path / "scans" / f"v{i}.txt", VOLUME.format(n=i))
+    master, slave = pty.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen([sys.executable, "-m", "textkit", "convert", str(tmp_path / "scans"),
+                                "--out", str(tmp_path / "out"), "--jobs", "1"],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
+                               env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert process.wait(timeout=60) == 0
+    screen = b"".join(chunks).decode()
+    assert "3/3 files" in screen and "files/s" in screen and "ETA" in screen
+    quiet = textkit_process("convert", str(tmp_path / "scans"), "--out", str(tmp_path / "q"))
+    assert "files/s" not in quiet.stderr
+
+
+def _corpus(root: Path, count: int) -> list[Path]:
+    text = SAMPLE.read_text(encoding="utf-8")
+    return [write(root / f"d{i % 3}" / f"vol{i:03}.txt", text.replace("1994", str(1900 + i)))
+            for i in range(count)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["kill", "interrupt"])
+def test_interrupted_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: Path, how: str) -> None:
+    inputs = _corpus(tmp_path / "scans", 24)
+    out = tmp_path / "tei"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "textkit", "convert", str(tmp_path / "scans"), "--out", str(out),
+         "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(list(out.rglob("*.xml"))) < 3:
+        assert process.poll() is None, "the batch finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    if how == "kill":  # the whole process group, at once, as a crash or `kill -9` would
+        os.killpg(process.pid, signal.SIGKILL)
+    else:
+        os.kill(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    if how == "interrupt":
+        assert process.returncode == 130, err
+        assert b"interrupted" in err
+    written = list(out.rglob("*.xml"))
+    assert 3 <= len(written) < len(inputs)
+    for path in written:  # each one complete and valid: no partial .xml
+        textkit.validate(path.read_bytes())
+
+    rerun = textkit_process("convert", str(tmp_path / "scans"), "--out", str(out),
+                            "--jobs", "2", "--report", str(tmp_path / "r.json"))
+    assert rerun.returncode == 0, rerun.stderr
+    totals = json.loads((tmp_path / "r.json").read_text())["totals"]
+    assert totals["converted"] + totals["skipped"] == len(inputs)
+    assert totals["skipped"] >= len(written) - 2  # at most the files in flight are redone
+    assert len(list(out.rglob("*.xml"))) == len(inputs)
+    assert not [p for p in out.rglob("*") if p.name.endswith(".textkit-tmp")]
