@@ -455,6 +455,7 @@ def test_browser_keyboard_reaches_a_change_and_shows_its_tooltip(browser, sample
 @needs_chromium
 def test_browser_toc_summary_and_filter(browser, rendered) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.wait import WebDriverWait
 
     tei, joins, path = rendered
     open_page(browser, path)
@@ -464,9 +465,9 @@ def test_browser_toc_summary_and_filter(browser, rendered) -> None:
     link.click()
     target = browser.find_element(By.ID, link.get_attribute("hash")[1:])
     assert browser.execute_script("return location.hash") == link.get_attribute("hash")
-    assert browser.execute_script(
+    WebDriverWait(browser, 5).until(lambda driver: driver.execute_script(
         "const top = arguments[0].getBoundingClientRect().top; return top >= 0 && top < innerHeight",
-        target)
+        target), "the link did not scroll its heading into view")
     counts = {row.get_attribute("data-rule"): int(row.find_element(By.CLASS_NAME, "count").text)
               for row in browser.find_elements(By.CSS_SELECTOR, "#summary tbody tr[data-rule]")}
     assert counts == dict(tei_counts(tei))
@@ -545,14 +546,14 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
         page = Path(folder) / "us-japan-in-asia-1994.html"
         page.write_text(html, encoding="utf-8")
-        driver = start_chromium(1280, 1100)
+        driver = start_chromium(1280, 1700)
         try:
             open_page(driver, page)
-            loads = [open_page(driver, page) for _ in range(5)]
-            # Show a tooltip in the picture: focus the first OCR change, else the first change.
+            loads = [round(open_page(driver, page), 1) for _ in range(5)]
+            # Show one tooltip in the picture: the first change on the first screen.
             driver.execute_script(
-                "const m = document.querySelector('main .kind-ocr mark') || document.querySelector('main .chg mark');"
-                "if (m) { m.scrollIntoView({block: 'center'}); window.scrollBy(0, 150); m.focus(); }")
+                "const m = document.querySelector('main .reading .chg mark');"
+                "if (m) { m.focus({preventScroll: true}); }")
             driver.save_screenshot(str(out))
         finally:
             stop_chromium(driver)

@@ -511,31 +511,40 @@ def _toc(root: etree._Element, page_ids: Mapping[etree._Element, str]) -> etree.
 
 
 def _counts_table(changes: Sequence[Change]) -> etree._Element:
+    """Changes by rule and confidence, one group of rows per kind; a rule links to its first change."""
     wrap = _el("div", None, class_="table-wrap")
     table = _el("table", wrap, class_="summary-table")
     _el("caption", table, "Changes by rule", class_="ui")
     row = _el("tr", _el("thead", table))
-    for label, cls in [("Kind", None), ("Rule", None), ("What it means", None), ("High", "n"),
-                       ("Medium", "n"), ("Low", "n"), ("Unrated", "n"), ("Total", "n")]:
+    for label, cls in [("Rule", None), ("What it means", None), ("High", "n"), ("Medium", "n"),
+                       ("Low", "n"), ("Unrated", "n"), ("Total", "n")]:
         _el("th", row, label, scope="col", class_=cls)
-    body = _el("tbody", table)
     by_rule: dict[str, Counter[str]] = {}
+    first: dict[str, str] = {}
     for change in changes:
         by_rule.setdefault(change.rule, Counter())[change.cert] += 1
-    order = sorted(by_rule, key=lambda rule: (list(KINDS).index(_kind(rule)), rule))
-    for rule in order:
-        counts = by_rule[rule]
-        row = _el("tr", body, data_rule=rule)
-        _el("td", row, KINDS[_kind(rule)])
-        _el("code", _el("th", row, scope="row"), rule)
-        _el("td", row, RULE_LABELS.get(rule, "(a rule this page does not know)"))
-        for cert in (*CERTS, ""):
-            _el("td", row, str(counts[cert]) if counts[cert] else "–", class_="n")
-        _el("td", row, str(sum(counts.values())), class_="n count")
-    if not order:
-        _el("td", _el("tr", body), "The TEI records no change.", colspan="8", class_="none")
+        first.setdefault(change.rule, change.anchor)
+    for kind, label in KINDS.items():
+        rules = sorted(rule for rule in by_rule if _kind(rule) == kind)
+        if not rules:
+            continue
+        body = _el("tbody", table)
+        _el("th", _el("tr", body, class_="group"), label, colspan="7", scope="rowgroup")
+        for rule in rules:
+            counts = by_rule[rule]
+            row = _el("tr", body, data_rule=rule)
+            cell = _el("th", row, scope="row")
+            _el("code", _el("a", cell, href=f"#{first[rule]}", title="the first change of this rule"),
+                rule)
+            _el("td", row, RULE_LABELS.get(rule, "(a rule this page does not know)"))
+            for cert in (*CERTS, ""):
+                _el("td", row, str(counts[cert]) if counts[cert] else "–", class_="n")
+            _el("td", row, str(sum(counts.values())), class_="n count")
+    if not by_rule:
+        _el("td", _el("tr", _el("tbody", table)), "The TEI records no change.", colspan="7",
+            class_="none")
     foot = _el("tr", _el("tfoot", table))
-    _el("th", foot, "All changes", scope="row", colspan="3")
+    _el("th", foot, "All changes", scope="row", colspan="2")
     totals = Counter(change.cert for change in changes)
     for cert in (*CERTS, ""):
         _el("td", foot, str(totals[cert]), class_="n")
@@ -566,8 +575,8 @@ def _changes_table(changes: Sequence[Change]) -> etree._Element:
 
 def _legend() -> etree._Element:
     ul = _el("ul", None, class_="legend", id="legend")
-    samples = [("ocr", "high", "OCR misreading"), ("ocr", "medium", "medium confidence"),
-               ("ocr", "low", "low confidence"), ("initial", "", "drop cap restored"),
+    samples = [("ocr", "high", "OCR misreading, high confidence"), ("ocr", "medium", "medium"),
+               ("ocr", "low", "low"), ("initial", "", "drop cap restored"),
                ("hyphen", "", "line-end hyphen joined")]
     for kind, cert, label in samples:
         li = _el("li", ul)
