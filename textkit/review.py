@@ -298,6 +298,7 @@ class _Renderer:
         if not original:
             _add_text(tip, "(nothing)")
         confidence = f"{cert} confidence" if cert else "unrated"
+        _el("span", tip, f" · {rule}" + (f", {cert}" if cert else ""), class_="print-only")
         _el("span", tip, f"{KINDS[kind]} · rule {rule} · {confidence}. {why}".strip(),
             class_="why")
         self.changes.append(Change(kind, rule, cert, original, reading, anchor, self.where))
