@@ -97,7 +97,7 @@ class Change:
     anchor: str
     """The page's ``id`` of the highlighted element."""
     where: str
-    """The nearest heading above the change."""
+    """The headings above the change, outermost first, joined by " › "."""
 
 
 def _kind(rule: str) -> str:
@@ -245,7 +245,8 @@ class _Renderer:
         self.changes: list[Change] = []
         self.pending_notes: list[tuple[etree._Element, str, str]] = []
         self.footnotes: list[tuple[str, str]] = []
-        self.where = ""
+        self.where: list[str] = []
+        """The headings above the place being rendered (texts' titles shortened)."""
 
     # -- ids -------------------------------------------------------------------------
     def new_id(self, prefix: str) -> str:
@@ -301,7 +302,8 @@ class _Renderer:
         _el("span", tip, f" · {rule}" + (f", {cert}" if cert else ""), class_="print-only")
         _el("span", tip, f"{KINDS[kind]} · rule {rule} · {confidence}. {why}".strip(),
             class_="why")
-        self.changes.append(Change(kind, rule, cert, original, reading, anchor, self.where))
+        self.changes.append(Change(kind, rule, cert, original, reading, anchor,
+                                   " › ".join(self.where)))
         return mark
 
     # -- inline content ------------------------------------------------------------------
@@ -457,9 +459,10 @@ class _Renderer:
         section = _el("article" if depth == 1 else "section", out,
                       class_=f"div div-{tei.get('type') or 'div'}", id=self.id_of(tei, "div-"))
         head = _first(tei, "t:head")
-        outer, self.where = self.where, reading_text(head) if head is not None else self.where
+        title = reading_text(head) if head is not None else f"({tei.get('type') or 'division'})"
+        self.where.append(title if len(title) <= 32 else title[:30].rstrip() + "…")
         self.blocks(tei, section, depth)
-        self.where = outer
+        self.where.pop()
 
     def flush_notes(self, out: etree._Element) -> None:
         notes, self.pending_notes = self.pending_notes, []
@@ -557,20 +560,21 @@ def _changes_table(changes: Sequence[Change]) -> etree._Element:
     wrap = _el("div", None, class_="table-wrap")
     table = _el("table", wrap, class_="changes")
     row = _el("tr", _el("thead", table))
-    for label in ("#", "Where", "Kind", "Rule", "Confidence", "Scan", "textkit"):
+    for label in ("#", "Where", "Rule", "Confidence", "Scan", "textkit"):
         _el("th", row, label, scope="col")
     body = _el("tbody", table)
     for i, change in enumerate(changes, 1):
         row = _el("tr", body, class_=f"cert-{change.cert or 'none'}", data_rule=change.rule)
         _el("a", _el("td", row, class_="n"), str(i), href=f"#{change.anchor}")
         _el("td", row, change.where)
-        _el("td", row, KINDS[change.kind])
-        _el("code", _el("td", row), change.rule)
+        chip = _el("span", _el("td", row), class_=f"sample kind-{change.kind} cert-{change.cert or 'none'}",
+                   title=KINDS[change.kind])
+        _el("code", _el("mark", chip), change.rule)
         _el("td", row, change.cert or "–")
         _el("td", row, change.original.replace("\n", "⏎") or "(nothing)", class_="scan")
         _el("td", row, change.reading)
     if not changes:
-        _el("td", _el("tr", body), "The TEI records no change.", colspan="7", class_="none")
+        _el("td", _el("tr", body), "The TEI records no change.", colspan="6", class_="none")
     return wrap
 
 
