@@ -47,8 +47,18 @@ COMMON = 1_000_000
 MARGIN = 1.5
 """How much better than the runner-up the chosen candidate must score."""
 
+RARE_RATIO = 10_000
+"""A known word is taken for a misreading only of a word this many times more common
+(``lias`` for ``has``, not ``polities`` for ``politics``)."""
+
+NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|[A-Z]+-?\d+[A-Z]?s?")
+"""Numbers with units or ordinals (``10th``, ``1990s``, ``5km``) and codes (``G7``, ``F16``)."""
+
 TERM_REPEATS = 3
-"""A non-word spelled the same way this often in a document is a term, not a misreading."""
+"""A non-word spelled the same way this often in a document is a term, not a misreading..."""
+
+DOMINANT = 10
+"""... unless the document spells a candidate this many times more often (``thc`` and ``the``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +210,7 @@ class _Judge:
         if not word.isascii() or word in self.user_words or word.isdigit():
             return None
         if any(c.isdigit() for c in word):
-            return self._judge_digits(word)
+            return self._judge_digits(word, context)
         if self.lex.knows(word.replace("’", "'")):
             return self._judge_rare_word(word, context)
         if "'" in word or "’" in word:
@@ -209,10 +219,10 @@ class _Judge:
 
     # -- non-words ---------------------------------------------------------
 
-    def _judge_nonword(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
-        if self.vocabulary.count_folded(word) >= TERM_REPEATS:
-            return None
-        candidates = [v for v in variants(word) if self._admissible(word, v, context)]
+    def _judge_nonword(self, word: str, context: _Context,
+                       digits: bool = False) -> tuple[str, Rule, Confidence, str] | None:
+        candidates = [v for v in variants(word) if self._admissible(word, v, context)
+                      and not (digits and any(c.isdigit() for c in v.text))]
         if not candidates:
             # Look for the document's own look-alikes by edit distance (symspellpy),
             # and keep those the OCR model explains.
@@ -229,10 +239,13 @@ class _Judge:
         if score - runner_up < MARGIN:
             log.debug("ambiguous %r: %s", word, [(v.text, round(s, 1)) for s, v in scored[:3]])
             return None
+        attested = self._attested(best.text)
+        repeats = self.vocabulary.count_folded(word)
+        if repeats >= TERM_REPEATS and attested < DOMINANT * repeats:
+            return None  # a term of the document, spelled the same way each time
         evidence = self._evidence(best, context)
         if not evidence or not self._probable(best, evidence):
             return None
-        attested = self._attested(best.text)
         rule = Rule.OCR_DOCUMENT_FORM if best.weak or not self.lex.knows(best.text) else best.rule
         strong = (attested >= 2 or "context" in " ".join(evidence)
                   or self.lex.frequency(best.text) >= COMMON // 10)
@@ -245,24 +258,34 @@ class _Judge:
         new = variant.text
         if len(new) == 1 and new not in "aAI":
             return False
+        if new == "I" and word in ("l", "1"):
+            return True  # the pronoun, anywhere in a sentence
         exact = self.vocabulary.count(new)
         if variant.weak:
             return exact > 0
         if not (self.lex.knows(new) or exact > 0):
             return False
-        if word.islower():
+        if not (new.islower() or new.isupper() or _capitalized(new) or new in self.lex.words
+                or exact > 0):
+            return False  # "tO", "ApEC": no printed word is cased so
+        shape = _shape(word)
+        if shape.islower():
             if new.islower():
                 return True
             # Upper case introduced ("ln" -> "In"): a common word only at a sentence
             # start, a proper noun only if the lexicon or the document spells it so.
             if self.lex.knows(new.lower()):
-                return context.sentence_start
+                return context.sentence_start and _capitalized(new)
             return exact > 0 or new in self.lex.words
-        if context.capitals and word.isupper():
+        if (shape[:1] == "I" and new[:1] == "l" and new.islower() and not context.sentence_start
+                and _capitalized(shape) and self.lex.frequency(new) >= COMMON
+                and not self._used_as_name(word)):
+            return True  # "shipping Iines": a small l read as a capital I
+        if context.capitals and shape.isupper():
             return self.lex.knows(new.lower()) or exact > 0
-        if word[:1].isupper() and word[1:].islower() and (context.sentence_start or context.heading):
+        if _capitalized(shape) and (context.sentence_start or context.heading):
             # A capitalized common word; not a name the document uses mid-sentence.
-            return (new[:1].isupper() and self.lex.knows(new.lower())
+            return (_capitalized(new) and self.lex.knows(new.lower())
                     and not self._used_as_name(word)) or exact > 0
         return exact > 0
 
@@ -280,7 +303,7 @@ class _Judge:
         # At a sentence start the capitalized reading is the likelier one, and vice versa.
         cased = 0.5 if variant.text[:1].isupper() == context.sentence_start else 0.0
         return (math.log10(frequency + 1) + (3 + 2 * math.log10(attested) if attested else 0)
-                + (2 + 0.3 * math.log10(pairs) if pairs else 0) - 2.5 * variant.cost + cased)
+                + (2 + 0.3 * math.log10(pairs) if pairs else 0) - 3.5 * variant.cost + cased)
 
     def _evidence(self, variant: Variant, context: _Context) -> list[str]:
         out = []
@@ -305,19 +328,26 @@ class _Judge:
         length = len(variant.text)
         # A long non-word that one confusion turns into a word is rarely a coincidence;
         # a short one often is.
-        needed = 1_000 if length >= 8 else 100_000 if length >= 5 else COMMON
+        needed = 0 if length >= 10 else 1_000 if length >= 8 else 100_000 if length >= 5 else COMMON
         return frequency >= needed
 
     # -- rare real words ---------------------------------------------------
 
     def _judge_rare_word(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
-        """A word nobody writes (``ln``) that a common word's misreading explains, in context."""
-        if (not word.islower() or self.lex.frequency(word) > 0 or word in self.user_words
-                or self.vocabulary.count_folded(word) >= TERM_REPEATS):
+        """A rare word (``ln``, ``lias``) that a common word's misreading explains, in context.
+
+        The common word must be far more frequent, supported by a neighbour
+        (symspellpy's bigrams), and the rare word by neither neighbour.
+        """
+        frequency = self.lex.frequency(word)
+        if (not _shape(word).islower() or word in self.user_words
+                or self.vocabulary.count_folded(word) >= TERM_REPEATS
+                or bigram_count(context.previous, word) or bigram_count(word, context.following)):
             return None
         best: tuple[int, bool, Variant] | None = None
         for variant in variants(word, max_steps=1):
-            if (variant.weak or self.lex.frequency(variant.text) < COMMON
+            common = self.lex.frequency(variant.text)
+            if (variant.weak or common < COMMON or common < RARE_RATIO * frequency
                     or not self._admissible(word, variant, context)):
                 continue
             pairs = max(bigram_count(context.previous, variant.text),
@@ -330,13 +360,16 @@ class _Judge:
             return None
         pairs, _, variant = best
         evidence = "; ".join(e for e in self._evidence(variant, context) if "context" in e)
-        confidence = Confidence.HIGH if pairs >= 100 * COMMON else Confidence.MEDIUM
+        confidence = (Confidence.HIGH if pairs >= 100 * COMMON and frequency == 0
+                      else Confidence.MEDIUM)
+        rarity = "a word hardly used" if frequency == 0 else f"a rare word (frequency {frequency:,})"
         return (variant.text, variant.rule, confidence,
-                f"{variant.describe()}; {word!r} is a rare word; {evidence}")
+                f"{variant.describe()}; {word!r} is {rarity}; {evidence}")
 
     # -- digits ------------------------------------------------------------
 
-    def _judge_digits(self, word: str) -> tuple[str, Rule, Confidence, str] | None:
+    def _judge_digits(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
+        """``l994`` is a year; ``0f`` and ``c0mmunity`` are words; ``G7`` and ``10th`` stay."""
         digits = sum(c.isdigit() for c in word)
         letters = len(word) - digits
         if digits >= 3 and letters == 1 and all(c.isdigit() or c in "lIOo" for c in word):
@@ -344,16 +377,24 @@ class _Judge:
             letter = next(c for c in word if not c.isdigit())
             return (number, Rule.OCR_CONFUSION, Confidence.MEDIUM,
                     f"{'1' if letter in 'lI' else '0'!r} read as {letter!r} in a number")
-        if letters < 3 or digits > 2 or not all(c in "015" for c in word if c.isdigit()):
+        if (digits > 2 or not all(c in "015" for c in word if c.isdigit())
+                or NUMBER_LIKE.fullmatch(word)):
             return None
-        found = [v for v in variants(word) if not any(c.isdigit() for c in v.text)
-                 and v.text.islower() == word.replace("0", "o").replace("1", "l").replace("5", "s").islower()
-                 and self.lex.knows(v.text)]
-        if len(found) != 1:
-            return None
-        variant = found[0]
-        return (variant.text, variant.rule, Confidence.MEDIUM,
-                f"{variant.describe()}; digits inside a word")
+        return self._judge_nonword(word, context, digits=True)
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _shape(word: str) -> str:
+    """``word`` with glyphs whose case the OCR may have confused inside it made lower case.
+
+    ``expIain`` has the shape of ``explain``, ``rivaIs`` of ``rivals``: a capital
+    ``I`` or ``O`` (or a digit) between small letters is a misread small letter.
+    """
+    if not any(c.islower() for c in word[1:]):
+        return word
+    return word[0] + "".join(c.lower() if c in "IO" else "l" if c.isdigit() else c for c in word[1:])
 
 
 def _stem(token: str) -> tuple[str, str]:
