@@ -300,18 +300,22 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
 
 
 def test_write_review_and_index(tmp_path: Path) -> None:
-    counts = write_review(DATA / "mini.xml", tmp_path / "mini.html")
-    assert (tmp_path / "mini.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    tei = tmp_path / "mini.xml"
+    tei.write_bytes((DATA / "mini.xml").read_bytes())
+    counts = write_review(tei)  # next to the TEI by default
+    assert counts == review_counts(tei.read_bytes())
+    assert (tmp_path / "mini.html").read_text(encoding="utf-8") == render_review(tei.read_bytes())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mini.html", "mini.xml"]
     write_index([
         {"source": "mini.txt", "review_href": "mini.html", "status": "ok", "counts": counts},
         {"source": "<evil>.txt", "review_href": "javascript:alert(1)", "status": "failed",
-         "counts": {}},
+         "reason": "binary file", "counts": {}},
     ], tmp_path / "index.html")
     index = lxml_html.document_fromstring((tmp_path / "index.html").read_text(encoding="utf-8"))
     assert index.xpath("//a/@href") == ["mini.html"]
     rows = index.xpath("//tbody/tr")
     assert ["|".join(cell.text_content() for cell in r) for r in rows] == [
-        "mini.txt|ok|2|6|2|9|2", "<evil>.txt|failed|–|–|–|–|–"]
+        "mini.txt|ok|2|6|2|9|2", "<evil>.txt|failedbinary file|–|–|–|–|–"]
     with pytest.raises(InputError, match="cannot read"):
         write_review(tmp_path / "missing.xml", tmp_path / "x.html")
 
@@ -466,7 +470,7 @@ def test_browser_toc_summary_and_filter(browser, rendered) -> None:
     target = browser.find_element(By.ID, link.get_attribute("hash")[1:])
     assert browser.execute_script("return location.hash") == link.get_attribute("hash")
     WebDriverWait(browser, 5).until(lambda driver: driver.execute_script(
-        "const top = arguments[0].getBoundingClientRect().top; return top >= 0 && top < innerHeight",
+        "const top = arguments[0].getBoundingClientRect().top; return top > -2 && top < innerHeight",
         target), "the link did not scroll its heading into view")
     counts = {row.get_attribute("data-rule"): int(row.find_element(By.CLASS_NAME, "count").text)
               for row in browser.find_elements(By.CSS_SELECTOR, "#summary tbody tr[data-rule]")}

@@ -37,6 +37,7 @@ import base64
 import functools
 import hashlib
 import logging
+import os
 import re
 import urllib.parse
 from collections import Counter
@@ -78,6 +79,8 @@ _HYPHENS = "-\u00ad\u2010"
 _RESERVED_IDS = frozenset({"top", "toc", "main", "summary", "changes", "filter", "only-low",
                            "filter-status", "legend"})
 _SAFE_SCHEMES = frozenset({"", "http", "https", "file"})
+_COUNT_LABELS = {"texts": "Texts", "headings": "Headings", "footnotes": "Footnotes",
+                 "changes": "Changes", "low": "Low confidence"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -602,7 +605,11 @@ def render_review(tei: str | bytes, *, source: str | None = None) -> str:
     >>> page.startswith('<!DOCTYPE html>'), '<script>' in page.split('<body')[1].split('<script')[0]
     (True, False)
     """
-    root = _parse(tei, source)
+    return _review(_parse(tei, source), source)[0]
+
+
+def _review(root: etree._Element, source: str | None) -> tuple[str, dict[str, int]]:
+    """The page of ``root`` and its :func:`review_counts`, from one walk of the TEI."""
     renderer = _Renderer(root)
 
     title = _text_of(_first(root, "t:teiHeader/t:fileDesc/t:titleStmt/t:title")) or (source or "TEI")
@@ -679,19 +686,11 @@ def render_review(tei: str | bytes, *, source: str | None = None) -> str:
     changes.append(_changes_table(renderer.changes))
 
     _el("script", body, js)
-    return lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+    html = lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+    return html, _counts(root, renderer.changes)
 
 
-def _changes_of(root: etree._Element) -> list[Change]:
-    renderer = _Renderer(root)
-    renderer.render(_el("div"))
-    return renderer.changes
-
-
-def review_counts(tei: str | bytes, *, source: str | None = None) -> dict[str, int]:
-    """What an index page lists for one file: outline sizes and change counts."""
-    root = _parse(tei, source)
-    changes = _changes_of(root)
+def _counts(root: etree._Element, changes: Sequence[Change]) -> dict[str, int]:
     ns = {"t": TEI_NS}
     return {
         "texts": len(root.xpath("t:text/*/t:div", namespaces=ns)),
@@ -702,25 +701,45 @@ def review_counts(tei: str | bytes, *, source: str | None = None) -> dict[str, i
     }
 
 
-def write_review(tei_path: str | Path, html_path: str | Path) -> dict[str, int]:
+def review_counts(tei: str | bytes, *, source: str | None = None) -> dict[str, int]:
+    """What an index page lists for one file: outline sizes and change counts."""
+    root = _parse(tei, source)
+    renderer = _Renderer(root)
+    renderer.render(_el("div"))
+    return _counts(root, renderer.changes)
+
+
+def _write_atomically(path: Path, text: str, what: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so no reader sees half a page."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.textkit-tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as error:
+        raise InputError(f"cannot write the {what}: {error.strerror or error}",
+                         source=str(path)) from error
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_review(tei_path: str | Path, html_path: str | Path | None = None) -> dict[str, int]:
     """Write the review page of the TEI file ``tei_path`` to ``html_path``.
 
-    Returns :func:`review_counts` of the file, for an index page. Raises
-    :class:`InputError` when the TEI cannot be read or the page written.
+    ``html_path`` defaults to ``tei_path`` with the suffix ``.html``; it is
+    written atomically. Returns :func:`review_counts` of the file, for an
+    index page. Raises :class:`InputError` when the TEI cannot be read or
+    the page written.
     """
-    tei_path, html_path = Path(tei_path), Path(html_path)
+    tei_path = Path(tei_path)
+    html_path = tei_path.with_suffix(".html") if html_path is None else Path(html_path)
     try:
         data = tei_path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=str(tei_path)) from error
-    page = render_review(data, source=str(tei_path))
-    try:
-        html_path.write_text(page, encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot write the review page: {error.strerror or error}",
-                         source=str(html_path)) from error
+    page, counts = _review(_parse(data, str(tei_path)), str(tei_path))
+    _write_atomically(html_path, page, "review page")
     log.info("wrote %s (%d bytes)", html_path, len(page.encode("utf-8")))
-    return review_counts(data, source=str(tei_path))
+    return counts
 
 
 def _safe_href(href: str) -> str | None:
@@ -732,8 +751,10 @@ def render_index(entries: Iterable[Mapping[str, object]], *, title: str = "textk
     """An index page linking each file's review with its status and counts.
 
     Each entry is ``{"source": str, "review_href": str | None, "status": str,
-    "counts": {name: int}}``; the columns of counts are the union of their
-    names, in first-seen order.
+    "counts": {name: int}}`` and optionally ``"reason": str`` (why a file
+    failed); the columns of counts are the union of their names, in
+    first-seen order. A ``review_href`` with a scheme other than http(s) or
+    file is not linked.
 
     >>> page = render_index([{"source": "a.txt", "review_href": "a.html", "status": "ok",
     ...                       "counts": {"changes": 3}}])
@@ -755,14 +776,16 @@ def render_index(entries: Iterable[Mapping[str, object]], *, title: str = "textk
     _el("meta", head, name="viewport", content="width=device-width, initial-scale=1")
     _el("title", head, title)
     _el("style", head, css)
-    main = _el("main", _el("body", page), class_="page index", id="main")
+    main = _el("main", _el("body", page), class_="index-page", id="main")
     _el("h1", main, title)
     statuses = Counter(str(entry.get("status", "")) for entry in rows)
     _el("p", main, f"{len(rows)} files: " + ", ".join(f"{n} {s}" for s, n in sorted(statuses.items())))
     table = _el("table", _el("div", main, class_="table-wrap"), class_="index-table")
     row = _el("tr", _el("thead", table))
-    for label in ("File", "Status", *columns):
-        _el("th", row, label, scope="col", class_="n" if label in columns else None)
+    _el("th", row, "File", scope="col")
+    _el("th", row, "Status", scope="col")
+    for name in columns:
+        _el("th", row, _COUNT_LABELS.get(name, name), scope="col", class_="n")
     body = _el("tbody", table)
     for entry in rows:
         status = str(entry.get("status", ""))
@@ -774,7 +797,9 @@ def render_index(entries: Iterable[Mapping[str, object]], *, title: str = "textk
             _el("a", cell, source, href=href)
         else:
             cell.text = source
-        _el("td", row, status)
+        cell = _el("td", row, status)
+        if entry.get("reason"):
+            _el("span", cell, str(entry["reason"]), class_="reason")
         counts = dict(entry.get("counts") or {})  # type: ignore[call-overload]
         for name in columns:
             value = counts.get(name)
@@ -789,10 +814,5 @@ def write_index(entries: Iterable[Mapping[str, object]], html_path: str | Path, 
     ``review_href`` should be relative to ``html_path``'s folder so the
     pages can be moved together.
     """
-    html_path = Path(html_path)
-    try:
-        html_path.write_text(render_index(entries, title=title), encoding="utf-8")
-    except OSError as error:
-        raise InputError(f"cannot write the index page: {error.strerror or error}",
-                         source=str(html_path)) from error
+    _write_atomically(Path(html_path), render_index(entries, title=title), "index page")
 
