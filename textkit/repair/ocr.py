@@ -57,6 +57,9 @@ NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|
 TERM_REPEATS = 3
 """A non-word spelled the same way this often in a document is a term, not a misreading..."""
 
+CLASSIC = 1.2
+"""The cost of the classic confusions (rn/m, cl/d, li/h, vv/w, I/l, O/0, e/c, ii/u)."""
+
 DOMINANT = 10
 """... unless the document spells a candidate this many times more often (``thc`` and ``the``)."""
 
@@ -193,18 +196,30 @@ class _Judge:
         words = list(WORD.finditer(text))
         letters = [c for c in text if c.isalpha()]
         capitals = heading and len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
-        for i, match in enumerate(words):
-            stem, _ = _stem(match.group())
-            context = _Context(
-                previous=_neighbour(text, words, i, -1),
-                following=_neighbour(text, words, i, +1),
-                sentence_start=_starts_sentence(text, match.start()),
-                heading=heading, capitals=capitals)
-            found = self.judge(stem, context)
-            if found is not None:
-                replacement, rule, confidence, note = found
-                yield Finding(match.start(), match.start() + len(stem), stem, replacement,
-                              rule, confidence, note)
+        stems = [_stem(match.group())[0] for match in words]
+        readings = list(stems)  # each word as corrected so far: the context of its neighbours
+        found: dict[int, tuple[str, Rule, Confidence, str]] = {}
+        todo = set(range(len(words)))
+        # A correction changes its neighbours' context ("0f l" -> "of l" -> "of I"): judge
+        # the neighbours again until nothing changes, so that the stage is idempotent.
+        while todo:
+            changed = set()
+            for i in sorted(todo):
+                context = _Context(
+                    previous=readings[i - 1] if _spaced(text, words, i - 1, i) else "",
+                    following=readings[i + 1] if _spaced(text, words, i, i + 1) else "",
+                    sentence_start=_starts_sentence(text, words[i].start()),
+                    heading=heading, capitals=capitals)
+                verdict = self.judge(stems[i], context)
+                if verdict is not None and verdict[0] != readings[i]:
+                    found[i] = verdict
+                    readings[i] = verdict[0]
+                    changed.add(i)
+            todo = {j for i in changed for j in (i - 1, i + 1) if 0 <= j < len(words)} - found.keys()
+        for i in sorted(found):
+            replacement, rule, confidence, note = found[i]
+            start = words[i].start()
+            yield Finding(start, start + len(stems[i]), stems[i], replacement, rule, confidence, note)
 
     def judge(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
         if not word.isascii() or word in self.user_words or word.isdigit():
@@ -232,6 +247,7 @@ class _Judge:
                     candidates.append(variant)
         if not candidates:
             return None
+        candidates = _one_case_each(candidates, context)
         scored = sorted(((self._score(v, context), v) for v in candidates),
                         key=lambda sv: sv[0], reverse=True)
         score, best = scored[0]
@@ -322,6 +338,8 @@ class _Judge:
 
     def _probable(self, variant: Variant, evidence: list[str]) -> bool:
         """Enough evidence for the candidate: document or context, or frequent for its length."""
+        if len(variant.text) <= 3 and variant.cost > CLASSIC:
+            return False  # "ng" is no "rig": short words only by a classic confusion
         if any("document" in e or "context" in e for e in evidence):
             return True
         frequency = self.lex.frequency(variant.text)
@@ -382,6 +400,21 @@ class _Judge:
             return None
         return self._judge_nonword(word, context, digits=True)
 
+def _one_case_each(candidates: list[Variant], context: _Context) -> list[Variant]:
+    """Keep one casing of each candidate word: the one the sentence wants, else the cheapest.
+
+    ``0f`` may be ``of`` or ``Of``: capitalized at a sentence start, small elsewhere.
+    """
+    best: dict[str, Variant] = {}
+    for variant in sorted(candidates, key=lambda v: v.cost):
+        key = variant.text.lower()
+        kept = best.get(key)
+        fits = _capitalized(variant.text) == context.sentence_start
+        if kept is None or (fits and _capitalized(kept.text) != context.sentence_start):
+            best[key] = variant
+    return list(best.values())
+
+
 def _capitalized(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
@@ -407,14 +440,12 @@ def _stem(token: str) -> tuple[str, str]:
     return token, ""
 
 
-def _neighbour(text: str, words: list[re.Match[str]], i: int, step: int) -> str:
-    """The next word in direction ``step`` if only spaces lie between (else "")."""
-    j = i + step
-    if not 0 <= j < len(words):
-        return ""
-    a, b = (words[j], words[i]) if step < 0 else (words[i], words[j])
-    gap = text[a.end():b.start()]
-    return words[j].group() if gap.strip() == "" and gap else ""
+def _spaced(text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
+    """Words ``i`` and ``j`` exist and only spaces lie between them (a context pair)."""
+    if i < 0 or j >= len(words):
+        return False
+    gap = text[words[i].end():words[j].start()]
+    return bool(gap) and not gap.strip()
 
 
 def _starts_sentence(text: str, start: int) -> bool:
