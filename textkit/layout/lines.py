@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Line, LineKind
+from ..structure.lines import is_caps, is_title_case
 
 SEPARATOR_MIN_SPACES = 10
 """A whitespace-only line at least this long is a footnote separator (the
@@ -145,8 +146,9 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
                 kinds[i] = LineKind.PAGE_NUMBER
         elif _is_furniture_text(content):
             key = furniture_key(content)
-            if (_FOLIO.search(content) and anywhere[key] >= 2) or (
-                    i in edges and at_edges[key] >= RUNNING_HEAD_MIN_REPEATS):
+            folio = _FOLIO.search(content)
+            if (folio and anywhere[key] >= 2) or (i in edges and (
+                    at_edges[key] >= RUNNING_HEAD_MIN_REPEATS or folio and _is_title(content))):
                 kinds[i] = LineKind.RUNNING_HEAD
     for i, line in enumerate(lines):
         if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
@@ -158,6 +160,12 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
 
 
 _FOLIO = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
+
+
+def _is_title(content: str) -> bool:
+    """A running head's words: a title in capitals or Title Case, the folio aside."""
+    words = re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content)
+    return is_caps(words) or is_title_case(words)
 
 
 def _is_furniture_text(content: str) -> bool:
