@@ -9,11 +9,12 @@
   (one per ``doc.footnote_refs``) and at the head of its note (one per
   footnote), plus the text of what ``doc.layout_marks`` records as removed.
   Hyphens, punctuation and whitespace aside.
-* **Original text in order**: the words of every ``Block.original_text()``
-  occur in the input, in that order (whitespace aside: a compound kept
-  across a line end, ``U.S.-``/``China``, is one word of the block; lines
-  the layout stage classified as other than text or blank, e.g. a stray
-  mark between ``U.S.-`` and ``China``, are left out of the input first).
+* **Original text in order**: the words (runs of letters and digits) of
+  every ``Block.original_text()`` occur in the input's letters and digits in
+  that order. Lines the layout stage classified as other than text or blank
+  (a stray mark, a running head) are left out of the input first, and
+  punctuation and whitespace are ignored, since joining lines may glue
+  ``U.S.-`` to ``China`` or ``the`` to ``—``.
 * **Repair is idempotent**: converting the ``clean_text`` output again makes
   no hyphen, drop-cap or OCR correction, and keeps the paragraphs' words.
 """
@@ -135,13 +136,13 @@ def check_original_in_order(text: str) -> None:
         return
     doc, _ = result
     kept = {LineKind.TEXT, LineKind.BLANK}
-    raw = "".join("".join(line.text.split()) for line in doc.lines if line.kind in kept)
+    raw = "".join(c for line in doc.lines if line.kind in kept for c in line.text if c.isalnum())
     for block in doc.blocks():
         pos = 0
-        for word in block.original_text().split():
+        for word in re.findall(r"[^\W_]+", block.original_text()):
             found = raw.find(word, pos)
             assert found >= 0, (f"block at line {block.first_line}: {word!r} not found in the input "
-                                f"after offset {pos}; original_text={block.original_text()[:200]!r}")
+                                f"after the block's previous words; original_text={block.original_text()[:200]!r}")
             pos = found + len(word)
 
 
