@@ -28,6 +28,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -248,6 +250,36 @@ def test_page_is_self_contained_and_allows_only_its_own_css_and_script(case: tup
         digest = base64.b64encode(hashlib.sha256(element.text.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in csp
     assert len(html.encode("utf-8")) < ONE_MB
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('<>&"\'\n'),
+               max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(before=TEXT, sic=TEXT, corr=TEXT, after=TEXT, rule=st.sampled_from(["rn-m", "x\"><b>", ""]),
+       title=TEXT)
+def test_any_tei_text_is_shown_as_text(before: str, sic: str, corr: str, after: str, rule: str,
+                                      title: str) -> None:
+    tei = etree.Element("{%s}TEI" % NS["t"], nsmap={None: NS["t"]})
+    header = etree.SubElement(etree.SubElement(etree.SubElement(
+        tei, "{%s}teiHeader" % NS["t"]), "{%s}fileDesc" % NS["t"]), "{%s}titleStmt" % NS["t"])
+    etree.SubElement(header, "{%s}title" % NS["t"]).text = title
+    body = etree.SubElement(etree.SubElement(tei, "{%s}text" % NS["t"]), "{%s}body" % NS["t"])
+    p = etree.SubElement(body, "{%s}p" % NS["t"])
+    p.text = before
+    choice = etree.SubElement(p, "{%s}choice" % NS["t"])
+    etree.SubElement(choice, "{%s}sic" % NS["t"]).text = sic
+    etree.SubElement(choice, "{%s}corr" % NS["t"], type=rule, cert="low").text = corr
+    choice.tail = after
+    page = page_of(etree.tostring(tei))
+    assert len(page.xpath("//script")) == 1 and not page.xpath("//body//b")
+    (block,) = page.xpath("//main//p[contains(@class, 'blk')]")
+    assert reading_of(block) == squash(before + corr + after)
+    (change,) = changes_in(page)
+    assert change.find_class("orig")[0].text_content() == squash(sic)
+    assert change.get("data-rule") == (rule or "ocr")
+    assert squash(page.find(".//h1").text_content()) == squash(title) or not squash(title)
 
 
 def test_tei_text_cannot_inject_markup(mini_tei: bytes) -> None:
