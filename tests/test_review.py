@@ -40,7 +40,8 @@ from textkit.review import render_index, render_review, review_counts, write_ind
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "review"
 SAMPLE = ROOT / "fixtures" / "us-japan-in-asia-1994.txt"
-NS = {"t": "http://www.tei-c.org/ns/1.0"}
+T = "http://www.tei-c.org/ns/1.0"
+NS = {"t": T}
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 ONE_MB = 1_000_000
@@ -189,7 +190,7 @@ def test_toc_names_authors_and_footnotes_of_each_text(case: tuple[bytes, int]) -
     entries = toc.find_class("toc-text")
     divs = root.xpath("//t:body/t:div", namespaces=NS)
     assert len(entries) == len(divs)
-    for entry, div in zip(entries, divs):
+    for entry, div in zip(entries, divs, strict=True):
         authors = [squash("".join(a.itertext())) for a in div.xpath("t:byline/t:docAuthor", namespaces=NS)]
         by = entry.find_class("toc-by")
         assert (squash(by[0].text_content()) if by else "") == ", ".join(authors)
@@ -214,7 +215,7 @@ def test_footnotes_follow_their_paragraph_and_link_both_ways(case: tuple[bytes, 
     page = page_of(tei)
     asides = page.xpath("//aside[contains(@class, 'footnote')]")
     assert [a.find_class("fn-back")[0].text for a in asides] == [n.get("n") for n in notes]
-    for aside, note in zip(asides, notes):
+    for aside, note in zip(asides, notes, strict=True):
         ref = page.get_element_by_id(aside.find_class("fn-back")[0].get("href")[1:])
         assert ref.get("href") == f"#{aside.get('id')}"
         # The note comes right after the block that cites it (other notes may sit between).
@@ -261,16 +262,16 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_fro
        title=TEXT)
 def test_any_tei_text_is_shown_as_text(before: str, sic: str, corr: str, after: str, rule: str,
                                       title: str) -> None:
-    tei = etree.Element("{%s}TEI" % NS["t"], nsmap={None: NS["t"]})
+    tei = etree.Element(f"{{{T}}}TEI", nsmap={None: NS["t"]})
     header = etree.SubElement(etree.SubElement(etree.SubElement(
-        tei, "{%s}teiHeader" % NS["t"]), "{%s}fileDesc" % NS["t"]), "{%s}titleStmt" % NS["t"])
-    etree.SubElement(header, "{%s}title" % NS["t"]).text = title
-    body = etree.SubElement(etree.SubElement(tei, "{%s}text" % NS["t"]), "{%s}body" % NS["t"])
-    p = etree.SubElement(body, "{%s}p" % NS["t"])
+        tei, f"{{{T}}}teiHeader"), f"{{{T}}}fileDesc"), f"{{{T}}}titleStmt")
+    etree.SubElement(header, f"{{{T}}}title").text = title
+    body = etree.SubElement(etree.SubElement(tei, f"{{{T}}}text"), f"{{{T}}}body")
+    p = etree.SubElement(body, f"{{{T}}}p")
     p.text = before
-    choice = etree.SubElement(p, "{%s}choice" % NS["t"])
-    etree.SubElement(choice, "{%s}sic" % NS["t"]).text = sic
-    etree.SubElement(choice, "{%s}corr" % NS["t"], type=rule, cert="low").text = corr
+    choice = etree.SubElement(p, f"{{{T}}}choice")
+    etree.SubElement(choice, f"{{{T}}}sic").text = sic
+    etree.SubElement(choice, f"{{{T}}}corr", type=rule, cert="low").text = corr
     choice.tail = after
     page = page_of(etree.tostring(tei))
     assert len(page.xpath("//script")) == 1 and not page.xpath("//body//b")

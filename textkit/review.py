@@ -124,7 +124,7 @@ def _squash(text: str) -> str:
 
 
 def _el(tag: str, parent: etree._Element | None = None, text: str | None = None,
-        **attrs: str) -> etree._Element:
+        **attrs: str | None) -> etree._Element:
     """A new HTML element (``class_`` for ``class``; ``_`` in names become ``-``)."""
     attrib = {name.rstrip("_").replace("_", "-"): value for name, value in attrs.items()
               if value is not None}
