@@ -5,7 +5,7 @@
 ...                            source="vol.txt")
 >>> [text.title.text for text in doc.texts]
 ['INTRODUCTION']
->>> print(textkit.clean_text(doc))
+>>> print(textkit.clean_text(doc), end="")
 INTRODUCTION
 <BLANKLINE>
 Ann Lee

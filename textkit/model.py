@@ -138,6 +138,8 @@ class Block:
     last_line: int
     corrections: tuple[Correction, ...] = ()
     notes: tuple[NoteAnchor, ...] = ()
+    pages: tuple[int, ...] = ()
+    """Offsets in ``text`` where a new printed page begins."""
 
     def original_text(self) -> str:
         """The scan's reading of this block: every correction undone.

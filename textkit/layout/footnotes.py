@@ -89,8 +89,8 @@ def anchor_patterns(number: str) -> list[re.Pattern[str]]:
     return [
         # after closing punctuation or quotes: region.”1  order.2  (1994)3
         re.compile(r"(?<=[.,;:!?”’\"')\]])" + n + end),
-        # after a word of two or more lower-case letters: concern3
-        re.compile(r"(?<=[a-z]{2})" + n + end),
+        # after a word of two or more lower-case letters, or a decade: concern3  1990s3
+        re.compile(r"(?<=[a-z]{2}|\d[a-z])" + n + end),
         # after a year: 19941 is 1994 + note 1
         re.compile(r"(?<=\b" + _YEAR + r")" + n + end),
     ]

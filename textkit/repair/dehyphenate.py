@@ -112,16 +112,23 @@ class Piece:
 
 
 def join_lines(pieces: Sequence[Piece], vocabulary: Vocabulary = EMPTY_VOCABULARY,
-               lexicon: Lexicon | None = None) -> tuple[str, list[Correction]]:
+               lexicon: Lexicon | None = None, starts: list[int] | None = None
+               ) -> tuple[str, list[Correction]]:
     """Join lines into running text, resolving line-end hyphens.
 
-    Returns the text and a ``HYPHEN_JOIN`` correction for each joined word.
+    Returns the text and a ``HYPHEN_JOIN`` correction for each joined word;
+    if ``starts`` is given, the offset where each piece's text begins is
+    appended to it (inside the word, for the second half of a joined word).
 
     >>> text, fixes = join_lines([Piece("a fundamen-", 1), Piece("tally new U.S.-", 2), Piece("Japan tie", 3)])
     >>> text
     'a fundamentally new U.S.-Japan tie'
     >>> [(f.original, f.replacement, f.line) for f in fixes]
     [('fundamen-\\ntally', 'fundamentally', 1)]
+    >>> starts = []
+    >>> _ = join_lines([Piece("eco-", 1), Piece("nomic ties", 2)], starts=starts)
+    >>> starts
+    [0, 3]
     """
     out = ""
     fixes: list[Correction] = []
@@ -129,6 +136,8 @@ def join_lines(pieces: Sequence[Piece], vocabulary: Vocabulary = EMPTY_VOCABULAR
     for piece in pieces:
         text = piece.text.strip()
         if not text:
+            if starts is not None:
+                starts.append(len(out))
             continue
         if pending is not None:
             left, left_line = pending
@@ -151,6 +160,8 @@ def join_lines(pieces: Sequence[Piece], vocabulary: Vocabulary = EMPTY_VOCABULAR
             out += " " + text
         else:
             out += text
+        if starts is not None:
+            starts.append(len(out) - len(text))  # every piece's text ends the output
         trailing = _TRAILING.search(text)
         if trailing:
             # "vis-a-" / "vis": a hyphen inside the broken token makes it a compound.

@@ -40,10 +40,13 @@ def apply_edits(block: Block, edits: Iterable[Edit]) -> Block:
     text = block.text
     corrections = list(block.corrections)
     anchors = list(block.notes)
+    pages = list(block.pages)
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-        text, corrections, anchors = _apply_one(text, corrections, anchors, edit)
+        text, corrections, span = _apply_one(text, corrections, edit)
+        anchors = [replace(a, offset=_moved(a.offset, *span)) for a in anchors]
+        pages = [_moved(p, *span) for p in pages]
     return replace(block, text=text, corrections=tuple(sorted(corrections, key=lambda c: c.start)),
-                   notes=tuple(anchors))
+                   notes=tuple(anchors), pages=tuple(pages))
 
 
 def edit_footnote(note: Footnote, edits: Iterable[Edit]) -> Footnote:
@@ -53,8 +56,10 @@ def edit_footnote(note: Footnote, edits: Iterable[Edit]) -> Footnote:
     return replace(note, text=fixed.text, corrections=fixed.corrections)
 
 
-def _apply_one(text: str, corrections: list[Correction], anchors: list[NoteAnchor],
-               edit: Edit) -> tuple[str, list[Correction], list[NoteAnchor]]:
+def _apply_one(text: str, corrections: list[Correction], edit: Edit
+               ) -> tuple[str, list[Correction], tuple[int, int, int]]:
+    """Apply one edit; return the new text and corrections, and the replaced
+    span ``(start, old end, new end)`` for moving offsets (see :func:`_moved`)."""
     start, end = edit.start, edit.end
     absorbed = [c for c in corrections if c.start < end and c.end > start]
     for c in absorbed:
@@ -71,10 +76,14 @@ def _apply_one(text: str, corrections: list[Correction], anchors: list[NoteAncho
     shifted = [c if c.end <= start else replace(c, start=c.start + delta, end=c.end + delta)
                for c in corrections if c not in absorbed]
     line = min([edit.line, *(c.line for c in absorbed)])
-    new = Correction(edit.rule, start, start + len(replacement), "".join(original), replacement,
-                     edit.confidence, line, edit.note)
     new_end = start + len(replacement)
-    moved = [a if a.offset <= start
-             else replace(a, offset=a.offset + delta if a.offset >= end else new_end)
-             for a in anchors]
-    return text[:start] + replacement + text[end:], [*shifted, new], moved
+    new = Correction(edit.rule, start, new_end, "".join(original), replacement,
+                     edit.confidence, line, edit.note)
+    return text[:start] + replacement + text[end:], [*shifted, new], (start, end, new_end)
+
+
+def _moved(offset: int, start: int, end: int, new_end: int) -> int:
+    """Where ``offset`` lands after ``[start, end)`` became ``[start, new_end)``."""
+    if offset <= start:
+        return offset
+    return offset + new_end - end if offset >= end else new_end

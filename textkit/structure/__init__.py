@@ -169,9 +169,11 @@ def split_block(block: Block, offset: int, second_kind: BlockKind) -> tuple[Bloc
     cut = offset + skip
     first = replace(block, text=block.text[:offset],
                     corrections=tuple(c for c in block.corrections if c.end <= offset),
-                    notes=tuple(a for a in block.notes if a.offset <= offset))
+                    notes=tuple(a for a in block.notes if a.offset <= offset),
+                    pages=tuple(p for p in block.pages if p <= offset))
     second = replace(block, kind=second_kind, text=block.text[cut:],
                      corrections=tuple(replace(c, start=c.start - cut, end=c.end - cut)
                                        for c in block.corrections if c.end > offset),
-                     notes=tuple(replace(a, offset=a.offset - cut) for a in block.notes if a.offset > offset))
+                     notes=tuple(replace(a, offset=a.offset - cut) for a in block.notes if a.offset > offset),
+                     pages=tuple(p - cut for p in block.pages if p > offset))
     return first, second

@@ -70,7 +70,9 @@ def make_rows(doc: Document, sentinel: str) -> list[Row]:
 def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str, vocabulary: Vocabulary,
                lexicon: Lexicon) -> Block:
     """Join ``rows`` into one block: hyphens resolved, footnotes at their anchors."""
-    text, fixes = join_lines([Piece(row.text, row.number) for row in rows], vocabulary, lexicon)
+    starts: list[int] = []
+    text, fixes = join_lines([Piece(row.text, row.number) for row in rows], vocabulary, lexicon, starts)
+    pages = [start for start, row in zip(starts, rows) if row.page_start]
     anchors: list[NoteAnchor] = []
     corrections = list(fixes)
     for ref, original in (placed for row in rows for placed in row.refs):
@@ -79,12 +81,14 @@ def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str, vocabulary: 
             break
         text = text[:offset] + text[offset + 1:]
         corrections = [_shift_after(c, offset) for c in corrections]
+        pages = [p - 1 if p > offset else p for p in pages]
         anchors.append(NoteAnchor(offset, ref.note))
         if original:
             corrections.append(Correction(Rule.FOOTNOTE_MARKER, offset, offset, original, "",
                                           Confidence.HIGH, ref.line, f"reference to footnote {original}"))
     corrections.sort(key=lambda c: (c.start, c.end))
-    return Block(kind, text, rows[0].number, rows[-1].number, tuple(corrections), tuple(anchors))
+    return Block(kind, text, rows[0].number, rows[-1].number, tuple(corrections), tuple(anchors),
+                 tuple(pages))
 
 
 def _shift_after(c: Correction, offset: int) -> Correction:

@@ -29,6 +29,9 @@ _XML_ID = "{%s}id" % XML_NS
 # Characters XML 1.0 cannot carry; the read stage should have removed them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
+PAGE_START = object()
+"""Marks a page start among the events of :meth:`_Writer.mixed`."""
+
 _REMOVED_NAMES = {
     LineKind.SEPARATOR: "footnote separator line",
     LineKind.RUNNING_HEAD: "running head",
@@ -170,16 +173,22 @@ class _Writer:
     def mixed(self, element: etree._Element, block: Block, text_id: str) -> None:
         """Fill ``element`` with ``block``'s text, corrections and footnotes, in order."""
         text = block.text
-        events: list[tuple[int, int, Correction | NoteAnchor]] = [
+        events: list[tuple[int, int, Correction | NoteAnchor | object]] = [
             (fix.start, 1, fix) for fix in block.corrections if fix.rule is not Rule.FOOTNOTE_MARKER]
         events += [(anchor.offset, 0, anchor) for anchor in block.notes]
+        if self.keep_layout:
+            events += [(offset, -1, PAGE_START) for offset in block.pages]
         events.sort(key=lambda e: (e[0], e[1]))
         cursor = 0
         for position, _, item in events:
             if position < cursor:  # pragma: no cover - overlapping records are merged upstream
                 continue
             _append_text(element, text[cursor:position])
-            if isinstance(item, Correction):
+            if item is PAGE_START:
+                inside_word = 0 < position < len(text) and text[position - 1].isalnum() and text[position].isalnum()
+                _sub(element, "pb", **({"break": "no"} if inside_word else {}))
+                cursor = position
+            elif isinstance(item, Correction):
                 self.correction(element, item)
                 cursor = item.end
             else:
