@@ -310,7 +310,7 @@ def test_the_filter_is_hidden_until_its_script_runs_and_marks_low_passages(mini_
 
 
 def test_review_counts(mini_tei: bytes) -> None:
-    assert review_counts(mini_tei) == {"texts": 2, "headings": 6, "footnotes": 2, "changes": 9,
+    assert review_counts(mini_tei) == {"texts": 2, "headings": 6, "footnotes": 2, "changes": 10,
                                        "low": 2}
 
 
@@ -348,7 +348,7 @@ def test_write_review_and_index(tmp_path: Path) -> None:
     assert index.xpath("//a/@href") == ["mini.html"]
     rows = index.xpath("//tbody/tr")
     assert ["|".join(cell.text_content() for cell in r) for r in rows] == [
-        "mini.txt|ok|2|6|2|9|2", "<evil>.txt|failedbinary file|–|–|–|–|–"]
+        "mini.txt|ok|2|6|2|10|2", "<evil>.txt|failedbinary file|–|–|–|–|–"]
     with pytest.raises(InputError, match="cannot read"):
         write_review(tmp_path / "missing.xml", tmp_path / "x.html")
 
@@ -379,7 +379,7 @@ def start_chromium(width: int = 1280, height: int = 1000, *, scripts: bool = Tru
     profile = tempfile.mkdtemp(prefix="textkit-chromium-")
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--hide-scrollbars",
+                 "--disable-sync", "--no-first-run", "--hide-scrollbars", "--disable-dev-shm-usage",
                  f"--user-data-dir={profile}", f"--window-size={width},{height}"):
         options.add_argument(flag)
     if not scripts:
