@@ -302,6 +302,13 @@ def test_hyphen_joins_in_the_keep_layout_encoding(layout_tei: bytes) -> None:
     assert "page 2" in text
 
 
+def test_a_join_highlights_the_whole_word_not_the_quotes_around_it() -> None:
+    page = page_of(f'<TEI xmlns="{T}"><text><body><p>a “fun<lb break="no"/>ny” (ex<lb break="no"/>'
+                   'tra) b</p></body></text></TEI>'.encode())
+    assert [c.find("mark").text for c in changes_in(page)] == ["funny", "extra"]
+    assert reading_of(page.get_element_by_id("main").find_class("reading")[0]) == "a “funny” (extra) b"
+
+
 def test_the_filter_is_hidden_until_its_script_runs_and_marks_low_passages(mini_tei: bytes) -> None:
     page = page_of(mini_tei)
     assert page.get_element_by_id("filter").get("hidden") is not None

@@ -388,7 +388,7 @@ class _Renderer:
         if not _is_join(lb, end):
             _add_text(out, end.rstrip())
             return tail.lstrip()
-        head = re.search(r"[^\s\-\u00ad\u2010]*[\-\u00ad\u2010]?\s*$", end)
+        head = re.search(r"[^\s\-\u00ad\u2010“‘(\[]*[\-\u00ad\u2010]?\s*$", end)
         assert head is not None  # the pattern matches the empty string
         _add_text(out, end[: head.start()])
         first = head.group().strip().rstrip(_HYPHENS)
