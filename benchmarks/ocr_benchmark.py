@@ -200,6 +200,39 @@ def corpora(which: list[str]) -> dict[str, list[str]]:
     return out
 
 
+COLD = """
+import sys, time
+began = time.perf_counter()
+import textkit
+from textkit.pipeline import Options
+textkit.convert_file(sys.argv[1], options=Options(correct_ocr=sys.argv[2] == "on"))
+print(time.perf_counter() - began)
+"""
+
+
+def timing(repeats: int = 5) -> None:
+    """Conversion time of the sample with and without the OCR stage: new process, and warm."""
+    import statistics
+    import subprocess
+
+    sample = ROOT / "fixtures" / "us-japan-in-asia-1994.txt"
+    print("\nconversion of the sample (median of", repeats, "runs)")
+    print("| stage ocr | cold process (s) | warm, in-process (s) |")
+    print("|-----------|------------------|----------------------|")
+    for state in ("off", "on"):
+        cold = [float(subprocess.run([sys.executable, "-c", COLD, str(sample), state], check=True,
+                                     capture_output=True, text=True, cwd=ROOT).stdout)
+                for _ in range(repeats)]
+        options = Options(correct_ocr=state == "on")
+        textkit.convert_file(sample, options=options)
+        warm = []
+        for _ in range(repeats):
+            began = time.perf_counter()
+            textkit.convert_file(sample, options=options)
+            warm.append(time.perf_counter() - began)
+        print(f"| {state:<9} | {statistics.median(cold):16.2f} | {statistics.median(warm):20.3f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", nargs="+", default=["untuned", "sample"],
@@ -209,7 +242,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.005, help="share of words corrupted (0.005)")
     parser.add_argument("--no-symspell", action="store_true", help="score textkit only")
     parser.add_argument("--show", action="store_true", help="print every wrong or missed word")
+    parser.add_argument("--timing", action="store_true",
+                        help="only time the sample's conversion with and without the stage")
     args = parser.parse_args(argv)
+    if args.timing:
+        timing()
+        return 0
 
     began = time.perf_counter()
     run_textkit(["Warm up", "Some people wam against it: the lexicon and bigrams load here."])

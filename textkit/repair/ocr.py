@@ -23,13 +23,14 @@ confidence and a note that says what the evidence was.
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, frequencies
 from ..model import Block, BlockKind, Confidence, Division, Document, Rule, Text
 from ..pipeline import Options
 from .confusions import Variant, explain, variants
@@ -56,6 +57,9 @@ NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|
 
 TERM_REPEATS = 3
 """A non-word spelled the same way this often in a document is a term, not a misreading..."""
+
+ATTESTED_MAX_COST = 3.6
+"""A name the document spells elsewhere may be reached by a longer chain of confusions."""
 
 CLASSIC = 1.2
 """The cost of the classic confusions (rn/m, cl/d, li/h, vv/w, I/l, O/0, e/c, ii/u)."""
@@ -191,6 +195,8 @@ class _Judge:
         self.lex = lex
         self.user_words = user_words
         self.vocabulary = vocabulary
+        self._variants: dict[str, tuple[Variant, ...]] = {}
+        self._common: dict[str, tuple[Variant, ...]] = {}
 
     def findings(self, text: str, *, heading: bool = False) -> Iterator[Finding]:
         words = list(WORD.finditer(text))
@@ -236,13 +242,13 @@ class _Judge:
 
     def _judge_nonword(self, word: str, context: _Context,
                        digits: bool = False) -> tuple[str, Rule, Confidence, str] | None:
-        candidates = [v for v in variants(word) if self._admissible(word, v, context)
+        candidates = [v for v in self._word_variants(word) if self._admissible(word, v, context)
                       and not (digits and any(c.isdigit() for c in v.text))]
-        if not candidates:
-            # Look for the document's own look-alikes by edit distance (symspellpy),
-            # and keep those the OCR model explains.
+        if not candidates and not _shape(word).islower():
+            # A name or acronym: search the document's own names by edit distance
+            # (symspellpy) and keep those that a longer chain of confusions explains.
             for form in self.vocabulary.lookalikes(word):
-                variant = explain(word, form)
+                variant = explain(word, form, max_cost=ATTESTED_MAX_COST)
                 if variant is not None and self._admissible(word, variant, context):
                     candidates.append(variant)
         if not candidates:
@@ -357,16 +363,14 @@ class _Judge:
         The common word must be far more frequent, supported by a neighbour
         (symspellpy's bigrams), and the rare word by neither neighbour.
         """
-        frequency = self.lex.frequency(word)
-        if (not _shape(word).islower() or word in self.user_words
+        candidates = self._common_variants(word)
+        if (not candidates or not _shape(word).islower() or word in self.user_words
                 or self.vocabulary.count_folded(word) >= TERM_REPEATS
                 or bigram_count(context.previous, word) or bigram_count(word, context.following)):
             return None
         best: tuple[int, bool, Variant] | None = None
-        for variant in variants(word, max_steps=1):
-            common = self.lex.frequency(variant.text)
-            if (variant.weak or common < COMMON or common < RARE_RATIO * frequency
-                    or not self._admissible(word, variant, context)):
+        for variant in candidates:
+            if not self._admissible(word, variant, context):
                 continue
             pairs = max(bigram_count(context.previous, variant.text),
                         bigram_count(variant.text, context.following))
@@ -377,12 +381,36 @@ class _Judge:
         if best is None:
             return None
         pairs, _, variant = best
+        frequency = self.lex.frequency(word)
         evidence = "; ".join(e for e in self._evidence(variant, context) if "context" in e)
         confidence = (Confidence.HIGH if pairs >= 100 * COMMON and frequency == 0
                       else Confidence.MEDIUM)
         rarity = "a word hardly used" if frequency == 0 else f"a rare word (frequency {frequency:,})"
         return (variant.text, variant.rule, confidence,
                 f"{variant.describe()}; {word!r} is {rarity}; {evidence}")
+
+    def _word_variants(self, word: str) -> tuple[Variant, ...]:
+        """The known or attested readings of ``word`` (cached: words recur)."""
+        found = self._variants.get(word)
+        if found is None:
+            found = tuple(v for v in variants(word)
+                          if self.lex.knows(v.text) or self.vocabulary.count(v.text))
+            self._variants[word] = found
+        return found
+
+    def _common_variants(self, word: str) -> tuple[Variant, ...]:
+        """One-confusion readings of a known ``word`` that are far more common than it."""
+        found = self._common.get(word)
+        if found is None:
+            frequency = self.lex.frequency(word)
+            if frequency * RARE_RATIO > _most_frequent():
+                found = ()  # nothing is common enough to be misread as this word
+            else:
+                needed = max(COMMON, RARE_RATIO * frequency)
+                found = tuple(v for v in variants(word, max_steps=1)
+                              if not v.weak and self.lex.frequency(v.text) >= needed)
+            self._common[word] = found
+        return found
 
     # -- digits ------------------------------------------------------------
 
@@ -399,6 +427,11 @@ class _Judge:
                 or NUMBER_LIKE.fullmatch(word)):
             return None
         return self._judge_nonword(word, context, digits=True)
+
+@functools.cache
+def _most_frequent() -> int:
+    return max(frequencies().values())
+
 
 def _one_case_each(candidates: list[Variant], context: _Context) -> list[Variant]:
     """Keep one casing of each candidate word: the one the sentence wants, else the cheapest.

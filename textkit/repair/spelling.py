@@ -104,14 +104,19 @@ class Vocabulary:
         return self.folded.get(form.lower(), 0)
 
     def lookalikes(self, word: str, max_distance: int = 2) -> list[str]:
-        """Forms of the document within ``max_distance`` edits of ``word``, most frequent first."""
+        """The document's names and acronyms within ``max_distance`` edits of ``word``.
+
+        Forms with a capital letter only (lower-case words are the lexicon's
+        business), most frequent first.
+        """
         if self._index is None:
-            # A symspellpy index of only this document's words: small, so fast to build.
+            # A symspellpy index of this document's capitalized forms: small, so fast to build.
             self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-            for form, n in self.folded.items():
-                self._index.create_dictionary_entry(form, n)
+            for folded, forms in self._forms.items():
+                if any(not form.islower() for form in forms):
+                    self._index.create_dictionary_entry(folded, self.folded[folded])
         found = self._index.lookup(word.lower(), Verbosity.ALL, max_distance,
                                    include_unknown=False)
         forms = [form for item in found for form in self._forms.get(item.term, ())
-                 if form != word]
+                 if form != word and not form.islower()]
         return sorted(forms, key=lambda f: -self.exact[f])
