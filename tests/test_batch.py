@@ -288,10 +288,10 @@ def test_pool_gives_the_same_results_as_in_process(tree: Path, tmp_path: Path) -
             assert twin.read_bytes() == task.output.read_bytes()
 
 
-def _crash_on_poison(task: Task, options: Options):
+def _crash_on_poison(task: Task, options: Options, max_bytes: int | None = None):
     if task.input.endswith("poison.txt"):
         os._exit(3)  # a worker killed, as by the kernel's out-of-memory killer
-    return _real_convert_one(task, options)
+    return _real_convert_one(task, options, max_bytes)
 
 
 _real_convert_one = batch.convert_one
@@ -326,3 +326,24 @@ def test_report_is_json_with_every_file(tree: Path, tmp_path: Path) -> None:
     assert data["totals"]["corrections"] == {"dropped-initial": 3}
     bad = next(f for f in data["files"] if f["input"].endswith("bad.txt"))
     assert bad["status"] == "failed" and bad["reason"].startswith("empty file")
+
+
+def test_too_large_files_are_refused_before_reading(tree: Path, tmp_path: Path) -> None:
+    write(tree / "big.txt", VOLUME.format(n=1) * 200)
+    out = tmp_path / "tei"
+    tasks, _ = plan([str(tree)], out=out)
+    result = run(tasks, out=out, max_bytes=10_000)
+    status = {Path(r.input).name: r for r in result.results}
+    assert status["big.txt"].status is Status.FAILED
+    assert status["big.txt"].reason.startswith("too large (0.0 MB, more than 0.01 MB)")
+    assert status["a.txt"].status is Status.CONVERTED
+
+
+def test_warnings_of_the_stages_go_to_the_result(tmp_path: Path) -> None:
+    # A footnote block whose numeral is nowhere in the text: the layout stage warns.
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1) + " " * 60 + "\n7A note nobody cites.\n")
+    tasks, _ = plan([str(src)], out=tmp_path / "tei")
+    [result] = run(tasks, out=tmp_path / "tei").results
+    assert result.status is Status.CONVERTED
+    assert result.warning_count == len(result.warnings) >= 1
+    assert any("footnote" in w for w in result.warnings)

@@ -234,7 +234,7 @@ def test_subprocess_convert_validate_clean(tmp_path: Path) -> None:
     assert done.stdout == "" and "1 converted" in done.stderr
     checked = textkit_process("validate", str(out / "us-japan-in-asia-1994.xml"))
     assert checked.returncode == 0 and checked.stdout.endswith(": valid\n")
-    cleaned = textkit_process("clean", "-", input=SAMPLE.read_text(encoding="utf-8"))
+    cleaned = textkit_process("clean", "--no-ocr", "-", input=SAMPLE.read_text(encoding="utf-8"))
     assert cleaned.returncode == 0 and cleaned.stdout.startswith("INTRODUCTION\n")
     assert "In September, 1994" in cleaned.stdout
     assert textkit_process("convert", str(SAMPLE)).returncode == 2
@@ -250,7 +250,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     master, slave = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen([sys.executable, "-m", "textkit", "convert", str(tmp_path / "scans"),
-                                "--out", str(tmp_path / "out"), "--jobs", "1"],
+                                "--out", str(tmp_path / "out"), "--jobs", "1", "--no-ocr"],
                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave,
                                env=env)
     os.close(slave)
@@ -267,7 +267,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     assert process.wait(timeout=60) == 0
     screen = b"".join(chunks).decode()
     assert "3/3 files" in screen and "files/s" in screen and "ETA" in screen
-    quiet = textkit_process("convert", str(tmp_path / "scans"), "--out", str(tmp_path / "q"))
+    quiet = textkit_process("convert", str(tmp_path / "scans"), "--out", str(tmp_path / "q"),
+                            "--no-ocr")
     assert "files/s" not in quiet.stderr
 
 
@@ -284,8 +285,10 @@ def test_interrupted_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: P
     out = tmp_path / "tei"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
+        # --no-ocr: the OCR stage's dictionaries take seconds to build, and
+        # what is tested here is the batch, not the conversion.
         [sys.executable, "-m", "textkit", "convert", str(tmp_path / "scans"), "--out", str(out),
-         "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+         "--jobs", "2", "--no-ocr"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
         start_new_session=True)
     deadline = time.monotonic() + 60
     while len(list(out.rglob("*.xml"))) < 3:
@@ -306,10 +309,25 @@ def test_interrupted_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: P
         textkit.validate(path.read_bytes())
 
     rerun = textkit_process("convert", str(tmp_path / "scans"), "--out", str(out),
-                            "--jobs", "2", "--report", str(tmp_path / "r.json"))
+                            "--jobs", "2", "--no-ocr", "--report", str(tmp_path / "r.json"))
     assert rerun.returncode == 0, rerun.stderr
     totals = json.loads((tmp_path / "r.json").read_text())["totals"]
     assert totals["converted"] + totals["skipped"] == len(inputs)
     assert totals["skipped"] >= len(written) - 2  # at most the files in flight are redone
     assert len(list(out.rglob("*.xml"))) == len(inputs)
     assert not [p for p in out.rglob("*") if p.name.endswith(".textkit-tmp")]
+
+
+def test_max_size_and_warnings_in_the_report_not_on_screen(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1) + " " * 60 + "\n7A note nobody cites.\n")
+    big = write(tmp_path / "big.txt", VOLUME.format(n=2) * 100)
+    report = tmp_path / "r.json"
+    assert main(["convert", str(src), str(big), "--out", str(tmp_path / "o"), "--max-size", "0.001",
+                 "--report", str(report), "--jobs", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"textkit: {big}: too large (" in err and "raise --max-size" in err
+    assert "footnote" not in err  # the stage's warning went to the report
+    files = {Path(f["input"]).name: f for f in json.loads(report.read_text())["files"]}
+    assert files["v.txt"]["warning_count"] >= 1
+    assert main(["convert", str(src), "--out", str(tmp_path / "o"), "--max-size", "0"]) == 2

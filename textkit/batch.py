@@ -27,6 +27,8 @@ import concurrent.futures as futures
 import enum
 import fnmatch
 import logging
+import multiprocessing
+import multiprocessing.context
 import os
 import re
 import signal
@@ -36,7 +38,8 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -96,13 +99,17 @@ class FileResult:
     """Texts, headings, paragraphs and notes found."""
     validation: dict[str, Any] | None = None
     """``{"valid": True}``, or ``{"valid": False, "problems": [[line, message], ...]}``."""
+    warnings: tuple[str, ...] = ()
+    """The first warnings the stages logged about this file."""
+    warning_count: int = 0
 
     def summary(self) -> dict[str, Any]:
         """The facts a later run copies into its report when it skips this file."""
         return {"bytes": self.bytes, "words": self.words, "encoding": self.encoding,
                 "replaced_characters": self.replaced_characters,
                 "corrections": self.corrections, "structure": self.structure,
-                "validation": self.validation}
+                "validation": self.validation, "warnings": list(self.warnings),
+                "warning_count": self.warning_count}
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,16 +215,15 @@ def _failed(input_: str, reason: str, output: Path | None = None) -> FileResult:
 # --- converting one file ---------------------------------------------------------------
 
 
-def convert_one(task: Task, options: Options) -> FileResult:
+def convert_one(task: Task, options: Options, max_bytes: int | None = None) -> FileResult:
     """Convert one input and write its TEI; every failure becomes a failed result.
 
     Reads, converts (``textkit.convert_bytes``), writes TEI
     (``textkit.to_tei``), validates it against the project schema, and only
-    then writes it, atomically.
+    then writes it, atomically. An input larger than ``max_bytes`` is
+    refused before it is read. Warnings the stages log about the file are
+    kept in the result (not printed).
     """
-    import textkit
-    from .read import decode, normalize
-
     began = time.perf_counter()
     facts: dict[str, Any] = {}
 
@@ -226,9 +232,29 @@ def convert_one(task: Task, options: Options) -> FileResult:
                           seconds=round(time.perf_counter() - began, 4), **{**facts, **more})
 
     try:
+        if task.data is None and max_bytes is not None:
+            size = Path(task.input).stat().st_size
+            if size > max_bytes:
+                return result(Status.FAILED, f"too large ({size / 1e6:.1f} MB, more than "
+                                             f"{max_bytes / 1e6:g} MB): raise --max-size to convert it",
+                              bytes=size)
         data = task.data if task.data is not None else Path(task.input).read_bytes()
     except OSError as error:
         return result(Status.FAILED, f"cannot read: {error.strerror or error}")
+    except MemoryError:
+        return result(Status.FAILED, "out of memory reading it: the file is too large for this machine")
+    with _collect_warnings() as warnings:
+        converted = _convert_data(task, options, data, facts, result)
+    if warnings.count:
+        return replace(converted, warnings=tuple(warnings.messages), warning_count=warnings.count)
+    return converted
+
+
+def _convert_data(task: Task, options: Options, data: bytes, facts: dict[str, Any],
+                  result: Callable[..., FileResult]) -> FileResult:
+    import textkit
+    from .read import decode, normalize
+
     facts["bytes"] = len(data)
     facts["words"] = len(data.split())
     try:
@@ -260,6 +286,33 @@ def convert_one(task: Task, options: Options) -> FileResult:
         log.debug("%s: internal error", task.input, exc_info=True)
         return result(Status.FAILED, f"internal error (a textkit bug): {type(error).__name__}: {error}")
     return result(Status.CONVERTED)
+
+
+class _Warnings(logging.Handler):
+    """Collects what textkit logs at WARNING and above while one file converts."""
+
+    KEEP = 20
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        if len(self.messages) < self.KEEP:
+            self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_warnings() -> Iterator[_Warnings]:
+    logger = logging.getLogger("textkit")
+    handler = _Warnings()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
 
 
 def one_line(error: BaseException, source: str | None = None) -> str:
@@ -346,7 +399,8 @@ OnResult = Callable[[FileResult], None]
 
 
 def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, jobs: int = 1,
-        force: bool = False, on_result: OnResult | None = None) -> BatchResult:
+        force: bool = False, max_bytes: int | None = None,
+        on_result: OnResult | None = None) -> BatchResult:
     """Convert every task (outputs under ``out``); call ``on_result`` as each file is done.
 
     With ``jobs`` > 1 and more than one task, files are converted in a pool of
@@ -381,6 +435,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, job
             if record is not None:
                 summary = {k: v for k, v in record.get("summary", {}).items()
                            if k in FileResult.__slots__}  # type: ignore[attr-defined]
+                summary["warnings"] = tuple(summary.get("warnings", ()))
                 done(task, FileResult(task.input, str(task.output), Status.SKIPPED, **summary))
                 continue
         todo.append(task)
@@ -389,9 +444,9 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, job
     try:
         if jobs <= 1 or len(todo) <= 1:
             for task in todo:
-                done(task, convert_one(task, options))
+                done(task, convert_one(task, options, max_bytes))
         else:
-            _run_pool(todo, options, jobs, done)
+            _run_pool(todo, options, max_bytes, jobs, done)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -406,13 +461,25 @@ def _init_worker(options: Options, parent: int) -> None:
     """Start a worker: ignore Ctrl-C (the parent decides), die with the parent, load dictionaries."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    warm_up(options)
+
+
+def warm_up(options: Options) -> None:
+    """Build the lexicon and OCR dictionaries of this process now (they are cached once built)."""
     import textkit
 
-    try:  # build the lexicon and OCR dictionaries now, once for this process
+    try:
         textkit.convert_text("WARM UP\n\nA B\n\nn a small text about words.\n", source="warm-up",
                              options=options)
     except Exception:  # a broken stage shows on the first real file, with its name
-        log.debug("worker warm-up failed", exc_info=True)
+        log.debug("warm-up failed", exc_info=True)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # fork where there is one: workers then share the dictionaries the
+    # parent built (copy-on-write) instead of each building its own.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
 
 
 def _watch_parent(parent: int) -> None:
@@ -424,13 +491,16 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _run_pool(todo: Sequence[Task], options: Options, jobs: int,
+def _run_pool(todo: Sequence[Task], options: Options, max_bytes: int | None, jobs: int,
               done: Callable[[Task, FileResult], None]) -> None:
     queue = list(reversed(todo))
     suspects: list[Task] = []
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        warm_up(options)
     while queue or suspects:
         executor = futures.ProcessPoolExecutor(max_workers=min(jobs, len(queue) or 1),
-                                               initializer=_init_worker,
+                                               mp_context=context, initializer=_init_worker,
                                                initargs=(options, os.getpid()))
         try:
             if suspects:
@@ -438,12 +508,12 @@ def _run_pool(todo: Sequence[Task], options: Options, jobs: int,
                 # the one that kills a worker again fails, the others convert.
                 task = suspects.pop()
                 try:
-                    done(task, executor.submit(convert_one, task, options).result())
+                    done(task, executor.submit(convert_one, task, options, max_bytes).result())
                 except futures.process.BrokenProcessPool:
                     done(task, _failed(task.input, "the worker process died converting it "
                                        "(out of memory, or a crash)", task.output))
                 continue
-            suspects = _drain(executor, queue, options, jobs, done)
+            suspects = _drain(executor, queue, options, max_bytes, jobs, done)
         except KeyboardInterrupt:
             _stop_workers(executor)
             raise
@@ -452,14 +522,14 @@ def _run_pool(todo: Sequence[Task], options: Options, jobs: int,
 
 
 def _drain(executor: futures.ProcessPoolExecutor, queue: list[Task], options: Options,
-           jobs: int, done: Callable[[Task, FileResult], None]) -> list[Task]:
+           max_bytes: int | None, jobs: int, done: Callable[[Task, FileResult], None]) -> list[Task]:
     """Feed ``queue`` to ``executor`` a few tasks ahead; return the tasks in flight if it breaks."""
     running: dict[futures.Future[FileResult], Task] = {}
     try:
         while queue or running:
             while queue and len(running) < 2 * jobs:
                 task = queue.pop()
-                running[executor.submit(convert_one, task, options)] = task
+                running[executor.submit(convert_one, task, options, max_bytes)] = task
             finished, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
             for future in finished:
                 task = running.pop(future)

@@ -60,6 +60,16 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _megabytes(value: str) -> float:
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if size <= 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return size
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="textkit",
@@ -85,6 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="no progress bar; print only failures and the summary")
     convert.add_argument("--report", type=Path, metavar="FILE",
                          help="write a JSON report of every file to FILE")
+    convert.add_argument("--max-size", type=_megabytes, default=100.0, metavar="MB",
+                         help="refuse files larger than this (default: %(default)g MB; a 50 MB "
+                              "file takes about 1 GB of memory and minutes to convert)")
     _conversion_options(convert)
 
     validate = commands.add_parser(
@@ -119,8 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # --help, --version, or a usage error (argparse printed it)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="textkit: %(name)s: %(message)s")
+    _configure_logging(args.verbose, batch=args.command == "convert")
     run = {"convert": _convert, "validate": _validate, "clean": _clean}[args.command]
     try:
         return run(args)
@@ -134,6 +146,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("textkit: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+_LOG_HANDLER = logging.StreamHandler()
+_LOG_HANDLER.setFormatter(logging.Formatter("textkit: %(name)s: %(message)s"))
+
+
+def _configure_logging(verbose: bool, *, batch: bool) -> None:
+    """Log to standard error; in a batch, what the stages warn about a file goes to its
+    report entry instead (thousands of files would bury the failures), unless ``-v``."""
+    root = logging.getLogger()
+    if _LOG_HANDLER not in root.handlers:
+        root.addHandler(_LOG_HANDLER)
+    _LOG_HANDLER.stream = sys.stderr
+    _LOG_HANDLER.setLevel(logging.INFO if verbose else logging.ERROR if batch else logging.WARNING)
+    logging.getLogger("textkit").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _error(error: TextkitError, file: str | None = None) -> None:
@@ -184,7 +211,7 @@ def _convert(args: argparse.Namespace) -> int:
         on_result(problem)
     with _sigterm_interrupts():
         done = batch.run(tasks, out=out, options=options, jobs=args.jobs, force=args.force,
-                         on_result=on_result)
+                         max_bytes=int(args.max_size * 1e6), on_result=on_result)
     if bar is not None:
         bar.close()
     done = batch.BatchResult(problems + done.results, done.seconds, done.fingerprint,
@@ -209,7 +236,7 @@ def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
     return {"correct_ocr": options.correct_ocr, "keep_layout": options.keep_layout,
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
-            "jobs": args.jobs, "glob": args.glob, "force": args.force}
+            "jobs": args.jobs, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size}
 
 
 @contextmanager

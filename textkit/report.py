@@ -64,6 +64,7 @@ def report(result: BatchResult, *, options: dict[str, Any] | None = None) -> dic
             "mb_per_second": round(sum(r.bytes for r in converted) / 1e6 / seconds, 3),
             "corrections": dict(sorted(corrections.items())),
             "structure": dict(sorted(structure.items())),
+            "files_with_warnings": sum(1 for r in result.results if r.warning_count),
         },
         "files": [_entry(r) for r in sorted(result.results, key=lambda r: r.input)],
     }
@@ -83,6 +84,8 @@ def _entry(result: Any) -> dict[str, Any]:
         "corrections": dict(sorted(result.corrections.items())),
         "structure": result.structure,
         "validation": result.validation,
+        "warning_count": result.warning_count,
+        "warnings": list(result.warnings),
     }
 
 
