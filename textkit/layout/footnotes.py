@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Footnote, FootnoteRef, LineKind
 from ..repair.dehyphenate import join_fragments
@@ -101,8 +101,8 @@ def find_anchors(lines: list[RawLine], kinds: list[LineKind], blocks: list[Footn
     """Place each note of each block at its glued numeral in the text before the block.
 
     A note whose numeral cannot be found is placed at the end of the last text
-    line above its block (logged); one with no text line above it is returned
-    as unplaced.
+    line above its block, or else at the start of the first one below (logged);
+    one with no text line anywhere is returned as unplaced, numeral and all.
     """
     refs: list[FootnoteRef] = []
     unplaced: list[Footnote] = []
@@ -117,10 +117,14 @@ def find_anchors(lines: list[RawLine], kinds: list[LineKind], blocks: list[Footn
                 log.warning("line %d: no reference numeral found for footnote %s; placed before its block",
                             lines[index].number, number or "(unnumbered)")
                 last = next((i for i in range(limit - 1, lowest - 1, -1) if kinds[i] is LineKind.TEXT), None)
-                if last is None:
-                    unplaced.append(note)
+                after = next((i for i in range(block.end, len(lines)) if kinds[i] is LineKind.TEXT), None)
+                if last is not None:
+                    found = (last, len(lines[last].content))
+                elif after is not None:  # nothing above: the note opens the text below
+                    found = (after, 0)
+                else:
+                    unplaced.append(replace(note, text=" ".join(l.content for l in note_lines)))
                     continue
-                found = (last, len(lines[last].content))
             line_index, column = found
             refs.append(FootnoteRef(lines[line_index].number, column, note))
             limit = line_index + 1
