@@ -207,3 +207,303 @@ def test_repair_is_idempotent_on_clean_text(text):
                          ids=["words-recoverable", "original-in-order", "idempotent"])
 def test_invariants_on_volumes(path, check):
     check(path.read_text(encoding="utf-8"))
+
+
+# --- generated volumes: lay out random prose in the series' conventions ---------
+#
+# A small typesetter: random texts (title in capitals, byline, Title Case
+# headings, paragraphs of random sentences, footnotes) are set on a full-width
+# first page and two-column later pages, with page-start spaces, column
+# blanks, footnote blocks, line-end hyphens and, by chance, running heads or
+# page numbers. The conversion must give back the structure that was set.
+# Layouts that would be ambiguous to any reader (a column or page break right
+# after a line that ends a sentence; a paragraph ending at a column's last
+# line) are re-drawn, not asserted on.
+
+import random  # noqa: E402
+
+_PROSE = ("the of and to in that is for on with as by at from this which be are was not or have has but they "
+          "their its more than other will would can these those all one new most some only also into over such "
+          "between about after under while because where when each both many much few same own long great small "
+          "large public local regional national foreign economic political social trade policy harbor river "
+          "region country government ministry agreement question problem program interest market security order "
+          "island state council report committee project system plan view share cost price water power fishing "
+          "industry treaty border century decade village city coast fleet vessel license debate reform support "
+          "growth capital labor energy transport shipping cargo network commission development population "
+          "relations institutions negotiations responsibility conditions generation experience").split()
+_NOUNS = ("Harbor River Region Council Treaty Border Energy Trade Water Fisheries Island Coast Fleet Labor "
+          "Policy Reform Security Growth Capital Transport Shipping Ministries Villages Cities Markets").split()
+_FIRST = ["Although", "Because", "During", "Surveys", "Energy", "Hydropower"]
+_GIVEN = "Ann Bo Carl Dita Emil Fumiko Goran Hedda Ines Jonas Kiri Lars Mirela Noa Otto Pia".split()
+_FAMILY = "Lee Park Dunn Varga Ostrow Tamura Brandt Okafor Lindqvist Sorell Mendoza Halloran".split()
+_VOWELS = set("aeiouy")
+
+
+def _title_case(words):
+    small = {"and", "of", "the", "in", "for"}
+    return " ".join(w if (i and w.lower() in small) else w[0].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _random_volume(rng: random.Random) -> dict:
+    texts = []
+    for t in range(rng.randint(1, 3)):
+        title = " ".join(rng.sample(_NOUNS, rng.randint(2, 5))).upper()
+        authors = [f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}" for _ in range(rng.randint(1, 3))]
+        blocks = []
+        note_n = 0
+        first = True
+        for _ in range(rng.randint(3, 7)):
+            if not first and rng.random() < 0.35:
+                words = rng.sample(_NOUNS, rng.randint(1, 3))
+                blocks.append(("h", _title_case(words[:1] + ["and"] + words[1:] if len(words) > 1 else words)))
+            sentences = []
+            for s in range(rng.randint(2, 5)):
+                words = [rng.choice(_PROSE) for _ in range(rng.randint(10, 22))]
+                if first and s == 0:
+                    words[0] = rng.choice(_FIRST)
+                else:
+                    words[0] = words[0][0].upper() + words[0][1:]
+                sentence = " ".join(words) + "."
+                if rng.random() < 0.3:
+                    note_n += 1
+                    sentence += f"\x01{note_n}"
+                sentences.append(sentence)
+            blocks.append(("p", " ".join(sentences)))
+            first = False
+        texts.append({"title": title, "authors": authors, "blocks": blocks,
+                      "byline": (", ".join(authors[:-1]) + " and " + authors[-1]) if len(authors) > 1 else authors[0]})
+    style = rng.choice(["none", "top-number", "bottom-number", "top-head", "bottom-head"])
+    cities = ["Lund", "Riga", "Suva", "Manila", "Hanoi", "Tarawa", "Halvik"]
+    months = ["January", "March", "May", "June", "October"]
+    notes = []
+    for _ in range(40):
+        kind = rng.random()
+        if kind < 0.5:
+            notes.append(f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}, {_title_case(rng.sample(_NOUNS, 3))} "
+                         f"({rng.choice(cities)}, {rng.randint(1970, 1999)}), {rng.randint(2, 300)}.")
+        elif kind < 0.7:
+            notes.append(f"Ibid., {rng.randint(2, 300)}.")
+        else:
+            notes.append(f"Interview with an official, {rng.choice(cities)}, {rng.randint(1, 28)} "
+                         f"{rng.choice(months)} {rng.randint(1990, 1999)}.")
+    return {"texts": texts, "style": style, "notes": notes, "head": " ".join(rng.sample(_NOUNS, 2)).upper(),
+            "full_w": rng.randint(84, 92), "col_w": rng.randint(44, 50),
+            "full_cap": rng.randint(14, 26), "col_cap": rng.randint(12, 22), "page": rng.randint(2, 90)}
+
+
+class _Ambiguous(Exception):
+    pass
+
+
+def _splits(word):
+    if not re.fullmatch(r"[a-z]{8,}", word):
+        return []
+    return [i for i in range(3, len(word) - 3)
+            if word[i - 1] in _VOWELS and word[i] not in _VOWELS and word[i + 1] in _VOWELS]
+
+
+def _set_volume(vol: dict) -> tuple[str, dict]:
+    """Typeset ``vol``; return the OCR text and what was set (raise _Ambiguous)."""
+    out: list[str] = []
+    truth = {"texts": [], "joined": set(), "marks": set()}
+    st_ = {"page": vol["page"] - 1}
+
+    def new_page(full):
+        st_.update(page=st_["page"] + 1, full=full, col=0, used=0, notes=[], start=True)
+
+    def cap():
+        return vol["full_cap"] if st_["full"] else vol["col_cap"]
+
+    def width():
+        return vol["full_w"] if st_["full"] else vol["col_w"]
+
+    def finish_page():
+        if st_["notes"]:
+            out.append("")
+            out.append(" " * 60)
+            for n, text in st_["notes"]:
+                line = ""
+                for w in f"{n}{text}".split():
+                    if line and len(line) + 1 + len(w) > width():
+                        out.append(line)
+                        line = w
+                    else:
+                        line = f"{line} {w}" if line else w
+                out.append(line)
+        if vol["style"] == "bottom-number":
+            out.append(str(st_["page"]))
+            truth["marks"].add(str(st_["page"]))
+        elif vol["style"] == "bottom-head" and not st_["first"]:
+            out.append(f"{vol['head']} {st_['page']}")
+            truth["marks"].add(vol["head"])
+
+    def next_column():
+        if not st_["full"] and st_["col"] == 0:
+            out.append("")
+            st_.update(col=1, used=0)
+            return "column"
+        finish_page()
+        new_page(False)
+        st_["first"] = False
+        return "page"
+
+    def put(line):
+        if st_["used"] >= cap():
+            next_column()
+        if st_["start"]:
+            st_["start"] = False
+            if vol["style"] == "top-number" and not st_["first"]:
+                out.append(f" {st_['page']}")
+                truth["marks"].add(str(st_["page"]))
+                out.append(line)
+            elif vol["style"] == "top-head" and not st_["first"]:
+                out.append(f" {st_['page']} {vol['head']}")
+                truth["marks"].add(vol["head"])
+                out.append(line)
+            else:
+                out.append(" " + line)
+        else:
+            out.append(line)
+        st_["used"] += 1
+
+    def blank():
+        if 0 < st_["used"] < cap() and not st_["start"]:
+            out.append("")
+            st_["used"] += 1
+
+    for ti, text in enumerate(vol["texts"]):
+        if ti:
+            out.extend([""] * 4)
+        new_page(True)
+        st_["first"] = True
+        put(text["title"])
+        out.append("")
+        put(text["byline"])
+        out.append("")
+        record = {"title": text["title"], "authors": text["authors"], "heads": [], "notes": [], "paragraphs": 0,
+                  "first": None}
+        first = True
+        for kind, content in text["blocks"]:
+            if kind == "h":
+                if st_["used"] + 4 > cap():
+                    st_["used"] = cap()
+                put(content)
+                blank()
+                record["heads"].append(content)
+                continue
+            record["paragraphs"] += 1
+            words = content.split()
+            if first:
+                record["first"] = " ".join(words[:3]).replace("\x01", "")
+                words[0] = words[0][1:]
+                first = False
+            i, prev = 0, None
+            while i < len(words):
+                broke = None
+                if st_["used"] >= cap():
+                    broke = next_column()
+                line, length = [], 0
+                while i < len(words):
+                    shown = words[i].split("\x01")[0] + ("".join(words[i].split("\x01")[1:]))
+                    add = len(shown) + (1 if line else 0)
+                    if length + add <= width():
+                        line.append(words[i])
+                        length += add
+                        i += 1
+                        continue
+                    cut = [p for p in _splits(words[i]) if length + (1 if line else 0) + p + 1 <= width()]
+                    if cut and width() - length > 4:
+                        truth["joined"].add(words[i])
+                        line.append(words[i][:cut[-1]] + "-")
+                        words[i] = words[i][cut[-1]:]
+                    break
+                if broke and prev is not None and re.search(r"[.:?!]$", prev.split("\x01")[0]):
+                    raise _Ambiguous("a break after a line that ends a sentence")
+                for w in line:
+                    if "\x01" in w:
+                        word, n = w.split("\x01")
+                        note = vol["notes"][(int(n) + 3 * ti) % len(vol["notes"])]
+                        st_["notes"].append((n, note))
+                        record["notes"].append({"n": n, "after": word, "text": note})
+                put(" ".join(w.replace("\x01", "") for w in line))
+                prev = line[-1]
+            if st_["used"] >= cap():
+                raise _Ambiguous("a paragraph ends on a column's last line")
+            blank()
+        finish_page()
+        truth["texts"].append(record)
+    return "\n".join(out) + "\n", truth
+
+
+@st.composite
+def generated_volumes(draw):
+    seed = draw(st.integers(0, 10**9))
+    for attempt in range(200):
+        vol = _random_volume(random.Random(seed + attempt))
+        try:
+            return _set_volume(vol)
+        except _Ambiguous:
+            continue
+    raise AssertionError("no unambiguous layout found")  # pragma: no cover
+
+
+def check_generated(text: str, truth: dict) -> None:
+    doc = textkit.convert_text(text, source="generated.txt")
+    xml = textkit.to_tei(doc)
+    textkit.validate(xml)
+    body = _parse(xml).find("t:text/t:body", NS)
+    divs = body.findall("t:div", NS)
+    problems = []
+
+    def read(el, notes=False):
+        parts = [el.text or ""]
+        for child in el:
+            name = _local(child)
+            if name == "choice":
+                parts += [read(o, notes) for o in child if _local(o) in ("corr", "reg")][:1]
+            elif name not in (None, "lb", "pb") and (notes or name != "note"):
+                parts.append(read(child, notes))
+            parts.append(child.tail or "")
+        return " ".join("".join(parts).split())
+
+    titles = [read(d.find("t:head", NS)) if d.find("t:head", NS) is not None else "" for d in divs]
+    want = [t["title"] for t in truth["texts"]]
+    if titles != want:
+        problems.append(f"titles {titles}, expected {want}")
+    for t, div in zip(truth["texts"], divs):
+        authors = [read(a) for a in div.findall("t:byline/t:docAuthor", NS)]
+        if authors != t["authors"]:
+            problems.append(f"{t['title']}: authors {authors}, expected {t['authors']}")
+        heads = [read(d.find("t:head", NS)) for d in div.iter(f"{{{TEI}}}div") if d is not div]
+        if heads != t["heads"]:
+            problems.append(f"{t['title']}: heads {heads}, expected {t['heads']}")
+        paras = [p for p in div.iter(f"{{{TEI}}}p") if not any(_local(a) in ("note", "quote") for a in p.iterancestors())]
+        if len(paras) != t["paragraphs"]:
+            problems.append(f"{t['title']}: {len(paras)} paragraphs, expected {t['paragraphs']}")
+        if paras and not read(paras[0]).startswith(t["first"]):
+            problems.append(f"{t['title']}: first paragraph {read(paras[0])[:30]!r}, expected {t['first']!r}")
+        notes = [n for n in div.iter(f"{{{TEI}}}note") if n.get("place") == "foot"]
+        got = [(n.get("n"), read(n, notes=True)) for n in notes]
+        wanted = [(n["n"], n["text"]) for n in t["notes"]]
+        if got != wanted:
+            problems.append(f"{t['title']}: notes {got}, expected {wanted}")
+    everything = read(body, notes=True)
+    for mark in truth["marks"]:
+        if mark.isdigit():  # a page number: no paragraph or head may begin or end with it
+            for el in body.iter(f"{{{TEI}}}p", f"{{{TEI}}}head"):
+                words = read(el).split()
+                if words and mark in (words[0], words[-1]):
+                    problems.append(f"page number {mark!r} remains in {' '.join(words)[:60]!r}")
+        elif re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", everything):
+            problems.append(f"running head {mark!r} remains")
+    for word in truth["joined"]:
+        if not re.search(rf"(?<![\w-]){word}(?![\w-])", everything):
+            problems.append(f"hyphenated {word!r} not joined")
+    assert not problems, "\n".join(problems) + "\n--- input:\n" + text
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_volumes())
+def test_generated_volumes_convert_to_what_was_set(volume):
+    text, truth = volume
+    check_generated(text, truth)
