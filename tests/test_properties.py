@@ -286,7 +286,7 @@ def _random_volume(rng: random.Random) -> dict:
         else:
             notes.append(f"Interview with an official, {rng.choice(cities)}, {rng.randint(1, 28)} "
                          f"{rng.choice(months)} {rng.randint(1990, 1999)}.")
-    return {"texts": texts, "style": style, "notes": notes, "head": " ".join(rng.sample(_NOUNS, 2)).upper(),
+    return {"texts": texts, "style": style, "notes": notes, "head": f"JOURNAL OF {rng.choice(_NOUNS).upper()} STUDIES",
             "full_w": rng.randint(84, 92), "col_w": rng.randint(44, 50),
             "full_cap": rng.randint(14, 26), "col_cap": rng.randint(12, 22), "page": rng.randint(2, 90)}
 
