@@ -61,8 +61,8 @@ def _pairs() -> list[Confusion]:
         Confusion("vv", "w", 1.0, other),
         Confusion("u", "ii", 1.2, other),
         Confusion("ii", "u", 1.2, other),
-        Confusion("n", "ii", 1.6, other),
-        Confusion("ii", "n", 1.6, other),
+        Confusion("n", "ii", 1.2, other),
+        Confusion("ii", "n", 1.2, other),
         # Vertical strokes: capital I, small l, one, small i.
         Confusion("l", "I", 1.0, il),
         Confusion("1", "I", 1.0, il),

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon, frequencies
-from ..model import Block, BlockKind, Confidence, Division, Document, Rule, Text
+from ..model import Block, BlockKind, Confidence, Division, Document, Footnote, LineKind, Rule, Text
 from ..pipeline import Options
 from .confusions import Variant, explain, variants
 from .edits import Edit, apply_edits, edit_footnote
@@ -57,6 +57,11 @@ NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|
 
 TERM_REPEATS = 3
 """A non-word spelled the same way this often in a document is a term, not a misreading..."""
+
+FOOTNOTE_LINES = 20
+"""How far below its first line a footnote's text may run (to find a word's line)."""
+
+_TEXT_LINES = {LineKind.TEXT, LineKind.LONE_INITIAL}
 
 ATTESTED_MAX_COST = 3.6
 """A name the document spells elsewhere may be reached by a longer chain of confusions."""
@@ -144,7 +149,7 @@ class Corrector:
         self.doc = doc
         texts = [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
         self.judge = _Judge(lex, user_words, Vocabulary(document_words(texts)))
-        self._lines: list[str] | None = None
+        self._raw: list[str] | None = None
 
     def text(self, text: Text) -> Text:
         return replace(text, title=self.block(text.title),
@@ -158,34 +163,53 @@ class Corrector:
 
     def block(self, block: Block) -> Block:
         heading = block.kind is BlockKind.HEAD
-        edits = [self._edit(f, block.first_line, block.last_line, block.text)
+        edits = [self._edit(f, block, _TEXT_LINES, block.last_line)
                  for f in self.judge.findings(block.text, heading=heading)]
         fixed = apply_edits(block, edits) if edits else block
         notes = tuple(replace(anchor, note=self._footnote(anchor.note)) for anchor in fixed.notes)
         return replace(fixed, notes=notes) if notes != fixed.notes else fixed
 
-    def _footnote(self, note):  # type: ignore[no-untyped-def]
-        edits = [self._edit(f, note.line, note.line + 3, note.text)
+    def _footnote(self, note: Footnote) -> Footnote:
+        as_block = Block(BlockKind.PARAGRAPH, note.text, note.line, note.line, note.corrections)
+        edits = [self._edit(f, as_block, {LineKind.FOOTNOTE}, note.line + FOOTNOTE_LINES)
                  for f in self.judge.findings(note.text)]
         return edit_footnote(note, edits) if edits else note
 
-    def _edit(self, finding: Finding, first: int, last: int, text: str) -> Edit:
-        line = self._line_of(finding, first, last, text)
+    def _edit(self, finding: Finding, block: Block, kinds: set[LineKind], last: int) -> Edit:
+        line = self._line_of(finding, block, kinds, last)
         return Edit(finding.start, finding.end, finding.replacement, finding.rule,
                     finding.confidence, line, finding.note)
 
-    def _line_of(self, finding: Finding, first: int, last: int, text: str) -> int:
-        """The input line where the misread word stands (the block's first line if unsure)."""
-        if self._lines is None:
-            self._lines = self.doc.raw.splitlines()
-        word = re.compile(rf"(?<![^\W_]){re.escape(finding.original)}(?![^\W_])")
-        nth = len(word.findall(text, 0, finding.start))
-        for number in range(first, min(last, len(self._lines)) + 1):
-            hits = len(word.findall(self._lines[number - 1]))
+    def _line_of(self, finding: Finding, block: Block, kinds: set[LineKind], last: int) -> int:
+        """The input line where the misread word starts (the block's first line if unsure).
+
+        Counts the word's earlier occurrences in the scan's reading of the block
+        and finds the same occurrence in the block's input lines.
+        """
+        joined = [c.line for c in block.corrections if c.start < finding.end and c.end > finding.start]
+        if joined:
+            return min(joined)  # a word joined across a line end starts where the join does
+        shift = sum(len(c.original) - (c.end - c.start) for c in block.corrections
+                    if c.end <= finding.start)
+        word = re.compile(rf"(?<![A-Za-z]){re.escape(finding.original)}(?![A-Za-z])")
+        nth = len(word.findall(block.original_text()[:finding.start + shift]))
+        for number, text in self._input_lines(block.first_line, last, kinds):
+            hits = len(word.findall(text))
             if nth < hits:
                 return number
             nth -= hits
-        return first
+        return block.first_line
+
+    def _input_lines(self, first: int, last: int, kinds: set[LineKind]) -> Iterator[tuple[int, str]]:
+        if self.doc.lines:
+            for line in self.doc.lines:
+                if first <= line.number <= last and line.kind in kinds:
+                    yield line.number, line.text
+            return
+        if self._raw is None:
+            self._raw = self.doc.raw.splitlines()
+        for number in range(first, min(last, len(self._raw)) + 1):
+            yield number, self._raw[number - 1]
 
 
 class _Judge:
