@@ -42,12 +42,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from symspellpy import SymSpell, Verbosity  # noqa: E402
+from symspellpy import SymSpell, Verbosity
 
-import textkit  # noqa: E402
-from textkit.model import Block, BlockKind, Document, Text, TextKind  # noqa: E402
-from textkit.pipeline import Options  # noqa: E402
-from textkit.repair.ocr import correct_ocr  # noqa: E402
+import textkit
+from textkit.model import Block, BlockKind, Document, Text, TextKind
+from textkit.pipeline import Options
+from textkit.repair.ocr import correct_ocr
 
 # What the page printed -> what the scan shows, with how often each is drawn.
 # Written independently of textkit's confusion table: the list.

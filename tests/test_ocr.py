@@ -9,8 +9,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textkit.model import (Block, BlockKind, Confidence, Correction, Division, Document, Footnote,
-                           NoteAnchor, Rule, Text, TextKind)
+from textkit.model import (
+    Block,
+    BlockKind,
+    Confidence,
+    Correction,
+    Division,
+    Document,
+    Footnote,
+    NoteAnchor,
+    Rule,
+    Text,
+    TextKind,
+)
 from textkit.pipeline import Options
 from textkit.repair.confusions import CONFUSIONS, explain, variants
 from textkit.repair.ocr import correct_ocr, find_misreadings

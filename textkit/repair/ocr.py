@@ -31,7 +31,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon, frequencies
-from ..model import Block, BlockKind, Confidence, Division, Document, Footnote, LineKind, Rule, Text
+from ..model import (
+    Block,
+    BlockKind,
+    Confidence,
+    Division,
+    Document,
+    Footnote,
+    LineKind,
+    Rule,
+    Text,
+)
 from ..pipeline import Options
 from .confusions import Variant, explain, variants
 from .edits import Edit, apply_edits, edit_footnote
