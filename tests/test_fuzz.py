@@ -16,6 +16,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -117,3 +118,10 @@ def test_any_bytes_convert_or_fail_clearly(data: bytes) -> None:
 
 def test_sample_loses_nothing(sample_doc: textkit.Document) -> None:
     check_conversion(sample_doc)
+
+
+@pytest.mark.xfail(strict=True, reason="found by this fuzzer: a title line followed by a page "
+                   "start and the same title drops the first one silently (structure stage); "
+                   "remove this marker when fixed")
+def test_regression_repeated_title_across_a_page_start() -> None:
+    check_conversion(textkit.convert_text(" INTRODUCTION\n\f\n INTRODUCTION", source="fuzz.txt"))

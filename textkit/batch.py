@@ -108,7 +108,7 @@ class FileResult:
         return {"bytes": self.bytes, "words": self.words, "encoding": self.encoding,
                 "replaced_characters": self.replaced_characters,
                 "corrections": self.corrections, "structure": self.structure,
-                "validation": self.validation, "warnings": list(self.warnings),
+                "validation": self.validation, "warnings": list(self.warnings[:3]),
                 "warning_count": self.warning_count}
 
 

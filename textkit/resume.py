@@ -54,7 +54,9 @@ class Journal:
     def __init__(self, out_dir: Path, fingerprint: str) -> None:
         self.path = out_dir / STATE_FILE
         self.fingerprint = fingerprint
-        self.records: dict[str, dict[str, Any]] = {}
+        # Output -> its journal line, kept as text (parsed when asked): a
+        # hundred thousand outputs then cost tens of MB, not hundreds.
+        self.records: dict[str, str] = {}
         self._file: IO[str] | None = None
         self._load()
 
@@ -62,11 +64,12 @@ class Journal:
         try:
             with self.path.open(encoding="utf-8") as lines:
                 for line in lines:
+                    if not line.endswith("\n"):
+                        continue  # the last line, cut short by a kill
                     try:
-                        record = json.loads(line)
-                        self.records[record["output"]] = record
+                        self.records[json.loads(line)["output"]] = line
                     except (ValueError, KeyError, TypeError):
-                        continue  # a line cut short by a kill, or not ours
+                        continue  # not ours
         except FileNotFoundError:
             pass
         except OSError as error:
@@ -78,8 +81,11 @@ class Journal:
 
     def fresh(self, input_path: Path, output: Path) -> dict[str, Any] | None:
         """The record of ``output`` if it is up to date for ``input_path``, else ``None``."""
-        record = self.records.get(self._key(output))
-        if record is None or record.get("fingerprint") != self.fingerprint:
+        line = self.records.get(self._key(output))
+        if line is None:
+            return None
+        record = json.loads(line)
+        if record.get("fingerprint") != self.fingerprint:
             return None
         if record.get("input") != str(input_path.resolve()):
             return None
@@ -99,12 +105,13 @@ class Journal:
             return
         record = {"output": self._key(output), "input": str(input_path.resolve()),
                   "input_size": size, "fingerprint": self.fingerprint, "summary": summary}
-        self.records[record["output"]] = record
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        self.records[record["output"]] = line
         try:
             if self._file is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._file = self.path.open("a", encoding="utf-8")
-            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._file.write(line)
             self._file.flush()
         except OSError as error:
             log.warning("%s: cannot record the batch state (%s); a rerun will convert again",
@@ -120,8 +127,7 @@ class Journal:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.textkit-tmp")
         try:
             with tmp.open("w", encoding="utf-8") as out:
-                for record in self.records.values():
-                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.writelines(self.records.values())
             os.replace(tmp, self.path)
         except OSError as error:
             log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
