@@ -316,7 +316,8 @@ class _Judge:
             return False
         if new == "I" and word in ("l", "1"):
             return True  # the pronoun, anywhere in a sentence
-        exact = self.vocabulary.count(new)
+        # The user's lexicon counts as the document's own spelling (a series' names).
+        exact = self.vocabulary.count(new) + (new in self.user_words)
         if variant.weak:
             return exact > 0
         if not (self.lex.knows(new) or exact > 0):
@@ -364,6 +365,8 @@ class _Judge:
     def _evidence(self, variant: Variant, context: _Context) -> list[str]:
         out = []
         attested = self._attested(variant.text)
+        if variant.text in self.user_words:
+            out.append(f"{variant.text!r} in the user lexicon")
         if attested:
             out.append(f"{variant.text!r} {attested}× elsewhere in the document")
         for pair in ((context.previous, variant.text), (variant.text, context.following)):
@@ -380,8 +383,10 @@ class _Judge:
         """Enough evidence for the candidate: document or context, or frequent for its length."""
         if len(variant.text) <= 3 and variant.cost > CLASSIC:
             return False  # "ng" is no "rig": short words only by a classic confusion
-        if any("document" in e or "context" in e for e in evidence):
+        if any("document" in e or "context" in e or "user lexicon" in e for e in evidence):
             return True
+        if len(variant.text) <= 3:
+            return False  # "eol" is no "col": a short word needs its neighbours or the document
         frequency = self.lex.frequency(variant.text)
         length = len(variant.text)
         # A long non-word that one confusion turns into a word is rarely a coincidence;
