@@ -27,7 +27,7 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from ..lexicon import Lexicon, frequencies
@@ -52,8 +52,14 @@ log = logging.getLogger(__name__)
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 
+# Thresholds. Scores are in orders of magnitude of English frequency; costs in
+# "confusions" (see textkit.repair.confusions).
+
 COMMON = 1_000_000
 """A word used at least this often (symspellpy's counts) is common English."""
+
+CLASSIC = 1.2
+"""The cost of the classic confusions (rn/m, cl/d, li/h, vv/w, I/l, O/0, e/c, ii/u)."""
 
 MARGIN = 1.5
 """How much better than the runner-up the chosen candidate must score."""
@@ -62,25 +68,22 @@ RARE_RATIO = 10_000
 """A known word is taken for a misreading only of a word this many times more common
 (``lias`` for ``has``, not ``polities`` for ``politics``)."""
 
-NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|[A-Z]+-?\d+[A-Z]?s?")
-"""Numbers with units or ordinals (``10th``, ``1990s``, ``5km``) and codes (``G7``, ``F16``)."""
-
 TERM_REPEATS = 3
 """A non-word spelled the same way this often in a document is a term, not a misreading..."""
+
+DOMINANT = 10
+"""... unless the document spells a candidate this many times more often (``thc`` and ``the``)."""
+
+ATTESTED_MAX_COST = 3.6
+"""A name the document spells elsewhere may be reached by a longer chain of confusions."""
+
+NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|[A-Z]+-?\d+[A-Z]?s?")
+"""Numbers with units or ordinals (``10th``, ``1990s``, ``5km``) and codes (``G7``, ``F16``)."""
 
 FOOTNOTE_LINES = 20
 """How far below its first line a footnote's text may run (to find a word's line)."""
 
 _TEXT_LINES = {LineKind.TEXT, LineKind.LONE_INITIAL}
-
-ATTESTED_MAX_COST = 3.6
-"""A name the document spells elsewhere may be reached by a longer chain of confusions."""
-
-CLASSIC = 1.2
-"""The cost of the classic confusions (rn/m, cl/d, li/h, vv/w, I/l, O/0, e/c, ii/u)."""
-
-DOMINANT = 10
-"""... unless the document spells a candidate this many times more often (``thc`` and ``the``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +124,7 @@ def correct_ocr(doc: Document, options: Options) -> Document:
     >>> [(c.original, c.rule.value) for c in fixed.corrections()]
     [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
     """
-    corrector = Corrector(doc, lexicon(frozenset(options.user_words)), options.user_words)
+    corrector = _Corrector(doc, lexicon(frozenset(options.user_words)), options.user_words)
     texts = tuple(corrector.text(text) for text in doc.texts)
     return replace(doc, texts=texts)
 
@@ -136,12 +139,13 @@ def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
     ...  for f in find_misreadings("Economic unfaimess and self-govemance, Keynsian views.")]
     [('unfaimess', 'unfairness', 'high'), ('govemance', 'governance', 'high')]
     """
-    vocabulary = vocabulary or Vocabulary(document_words([text]))
-    corrector = _Judge(lexicon(user_words), user_words, vocabulary)
-    return list(corrector.findings(text, heading=heading))
+    if vocabulary is None:
+        vocabulary = Vocabulary(document_words([text]))
+    judge = _Judge(lexicon(user_words), user_words, vocabulary)
+    return list(judge.findings(text, heading=heading))
 
 
-def document_words(texts: Iterator[str] | list[str]) -> Iterator[str]:
+def document_words(texts: Iterable[str]) -> Iterator[str]:
     """Every word form in ``texts``, possessive endings removed.
 
     >>> list(document_words(["Japan’s IAEA, self-rule."]))
@@ -152,7 +156,7 @@ def document_words(texts: Iterator[str] | list[str]) -> Iterator[str]:
             yield _stem(match.group())[0]
 
 
-class Corrector:
+class _Corrector:
     """Walks a document's texts, blocks and footnotes, applying the findings."""
 
     def __init__(self, doc: Document, lex: Lexicon, user_words: frozenset[str]) -> None:
