@@ -523,7 +523,7 @@ def _counts_table(changes: Sequence[Change]) -> etree._Element:
     table = _el("table", wrap, class_="summary-table")
     _el("caption", table, "Changes by rule", class_="ui")
     row = _el("tr", _el("thead", table))
-    for label, cls in [("Rule", None), ("What it means", None), ("High", "n"), ("Medium", "n"),
+    for label, cls in [("Rule", None), ("What it means", "what"), ("High", "n"), ("Medium", "n"),
                        ("Low", "n"), ("Unrated", "n"), ("Total", "n")]:
         _el("th", row, label, scope="col", class_=cls)
     by_rule: dict[str, Counter[str]] = {}
@@ -543,7 +543,7 @@ def _counts_table(changes: Sequence[Change]) -> etree._Element:
             cell = _el("th", row, scope="row")
             _el("code", _el("a", cell, href=f"#{first[rule]}", title="the first change of this rule"),
                 rule)
-            _el("td", row, RULE_LABELS.get(rule, "(a rule this page does not know)"))
+            _el("td", row, RULE_LABELS.get(rule, "(a rule this page does not know)"), class_="what")
             for cert in (*CERTS, ""):
                 _el("td", row, str(counts[cert]) if counts[cert] else "–", class_="n")
             _el("td", row, str(sum(counts.values())), class_="n count")
@@ -551,7 +551,8 @@ def _counts_table(changes: Sequence[Change]) -> etree._Element:
         _el("td", _el("tr", _el("tbody", table)), "The TEI records no change.", colspan="7",
             class_="none")
     foot = _el("tr", _el("tfoot", table))
-    _el("th", foot, "All changes", scope="row", colspan="2")
+    _el("th", foot, "All changes", scope="row")
+    _el("td", foot, class_="what")
     totals = Counter(change.cert for change in changes)
     for cert in (*CERTS, ""):
         _el("td", foot, str(totals[cert]), class_="n")
