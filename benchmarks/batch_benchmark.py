@@ -108,21 +108,26 @@ WRAPPER = """
 import resource, subprocess, sys, time
 began = time.perf_counter()
 code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-print(code, time.perf_counter() - began, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(code, time.perf_counter() - began, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
-def convert(inputs: Path, out: Path, jobs: int, report: Path) -> tuple[float, float, dict]:
-    """Run ``textkit convert``; return wall seconds, peak RSS in MB, and the report."""
+def convert(inputs: Path, out: Path, jobs: int, report: Path) -> tuple[float, float, float, dict]:
+    """Run ``textkit convert``; return wall seconds, peak RSS in MB, CPU seconds and the report."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     command = [sys.executable, "-c", WRAPPER, sys.executable, "-m", "textkit", "convert",
                str(inputs), "--out", str(out), "--jobs", str(jobs), "--force", "--quiet",
                "--report", str(report)]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
-    code, seconds, rss_kb = done.stdout.split()
+    code, seconds, rss_kb, cpu = done.stdout.split()
     if code != "0":
         raise SystemExit(f"textkit convert failed (exit {code}) on {inputs}")
-    return float(seconds), int(rss_kb) / 1024, json.loads(report.read_text())
+    return float(seconds), int(rss_kb) / 1024, float(cpu), json.loads(report.read_text())
+
+
+def load() -> str:
+    return f"{os.getloadavg()[0]:.1f}"
 
 
 def main() -> int:
@@ -137,15 +142,20 @@ def main() -> int:
         corpus = tmp_path / "corpus"
         size, words = build_corpus(corpus, files)
         print(f"corpus: {files} files, {size / 1e6:.2f} MB, {words} words "
-              f"(sample variants and generated volumes); {os.cpu_count()} cores\n")
+              f"(sample variants and generated volumes); {os.cpu_count()} cores")
+        print("CPU/wall is how many cores a run kept busy; 'load' is the machine's 1-minute load "
+              "average before the run (other work competing for the cores).\n")
 
-        print(f"{'run':<28}{'wall s':>8}{'MB/s':>8}{'words/s':>10}{'peak MB':>9}{'speed-up':>10}")
+        print(f"{'run':<28}{'wall s':>8}{'MB/s':>8}{'words/s':>10}{'peak MB':>9}{'speed-up':>10}"
+              f"{'CPU s':>8}{'CPU/wall':>9}{'load':>6}")
         base = None
         for jobs in (1, 2):
-            seconds, peak, _ = convert(corpus, tmp_path / f"out{jobs}", jobs, tmp_path / "r.json")
+            before = load()
+            seconds, peak, cpu, _ = convert(corpus, tmp_path / f"out{jobs}", jobs, tmp_path / "r.json")
             base = base or seconds
             print(f"{f'--jobs {jobs}':<28}{seconds:>8.2f}{size / 1e6 / seconds:>8.3f}"
-                  f"{words / seconds:>10.0f}{peak:>9.0f}{base / seconds:>9.2f}x")
+                  f"{words / seconds:>10.0f}{peak:>9.0f}{base / seconds:>9.2f}x"
+                  f"{cpu:>8.1f}{cpu / seconds:>9.2f}{before:>6}")
 
         # Memory as the number of files grows: the same corpus four times over.
         big = tmp_path / "big"
@@ -154,9 +164,11 @@ def main() -> int:
                 target = big / f"copy{copy}" / path.relative_to(corpus)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(path.read_bytes())
-        seconds, peak, _ = convert(big, tmp_path / "outbig", 2, tmp_path / "r.json")
+        before = load()
+        seconds, peak, cpu, _ = convert(big, tmp_path / "outbig", 2, tmp_path / "r.json")
         print(f"{f'--jobs 2, {4 * files} files':<28}{seconds:>8.2f}{4 * size / 1e6 / seconds:>8.3f}"
-              f"{4 * words / seconds:>10.0f}{peak:>9.0f}{'':>10}")
+              f"{4 * words / seconds:>10.0f}{peak:>9.0f}{'':>10}{cpu:>8.1f}{cpu / seconds:>9.2f}"
+              f"{before:>6}")
 
         print(f"\n{'one file':<28}{'MB':>8}{'wall s':>8}{'convert s':>11}{'s/MB':>8}{'peak MB':>9}")
         sample = SAMPLE.read_bytes()
@@ -164,7 +176,7 @@ def main() -> int:
             single = tmp_path / f"x{times}" / "volume.txt"
             single.parent.mkdir()
             single.write_bytes(sample * times)
-            seconds, peak, report = convert(single, tmp_path / f"outx{times}", 1, tmp_path / "r.json")
+            seconds, peak, _, report = convert(single, tmp_path / f"outx{times}", 1, tmp_path / "r.json")
             inside = report["files"][0]["seconds"]
             mb = len(sample) * times / 1e6
             print(f"{f'sample x{times}':<28}{mb:>8.2f}{seconds:>8.2f}{inside:>11.2f}"

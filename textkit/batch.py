@@ -443,6 +443,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, job
     interrupted = False
     try:
         if jobs <= 1 or len(todo) <= 1:
+            if todo:  # charge the dictionaries to the run, not to its first file's time
+                warm_up(options)
             for task in todo:
                 done(task, convert_one(task, options, max_bytes))
         else:
@@ -465,12 +467,14 @@ def _init_worker(options: Options, parent: int) -> None:
 
 
 def warm_up(options: Options) -> None:
-    """Build the lexicon and OCR dictionaries of this process now (they are cached once built)."""
+    """Build the lexicon and OCR dictionaries and compile the schema of this process now
+    (each is cached once built)."""
     import textkit
 
     try:
-        textkit.convert_text("WARM UP\n\nA B\n\nn a small text about words.\n", source="warm-up",
-                             options=options)
+        doc = textkit.convert_text("WARM UP\n\nA B\n\nn a small text about words.\n",
+                                   source="warm-up", options=options)
+        textkit.validate(textkit.to_tei(doc))  # compiles the schema
     except Exception:  # a broken stage shows on the first real file, with its name
         log.debug("warm-up failed", exc_info=True)
 
