@@ -80,6 +80,9 @@ ATTESTED_MAX_COST = 3.6
 NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|[A-Z]+-?\d+[A-Z]?s?")
 """Numbers with units or ordinals (``10th``, ``1990s``, ``5km``) and codes (``G7``, ``F16``)."""
 
+MAX_PASSES = 3
+"""Passes over the document at most (a second one rarely finds anything)."""
+
 FOOTNOTE_LINES = 20
 """How far below its first line a footnote's text may run (to find a word's line)."""
 
@@ -124,9 +127,15 @@ def correct_ocr(doc: Document, options: Options) -> Document:
     >>> [(c.original, c.rule.value) for c in fixed.corrections()]
     [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
     """
-    corrector = _Corrector(doc, lexicon(frozenset(options.user_words)), options.user_words)
-    texts = tuple(corrector.text(text) for text in doc.texts)
-    return replace(doc, texts=texts)
+    lex = lexicon(frozenset(options.user_words))
+    # A correction is evidence for the next ("of" now attested helps another "0f"):
+    # repeat until nothing changes, so that running the stage again changes nothing.
+    for _ in range(MAX_PASSES):
+        corrector = _Corrector(doc, lex, options.user_words)
+        doc = replace(doc, texts=tuple(corrector.text(text) for text in doc.texts))
+        if not corrector.edits:
+            break
+    return doc
 
 
 def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
@@ -164,6 +173,8 @@ class _Corrector:
         texts = [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
         self.judge = _Judge(lex, user_words, Vocabulary(document_words(texts)))
         self._raw: list[str] | None = None
+        self.edits = 0
+        """How many corrections this pass made."""
 
     def text(self, text: Text) -> Text:
         return replace(text, title=self.block(text.title),
@@ -179,6 +190,7 @@ class _Corrector:
         heading = block.kind is BlockKind.HEAD
         edits = [self._edit(f, block, _TEXT_LINES, block.last_line)
                  for f in self.judge.findings(block.text, heading=heading)]
+        self.edits += len(edits)
         fixed = apply_edits(block, edits) if edits else block
         notes = tuple(replace(anchor, note=self._footnote(anchor.note)) for anchor in fixed.notes)
         return replace(fixed, notes=notes) if notes != fixed.notes else fixed
@@ -187,6 +199,7 @@ class _Corrector:
         as_block = Block(BlockKind.PARAGRAPH, note.text, note.line, note.line, note.corrections)
         edits = [self._edit(f, as_block, {LineKind.FOOTNOTE}, note.line + FOOTNOTE_LINES)
                  for f in self.judge.findings(note.text)]
+        self.edits += len(edits)
         return edit_footnote(note, edits) if edits else note
 
     def _edit(self, finding: Finding, block: Block, kinds: set[LineKind], last: int) -> Edit:
@@ -326,6 +339,8 @@ class _Judge:
             return exact > 0
         if not (self.lex.knows(new) or exact > 0):
             return False
+        if new.islower() and _proper_only(new) and not exact:
+            return False  # "thai" is known only as "Thai": a name, not a small word
         if not (new.islower() or new.isupper() or _capitalized(new) or new in self.lex.words
                 or exact > 0):
             return False  # "tO", "ApEC": no printed word is cased so
@@ -391,6 +406,8 @@ class _Judge:
             return True
         if len(variant.text) <= 3:
             return False  # "eol" is no "col": a short word needs its neighbours or the document
+        if any(step.cost > CLASSIC for step in variant.steps):
+            return False  # a rarer confusion ("foct" as "foot") needs more than frequency
         frequency = self.lex.frequency(variant.text)
         length = len(variant.text)
         # A long non-word that one confusion turns into a word is rarely a coincidence;
@@ -470,6 +487,20 @@ class _Judge:
                 or NUMBER_LIKE.fullmatch(word)):
             return None
         return self._judge_nonword(word, context, digits=True)
+
+@functools.cache
+def _proper_only(word: str) -> bool:
+    """The word lists know ``word`` only capitalized (``thai``: ``Thai``).
+
+    symspellpy's frequency list is all lower case, so the lexicon also knows
+    names in lower case; the SCOWL lists keep their capitals.
+    """
+    # The lexicon does not expose its SCOWL part; see the issue #3 report.
+    from ..lexicon import _word_list
+
+    scowl = _word_list()
+    return word not in scowl and (word.capitalize() in scowl or word.upper() in scowl)
+
 
 @functools.cache
 def _most_frequent() -> int:
