@@ -244,23 +244,41 @@ def _title_case(words):
     return " ".join(w if (i and w.lower() in small) else w[0].upper() + w[1:] for i, w in enumerate(words))
 
 
+_COMPOUNDS = ["self-reliance", "long-term", "decision-making", "cross-border", "well-known", "U.S.-Japan",
+              "Asia-Pacific", "post-Cold", "twenty-year"]
+_DISPLACED = ["The", "When", "This", "After"]
+
+
 def _random_volume(rng: random.Random) -> dict:
     texts = []
     for t in range(rng.randint(1, 3)):
         title = " ".join(rng.sample(_NOUNS, rng.randint(2, 5))).upper()
         authors = [f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}" for _ in range(rng.randint(1, 3))]
+        displaced = rng.random() < 0.4
         blocks = []
         note_n = 0
         first = True
         for _ in range(rng.randint(3, 7)):
             if not first and rng.random() < 0.35:
                 words = rng.sample(_NOUNS, rng.randint(1, 3))
-                blocks.append(("h", _title_case(words[:1] + ["and"] + words[1:] if len(words) > 1 else words)))
+                head = _title_case(words[:1] + ["and"] + words[1:] if len(words) > 1 else words)
+                sub = rng.random() < 0.25  # a sub-heading follows its parent after a blank line
+                blocks.append(("h", head, not sub and rng.random() < 0.4))
+                if sub:
+                    blocks.append(("h2", _title_case(rng.sample(_NOUNS, 1) + ["and"] + rng.sample(_NOUNS, 1)),
+                                   rng.random() < 0.4))
             sentences = []
-            for s in range(rng.randint(2, 5)):
+            quote = not first and rng.random() < 0.15
+            for s_ in range(rng.randint(2, 5)):
                 words = [rng.choice(_PROSE) for _ in range(rng.randint(10, 22))]
-                if first and s == 0:
-                    words[0] = rng.choice(_FIRST)
+                if rng.random() < 0.3:
+                    words[rng.randint(1, len(words) - 1)] = rng.choice(_COMPOUNDS)
+                if rng.random() < 0.12:
+                    note_n += 1
+                    at = rng.randint(1, len(words) - 2)
+                    words[at:at + 1] = ["in", f"{rng.randint(1950, 1999)}\x01{note_n}"]
+                if first and s_ == 0:
+                    words[0] = rng.choice(_DISPLACED if displaced else _FIRST)
                 else:
                     words[0] = words[0][0].upper() + words[0][1:]
                 sentence = " ".join(words) + "."
@@ -268,9 +286,14 @@ def _random_volume(rng: random.Random) -> dict:
                     note_n += 1
                     sentence += f"\x01{note_n}"
                 sentences.append(sentence)
-            blocks.append(("p", " ".join(sentences)))
+            if quote:
+                sentences[-1] = re.sub(r"\.(\x01\d+)?$", r":\1", sentences[-1])
+            blocks.append(("p", " ".join(sentences), False))
+            if quote:
+                q = [" ".join(rng.choice(_PROSE) for _ in range(rng.randint(8, 16))) for _ in range(rng.randint(2, 3))]
+                blocks.append(("q", " ".join(x[0].upper() + x[1:] + "." for x in q), False))
             first = False
-        texts.append({"title": title, "authors": authors, "blocks": blocks,
+        texts.append({"title": title, "authors": authors, "blocks": blocks, "displaced": displaced,
                       "byline": (", ".join(authors[:-1]) + " and " + authors[-1]) if len(authors) > 1 else authors[0]})
     style = rng.choice(["none", "top-number", "bottom-number", "top-head", "bottom-head"])
     cities = ["Lund", "Riga", "Suva", "Manila", "Hanoi", "Tarawa", "Halvik"]
@@ -305,7 +328,7 @@ def _splits(word):
 def _set_volume(vol: dict) -> tuple[str, dict]:
     """Typeset ``vol``; return the OCR text and what was set (raise _Ambiguous)."""
     out: list[str] = []
-    truth = {"texts": [], "joined": set(), "marks": set()}
+    truth = {"texts": [], "joined": set(), "kept": set(), "marks": set()}
     st_ = {"page": vol["page"] - 1}
 
     def new_page(full):
@@ -318,6 +341,9 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
         return vol["full_w"] if st_["full"] else vol["col_w"]
 
     def finish_page():
+        if st_.get("initial") and st_["first"]:
+            out.append("")
+            out.append(st_.pop("initial"))
         if st_["notes"]:
             out.append("")
             out.append(" " * 60)
@@ -381,20 +407,33 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
         put(text["byline"])
         out.append("")
         record = {"title": text["title"], "authors": text["authors"], "heads": [], "notes": [], "paragraphs": 0,
-                  "first": None}
+                  "first": None, "quotes": 0, "seen_sub": False}
         first = True
-        for kind, content in text["blocks"]:
-            if kind == "h":
-                if st_["used"] + 4 > cap():
+        prev_kind = None
+        for kind, content, noblank in text["blocks"]:
+            if kind in ("h", "h2"):
+                if st_["used"] + 5 > cap() and kind == "h":
                     st_["used"] = cap()
                 put(content)
-                blank()
-                record["heads"].append(content)
+                if not noblank:
+                    blank()
+                if kind == "h2":
+                    level = 2
+                else:
+                    level = [1, 2] if record["seen_sub"] else 1
+                record["seen_sub"] = record["seen_sub"] or kind == "h2"
+                record["heads"].append([content, level])
+                prev_kind = kind
                 continue
-            record["paragraphs"] += 1
+            if kind == "q":
+                record["quotes"] += 1
+            else:
+                record["paragraphs"] += 1
             words = content.split()
             if first:
-                record["first"] = " ".join(words[:3]).replace("\x01", "")
+                record["first"] = re.sub(r"\x01\d+", "", " ".join(words[:3]))
+                if text["displaced"]:
+                    st_["initial"] = words[0][0]
                 words[0] = words[0][1:]
                 first = False
             i, prev = 0, None
@@ -411,11 +450,19 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
                         length += add
                         i += 1
                         continue
-                    cut = [p for p in _splits(words[i]) if length + (1 if line else 0) + p + 1 <= width()]
+                    word = words[i]
+                    hyphen = word.find("-", 1)
+                    if 0 < hyphen < len(word) - 1 and "\x01" not in word:
+                        if length + (1 if line else 0) + hyphen + 1 <= width():
+                            truth["kept"].add(word.rstrip(".:"))
+                            line.append(word[:hyphen + 1])
+                            words[i] = word[hyphen + 1:]
+                        break
+                    cut = [p for p in _splits(word) if length + (1 if line else 0) + p + 1 <= width()]
                     if cut and width() - length > 4:
-                        truth["joined"].add(words[i])
-                        line.append(words[i][:cut[-1]] + "-")
-                        words[i] = words[i][cut[-1]:]
+                        truth["joined"].add(word)
+                        line.append(word[:cut[-1]] + "-")
+                        words[i] = word[cut[-1]:]
                     break
                 if broke and prev is not None and re.search(r"[.:?!]$", prev.split("\x01")[0]):
                     raise _Ambiguous("a break after a line that ends a sentence")
@@ -474,9 +521,15 @@ def check_generated(text: str, truth: dict) -> None:
         authors = [read(a) for a in div.findall("t:byline/t:docAuthor", NS)]
         if authors != t["authors"]:
             problems.append(f"{t['title']}: authors {authors}, expected {t['authors']}")
-        heads = [read(d.find("t:head", NS)) for d in div.iter(f"{{{TEI}}}div") if d is not div]
-        if heads != t["heads"]:
+        heads = [[read(d.find("t:head", NS)), {"section": 1, "subsection": 2}.get(d.get("type"))]
+                 for d in div.iter(f"{{{TEI}}}div") if d is not div]
+        if len(heads) != len(t["heads"]) or any(
+                g[0] != w[0] or g[1] not in (w[1] if isinstance(w[1], list) else [w[1]])
+                for g, w in zip(heads, t["heads"])):
             problems.append(f"{t['title']}: heads {heads}, expected {t['heads']}")
+        quotes = list(div.iter(f"{{{TEI}}}quote"))
+        if len(quotes) != t["quotes"]:
+            problems.append(f"{t['title']}: {len(quotes)} quotations, expected {t['quotes']}")
         paras = [p for p in div.iter(f"{{{TEI}}}p") if not any(_local(a) in ("note", "quote") for a in p.iterancestors())]
         if len(paras) != t["paragraphs"]:
             problems.append(f"{t['title']}: {len(paras)} paragraphs, expected {t['paragraphs']}")
@@ -496,6 +549,9 @@ def check_generated(text: str, truth: dict) -> None:
                     problems.append(f"page number {mark!r} remains in {' '.join(words)[:60]!r}")
         elif re.search(rf"(?<!\w){re.escape(mark)}(?!\w)", everything):
             problems.append(f"running head {mark!r} remains")
+    for word in truth["kept"]:
+        if not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", everything):
+            problems.append(f"compound {word!r} not kept")
     for word in truth["joined"]:
         if not re.search(rf"(?<![\w-]){word}(?![\w-])", everything):
             problems.append(f"hyphenated {word!r} not joined")
