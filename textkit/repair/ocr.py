@@ -247,7 +247,7 @@ class _Judge:
         self.user_words = user_words
         self.vocabulary = vocabulary
         self._variants: dict[str, tuple[Variant, ...]] = {}
-        self._common: dict[str, tuple[Variant, ...]] = {}
+        self._innocent: set[str] = set()
 
     def findings(self, text: str, *, heading: bool = False) -> Iterator[Finding]:
         words = list(WORD.finditer(text))
@@ -262,6 +262,8 @@ class _Judge:
         while todo:
             changed = set()
             for i in sorted(todo):
+                if not self.suspect(stems[i]):
+                    continue
                 context = _Context(
                     previous=readings[i - 1] if _spaced(text, words, i - 1, i) else "",
                     following=readings[i + 1] if _spaced(text, words, i, i + 1) else "",
@@ -277,6 +279,17 @@ class _Judge:
             replacement, rule, confidence, note = found[i]
             start = words[i].start()
             yield Finding(start, start + len(stems[i]), stems[i], replacement, rule, confidence, note)
+
+    def suspect(self, word: str) -> bool:
+        """Could ``word`` be a misreading at all? (Cheap: most words are common words.)"""
+        if word in self._innocent:
+            return False
+        if (not word.isascii() or word in self.user_words or word.isdigit()
+                or (self.lex.knows(word.replace("’", "'")) and not any(c.isdigit() for c in word)
+                    and not _common_variants(word))):
+            self._innocent.add(word)
+            return False
+        return True
 
     def judge(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
         if not word.isascii() or word in self.user_words or word.isdigit():
@@ -423,7 +436,7 @@ class _Judge:
         The common word must be far more frequent, supported by a neighbour
         (symspellpy's bigrams), and the rare word by neither neighbour.
         """
-        candidates = self._common_variants(word)
+        candidates = _common_variants(word)
         if (not candidates or not _shape(word).islower() or word in self.user_words
                 or self.vocabulary.count_folded(word) >= TERM_REPEATS
                 or bigram_count(context.previous, word) or bigram_count(word, context.following)):
@@ -458,20 +471,6 @@ class _Judge:
             self._variants[word] = found
         return found
 
-    def _common_variants(self, word: str) -> tuple[Variant, ...]:
-        """One-confusion readings of a known ``word`` that are far more common than it."""
-        found = self._common.get(word)
-        if found is None:
-            frequency = self.lex.frequency(word)
-            if frequency * RARE_RATIO > _most_frequent():
-                found = ()  # nothing is common enough to be misread as this word
-            else:
-                needed = max(COMMON, RARE_RATIO * frequency)
-                found = tuple(v for v in variants(word, max_steps=1)
-                              if not v.weak and self.lex.frequency(v.text) >= needed)
-            self._common[word] = found
-        return found
-
     # -- digits ------------------------------------------------------------
 
     def _judge_digits(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
@@ -500,6 +499,23 @@ def _proper_only(word: str) -> bool:
 
     scowl = _word_list()
     return word not in scowl and (word.capitalize() in scowl or word.upper() in scowl)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _common_variants(word: str) -> tuple[Variant, ...]:
+    """One-confusion readings of a known ``word`` far more common than it (cached per process).
+
+    >>> [v.text for v in _common_variants("lias")]
+    ['has']
+    >>> _common_variants("the")
+    ()
+    """
+    frequency = frequencies().get(word.lower(), 0)
+    if frequency * RARE_RATIO > _most_frequent():
+        return ()  # nothing is common enough to be misread as this word
+    needed = max(COMMON, RARE_RATIO * frequency)
+    return tuple(v for v in variants(word, max_steps=1)
+                 if not v.weak and frequencies().get(v.text.lower(), 0) >= needed)
 
 
 @functools.cache
