@@ -103,6 +103,39 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What speaks for a candidate reading."""
+
+    form: str
+    user: bool
+    """The user's lexicon lists it."""
+    attested: int
+    """How often the document spells it so elsewhere."""
+    pairs: tuple[str, ...]
+    """Its neighbours in the text that make a common English pair with it."""
+    frequency: int
+    known: bool
+
+    @property
+    def local(self) -> bool:
+        """Evidence from this document or its user, not from English at large."""
+        return self.user or self.attested > 0 or bool(self.pairs)
+
+    def describe(self) -> str:
+        out = []
+        if self.user:
+            out.append(f"{self.form!r} in the user lexicon")
+        if self.attested:
+            out.append(f"{self.form!r} {self.attested}× elsewhere in the document")
+        out.extend(f"context {pair!r}" for pair in self.pairs)
+        if self.frequency:
+            out.append(f"English word (frequency {self.frequency:,})")
+        elif self.known:
+            out.append("in the lexicon")
+        return "; ".join(out)
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What surrounds a word: its neighbours and its place in the sentence."""
 
@@ -330,14 +363,13 @@ class _Judge:
         if repeats >= TERM_REPEATS and attested < DOMINANT * repeats:
             return None  # a term of the document, spelled the same way each time
         evidence = self._evidence(best, context)
-        if not evidence or not self._probable(best, evidence):
+        if not self._probable(best, evidence):
             return None
         rule = Rule.OCR_DOCUMENT_FORM if best.weak or not self.lex.knows(best.text) else best.rule
-        strong = (attested >= 2 or "context" in " ".join(evidence)
-                  or self.lex.frequency(best.text) >= COMMON // 10)
+        strong = attested >= 2 or evidence.pairs or evidence.frequency >= COMMON // 10
         clear = score - runner_up >= 4
         confidence = Confidence.HIGH if strong and clear else Confidence.MEDIUM
-        return best.text, rule, confidence, f"{best.describe()}; " + "; ".join(evidence)
+        return best.text, rule, confidence, f"{best.describe()}; {evidence.describe()}"
 
     def _admissible(self, word: str, variant: Variant, context: _Context) -> bool:
         """May ``word`` become ``variant``? Names and acronyms only into attested forms."""
@@ -394,39 +426,29 @@ class _Judge:
         return (math.log10(frequency + 1) + (3 + 2 * math.log10(attested) if attested else 0)
                 + (2 + 0.3 * math.log10(pairs) if pairs else 0) - 3.5 * variant.cost + cased)
 
-    def _evidence(self, variant: Variant, context: _Context) -> list[str]:
-        out = []
-        attested = self._attested(variant.text)
-        if variant.text in self.user_words:
-            out.append(f"{variant.text!r} in the user lexicon")
-        if attested:
-            out.append(f"{variant.text!r} {attested}× elsewhere in the document")
-        for pair in ((context.previous, variant.text), (variant.text, context.following)):
-            if bigram_count(*pair):
-                out.append(f"context {' '.join(pair)!r}")
-        frequency = self.lex.frequency(variant.text)
-        if frequency:
-            out.append(f"English word (frequency {frequency:,})")
-        elif self.lex.knows(variant.text):
-            out.append("in the lexicon")
-        return out
+    def _evidence(self, variant: Variant, context: _Context) -> _Evidence:
+        pairs = tuple(f"{a} {b}" for a, b in ((context.previous, variant.text),
+                                               (variant.text, context.following))
+                      if bigram_count(a, b))
+        return _Evidence(variant.text, variant.text in self.user_words,
+                         self._attested(variant.text), pairs,
+                         self.lex.frequency(variant.text), self.lex.knows(variant.text))
 
-    def _probable(self, variant: Variant, evidence: list[str]) -> bool:
+    def _probable(self, variant: Variant, evidence: _Evidence) -> bool:
         """Enough evidence for the candidate: document or context, or frequent for its length."""
-        if len(variant.text) <= 3 and variant.cost > CLASSIC:
+        length = len(variant.text)
+        if length <= 3 and variant.cost > CLASSIC:
             return False  # "ng" is no "rig": short words only by a classic confusion
-        if any("document" in e or "context" in e or "user lexicon" in e for e in evidence):
+        if evidence.local:
             return True
-        if len(variant.text) <= 3:
+        if length <= 3:
             return False  # "eol" is no "col": a short word needs its neighbours or the document
         if any(step.cost > CLASSIC for step in variant.steps):
             return False  # a rarer confusion ("foct" as "foot") needs more than frequency
-        frequency = self.lex.frequency(variant.text)
-        length = len(variant.text)
         # A long non-word that one confusion turns into a word is rarely a coincidence;
         # a short one often is.
         needed = 0 if length >= 10 else 1_000 if length >= 8 else 100_000 if length >= 5 else COMMON
-        return frequency >= needed
+        return evidence.frequency >= needed
 
     # -- rare real words ---------------------------------------------------
 
@@ -455,7 +477,7 @@ class _Judge:
             return None
         pairs, _, variant = best
         frequency = self.lex.frequency(word)
-        evidence = "; ".join(e for e in self._evidence(variant, context) if "context" in e)
+        evidence = "; ".join(f"context {pair!r}" for pair in self._evidence(variant, context).pairs)
         confidence = (Confidence.HIGH if pairs >= 100 * COMMON and frequency == 0
                       else Confidence.MEDIUM)
         rarity = "a word hardly used" if frequency == 0 else f"a rare word (frequency {frequency:,})"
