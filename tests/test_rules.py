@@ -89,7 +89,7 @@ def _convert(case):
 def test_rule(case):
     doc, body = _convert(case)
     clean_lines = textkit.clean_text(doc).splitlines()
-    clean = norm("\n".join(l for l in clean_lines if not re.match(r"\s*\[\d+\]", l)))
+    clean = norm("\n".join(line for line in clean_lines if not re.match(r"\s*\[\d+\]", line)))
     clean_all = norm("\n".join(clean_lines))
     paras = [p for p in body.iter(f"{{{TEI}}}p") if not any(_local(a) == "note" for a in p.iterancestors())]
     para_texts = [norm(reading(p)) for p in paras]

@@ -86,9 +86,7 @@ def reading(el, *, notes: bool = False, sic: bool = False, mark=None) -> str:
                 if _local(option) in wanted:
                     parts.append(reading(option, notes=notes, sic=sic, mark=mark))
                     break
-        elif name == "supplied" and sic:
-            pass
-        elif name == "note" and not notes:
+        elif (name == "supplied" and sic) or (name == "note" and not notes):
             pass
         else:
             parts.append(reading(child, notes=notes, sic=sic, mark=mark))
@@ -149,7 +147,7 @@ def _pairs(name: str):
     exp, divs = expected(name)["texts"], _texts(name)
     got = [norm(reading(d.find("t:head", NS))) if d.find("t:head", NS) is not None else "?" for d in divs]
     assert len(divs) == len(exp), f"{len(divs)} texts, expected {len(exp)}: {got}"
-    return list(zip(exp, divs))
+    return list(zip(exp, divs, strict=True))
 
 
 def _report(problems: list[str]) -> None:
@@ -203,7 +201,7 @@ def test_section_heads_and_levels(name):
         want = [(text, level) for text, level in exp["heads"]]
         ok = len(got) == len(want) and all(
             g[0] == w[0] and (g[1] in w[1] if isinstance(w[1], list) else g[1] == w[1])
-            for g, w in zip(got, want))
+            for g, w in zip(got, want, strict=True))
         if not ok:
             problems.append(f"{exp['title'][:40]}:\n   got      {got}\n   expected {want}")
     _report(problems)
