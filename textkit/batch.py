@@ -525,15 +525,25 @@ def _run_pool(todo: Sequence[Task], options: Options, max_bytes: int | None, job
             executor.shutdown(wait=True, cancel_futures=True)
 
 
+FILES_PER_WORKER = 500
+"""Workers are replaced after about this many files each, so that whatever a
+process accumulates (caches of the words it has seen) cannot grow without
+bound over a night's run. New workers are forked from the parent, which holds
+the dictionaries already built, so replacing them costs little."""
+
+
 def _drain(executor: futures.ProcessPoolExecutor, queue: list[Task], options: Options,
            max_bytes: int | None, jobs: int, done: Callable[[Task, FileResult], None]) -> list[Task]:
-    """Feed ``queue`` to ``executor`` a few tasks ahead; return the tasks in flight if it breaks."""
+    """Feed ``queue`` to ``executor`` a few tasks ahead, up to its workers' budget of files;
+    return the tasks in flight if the pool breaks."""
     running: dict[futures.Future[FileResult], Task] = {}
+    budget = FILES_PER_WORKER * jobs
     try:
-        while queue or running:
-            while queue and len(running) < 2 * jobs:
+        while (queue and budget) or running:
+            while queue and budget and len(running) < 2 * jobs:
                 task = queue.pop()
                 running[executor.submit(convert_one, task, options, max_bytes)] = task
+                budget -= 1
             finished, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
             for future in finished:
                 task = running.pop(future)
