@@ -31,7 +31,7 @@ SAMPLE_LINES = (ROOT / "fixtures" / "us-japan-in-asia-1994.txt").read_text(
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
 # Small and fixed for CI; TEXTKIT_FUZZ_EXAMPLES=2000 for a longer hunt.
-FUZZ = settings(max_examples=int(os.environ.get("TEXTKIT_FUZZ_EXAMPLES", 60)), deadline=None,
+FUZZ = settings(max_examples=int(os.environ.get("TEXTKIT_FUZZ_EXAMPLES", "60")), deadline=None,
                 derandomize="TEXTKIT_FUZZ_EXAMPLES" not in os.environ,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

@@ -23,7 +23,6 @@ not print. ``textkit.cli`` reports them.
 
 from __future__ import annotations
 
-import concurrent.futures as futures
 import enum
 import fnmatch
 import logging
@@ -38,6 +37,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from concurrent import futures
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -253,6 +253,7 @@ def convert_one(task: Task, options: Options, max_bytes: int | None = None) -> F
 def _convert_data(task: Task, options: Options, data: bytes, facts: dict[str, Any],
                   result: Callable[..., FileResult]) -> FileResult:
     import textkit
+
     from .read import decode, normalize
 
     facts["bytes"] = len(data)
@@ -318,8 +319,8 @@ def _collect_warnings() -> Iterator[_Warnings]:
 def one_line(error: BaseException, source: str | None = None) -> str:
     """The message of ``error`` on one line, without the file name prefix it may carry."""
     text = str(error)
-    for prefix in {getattr(error, "source", None), source} - {None}:
-        if text.startswith(f"{prefix}: "):
+    for prefix in (getattr(error, "source", None), source):
+        if isinstance(prefix, str) and text.startswith(f"{prefix}: "):
             text = text[len(prefix) + 2:]
     lines = [line for line in text.splitlines() if line.strip()]
     return "; ".join(lines[:2]) if lines else type(error).__name__
@@ -578,5 +579,5 @@ def _stop_workers(executor: futures.ProcessPoolExecutor) -> None:
     for process in processes:
         try:
             process.terminate()
-        except Exception:
-            pass
+        except (OSError, ValueError):  # already gone, or closed
+            continue

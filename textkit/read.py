@@ -75,10 +75,10 @@ def decode(data: bytes, *, source: str) -> tuple[str, str]:
                                  f"({error.reason} at byte {error.start + len(bom)})",
                                  source=source) from error
     if b"\x00" in data:
-        encoding = _bomless_utf16(data)
-        if encoding is None:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
             raise InputError("binary file (contains NUL bytes), not OCR text", source=source)
-        return data.decode(encoding), encoding
+        return data.decode(utf16), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

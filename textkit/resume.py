@@ -103,10 +103,11 @@ class Journal:
             size = input_path.stat().st_size
         except OSError:
             return
-        record = {"output": self._key(output), "input": str(input_path.resolve()),
+        key = self._key(output)
+        record = {"output": key, "input": str(input_path.resolve()),
                   "input_size": size, "fingerprint": self.fingerprint, "summary": summary}
         line = json.dumps(record, ensure_ascii=False) + "\n"
-        self.records[record["output"]] = line
+        self.records[key] = line
         try:
             if self._file is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
