@@ -318,9 +318,18 @@ def _random_volume(rng: random.Random) -> dict:
         else:
             notes.append(f"Interview with an official, {rng.choice(cities)}, {rng.randint(1, 28)} "
                          f"{rng.choice(months)} {rng.randint(1990, 1999)}.")
-    return {"texts": texts, "style": style, "notes": notes, "head": f"JOURNAL OF {rng.choice(_NOUNS).upper()} STUDIES",
+    vol = {"texts": texts, "style": style, "notes": notes, "head": f"JOURNAL OF {rng.choice(_NOUNS).upper()} STUDIES",
             "full_w": rng.randint(84, 92), "col_w": rng.randint(44, 50),
             "full_cap": rng.randint(14, 26), "col_cap": rng.randint(12, 22), "page": rng.randint(2, 90)}
+    # drawn last, so that the layouts above stay as they were for a given seed
+    for text in texts:
+        if len(text["authors"]) > 2 and rng.random() < 0.5:
+            text["byline"] = ", ".join(text["authors"][:-1]) + ", and " + text["authors"][-1]
+        text["stray"] = rng.random() < 0.3
+        text["editorial"] = (" ".join(rng.choice(_PROSE) for _ in range(rng.randint(22, 34))).capitalize() + "."
+                             if rng.random() < 0.3 else None)
+    vol["recto"] = rng.random() < 0.5
+    return vol
 
 
 class _Ambiguous(Exception):
@@ -392,8 +401,13 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
                 truth["marks"].add(str(st_["page"]))
                 out.append(line)
             elif vol["style"] == "top-head" and not st_["first"]:
-                out.append(f" {st_['page']} {vol['head']}")
-                truth["marks"].add(vol["head"])
+                if vol.get("recto") and st_["page"] % 2:
+                    recto = _title_case(st_["title"].lower().split())
+                    out.append(f" {recto} {st_['page']}")
+                    truth["marks"].add(recto)
+                else:
+                    out.append(f" {st_['page']} {vol['head']}")
+                    truth["marks"].add(vol["head"])
                 out.append(line)
             else:
                 out.append(" " + line)
@@ -411,12 +425,13 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
             out.extend([""] * 4)
         new_page(True)
         st_["first"] = True
+        st_["title"] = text["title"]
         put(text["title"])
         out.append("")
         put(text["byline"])
         out.append("")
         record = {"title": text["title"], "authors": text["authors"], "heads": [], "notes": [], "paragraphs": 0,
-                  "first": None, "quotes": 0, "seen_sub": False}
+                  "first": None, "quotes": 0, "seen_sub": False, "editorial": 0}
         first = True
         for kind, content, noblank in text["blocks"]:
             if kind in ("h", "h2"):
@@ -481,21 +496,41 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
             if st_["used"] >= cap():
                 raise _Ambiguous("a paragraph ends on a column's last line")
             blank()
+            if text.get("editorial") and record["paragraphs"] == 1 and kind == "p" and st_["full"]:
+                lines, line = [], ""
+                for w in text["editorial"].split():
+                    if line and len(line) + 1 + len(w) > 116:
+                        lines.append(line)
+                        line = w
+                    else:
+                        line = f"{line} {w}" if line else w
+                lines.append(line)
+                if st_["used"] + len(lines) + 2 <= cap():
+                    for editorial_line in lines:
+                        put(editorial_line)
+                    blank()
+                    record["editorial"] = 1
+                    record["editorial_text"] = text["editorial"]
         finish_page()
+        if text.get("stray"):
+            out.extend(["", " ."])
         truth["texts"].append(record)
     return "\n".join(out) + "\n", truth
 
 
-@st.composite
-def generated_volumes(draw):
-    seed = draw(st.integers(0, 10**9))
+def _seeded(seed: int):
+    """The first unambiguous layout from ``seed`` on."""
     for attempt in range(200):
-        vol = _random_volume(random.Random(seed + attempt))
         try:
-            return _set_volume(vol)
+            return _set_volume(_random_volume(random.Random(seed + attempt)))
         except _Ambiguous:
             continue
     raise AssertionError("no unambiguous layout found")  # pragma: no cover
+
+
+@st.composite
+def generated_volumes(draw):
+    return _seeded(draw(st.integers(0, 10**9)))
 
 
 def check_generated(text: str, truth: dict) -> None:
@@ -531,6 +566,9 @@ def check_generated(text: str, truth: dict) -> None:
                 g[0] != w[0] or g[1] not in (w[1] if isinstance(w[1], list) else [w[1]])
                 for g, w in zip(heads, t["heads"], strict=False)):
             problems.append(f"{t['title']}: heads {heads}, expected {t['heads']}")
+        editorial = [n for n in div.iter(f"{{{TEI}}}note") if n.get("type") == "editorial"]
+        if len(editorial) != t["editorial"]:
+            problems.append(f"{t['title']}: {len(editorial)} editorial notes, expected {t['editorial']}")
         quotes = list(div.iter(f"{{{TEI}}}quote"))
         if len(quotes) != t["quotes"]:
             problems.append(f"{t['title']}: {len(quotes)} quotations, expected {t['quotes']}")
@@ -561,10 +599,6 @@ def check_generated(text: str, truth: dict) -> None:
         if not re.search(rf"(?<![\w-]){word}(?![\w-])", everything):
             problems.append(f"hyphenated {word!r} not joined")
     assert not problems, "\n".join(problems) + "\n--- input:\n" + text
-
-
-def _seeded(seed: int):
-    return _set_volume(_random_volume(random.Random(seed)))
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
