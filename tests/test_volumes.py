@@ -367,3 +367,13 @@ def test_layout_remnants_absent(name):
     stray = [norm(reading(p)) for p in body.iter(f"{{{TEI}}}p") if not re.search(r"\w", reading(p))]
     problems += [f"paragraph with no word: {s!r}" for s in stray]
     _report(problems)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_header_names_every_author(name):
+    """``titleStmt/author``: every author of the volume once, in order of first appearance."""
+    xml, body = converted(name)
+    root = body.getparent().getparent()
+    got = [norm(a.text or "") for a in root.findall("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS)]
+    want = list(dict.fromkeys(a for t in expected(name)["texts"] for a in t["authors"]))
+    assert got == want
