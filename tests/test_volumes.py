@@ -168,9 +168,12 @@ def _matches(expected_text: str, actual: str) -> bool:
 
 # --- tests ------------------------------------------------------------------
 
+@pytest.mark.parametrize("keep_layout", [False, True], ids=["reading", "keep-layout"])
 @pytest.mark.parametrize("name", CASES)
-def test_valid_tei(name, tei_all_schema):
-    xml, _ = converted(name)
+def test_valid_tei(name, keep_layout, tei_all_schema):
+    xml = converted(name)[0] if not keep_layout else textkit.to_tei(
+        textkit.convert_text(_input_path(name).read_text(encoding="utf-8"), source=f"{name}.txt"),
+        keep_layout=True)
     textkit.validate(xml)
     tree = etree.ElementTree(etree.fromstring(xml.split("?>", 1)[1].lstrip().encode("utf-8")
                                               if xml.startswith("<?xml") else xml.encode("utf-8")))
