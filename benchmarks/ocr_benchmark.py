@@ -24,7 +24,9 @@ Corpora:
   (``fixtures/us-japan-in-asia-1994.txt``), which the rules were developed
   against.
 
-Run ``python benchmarks/ocr_benchmark.py`` (``--help`` for the options).
+Run ``python benchmarks/ocr_benchmark.py`` (``--help`` for the options;
+``--unmodelled`` injects misreadings outside textkit's model, ``--timing``
+times the sample's conversion with and without the stage).
 """
 
 from __future__ import annotations
@@ -55,6 +57,12 @@ INJECTIONS: list[tuple[str, str, int]] = [
     ("rn", "m", 4), ("m", "rn", 3), ("d", "cl", 3), ("cl", "d", 1), ("h", "li", 3),
     ("li", "h", 1), ("w", "vv", 2), ("I", "l", 3), ("l", "1", 1), ("l", "I", 2), ("I", "1", 1),
     ("O", "0", 1), ("o", "0", 1), ("e", "c", 3), ("c", "e", 3), ("u", "ii", 2), ("n", "ii", 1),
+]
+
+# Misreadings outside textkit's model (a/o, n/u, t/l …): what it does when it cannot know.
+UNMODELLED: list[tuple[str, str, int]] = [
+    ("a", "o", 2), ("n", "u", 2), ("t", "l", 1), ("e", "o", 1), ("s", "a", 1), ("y", "v", 1),
+    ("g", "q", 1), ("f", "t", 1),
 ]
 
 WORD = re.compile(r"[A-Za-z]+")
@@ -245,12 +253,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=0.005, help="share of words corrupted (0.005)")
     parser.add_argument("--no-symspell", action="store_true", help="score textkit only")
     parser.add_argument("--show", action="store_true", help="print every wrong or missed word")
+    parser.add_argument("--unmodelled", action="store_true",
+                        help="inject confusions outside textkit's model instead (a/o, n/u, t/l …)")
     parser.add_argument("--timing", action="store_true",
                         help="only time the sample's conversion with and without the stage")
     args = parser.parse_args(argv)
     if args.timing:
         timing()
         return 0
+    if args.unmodelled:
+        INJECTIONS[:] = UNMODELLED
 
     began = time.perf_counter()
     run_textkit(["Warm up", "Some people wam against it: the lexicon and bigrams load here."])
