@@ -56,6 +56,7 @@ SAMPLE = HERE.parent / "fixtures" / "us-japan-in-asia-1994.txt"
 MARK = "\u2063"  # stands in for the footnote being located
 
 CASES = sorted(p.stem for p in VOLUMES.glob("*.json"))
+IDS = [f"{name}.txt" for name in CASES]
 
 
 def _input_path(name: str) -> Path:
@@ -169,7 +170,7 @@ def _matches(expected_text: str, actual: str) -> bool:
 # --- tests ------------------------------------------------------------------
 
 @pytest.mark.parametrize("keep_layout", [False, True], ids=["reading", "keep-layout"])
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_valid_tei(name, keep_layout, tei_all_schema):
     xml = converted(name)[0] if not keep_layout else textkit.to_tei(
         textkit.convert_text(_input_path(name).read_text(encoding="utf-8"), source=f"{name}.txt"),
@@ -180,7 +181,7 @@ def test_valid_tei(name, keep_layout, tei_all_schema):
     assert tei_all_schema.validate(tree), str(tei_all_schema.error_log)[:2000]
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_texts_titles_authors(name):
     problems = []
     for exp, div in _pairs(name):
@@ -196,7 +197,7 @@ def test_texts_titles_authors(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_section_heads_and_levels(name):
     problems = []
     for exp, div in _pairs(name):
@@ -210,7 +211,7 @@ def test_section_heads_and_levels(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_no_false_heads(name):
     body = converted(name)[1]
     heads = all_heads(body)
@@ -220,7 +221,7 @@ def test_no_false_heads(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_first_paragraph_has_restored_initial(name):
     problems = []
     for exp, div in _pairs(name):
@@ -246,7 +247,7 @@ def test_first_paragraph_has_restored_initial(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_footnotes_at_their_anchors(name):
     problems = []
     for exp, div in _pairs(name):
@@ -278,7 +279,7 @@ def test_footnotes_at_their_anchors(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_editorial_notes_and_quotations(name):
     problems = []
     for exp, div in _pairs(name):
@@ -306,7 +307,7 @@ def test_editorial_notes_and_quotations(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_paragraphs_joined_across_breaks(name):
     body = converted(name)[1]
     texts = [norm(reading(p)) for p in body.iter(f"{{{TEI}}}p")]
@@ -319,7 +320,7 @@ def test_paragraphs_joined_across_breaks(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_paragraph_count(name):
     problems = []
     for exp, div in _pairs(name):
@@ -333,7 +334,7 @@ def test_paragraph_count(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_hyphens_joined_and_kept(name):
     exp = expected(name)
     text = norm(reading(converted(name)[1], notes=True))
@@ -353,7 +354,7 @@ def test_hyphens_joined_and_kept(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_layout_remnants_absent(name):
     exp = expected(name)
     body = converted(name)[1]
@@ -372,7 +373,7 @@ def test_layout_remnants_absent(name):
     _report(problems)
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_header_names_every_author(name):
     """``titleStmt/author``: every author of the volume once, in order of first appearance."""
     xml, body = converted(name)
