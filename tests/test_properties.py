@@ -329,6 +329,14 @@ def _random_volume(rng: random.Random) -> dict:
         text["editorial"] = (" ".join(rng.choice(_PROSE) for _ in range(rng.randint(22, 34))).capitalize() + "."
                              if rng.random() < 0.3 else None)
     vol["recto"] = rng.random() < 0.5
+    for text in texts:
+        words = text["title"].split()
+        if len(words) >= 4 and rng.random() < 0.5:  # the title over two or three lines, blanks between
+            cut = sorted(rng.sample(range(1, len(words)), rng.randint(1, 2)))
+            text["title_lines"] = [" ".join(words[a:b]) for a, b in zip([0, *cut], [*cut, len(words)], strict=True)]
+        if rng.random() < 0.3:  # an "Introduction" heading right before the first paragraph
+            text["blocks"].insert(0, ("h", "Introduction", True))
+        text["split_heads"] = rng.random() < 0.4  # headings of three or more words over two lines
     return vol
 
 
@@ -426,7 +434,10 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
         new_page(True)
         st_["first"] = True
         st_["title"] = text["title"]
-        put(text["title"])
+        for k, title_line in enumerate(text.get("title_lines", [text["title"]])):
+            if k:
+                out.append("")
+            put(title_line)
         out.append("")
         put(text["byline"])
         out.append("")
@@ -437,7 +448,12 @@ def _set_volume(vol: dict) -> tuple[str, dict]:
             if kind in ("h", "h2"):
                 if st_["used"] + 5 > cap() and kind == "h":
                     st_["used"] = cap()
-                put(content)
+                head_words = content.split()
+                if text.get("split_heads") and len(head_words) >= 3:
+                    put(" ".join(head_words[:2]))
+                    put(" ".join(head_words[2:]))
+                else:
+                    put(content)
                 if not noblank:
                     blank()
                 level = 2 if kind == "h2" else [1, 2] if record["seen_sub"] else 1
@@ -603,13 +619,14 @@ def check_generated(text: str, truth: dict) -> None:
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_volumes())
-# Layouts that failed once, run every time: note lines of one pattern ending
-# in a number (the day of a date) on several pages, read as running heads
-# (seed 11); a wrapped note whose last line is its cited page, "8." read as a
-# note 8 (753); a displaced drop cap followed by the page's folio (894).
-@example(_seeded(11))
+# Layouts that failed once, run every time (re-find the seeds if the
+# generator changes): note lines of one pattern ending in a number (the day
+# of a date) on several pages, read as running heads (seed 120); a wrapped
+# note whose last line is its cited page, "8." read as a note 8 (753); a
+# displaced drop cap followed by the page's folio (1543).
+@example(_seeded(120))
 @example(_seeded(753))
-@example(_seeded(894))
+@example(_seeded(1543))
 def test_generated_volumes_convert_to_what_was_set(volume):
     text, truth = volume
     check_generated(text, truth)
