@@ -614,6 +614,9 @@ def check_generated(text: str, truth: dict) -> None:
     for word in truth["joined"]:
         if not re.search(rf"(?<![\w-]){word}(?![\w-])", everything):
             problems.append(f"hyphenated {word!r} not joined")
+    fixes = [(c.original, c.replacement) for c in doc.corrections() if c.rule.is_ocr]
+    if fixes:  # the typeset text has no misreadings: nothing may be "corrected"
+        problems.append(f"OCR corrections of a text without misreadings: {fixes}")
     assert not problems, "\n".join(problems) + "\n--- input:\n" + text
 
 

@@ -32,6 +32,9 @@ Expectation keys (all optional but ``texts``):
   letter or digit); ``absent_from_text``: not outside notes.
 * ``page_numbers``: printed page numbers, which no block may begin or end with.
 * ``not_heads``: no ``head`` may begin with these.
+* ``ocr_corrections``: the OCR corrections expected, ``[sic, corr]``, in
+  order (the synthetic volumes have no misreadings: their invented names and
+  terms must not be "corrected").
 
 Reading text takes ``corr`` (not ``sic``) and keeps ``supplied``.
 """
@@ -381,3 +384,15 @@ def test_header_names_every_author(name):
     got = [norm(a.text or "") for a in root.findall("t:teiHeader/t:fileDesc/t:titleStmt/t:author", NS)]
     want = list(dict.fromkeys(a for t in expected(name)["texts"] for a in t["authors"]))
     assert got == want
+
+
+@pytest.mark.parametrize("name", CASES, ids=IDS)
+def test_ocr_corrections(name):
+    exp = expected(name)
+    if "ocr_corrections" not in exp:
+        pytest.skip("no OCR expectations for this volume")
+    ocr = {"rn-m", "I-l", "ocr-confusion", "document-form"}
+    got = [[norm(reading(c.find("t:sic", NS), sic=True)), norm(reading(c.find("t:corr", NS)))]
+           for c in converted(name)[1].iter(f"{{{TEI}}}choice")
+           if c.find("t:corr", NS) is not None and c.find("t:corr", NS).get("type") in ocr]
+    assert got == exp["ocr_corrections"]
