@@ -118,6 +118,8 @@ class BatchResult:
     seconds: float
     fingerprint: str
     interrupted: bool = False
+    pending: int = 0
+    """Inputs an interrupted run did not get to (they have no result; a rerun does them)."""
 
     def counts(self) -> dict[str, int]:
         counts = Counter(r.status.value for r in self.results)
@@ -454,7 +456,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, job
         interrupted = True
     finally:
         journal.close()
-    return BatchResult(results, time.perf_counter() - began, mark, interrupted)
+    return BatchResult(results, time.perf_counter() - began, mark, interrupted,
+                       pending=len(tasks) - len(results))
 
 
 # --- the worker pool ---------------------------------------------------------------------

@@ -215,7 +215,7 @@ def _convert(args: argparse.Namespace) -> int:
     if bar is not None:
         bar.close()
     done = batch.BatchResult(problems + done.results, done.seconds, done.fingerprint,
-                             done.interrupted)
+                             done.interrupted, done.pending)
 
     from .report import summary, write_report
 

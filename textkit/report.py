@@ -35,7 +35,9 @@ def summary(result: BatchResult) -> str:
     line = (f"textkit: {counts['converted']} converted, {counts['skipped']} skipped, "
             f"{counts['failed']} failed ({len(result.results)} files, {_size(size)} "
             f"in {result.seconds:.1f} s)")
-    return line + "; interrupted, rerun to finish" if result.interrupted else line
+    if result.interrupted:
+        return f"{line}; interrupted with {result.pending} not started: rerun to finish them"
+    return line
 
 
 def report(result: BatchResult, *, options: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -59,6 +61,7 @@ def report(result: BatchResult, *, options: dict[str, Any] | None = None) -> dic
         "totals": {
             **result.counts(),
             "files": len(result.results),
+            "not_started": result.pending,
             "bytes_converted": sum(r.bytes for r in converted),
             "words_converted": sum(r.words for r in converted),
             "mb_per_second": round(sum(r.bytes for r in converted) / 1e6 / seconds, 3),
