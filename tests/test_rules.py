@@ -19,7 +19,8 @@ a correct conversion gives. Keys, all optional:
 * ``first_words`` / ``supplied``: the first paragraph's start and restored
   initial (``null``: nothing is ``supplied`` anywhere);
 * ``paragraph_starts``: paragraphs that must begin with these words;
-* ``no_paragraph``: no ``p`` may read exactly this.
+* ``no_paragraph``: no ``p`` may read exactly this;
+* ``quotes``: the text of every ``quote``, in order.
 """
 
 from __future__ import annotations
@@ -154,6 +155,10 @@ def test_rule(case):
         if supplied != want:
             problems.append(f"supplied {supplied}, expected {want}")
 
+    if "quotes" in case:
+        got = [norm(reading(q)) for q in body.iter(f"{{{TEI}}}quote")]
+        if got != case["quotes"]:
+            problems.append(f"quotes {got}, expected {case['quotes']}")
     for start in case.get("paragraph_starts", []):
         if not any(t.startswith(start) for t in para_texts):
             problems.append(f"no paragraph starts with {start!r}: {[t[:30] for t in para_texts]}")
