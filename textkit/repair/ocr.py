@@ -163,8 +163,13 @@ def correct_ocr(doc: Document, options: Options) -> Document:
     lex = lexicon(frozenset(options.user_words))
     # A correction is evidence for the next ("of" now attested helps another "0f"):
     # repeat until nothing changes, so that running the stage again changes nothing.
+    innocent: set[str] = set()  # words that cannot be misreadings, whatever the document
+    vocabulary: Vocabulary | None = None
     for _ in range(MAX_PASSES):
-        corrector = _Corrector(doc, lex, options.user_words)
+        previous, vocabulary = vocabulary, _vocabulary(doc)
+        if previous is not None:
+            vocabulary.share_lookalikes(previous)
+        corrector = _Corrector(doc, lex, options.user_words, vocabulary, innocent)
         doc = replace(doc, texts=tuple(corrector.text(text) for text in doc.texts))
         if not corrector.edits:
             break
@@ -187,6 +192,12 @@ def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
     return list(judge.findings(text, heading=heading))
 
 
+def _vocabulary(doc: Document) -> Vocabulary:
+    """The words of every block and footnote of ``doc``."""
+    texts = [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
+    return Vocabulary(document_words(texts))
+
+
 def document_words(texts: Iterable[str]) -> Iterator[str]:
     """Every word form in ``texts``, possessive endings removed.
 
@@ -201,10 +212,10 @@ def document_words(texts: Iterable[str]) -> Iterator[str]:
 class _Corrector:
     """Walks a document's texts, blocks and footnotes, applying the findings."""
 
-    def __init__(self, doc: Document, lex: Lexicon, user_words: frozenset[str]) -> None:
+    def __init__(self, doc: Document, lex: Lexicon, user_words: frozenset[str],
+                 vocabulary: Vocabulary, innocent: set[str]) -> None:
         self.doc = doc
-        texts = [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
-        self.judge = _Judge(lex, user_words, Vocabulary(document_words(texts)))
+        self.judge = _Judge(lex, user_words, vocabulary, innocent)
         self._raw: list[str] | None = None
         self.edits = 0
         """How many corrections this pass made."""
@@ -275,12 +286,13 @@ class _Corrector:
 class _Judge:
     """Decides, word by word, whether the scan misread it."""
 
-    def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary) -> None:
+    def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary,
+                 innocent: set[str] | None = None) -> None:
         self.lex = lex
         self.user_words = user_words
         self.vocabulary = vocabulary
         self._variants: dict[str, tuple[Variant, ...]] = {}
-        self._innocent: set[str] = set()
+        self._innocent = innocent if innocent is not None else set()
 
     def findings(self, text: str, *, heading: bool = False) -> Iterator[Finding]:
         words = list(WORD.finditer(text))

@@ -93,7 +93,16 @@ class Vocabulary:
         for form, n in self.exact.items():
             self.folded[form.lower()] += n
             self._forms.setdefault(form.lower(), []).append(form)
+        self.names = frozenset(folded for folded, forms in self._forms.items()
+                               if any(not form.islower() for form in forms))
+        """The case-folded forms that the document writes with a capital (names, acronyms)."""
         self._index: SymSpell | None = None
+        self._found: dict[str, list[str]] = {}
+
+    def share_lookalikes(self, other: Vocabulary) -> None:
+        """Reuse ``other``'s look-alike answers: valid while both have the same names."""
+        if other.names == self.names:
+            self._found = other._found
 
     def count(self, form: str) -> int:
         """How often the document has exactly ``form``."""
@@ -109,6 +118,9 @@ class Vocabulary:
         Forms with a capital letter only (lower-case words are the lexicon's
         business), most frequent first.
         """
+        key = f"{max_distance} {word}"
+        if key in self._found:
+            return self._found[key]
         if self._index is None:
             # A symspellpy index of this document's capitalized forms: small, so fast to build.
             self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
@@ -119,4 +131,5 @@ class Vocabulary:
                                    include_unknown=False)
         forms = [form for item in found for form in self._forms.get(item.term, ())
                  if form != word and not form.islower()]
-        return sorted(forms, key=lambda f: -self.exact[f])
+        self._found[key] = sorted(forms, key=lambda f: -self.exact[f])
+        return self._found[key]
