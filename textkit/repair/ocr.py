@@ -17,8 +17,15 @@ except a capitalized common word at the start of a sentence or in a heading.
 Numbers, words with non-ASCII letters and words repeated the same way three
 times in the document are left alone.
 
+A name the variant generator cannot reach (two rarer confusions) is looked
+up among the document's own names with symspellpy's edit-distance search,
+and kept only if the OCR model explains the difference.
+
 Every change is an :class:`~textkit.repair.edits.Edit` with its rule, a
-confidence and a note that says what the evidence was.
+confidence and a note that says what the evidence was. A correction is in
+turn evidence for others (its neighbours' context, the document's spelling),
+so the stage repeats until nothing changes: running it twice changes nothing
+more.
 """
 
 from __future__ import annotations

@@ -8,11 +8,11 @@
   good evidence).
 * :class:`Vocabulary` is the document's own words: a form spelled the same
   way elsewhere in the volume is the strongest evidence there is. Its
-  look-alike search is a symspellpy index over the document's words, which
-  is small and so builds in milliseconds (the full-dictionary index takes
-  seconds and is never built during a conversion: :func:`variants
-  <textkit.repair.confusions.variants>` checks candidates against the
-  lexicon directly).
+  look-alike search is a symspellpy index over the document's capitalized
+  forms (names, acronyms), which is small and so builds in milliseconds.
+  The full-dictionary index takes seconds and is never built during a
+  conversion: :func:`variants <textkit.repair.confusions.variants>` generates
+  the OCR model's candidates and the lexicon checks them directly.
 
 Everything read from package data is loaded once per process, lazily.
 """
