@@ -367,3 +367,23 @@ def test_workers_are_replaced_after_their_budget_of_files(tree: Path, tmp_path: 
     result = run(tasks, out=out, jobs=2)
     assert result.counts()["converted"] == 9
     assert len(pools) == 5  # 9 files, 2 per pool
+
+
+def test_a_line_of_100000_characters_converts(tmp_path: Path) -> None:
+    src = write(tmp_path / "long.txt", "INTRODUCTION\n\nAnn Lee\n\n" + "word " * 20_000 + "\n")
+    tasks, _ = plan([str(src)], out=tmp_path / "tei")
+    [result] = run(tasks, out=tmp_path / "tei").results
+    assert result.status is Status.CONVERTED and result.validation == {"valid": True}
+    assert result.words == 20_003
+
+
+@pytest.mark.xfail(strict=True, reason="one 12,000-character token takes seconds (100,000: minutes): "
+                   "repair/dehyphenate.py's _TRAILING regex is searched over the whole line, "
+                   "quadratic in its length; remove this marker when fixed")
+def test_a_long_token_converts_in_linear_time() -> None:
+    import time
+
+    began = time.perf_counter()
+    textkit.convert_text("INTRODUCTION\n\nAnn Lee\n\n" + "x" * 12_000 + "\n", source="t.txt",
+                         options=Options(correct_ocr=False))
+    assert time.perf_counter() - began < 1.5
