@@ -38,6 +38,10 @@ from .progress import Progress
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+EXIT_STATUS = ("exit status: 0 all converted, up to date or valid; 1 a file failed; "
+               "2 usage error; 130 interrupted")
+
+
 class UsageError(Exception):
     """A command line that cannot be run as given (exit 2)."""
 
@@ -73,7 +77,8 @@ def _megabytes(value: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="textkit",
-        description="Turn the OCR text of scanned printed volumes into clean, validated TEI XML.")
+        description="Turn the OCR text of scanned printed volumes into clean, validated TEI XML.",
+        epilog=EXIT_STATUS)
     parser.add_argument("--version", action="version", version=f"textkit {textkit.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what each stage does")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -82,7 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
         "convert", help="convert OCR text files to TEI",
         description="Convert OCR text files, directories (searched recursively) or - (standard "
                     "input) to TEI under --out, mirroring the input tree. Outputs already made "
-                    "from the same input by the same textkit and options are skipped.")
+                    "from the same input by the same textkit and options are skipped.",
+        epilog=EXIT_STATUS)
     convert.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory, or -")
     convert.add_argument("--out", required=True, type=Path, metavar="DIR",
                          help="where the TEI goes (created if needed)")
