@@ -128,15 +128,16 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
     """Kinds for every line except footnote text (see :mod:`.footnotes`).
 
     Page numbers are number-only lines at a page edge or beside a blank line.
-    Running heads are short lines that recur (digits ignored): with a folio
-    (``THE MEKONG REVIEW 43``) twice anywhere is enough; without one they
-    must recur at page edges.
+    Running heads are short lines in capitals or Title Case: with a folio
+    (``THE MEKONG REVIEW 43``), at a page edge or twice anywhere (digits
+    ignored); without one, recurring at page edges.
     """
     kinds = [basic_kind(line) for line in lines]
     edges = page_edges(lines, kinds)
     texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
     anywhere = Counter(furniture_key(lines[i].content) for i in texts if _FOLIO.search(lines[i].content))
-    at_edges = Counter(furniture_key(lines[i].content) for i in edges if kinds[i] is LineKind.TEXT)
+    at_edges = Counter(furniture_key(lines[i].content) for i in edges
+                       if kinds[i] is LineKind.TEXT and not _FOLIO.search(lines[i].content))
     for i in texts:
         content = lines[i].content
         beside_blank = (i == 0 or kinds[i - 1] is LineKind.BLANK or lines[i].is_page_start
@@ -144,17 +145,25 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
         if is_page_number(content):
             if i in edges or beside_blank:
                 kinds[i] = LineKind.PAGE_NUMBER
-        elif _is_furniture_text(content):
+        elif _is_furniture_text(content) and _is_title(content):
             key = furniture_key(content)
             folio = _FOLIO.search(content)
             if (folio and anywhere[key] >= 2) or (i in edges and (
-                    at_edges[key] >= RUNNING_HEAD_MIN_REPEATS or folio and _is_title(content))):
+                    folio or at_edges[key] >= RUNNING_HEAD_MIN_REPEATS)):
                 kinds[i] = LineKind.RUNNING_HEAD
+    furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):
         if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
-            after_blank = i + 1 < len(lines) and kinds[i + 1] is LineKind.BLANK
-            next_is_page = i + 1 < len(lines) and lines[i + 1].is_page_start
-            if next_is_page or (after_blank and (i == 0 or kinds[i - 1] is LineKind.BLANK)):
+            # Look past page furniture to the lines that frame the letter.
+            j = i + 1
+            while j < len(lines) and kinds[j] in furniture and not lines[j].is_page_start:
+                j += 1
+            k = i - 1
+            while k >= 0 and kinds[k] in furniture:
+                k -= 1
+            next_is_page = j < len(lines) and lines[j].is_page_start
+            after_blank = j < len(lines) and kinds[j] is LineKind.BLANK
+            if next_is_page or (after_blank and (k < 0 or kinds[k] is LineKind.BLANK)):
                 kinds[i] = LineKind.LONE_INITIAL
     return kinds
 
@@ -164,7 +173,9 @@ _FOLIO = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
 
 def _is_title(content: str) -> bool:
     """A running head's words: a title in capitals or Title Case, the folio aside."""
-    words = re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content)
+    words = re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content).strip()
+    if words.endswith((".", ",", ";", ":")) or words[:1].isdigit():
+        return False
     return is_caps(words) or is_title_case(words)
 
 
