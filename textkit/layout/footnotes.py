@@ -24,7 +24,9 @@ from .lines import RawLine
 
 log = logging.getLogger(__name__)
 
-_NOTE_START = re.compile(r"(\d{1,3})(?=\s?[^\d\s])")
+_NOTE_START = re.compile(r"(\d{1,3})(?=\s?[^\W\d_]|\s?[“\"‘'(\[])")
+"""A note's numeral, glued (or spaced) to its text: a letter, quote or bracket follows."""
+_GLUED_NOTE_START = re.compile(r"(\d{1,3})(?=[^\W\d_]|[“\"‘'(\[])")
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 
 ANCHOR_SEARCH_LINES = 250
@@ -56,13 +58,16 @@ def find_blocks(lines: list[RawLine], kinds: list[LineKind]) -> list[FootnoteBlo
                 break
             end += 1
         notes: list[tuple[int, str, list[RawLine]]] = []
-        for j in range(i + 1, end):
-            if kinds[j] not in (LineKind.TEXT, LineKind.BLANK):
-                continue  # page numbers, stray marks: already classified
-            if kinds[j] is LineKind.BLANK:
-                continue
+        body = [j for j in range(i + 1, end) if kinds[j] is LineKind.TEXT]
+        glued = [_GLUED_NOTE_START.match(lines[j].content) for j in body]
+        for position, j in enumerate(body):
             match = _NOTE_START.match(lines[j].content)
             number = int(match.group(1)) if match else None
+            # "8 March 1994," continuing a note is not note 8 when a later
+            # line of the block starts "8Noa Ostrow".
+            if number is not None and not glued[position] and any(
+                    g and int(g.group(1)) == number for g in glued[position + 1:]):
+                number = None
             if number is not None and (not notes or number == int(notes[-1][1] or 0) + 1):
                 notes.append((j, str(number), [lines[j]]))
             elif notes:
