@@ -7,6 +7,8 @@ Two sources ship with the package, nothing is downloaded:
   ``data/words-en.COPYRIGHT``), so both spellings are words
   (``neighbors``/``neighbours``, ``labor``/``labour``).
 * symspellpy's bundled frequency list, for how common a word is.
+* ``data/field-terms.txt``: general words of policy writing and Latin tags
+  the word lists lack (``hegemon``, ``alia``).
 
 A user lexicon (one word per line, ``#`` comments) adds names and terms a
 project wants protected.
@@ -79,11 +81,46 @@ class Lexicon:
     def with_words(self, extra: Iterable[str]) -> Lexicon:
         return Lexicon(self.words | frozenset(w for w in extra if w))
 
+    @staticmethod
+    def proper_only(word: str) -> bool:
+        """The word lists know ``word`` only capitalized (``thai``: only ``Thai``).
+
+        symspellpy's frequency list is all lower case, so :meth:`knows` admits
+        names in lower case too; the SCOWL lists keep their capitals.
+
+        >>> Lexicon.proper_only("thai"), Lexicon.proper_only("tie")
+        (True, False)
+        """
+        words = _word_list()
+        return word not in words and (word.capitalize() in words or word.upper() in words)
+
+
+@functools.cache
+def field_terms() -> frozenset[str]:
+    """General words of policy writing missing from the word lists.
+
+    >>> "hegemon" in field_terms()
+    True
+    """
+    data = importlib.resources.files("textkit") / "data" / "field-terms.txt"
+    words = (line.split("#", 1)[0].strip() for line in data.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w)
+
 
 @functools.cache
 def default_lexicon() -> Lexicon:
     """The shipped lexicon (built once per process)."""
-    return Lexicon(_word_list() | frozenset(frequencies()))
+    return Lexicon(_word_list() | frozenset(frequencies()) | field_terms())
+
+
+@functools.cache
+def lexicon_for(user_words: frozenset[str] = frozenset()) -> Lexicon:
+    """The shipped lexicon plus a project's protected words (built once per set).
+
+    >>> lexicon_for(frozenset({"Nakanishi"})).knows("Nakanishi")
+    True
+    """
+    return default_lexicon().with_words(user_words) if user_words else default_lexicon()
 
 
 def load_user_lexicon(path: str | Path) -> frozenset[str]:

@@ -15,7 +15,7 @@ import re
 import string
 from dataclasses import replace
 
-from ..lexicon import Lexicon, bigram_frequencies, default_lexicon
+from ..lexicon import Lexicon, bigram_frequencies, default_lexicon, lexicon_for
 from ..model import Block, BlockKind, Confidence, Document, LineKind, Rule, Text
 from ..pipeline import Options
 from .edits import Edit, apply_edits
@@ -27,7 +27,7 @@ CLEAR_WINNER = 5.0
 
 def restore_initials(doc: Document, options: Options) -> Document:
     """The drop-cap stage: supply the lost initial of each text's first paragraph."""
-    lexicon = default_lexicon().with_words(options.user_words)
+    lexicon = lexicon_for(options.user_words)
     lone = [(m.line, m.text) for m in doc.layout_marks if m.kind is LineKind.LONE_INITIAL]
     starts = [t.title.first_line or (t.blocks[0].first_line if t.blocks else 0) for t in doc.texts]
     texts = []

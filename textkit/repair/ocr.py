@@ -403,7 +403,7 @@ class _Judge:
             return exact > 0
         if not (self.lex.knows(new) or exact > 0):
             return False
-        if new.islower() and _proper_only(new) and not exact:
+        if new.islower() and Lexicon.proper_only(new) and not exact:
             return False  # "thai" is known only as "Thai": a name, not a small word
         if not (new.islower() or new.isupper() or _capitalized(new) or new in self.lex.words
                 or exact > 0):
@@ -527,20 +527,6 @@ class _Judge:
                 or NUMBER_LIKE.fullmatch(word)):
             return None
         return self._judge_nonword(word, context, digits=True)
-
-@functools.cache
-def _proper_only(word: str) -> bool:
-    """The word lists know ``word`` only capitalized (``thai``: ``Thai``).
-
-    symspellpy's frequency list is all lower case, so the lexicon also knows
-    names in lower case; the SCOWL lists keep their capitals.
-    """
-    # The lexicon does not expose its SCOWL part; see the issue #3 report.
-    from ..lexicon import _word_list
-
-    scowl = _word_list()
-    return word not in scowl and (word.capitalize() in scowl or word.upper() in scowl)
-
 
 @functools.lru_cache(maxsize=200_000)
 def _common_variants(word: str) -> tuple[Variant, ...]:

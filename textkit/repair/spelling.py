@@ -1,7 +1,6 @@
 """The evidence an OCR correction weighs: lexicon, frequency, context, the document.
 
-* :func:`lexicon` is the shipped lexicon plus ``data/field-terms.txt``
-  (general words of the field and Latin tags the SCOWL lists lack) plus the
+* :func:`lexicon` is the shipped lexicon (with its field terms) plus the
   user's words.
 * :func:`bigram_count` reads symspellpy's bigram frequencies (only the most
   common English word pairs, so a missing pair says little; a present one is
@@ -20,49 +19,21 @@ Everything read from package data is loaded once per process, lazily.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from collections import Counter
 from collections.abc import Iterable
 
 from symspellpy import SymSpell, Verbosity
 
-from ..lexicon import Lexicon, default_lexicon
-
-BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+from ..lexicon import Lexicon, bigram_frequencies, lexicon_for
 
 
-@functools.cache
-def field_terms() -> frozenset[str]:
-    """General words of policy writing missing from the word lists (``hegemon``, ``alia``).
-
-    >>> "hegemon" in field_terms()
-    True
-    """
-    data = importlib.resources.files("textkit") / "data" / "field-terms.txt"
-    words = (line.split("#", 1)[0].strip() for line in data.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in words if w)
-
-
-@functools.cache
 def lexicon(user_words: frozenset[str] = frozenset()) -> Lexicon:
     """The lexicon a correction consults: shipped words, field terms, the user's words.
 
     >>> lexicon().knows("hegemon"), lexicon(frozenset({"Nakanishi"})).knows("Nakanishi")
     (True, True)
     """
-    return default_lexicon().with_words(field_terms() | user_words)
-
-
-@functools.cache
-def _bigrams() -> dict[str, int]:
-    data = importlib.resources.files("symspellpy") / BIGRAM_FILE
-    counts: dict[str, int] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        first, _, rest = line.partition(" ")
-        second, _, count = rest.partition(" ")
-        if count.strip().isdigit():
-            counts[f"{first} {second}"] = int(count)
-    return counts
+    return lexicon_for(user_words)
 
 
 def bigram_count(first: str, second: str) -> int:
@@ -73,7 +44,7 @@ def bigram_count(first: str, second: str) -> int:
     """
     if not first or not second:
         return 0
-    return _bigrams().get(f"{first.lower()} {second.lower()}", 0)
+    return bigram_frequencies().get(f"{first.lower()} {second.lower()}", 0)
 
 
 class Vocabulary:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import default_lexicon
+from ..lexicon import Lexicon, lexicon_for
 from ..model import Block, BlockKind, Division, Document, Text, TextKind
 from ..pipeline import Options
 from ..repair.dehyphenate import Vocabulary
@@ -37,7 +37,7 @@ def build_structure(doc: Document, options: Options) -> Document:
     rows = make_rows(doc, sentinel)
     builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]),
                        Vocabulary.from_lines(r.plain(sentinel) for r in rows),
-                       default_lexicon().with_words(options.user_words))
+                       lexicon_for(options.user_words))
     volume_title, spans = find_texts(rows)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title)
@@ -60,10 +60,10 @@ class _Builder:
     sentinel: str
     widths: Widths
     vocabulary: Vocabulary
-    lexicon: object
+    lexicon: Lexicon
 
     def block(self, kind: BlockKind, rows: list[Row]) -> Block:
-        return make_block(kind, rows, self.sentinel, self.vocabulary, self.lexicon)  # type: ignore[arg-type]
+        return make_block(kind, rows, self.sentinel, self.vocabulary, self.lexicon)
 
     def text(self, span: TextSpan) -> Text:
         title = self.block(BlockKind.HEAD, span.title) if span.title else Block(BlockKind.HEAD, "", 0, 0)
