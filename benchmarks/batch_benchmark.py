@@ -13,7 +13,7 @@ here — and runs the real command, ``python -m textkit convert``, on it:
   whole process and in-process conversion time (from the ``--report``), to
   show that cost grows linearly.
 
-Run: ``python benchmarks/batch_benchmark.py [--files 48] [--repeat 3] [--quick]``.
+Run: ``python benchmarks/batch_benchmark.py [--files 96] [--repeat 3] [--quick]``.
 On a machine shared with other work, the throughput rows are the best of
 ``--repeat`` runs, and each row shows the load it ran under.
 """
@@ -133,7 +133,7 @@ def load() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--files", type=int, default=48, help="files in the corpus (default 48)")
+    parser.add_argument("--files", type=int, default=96, help="files in the corpus (default 96)")
     parser.add_argument("--quick", action="store_true", help="a small corpus, for a smoke test")
     parser.add_argument("--repeat", type=int, default=3,
                         help="runs of each --jobs setting; the fastest counts (default 3)")
