@@ -304,7 +304,7 @@ def test_interrupted_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: P
         assert process.returncode == 130, err
         assert b"not started: rerun to finish them" in err
     written = list(out.rglob("*.xml"))
-    assert 3 <= len(written) < len(inputs)
+    assert 3 <= len(written) < len(inputs), (len(written), err)
     for path in written:  # each one complete and valid: no partial .xml
         textkit.validate(path.read_bytes())
 
@@ -313,7 +313,9 @@ def test_interrupted_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: P
     assert rerun.returncode == 0, rerun.stderr
     totals = json.loads((tmp_path / "r.json").read_text())["totals"]
     assert totals["converted"] + totals["skipped"] == len(inputs)
-    assert totals["skipped"] >= len(written) - 2  # at most the files in flight are redone
+    # Only outputs written but not yet journaled when the run died are redone:
+    # at most the tasks in flight (two per worker).
+    assert totals["skipped"] >= len(written) - 4, totals
     assert len(list(out.rglob("*.xml"))) == len(inputs)
     assert not [p for p in out.rglob("*") if p.name.endswith(".textkit-tmp")]
 
