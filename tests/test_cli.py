@@ -333,3 +333,22 @@ def test_max_size_and_warnings_in_the_report_not_on_screen(tmp_path: Path,
     files = {Path(f["input"]).name: f for f in json.loads(report.read_text())["files"]}
     assert files["v.txt"]["warning_count"] >= 1
     assert main(["convert", str(src), "--out", str(tmp_path / "o"), "--max-size", "0"]) == 2
+
+
+def test_file_names_that_are_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    try:
+        with open(os.path.join(os.fsencode(scans), b"caf\xe9.txt"), "wb") as raw:
+            raw.write(VOLUME.format(n=1).encode())
+    except OSError:
+        pytest.skip("this file system only takes UTF-8 names")
+    out, report = tmp_path / "tei", tmp_path / "r.json"
+    assert main(["convert", str(scans), "--out", str(out), "--report", str(report)]) == 0
+    assert main(["convert", str(scans), "--out", str(out)]) == 0
+    assert "0 converted, 1 skipped" in capsys.readouterr().err
+    [entry] = json.loads(report.read_text(encoding="utf-8"))["files"]
+    assert entry["input"].endswith("caf\udce9.txt")
+    [xml] = list(out.glob("*.xml"))
+    assert main(["validate", str(xml)]) == 0
+    assert capsys.readouterr().out.endswith("caf\ufffd.xml: valid\n")

@@ -289,6 +289,11 @@ def safe_parse_problems(data: bytes) -> list[tuple[int, str]]:
     return []
 
 
+def _printable(name: str) -> str:
+    """``name`` with bytes that were not UTF-8 shown as U+FFFD, as ``ls`` does."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _validate(args: argparse.Namespace) -> int:
     failed = 0
     for file in args.files:
@@ -304,12 +309,13 @@ def _validate(args: argparse.Namespace) -> int:
                 textkit.validate(data, source=file)
             except ValidationError as error:
                 problems = error.problems or [(0, batch.one_line(error, file))]
+        shown = _printable(file)
         for line, message in problems:
-            print(f"{file}:{line}: {message}")
+            print(f"{shown}:{line}: {message}")
         if problems:
             failed += 1
         elif not args.quiet:
-            print(f"{file}: valid")
+            print(f"{shown}: valid")
     if len(args.files) > 1 and not args.quiet:
         print(f"textkit: {len(args.files) - failed} valid, {failed} not", file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK

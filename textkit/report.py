@@ -94,7 +94,12 @@ def _entry(result: Any) -> dict[str, Any]:
 
 def write_report(path: Path, result: BatchResult, *, options: dict[str, Any] | None = None) -> None:
     """Write the JSON report to ``path`` (atomically; raises ``OSError``)."""
-    text = json.dumps(report(result, options=options), indent=2, ensure_ascii=False) + "\n"
+    data = report(result, options=options)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: escape it
+        text = json.dumps(data, indent=2) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.textkit-tmp")
     try:

@@ -106,7 +106,8 @@ class Journal:
         key = self._key(output)
         record = {"output": key, "input": str(input_path.resolve()),
                   "input_size": size, "fingerprint": self.fingerprint, "summary": summary}
-        line = json.dumps(record, ensure_ascii=False) + "\n"
+        # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.
+        line = json.dumps(record) + "\n"
         self.records[key] = line
         try:
             if self._file is None:
