@@ -20,7 +20,10 @@ a correct conversion gives. Keys, all optional:
   initial (``null``: nothing is ``supplied`` anywhere);
 * ``paragraph_starts``: paragraphs that must begin with these words;
 * ``no_paragraph``: no ``p`` may read exactly this;
-* ``quotes``: the text of every ``quote``, in order.
+* ``quotes``: the text of every ``quote``, in order;
+* ``editorial``: the text of every ``note[@type="editorial"]``, in order;
+* ``notes_loose``: like ``notes`` without the anchor (``n`` and ``text``), for
+  notes whose anchor is not in a paragraph (a note on the author's name).
 """
 
 from __future__ import annotations
@@ -155,6 +158,15 @@ def test_rule(case):
         if supplied != want:
             problems.append(f"supplied {supplied}, expected {want}")
 
+    if "notes_loose" in case:
+        got = [{"n": n.get("n"), "text": norm(reading(n, notes=True))}
+               for n in body.iter(f"{{{TEI}}}note") if n.get("place") == "foot"]
+        if got != case["notes_loose"]:
+            problems.append(f"notes {got}\n   expected {case['notes_loose']}")
+    if "editorial" in case:
+        got = [norm(reading(n, notes=True)) for n in body.iter(f"{{{TEI}}}note") if n.get("type") == "editorial"]
+        if got != case["editorial"]:
+            problems.append(f"editorial notes {got}, expected {case['editorial']}")
     if "quotes" in case:
         got = [norm(reading(q)) for q in body.iter(f"{{{TEI}}}quote")]
         if got != case["quotes"]:
