@@ -281,7 +281,7 @@ def _corpus(root: Path, count: int) -> list[Path]:
 @pytest.mark.slow
 @pytest.mark.parametrize("how", ["kill", "interrupt"])
 def test_interrupted_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: Path, how: str) -> None:
-    inputs = _corpus(tmp_path / "scans", 24)
+    inputs = _corpus(tmp_path / "scans", 48)
     out = tmp_path / "tei"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(

@@ -165,8 +165,17 @@ def _configure_logging(verbose: bool, *, batch: bool) -> None:
     if _LOG_HANDLER not in root.handlers:
         root.addHandler(_LOG_HANDLER)
     _LOG_HANDLER.stream = sys.stderr
-    _LOG_HANDLER.setLevel(logging.INFO if verbose else logging.ERROR if batch else logging.WARNING)
+    _LOG_HANDLER.setLevel(logging.INFO if verbose else logging.WARNING)
+    _LOG_HANDLER.filters.clear()
+    if batch and not verbose:
+        _LOG_HANDLER.addFilter(_about_the_run)
     logging.getLogger("textkit").setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def _about_the_run(record: logging.LogRecord) -> bool:
+    # The batch's own warnings (its state file, say) are shown; the stages'
+    # warnings about a file are in that file's report entry.
+    return record.levelno >= logging.ERROR or record.name in ("textkit.batch", "textkit.resume")
 
 
 def _error(error: TextkitError, file: str | None = None) -> None:
