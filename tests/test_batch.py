@@ -288,10 +288,10 @@ def test_pool_gives_the_same_results_as_in_process(tree: Path, tmp_path: Path) -
             assert twin.read_bytes() == task.output.read_bytes()
 
 
-def _crash_on_poison(task: Task, options: Options, max_bytes: int | None = None):
+def _crash_on_poison(task: Task, job: batch.Job):
     if task.input.endswith("poison.txt"):
         os._exit(3)  # a worker killed, as by the kernel's out-of-memory killer
-    return _real_convert_one(task, options, max_bytes)
+    return _real_convert_one(task, job)
 
 
 _real_convert_one = batch.convert_one

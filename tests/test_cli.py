@@ -352,3 +352,40 @@ def test_file_names_that_are_not_utf8(tmp_path: Path, capsys: pytest.CaptureFixt
     [xml] = list(out.glob("*.xml"))
     assert main(["validate", str(xml)]) == 0
     assert capsys.readouterr().out.endswith("caf\ufffd.xml: valid\n")
+
+
+# --- review ----------------------------------------------------------------------------------
+
+
+def test_review_writes_a_page_per_tei_file(good_tei: Path, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    tei = write(tmp_path / "v.xml", good_tei.read_bytes())
+    assert main(["review", str(tei)]) == 0
+    assert "<html" in (tmp_path / "v.html").read_text(encoding="utf-8")
+    assert main(["review", str(tei), "--out", str(tmp_path / "elsewhere.html")]) == 0
+    assert (tmp_path / "elsewhere.html").is_file()
+    assert main(["review", str(tei), str(tei), "--out", str(tmp_path / "x.html")]) == 2
+    not_tei = write(tmp_path / "n.xml", "<html/>")
+    assert main(["review", str(not_tei)]) == 1
+    assert f"textkit: {not_tei}: not a TEI document" in capsys.readouterr().err
+
+
+def test_convert_review_pages_and_their_index(tmp_path: Path) -> None:
+    scans, out, report = tmp_path / "scans", tmp_path / "tei", tmp_path / "report.json"
+    write(scans / "a.txt", VOLUME.format(n=1))
+    write(scans / "x" / "y.txt", VOLUME.format(n=2))
+    write(scans / "bad.txt", b"")
+    argv = ["convert", str(scans), "--out", str(out), "--review", "--report", str(report), "--no-ocr"]
+    assert main(argv) == 1
+    assert (out / "a.html").is_file() and (out / "x" / "y.html").is_file()
+    index = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'href="tei/x/y.html"' in index and "bad.txt" in index
+    files = {Path(f["input"]).name: f for f in json.loads(report.read_text())["files"]}
+    assert files["a.txt"]["review"]["changes"] == 1  # the supplied initial
+
+    # A rerun skips what is done; a missing review page is made again.
+    (out / "x" / "y.html").unlink()
+    assert main(argv) == 1
+    statuses = {Path(f["input"]).name: f["status"] for f in json.loads(report.read_text())["files"]}
+    assert statuses == {"a.txt": "skipped", "y.txt": "converted", "bad.txt": "failed"}
+    assert (out / "x" / "y.html").is_file()

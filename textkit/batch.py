@@ -79,6 +79,20 @@ class Task:
         return "stdin" if self.input == STDIN else Path(self.input).name
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Job:
+    """What to do with every file of a batch (sent to the worker processes).
+
+    ``options``: how to convert (:class:`~textkit.pipeline.Options`).
+    ``max_bytes``: refuse larger inputs unread (``None``: no limit).
+    ``review``: also write the review page (:mod:`textkit.review`) next to each TEI.
+    """
+
+    options: Options = field(default_factory=Options)
+    max_bytes: int | None = None
+    review: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """What happened to one input. ``reason`` is one line, set when it failed."""
@@ -102,6 +116,8 @@ class FileResult:
     warnings: tuple[str, ...] = ()
     """The first warnings the stages logged about this file."""
     warning_count: int = 0
+    review: dict[str, int] | None = None
+    """The counts of the review page written (``--review``), else ``None``."""
 
     def summary(self) -> dict[str, Any]:
         """The facts a later run copies into its report when it skips this file."""
@@ -109,7 +125,7 @@ class FileResult:
                 "replaced_characters": self.replaced_characters,
                 "corrections": self.corrections, "structure": self.structure,
                 "validation": self.validation, "warnings": list(self.warnings[:3]),
-                "warning_count": self.warning_count}
+                "warning_count": self.warning_count, "review": self.review}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +233,13 @@ def _failed(input_: str, reason: str, output: Path | None = None) -> FileResult:
 # --- converting one file ---------------------------------------------------------------
 
 
-def convert_one(task: Task, options: Options, max_bytes: int | None = None) -> FileResult:
+def convert_one(task: Task, job: Job) -> FileResult:
     """Convert one input and write its TEI; every failure becomes a failed result.
 
     Reads, converts (``textkit.convert_bytes``), writes TEI
     (``textkit.to_tei``), validates it against the project schema, and only
-    then writes it, atomically. An input larger than ``max_bytes`` is
-    refused before it is read. Warnings the stages log about the file are
+    then writes it, atomically (and its review page, if ``job.review``). An
+    input larger than ``job.max_bytes`` is refused before it is read. Warnings the stages log about the file are
     kept in the result (not printed).
     """
     began = time.perf_counter()
@@ -234,11 +250,12 @@ def convert_one(task: Task, options: Options, max_bytes: int | None = None) -> F
                           seconds=round(time.perf_counter() - began, 4), **{**facts, **more})
 
     try:
-        if task.data is None and max_bytes is not None:
+        if task.data is None and job.max_bytes is not None:
             size = Path(task.input).stat().st_size
-            if size > max_bytes:
+            if size > job.max_bytes:
                 return result(Status.FAILED, f"too large ({size / 1e6:.1f} MB, more than "
-                                             f"{max_bytes / 1e6:g} MB): raise --max-size to convert it",
+                                             f"{job.max_bytes / 1e6:g} MB): raise --max-size to "
+                                             "convert it",
                               bytes=size)
         data = task.data if task.data is not None else Path(task.input).read_bytes()
     except OSError as error:
@@ -246,18 +263,19 @@ def convert_one(task: Task, options: Options, max_bytes: int | None = None) -> F
     except MemoryError:
         return result(Status.FAILED, "out of memory reading it: the file is too large for this machine")
     with _collect_warnings() as warnings:
-        converted = _convert_data(task, options, data, facts, result)
+        converted = _convert_data(task, job, data, facts, result)
     if warnings.count:
         return replace(converted, warnings=tuple(warnings.messages), warning_count=warnings.count)
     return converted
 
 
-def _convert_data(task: Task, options: Options, data: bytes, facts: dict[str, Any],
+def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
                   result: Callable[..., FileResult]) -> FileResult:
     import textkit
 
     from .read import decode, normalize
 
+    options = job.options
     facts["bytes"] = len(data)
     facts["words"] = len(data.split())
     try:
@@ -277,6 +295,14 @@ def _convert_data(task: Task, options: Options, data: bytes, facts: dict[str, An
                           validation={"valid": False, "problems": problems})
         facts["validation"] = {"valid": True}
         write_atomic(task.output, xml)
+        if job.review:
+            from .review import write_review
+
+            try:
+                facts["review"] = write_review(task.output, review_path(task.output))
+            except TextkitError as error:
+                return result(Status.FAILED, f"converted, but the review page failed: "
+                                             f"{one_line(error, str(task.output))}")
     except TextkitError as error:
         return result(Status.FAILED, one_line(error, task.source))
     except OSError as error:
@@ -326,6 +352,11 @@ def one_line(error: BaseException, source: str | None = None) -> str:
             text = text[len(prefix) + 2:]
     lines = [line for line in text.splitlines() if line.strip()]
     return "; ".join(lines[:2]) if lines else type(error).__name__
+
+
+def review_path(output: Path) -> Path:
+    """Where ``--review`` puts the review page of ``output``: beside it, ``.html``."""
+    return output.with_suffix(".html")
 
 
 def structure_counts(doc: Any) -> dict[str, int]:
@@ -402,7 +433,7 @@ OnResult = Callable[[FileResult], None]
 
 
 def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, jobs: int = 1,
-        force: bool = False, max_bytes: int | None = None,
+        force: bool = False, max_bytes: int | None = None, review: bool = False,
         on_result: OnResult | None = None) -> BatchResult:
     """Convert every task (outputs under ``out``); call ``on_result`` as each file is done.
 
@@ -415,6 +446,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, job
     import textkit
 
     options = options or Options()
+    job = Job(options=options, max_bytes=max_bytes, review=review)
     began = time.perf_counter()
     mark = fingerprint(options, textkit.__version__)
     results: list[FileResult] = []
@@ -435,6 +467,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, job
     for task in tasks:
         if not force and task.input != STDIN:
             record = journal.fresh(Path(task.input), task.output)
+            if record is not None and review and not _newer(review_path(task.output), task.output):
+                record = None  # up to date, but its review page is missing or stale
             if record is not None:
                 summary = {k: v for k, v in record.get("summary", {}).items()
                            if k in FileResult.__slots__}  # type: ignore[attr-defined]
@@ -449,9 +483,9 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None, job
             if todo:  # charge the dictionaries to the run, not to its first file's time
                 warm_up(options)
             for task in todo:
-                done(task, convert_one(task, options, max_bytes))
+                done(task, convert_one(task, job))
         else:
-            _run_pool(todo, options, max_bytes, jobs, done)
+            _run_pool(todo, job, jobs, done)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -499,29 +533,36 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _run_pool(todo: Sequence[Task], options: Options, max_bytes: int | None, jobs: int,
+def _newer(path: Path, than: Path) -> bool:
+    try:
+        return path.stat().st_mtime_ns >= than.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def _run_pool(todo: Sequence[Task], job: Job, jobs: int,
               done: Callable[[Task, FileResult], None]) -> None:
     queue = list(reversed(todo))
     suspects: list[Task] = []
     context = _pool_context()
     if context.get_start_method() == "fork":
-        warm_up(options)
+        warm_up(job.options)
     while queue or suspects:
         executor = futures.ProcessPoolExecutor(max_workers=min(jobs, len(queue) or 1),
                                                mp_context=context, initializer=_init_worker,
-                                               initargs=(options, os.getpid()))
+                                               initargs=(job.options, os.getpid()))
         try:
             if suspects:
                 # After a worker died, retry each file that was in flight alone:
                 # the one that kills a worker again fails, the others convert.
                 task = suspects.pop()
                 try:
-                    done(task, executor.submit(convert_one, task, options, max_bytes).result())
+                    done(task, executor.submit(convert_one, task, job).result())
                 except futures.process.BrokenProcessPool:
                     done(task, _failed(task.input, "the worker process died converting it "
                                        "(out of memory, or a crash)", task.output))
                 continue
-            suspects = _drain(executor, queue, options, max_bytes, jobs, done)
+            suspects = _drain(executor, queue, job, jobs, done)
         except KeyboardInterrupt:
             _stop_workers(executor)
             raise
@@ -536,8 +577,8 @@ bound over a night's run. New workers are forked from the parent, which holds
 the dictionaries already built, so replacing them costs little."""
 
 
-def _drain(executor: futures.ProcessPoolExecutor, queue: list[Task], options: Options,
-           max_bytes: int | None, jobs: int, done: Callable[[Task, FileResult], None]) -> list[Task]:
+def _drain(executor: futures.ProcessPoolExecutor, queue: list[Task], job: Job,
+           jobs: int, done: Callable[[Task, FileResult], None]) -> list[Task]:
     """Feed ``queue`` to ``executor`` a few tasks ahead, up to its workers' budget of files;
     return the tasks in flight if the pool breaks."""
     running: dict[futures.Future[FileResult], Task] = {}
@@ -546,7 +587,7 @@ def _drain(executor: futures.ProcessPoolExecutor, queue: list[Task], options: Op
         while (queue and budget) or running:
             while queue and budget and len(running) < 2 * jobs:
                 task = queue.pop()
-                running[executor.submit(convert_one, task, options, max_bytes)] = task
+                running[executor.submit(convert_one, task, job)] = task
                 budget -= 1
             finished, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
             for future in finished:

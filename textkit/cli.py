@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="no progress bar; print only failures and the summary")
     convert.add_argument("--report", type=Path, metavar="FILE",
                          help="write a JSON report of every file to FILE")
+    convert.add_argument("--review", action="store_true",
+                         help="also write each file's review page beside its TEI (.html); with "
+                              "--report, an index page of them beside the report (.html)")
     convert.add_argument("--max-size", type=_megabytes, default=100.0, metavar="MB",
                          help="refuse files larger than this (default: %(default)g MB; a 50 MB "
                               "file takes about 1 GB of memory and minutes to convert)")
@@ -112,6 +115,14 @@ def build_parser() -> argparse.ArgumentParser:
                     "FILE:LINE: message. External entities and DTDs are never loaded.")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+
+    review = commands.add_parser(
+        "review", help="write the review page of TEI files",
+        description="Write the review page of each TEI file: one self-contained HTML page "
+                    "showing the outline and every change textkit made, with the scan's reading.")
+    review.add_argument("files", nargs="+", metavar="FILE")
+    review.add_argument("--out", type=Path, metavar="FILE.html",
+                        help="where the page goes (one FILE only; default: FILE with .html)")
 
     clean = commands.add_parser(
         "clean", help="print the repaired reading text",
@@ -139,7 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # --help, --version, or a usage error (argparse printed it)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     _configure_logging(args.verbose, batch=args.command == "convert")
-    run = {"convert": _convert, "validate": _validate, "clean": _clean}[args.command]
+    run = {"convert": _convert, "validate": _validate, "review": _review,
+           "clean": _clean}[args.command]
     try:
         return run(args)
     except UsageError as error:
@@ -226,7 +238,8 @@ def _convert(args: argparse.Namespace) -> int:
         on_result(problem)
     with _sigterm_interrupts():
         done = batch.run(tasks, out=out, options=options, jobs=args.jobs, force=args.force,
-                         max_bytes=int(args.max_size * 1e6), on_result=on_result)
+                         max_bytes=int(args.max_size * 1e6), review=args.review,
+                         on_result=on_result)
     if bar is not None:
         bar.close()
     done = batch.BatchResult(problems + done.results, done.seconds, done.fingerprint,
@@ -242,16 +255,40 @@ def _convert(args: argparse.Namespace) -> int:
             print(f"textkit: {args.report}: cannot write the report: {error.strerror}",
                   file=sys.stderr)
             return EXIT_FAILED
+        if args.review:
+            try:
+                _write_review_index(args.report.with_suffix(".html"), done)
+            except TextkitError as error:
+                _error(error)
+                return EXIT_FAILED
     if done.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if done.ok else EXIT_FAILED
+
+
+def _write_review_index(index: Path, done: batch.BatchResult) -> None:
+    """The index of a batch's review pages: each file, its status and counts, linked."""
+    from .review import write_index
+
+    entries = []
+    for result in sorted(done.results, key=lambda r: r.input):
+        page = batch.review_path(Path(result.output)) if result.output else None
+        linked = page is not None and result.status is not batch.Status.FAILED and page.exists()
+        entries.append({
+            "source": result.input,
+            "review_href": (Path(os.path.relpath(page, index.parent)).as_posix()
+                            if linked and page is not None else None),
+            "status": result.status.value, "reason": result.reason,
+            "counts": result.review or {}})
+    write_index(entries, index)
 
 
 def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
     return {"correct_ocr": options.correct_ocr, "keep_layout": options.keep_layout,
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
-            "jobs": args.jobs, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size}
+            "jobs": args.jobs, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
+            "review": args.review}
 
 
 @contextmanager
@@ -327,6 +364,24 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"{shown}: valid")
     if len(args.files) > 1 and not args.quiet:
         print(f"textkit: {len(args.files) - failed} valid, {failed} not", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+# --- review ------------------------------------------------------------------------------
+
+
+def _review(args: argparse.Namespace) -> int:
+    from .review import write_review
+
+    if args.out is not None and len(args.files) > 1:
+        raise UsageError("--out names one page: give one FILE, or leave --out out")
+    failed = 0
+    for file in args.files:
+        try:
+            write_review(file, args.out)
+        except TextkitError as error:
+            _error(error, file)
+            failed += 1
     return EXIT_FAILED if failed else EXIT_OK
 
 

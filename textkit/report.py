@@ -87,6 +87,7 @@ def _entry(result: Any) -> dict[str, Any]:
         "corrections": dict(sorted(result.corrections.items())),
         "structure": result.structure,
         "validation": result.validation,
+        "review": result.review,
         "warning_count": result.warning_count,
         "warnings": list(result.warnings),
     }
