@@ -35,7 +35,7 @@ CASES = json.loads((DATA / "cases.json").read_text(encoding="utf-8"))
 def one_text(*paragraphs: str, raw: str = "") -> Document:
     blocks = tuple(Block(BlockKind.PARAGRAPH, p, i + 2, i + 2) for i, p in enumerate(paragraphs))
     title = Block(BlockKind.HEAD, "A TITLE", 1, 1)
-    return Document("t.txt", "", raw, texts=(Text(TextKind.ESSAY, title, (), "", blocks),))
+    return Document("t.txt", "", raw, texts=(Text(TextKind.ESSAY, title, (), None, blocks),))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
@@ -72,7 +72,7 @@ def test_titles_headings_and_divisions_are_corrected():
     head = Block(BlockKind.HEAD, "Economic Unfaimess", 5, 5)
     division = Division(1, head, (Block(BlockKind.PARAGRAPH, "Self-govemance matters.", 6, 6),))
     title = Block(BlockKind.HEAD, "THE CLECISION TO ACT", 1, 1)
-    doc = Document("t.txt", "", "", texts=(Text(TextKind.ESSAY, title, (), "", (), (division,)),))
+    doc = Document("t.txt", "", "", texts=(Text(TextKind.ESSAY, title, (), None, (), (division,)),))
     fixed = correct_ocr(doc, Options())
     assert [b.text for b in fixed.blocks()] == [
         "THE DECISION TO ACT", "Economic Unfairness", "Self-governance matters."]
@@ -83,7 +83,7 @@ def test_footnotes_are_corrected_and_anchors_follow():
     block = Block(BlockKind.PARAGRAPH, "The unfaimess of it was plain.", 30, 31,
                   notes=(NoteAnchor(30, note),))
     doc = Document("t.txt", "", "", texts=(Text(TextKind.ESSAY, Block(BlockKind.HEAD, "T", 1, 1),
-                                                (), "", (block,)),))
+                                                (), None, (block,)),))
     fixed = correct_ocr(doc, Options()).texts[0].blocks[0]
     assert fixed.text == "The unfairness of it was plain."
     anchor = fixed.notes[0]
@@ -96,7 +96,7 @@ def test_a_joined_hyphen_is_absorbed_and_the_scan_kept():
     joined = Correction(Rule.HYPHEN_JOIN, 4, 13, "unfai-\nmess", "unfaimess", Confidence.HIGH, 7)
     block = Block(BlockKind.PARAGRAPH, "the unfaimess of it", 7, 8, (joined,))
     doc = Document("t.txt", "", "", texts=(Text(TextKind.ESSAY, Block(BlockKind.HEAD, "T", 1, 1),
-                                                (), "", (block,)),))
+                                                (), None, (block,)),))
     fixed = correct_ocr(doc, Options()).texts[0].blocks[0]
     assert fixed.text == "the unfairness of it"
     assert [(c.original, c.replacement, c.line) for c in fixed.corrections] == [
@@ -108,7 +108,7 @@ def test_correction_line_is_the_line_of_the_word():
     raw = "TITLE\nThe first line is fine\nand some people wam\nagainst it.\n"
     block = Block(BlockKind.PARAGRAPH, "The first line is fine and some people wam against it.", 2, 4)
     doc = Document("t.txt", "", raw, texts=(Text(TextKind.ESSAY, Block(BlockKind.HEAD, "TITLE", 1, 1),
-                                                 (), "", (block,)),))
+                                                 (), None, (block,)),))
     [correction] = correct_ocr(doc, Options()).corrections()
     assert correction.line == 3
 
@@ -116,9 +116,9 @@ def test_correction_line_is_the_line_of_the_word():
 def test_the_document_vocabulary_spans_texts_and_footnotes():
     # IAEA is spelled right only in a footnote of another text.
     note = Footnote("1", "IAEA, Annual Report, and the IAEA statute.", 90)
-    first = Text(TextKind.INTRODUCTION, Block(BlockKind.HEAD, "INTRODUCTION", 1, 1), (), "",
+    first = Text(TextKind.INTRODUCTION, Block(BlockKind.HEAD, "INTRODUCTION", 1, 1), (), None,
                  (Block(BlockKind.PARAGRAPH, "Inspections.", 2, 2, notes=(NoteAnchor(12, note),)),))
-    second = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ESSAY", 10, 10), (), "",
+    second = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ESSAY", 10, 10), (), None,
                   (Block(BlockKind.PARAGRAPH, "the LAEA said", 11, 11),))
     fixed = correct_ocr(Document("t.txt", "", "", texts=(first, second)), Options())
     assert fixed.texts[1].blocks[0].text == "the IAEA said"

@@ -163,7 +163,12 @@ _REPAIRS = {Rule.HYPHEN_JOIN, Rule.DROPPED_INITIAL, Rule.DISPLACED_INITIAL}
 
 
 def _paragraph_words(doc) -> list[str]:
-    return [w for b in doc.blocks() if b.kind.value == "p" for w in b.text.split()]
+    """Words of the paragraphs, but for a paragraph that is a lone number: printed
+    between blank lines, as clean_text prints it, a number alone is a page number."""
+    from textkit.layout.lines import is_page_number
+
+    return [w for b in doc.blocks() if b.kind.value == "p" and not is_page_number(b.text.strip())
+            for w in b.text.split()]
 
 
 def check_idempotent(text: str) -> None:

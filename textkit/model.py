@@ -124,6 +124,7 @@ class NoteAnchor:
 class BlockKind(enum.Enum):
     PARAGRAPH = "p"
     HEAD = "head"
+    BYLINE = "byline"
     QUOTE = "quote"
     EDITORIAL_NOTE = "editorial"
 
@@ -179,8 +180,8 @@ class Text:
     kind: TextKind
     title: Block
     authors: tuple[str, ...]
-    byline: str
-    """The author line as printed (names joined by "and" or commas)."""
+    byline: Block | None
+    """The author line as printed (names joined by "and" or commas), if any."""
     blocks: tuple[Block, ...] = ()
     """Blocks before the first heading."""
     divisions: tuple[Division, ...] = ()
@@ -243,6 +244,8 @@ class Document:
         """Every block of every text, titles and headings included, in order."""
         for text in self.texts:
             yield text.title
+            if text.byline is not None:
+                yield text.byline
             yield from text.blocks
             yield from _division_blocks(text.divisions)
 

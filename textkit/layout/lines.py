@@ -110,6 +110,12 @@ def page_edges(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
     return edges
 
 
+def _before_break(lines: list[RawLine], kinds: list[LineKind], i: int) -> bool:
+    """The next non-blank line after ``i`` starts a page or a footnote block."""
+    j = _next_nonblank(kinds, i)
+    return j is not None and (lines[j].is_page_start or kinds[j] is LineKind.SEPARATOR)
+
+
 def _next_nonblank(kinds: list[LineKind], i: int) -> int | None:
     for j in range(i + 1, len(kinds)):
         if kinds[j] is not LineKind.BLANK:
@@ -134,9 +140,12 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
     """
     kinds = [basic_kind(line) for line in lines]
     edges = page_edges(lines, kinds)
+    breaks = {i for i in edges if lines[i].is_page_start or _before_break(lines, kinds, i)}
     texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
     anywhere = Counter(furniture_key(lines[i].content) for i in texts if _FOLIO.search(lines[i].content))
-    at_edges = Counter(furniture_key(lines[i].content) for i in edges
+    # Without a folio a running head must recur exactly (case too): a title
+    # line SHIPPING and a heading Shipping at page tops are not one.
+    at_edges = Counter(lines[i].content for i in edges
                        if kinds[i] is LineKind.TEXT and not _FOLIO.search(lines[i].content))
     for i in texts:
         content = lines[i].content
@@ -148,8 +157,12 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
         elif _is_furniture_text(content) and _is_title(content):
             key = furniture_key(content)
             folio = _FOLIO.search(content)
-            if (folio and anywhere[key] >= 2) or (i in edges and (
-                    folio or at_edges[key] >= RUNNING_HEAD_MIN_REPEATS)):
+            # Met once, a head with a folio must stand at a real page break, or
+            # be words in capitals at the input's first or last line.
+            bare = _folio_free(content)
+            once = i in breaks or (i in edges and is_caps(bare) and len(bare.split()) >= 2)
+            if (folio and (anywhere[key] >= 2 or once)) or (
+                    i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS):
                 kinds[i] = LineKind.RUNNING_HEAD
     furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):
@@ -171,9 +184,13 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
 _FOLIO = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
 
 
+def _folio_free(content: str) -> str:
+    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content).strip()
+
+
 def _is_title(content: str) -> bool:
     """A running head's words: a title in capitals or Title Case, the folio aside."""
-    words = re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content).strip()
+    words = _folio_free(content)
     if words.endswith((".", ",", ";", ":")) or words[:1].isdigit():
         return False
     return is_caps(words) or is_title_case(words)

@@ -79,6 +79,9 @@ TERM_REPEATS = 3
 """A non-word spelled the same way this often in a document is a term, not a misreading..."""
 
 DOMINANT = 10
+NAME_DOMINANCE = 2
+"""A name or acronym changes only into a form the document uses at least this
+many times as often as the scan's form (``IAEA`` twice, ``LAEA`` once)."""
 """... unless the document spells a candidate this many times more often (``thc`` and ``the``)."""
 
 ATTESTED_MAX_COST = 3.6
@@ -159,7 +162,7 @@ def correct_ocr(doc: Document, options: Options) -> Document:
 
     >>> from textkit.model import Text, TextKind
     >>> p = Block(BlockKind.PARAGRAPH, "ln addition, some people wam against unfaimess.", 3, 3)
-    >>> text = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ON FAIRNESS", 1, 1), (), "", (p,))
+    >>> text = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ON FAIRNESS", 1, 1), (), None, (p,))
     >>> doc = Document("x.txt", "", "", texts=(text,))
     >>> fixed = correct_ocr(doc, Options())
     >>> fixed.texts[0].blocks[0].text
@@ -229,6 +232,7 @@ class _Corrector:
 
     def text(self, text: Text) -> Text:
         return replace(text, title=self.block(text.title),
+                       byline=self.notes_of(text.byline) if text.byline is not None else None,
                        blocks=tuple(self.block(b) for b in text.blocks),
                        divisions=tuple(self.division(d) for d in text.divisions))
 
@@ -242,9 +246,12 @@ class _Corrector:
         edits = [self._edit(f, block, _TEXT_LINES, block.last_line)
                  for f in self.judge.findings(block.text, heading=heading)]
         self.edits += len(edits)
-        fixed = apply_edits(block, edits) if edits else block
-        notes = tuple(replace(anchor, note=self._footnote(anchor.note)) for anchor in fixed.notes)
-        return replace(fixed, notes=notes) if notes != fixed.notes else fixed
+        return self.notes_of(apply_edits(block, edits) if edits else block)
+
+    def notes_of(self, block: Block) -> Block:
+        """``block`` with its footnotes corrected (an author line's names are left alone)."""
+        notes = tuple(replace(anchor, note=self._footnote(anchor.note)) for anchor in block.notes)
+        return replace(block, notes=notes) if notes != block.notes else block
 
     def _footnote(self, note: Footnote) -> Footnote:
         as_block = Block(BlockKind.PARAGRAPH, note.text, note.line, note.line, note.corrections)
@@ -381,6 +388,10 @@ class _Judge:
         repeats = self.vocabulary.count_folded(word)
         if repeats >= TERM_REPEATS and attested < DOMINANT * repeats:
             return None  # a term of the document, spelled the same way each time
+        if (not self.lex.knows(best.text.lower()) and best.text not in self.user_words
+                and not _shape(word).islower()
+                and attested < NAME_DOMINANCE * self.vocabulary.count(word)):
+            return None  # two names a confusion apart (Ilse, Lise): neither is clearly misread
         evidence = self._evidence(best, context)
         if not self._probable(best, evidence):
             return None

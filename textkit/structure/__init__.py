@@ -38,7 +38,7 @@ def build_structure(doc: Document, options: Options) -> Document:
     builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]),
                        Vocabulary.from_lines(r.plain(sentinel) for r in rows),
                        lexicon_for(options.user_words))
-    volume_title, spans = find_texts(rows)
+    volume_title, spans = find_texts(rows, sentinel)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title)
 
@@ -67,7 +67,7 @@ class _Builder:
 
     def text(self, span: TextSpan) -> Text:
         title = self.block(BlockKind.HEAD, span.title) if span.title else Block(BlockKind.HEAD, "", 0, 0)
-        byline = span.byline.plain(self.sentinel).strip() if span.byline else ""
+        byline = self.block(BlockKind.BYLINE, [span.byline]) if span.byline else None
         kind = TextKind.INTRODUCTION if is_introduction(title.text) else TextKind.ESSAY
         front: list[Block] = []
         sections: list[_Section] = []
@@ -114,7 +114,8 @@ class _Builder:
                 paragraph = list(chunk)
             ended = ends_sentence(paragraph[-1].plain(self.sentinel))
         close()
-        return Text(kind, title, tuple(split_authors(byline) or ()) if byline else (), byline,
+        authors = tuple(split_authors(byline.text) or ()) if byline else ()
+        return Text(kind, title, authors, byline,
                     tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections))
 
     def _is_editorial(self, chunk: list[Row]) -> bool:

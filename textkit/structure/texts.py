@@ -62,7 +62,7 @@ def split_authors(byline: str) -> list[str] | None:
     return names
 
 
-def find_texts(rows: list[Row]) -> tuple[str, list[TextSpan]]:
+def find_texts(rows: list[Row], sentinel: str) -> tuple[str, list[TextSpan]]:
     """Split rows into texts; also return the volume title when the input names one.
 
     Rows before the first title form an untitled text; a title with no author
@@ -77,7 +77,8 @@ def find_texts(rows: list[Row]) -> tuple[str, list[TextSpan]]:
             while j < len(rows) and j - i < MAX_TITLE_LINES and is_caps(rows[j].text) and (
                     rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text)):
                 j += 1
-            byline = rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].text) else None
+            byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].plain(sentinel))
+                      else None)
             if i == 0 or row.gap >= 2 or byline is not None:
                 starts.append((i, j, byline))
                 i = j + (1 if byline else 0)

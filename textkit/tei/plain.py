@@ -21,8 +21,8 @@ def _paragraphs(doc: Document) -> Iterator[str]:
     for text in doc.texts:
         if text.title.text:
             yield from _block(text.title)
-        if text.byline:
-            yield text.byline
+        if text.byline is not None:
+            yield from _block(text.byline)
         yield from _blocks(text.blocks)
         yield from _divisions(text.divisions)
 

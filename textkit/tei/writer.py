@@ -126,8 +126,8 @@ class _Writer:
         div = _sub(body, "div", type=text.kind.value, xml_id=ident)
         if text.title.text:
             self.mixed(_sub(div, "head"), text.title, ident)
-        if text.byline:
-            self.byline(_sub(div, "byline"), text.byline, text.authors)
+        if text.byline is not None:
+            self.byline(_sub(div, "byline"), text.byline, text.authors, ident)
         self.blocks(div, text.blocks, ident)
         self.divisions(div, text.divisions, ident)
         if not len(div):
@@ -142,24 +142,29 @@ class _Writer:
             self.blocks(div, division.blocks, prefix.split("-")[0])
             self.divisions(div, division.divisions, ident)
 
-    def byline(self, byline: etree._Element, printed: str, authors: tuple[str, ...]) -> None:
-        """The author line as printed, each name in its own docAuthor."""
-        rest = printed
-        previous: etree._Element | None = None
+    def byline(self, element: etree._Element, byline: Block, authors: tuple[str, ...],
+               text_id: str) -> None:
+        """The author line as printed, each name in its own docAuthor (notes kept)."""
+        names: list[tuple[int, int, str]] = []
+        cursor = 0
         for author in authors:
-            before, found, after = rest.partition(author)
-            if not found:
-                continue
-            if previous is None:
-                byline.text = _xml_safe(before) or None
+            found = byline.text.find(author, cursor)
+            if found >= 0:
+                names.append((found, found + len(author), author))
+                cursor = found + len(author)
+        events = sorted([(start, 1, (end, author)) for start, end, author in names]
+                        + [(anchor.offset, 0, anchor) for anchor in byline.notes], key=lambda e: e[:2])
+        cursor = 0
+        for position, _, item in events:
+            _append_text(element, byline.text[cursor:position])
+            if isinstance(item, NoteAnchor):
+                self.footnote(element, item.note, text_id)
+                cursor = position
             else:
-                previous.tail = _xml_safe(before) or None
-            previous = _sub(byline, "docAuthor", author)
-            rest = after
-        if previous is None:
-            byline.text = _xml_safe(printed)
-        else:
-            previous.tail = _xml_safe(rest) or None
+                end, author = item
+                _sub(element, "docAuthor", author)
+                cursor = end
+        _append_text(element, byline.text[cursor:])
 
     def blocks(self, div: etree._Element, blocks: Iterable[Block], text_id: str) -> None:
         for block in blocks:
