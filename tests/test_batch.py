@@ -377,13 +377,12 @@ def test_a_line_of_100000_characters_converts(tmp_path: Path) -> None:
     assert result.words == 20_003
 
 
-@pytest.mark.xfail(strict=True, reason="one 12,000-character token takes seconds (100,000: minutes): "
-                   "repair/dehyphenate.py's _TRAILING regex is searched over the whole line, "
-                   "quadratic in its length; remove this marker when fixed")
-def test_a_long_token_converts_in_linear_time() -> None:
-    import time
-
-    began = time.perf_counter()
-    textkit.convert_text("INTRODUCTION\n\nAnn Lee\n\n" + "x" * 12_000 + "\n", source="t.txt",
-                         options=Options(correct_ocr=False))
-    assert time.perf_counter() - began < 1.5
+def test_a_token_of_100000_characters_converts_whole() -> None:
+    # Once quadratic in the line's length (minutes); benchmarks/convert_timing.py
+    # measures speed, this test only what comes out.
+    token = "x" * 99_999 + "-"
+    doc = textkit.convert_text("INTRODUCTION\n\nAnn Lee\n\n" + token + "\nend of it.\n", source="t.txt",
+                               options=Options(correct_ocr=False))
+    [paragraph] = doc.texts[0].blocks
+    assert paragraph.text == token[:-1] + "end of it."  # a word broken at the line end, joined
+    assert paragraph.original_text().replace("-\n", "-") == token + "end of it."

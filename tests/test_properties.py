@@ -128,7 +128,7 @@ def check_words_recoverable(text: str) -> None:
     if result is None:
         return
     doc, xml = result
-    body = _parse(xml).find("t:text/t:body", NS)
+    body = _parse(xml).find("t:text", NS)  # the volume title in front, and the body
     out = _alnum(sic_reading(body))
     notes = [n for n in body.iter(f"{{{TEI}}}note") if n.get("place") == "foot"]
     for note in notes:

@@ -26,6 +26,8 @@ _TRAILING = re.compile(r"([\w’'.]*\w[.]?)-$")
 _LEADING = re.compile(r"^([\w’']+)")
 _TOKEN = re.compile(r"[\w’'.]+(?:-[\w’'.]+)*-?")
 _DASH_END = ("—", "–")
+TRAILING_WINDOW = 80
+"""How much of a line's end may hold the first half of a broken word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +164,13 @@ def join_lines(pieces: Sequence[Piece], vocabulary: Vocabulary = EMPTY_VOCABULAR
             out += text
         if starts is not None:
             starts.append(len(out) - len(text))  # every piece's text ends the output
-        trailing = _TRAILING.search(text)
+        # Only a line that ends in a hyphen can hold a broken word; search its
+        # last characters alone (a 100,000-character token must not cost seconds).
+        tail = text[-TRAILING_WINDOW:]
+        trailing = _TRAILING.search(tail) if text.endswith("-") else None
         if trailing:
             # "vis-a-" / "vis": a hyphen inside the broken token makes it a compound.
-            inside = text[:trailing.start()].endswith("-")
+            inside = tail[:trailing.start()].endswith("-")
             pending = (("-" if inside else "") + trailing.group(1), piece.line)
     return out, fixes
 

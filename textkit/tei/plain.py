@@ -14,10 +14,12 @@ from ..model import Block, BlockKind, Division, Document
 
 def plain_text(doc: Document) -> str:
     """The reading text of ``doc``: blocks separated by blank lines."""
-    return "\n\n".join(_paragraphs(doc)) + "\n" if doc.texts else ""
+    return "\n\n".join(_paragraphs(doc)) + "\n" if doc.texts or doc.title else ""
 
 
 def _paragraphs(doc: Document) -> Iterator[str]:
+    if doc.title:
+        yield doc.title
     for text in doc.texts:
         if text.title.text:
             yield from _block(text.title)

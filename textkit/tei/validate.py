@@ -34,9 +34,9 @@ def schema_from_path(path: str) -> etree.RelaxNG:
 
 def parse(xml: str | bytes, *, source: str | None = None) -> etree._ElementTree:
     """Parse ``xml`` safely; raise :class:`ValidationError` if it is not well-formed."""
+    # A string is parsed as the UTF-8 textkit writes (declaration kept, so that
+    # reported lines are the file's lines).
     data = xml.encode("utf-8") if isinstance(xml, str) else xml
-    if isinstance(xml, str) and xml.startswith("<?xml"):
-        data = xml.split("?>", 1)[1].lstrip().encode("utf-8")
     try:
         return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
     except etree.XMLSyntaxError as error:

@@ -47,7 +47,10 @@ def tei_tree(doc: Document, *, keep_layout: bool = False) -> etree._ElementTree:
     root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
     root.set("{%s}lang" % XML_NS, "en")
     _header(etree.SubElement(root, _T + "teiHeader"), doc)
-    body = etree.SubElement(etree.SubElement(root, _T + "text"), _T + "body")
+    text = etree.SubElement(root, _T + "text")
+    if doc.title:  # the volume's own title, as printed at its head
+        _sub(_sub(_sub(text, "front"), "docTitle"), "titlePart", doc.title)
+    body = etree.SubElement(text, _T + "body")
     writer = _Writer(keep_layout)
     for number, text in enumerate(doc.texts, 1):
         writer.text(body, text, f"d{number}")
