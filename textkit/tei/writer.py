@@ -219,7 +219,8 @@ class _Writer:
 
     def correction(self, parent: etree._Element, fix: Correction) -> None:
         if fix.rule in (Rule.DROPPED_INITIAL, Rule.DISPLACED_INITIAL):
-            _sub(parent, "supplied", fix.replacement, reason=fix.rule.value, resp=RESP)
+            _sub(parent, "supplied", fix.replacement, reason=fix.rule.value, resp=RESP,
+                 cert=fix.confidence.value)
         elif fix.rule is Rule.HYPHEN_JOIN:
             left = fix.original.split("-\n", 1)[0]
             if self.keep_layout and fix.replacement.startswith(left):
