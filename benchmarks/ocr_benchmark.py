@@ -154,7 +154,7 @@ def run_textkit(paragraphs: list[str]) -> tuple[list[str], float]:
                          p, i + 1, i + 1) for i, p in enumerate(paragraphs[1:]))
     title = Block(BlockKind.HEAD, paragraphs[0], 0, 0)
     doc = Document("bench.txt", "", "\n".join(paragraphs),
-                   texts=(Text(TextKind.ESSAY, title, (), "", blocks),))
+                   texts=(Text(TextKind.ESSAY, title, (), None, blocks),))
     began = time.perf_counter()
     fixed = correct_ocr(doc, Options())
     seconds = time.perf_counter() - began
