@@ -1,0 +1,28 @@
+"""The benchmark scripts still run (smallest settings; their numbers are not asserted).
+
+Timing never goes in an assertion: these only check that each script runs to
+the end and prints its table, so a model change cannot silently break them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("script, args, expect", [
+    ("convert_timing.py", ["--repeat", "1"], "warm, OCR on: total"),
+    ("ocr_benchmark.py", ["--corpus", "untuned", "--seeds", "1", "--no-symspell"], "precision"),
+    ("batch_benchmark.py", ["--quick", "--repeat", "1"], "--jobs 2"),
+], ids=["convert-timing", "ocr", "batch"])
+def test_benchmark_runs(script, args, expect):
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args],
+                          capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert expect in done.stdout
