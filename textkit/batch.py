@@ -31,7 +31,6 @@ import multiprocessing.context
 import os
 import re
 import signal
-import sys
 import tempfile
 import threading
 import time
@@ -604,8 +603,7 @@ def _drain(executor: futures.ProcessPoolExecutor, queue: list[Task], job: Job,
         # Finish what is in flight (it is written atomically) and stop.
         for future in running:
             future.cancel()
-        print("textkit: interrupted; finishing the files in progress (Ctrl-C again stops at once)",
-              file=sys.stderr)
+        log.warning("interrupted; finishing the files in progress (Ctrl-C again stops at once)")
         try:
             for future in futures.as_completed(running):
                 if not future.cancelled() and future.exception() is None:

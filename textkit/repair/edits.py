@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Block, BlockKind, Confidence, Correction, Footnote, NoteAnchor, Rule
+from ..model import Block, BlockKind, Confidence, Correction, Footnote, Rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,6 @@ Everything read from package data is loaded once per process, lazily.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterable
 
