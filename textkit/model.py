@@ -185,6 +185,8 @@ class Text:
     blocks: tuple[Block, ...] = ()
     """Blocks before the first heading."""
     divisions: tuple[Division, ...] = ()
+    affiliation: Block | None = None
+    """The authors' institution, printed on the line under their names."""
 
 
 class LineKind(enum.Enum):
@@ -246,6 +248,8 @@ class Document:
             yield text.title
             if text.byline is not None:
                 yield text.byline
+            if text.affiliation is not None:
+                yield text.affiliation
             yield from text.blocks
             yield from _division_blocks(text.divisions)
 

@@ -233,6 +233,8 @@ class _Corrector:
     def text(self, text: Text) -> Text:
         return replace(text, title=self.block(text.title),
                        byline=self.notes_of(text.byline) if text.byline is not None else None,
+                       affiliation=(self.notes_of(text.affiliation) if text.affiliation is not None
+                                    else None),
                        blocks=tuple(self.block(b) for b in text.blocks),
                        divisions=tuple(self.division(d) for d in text.divisions))
 

@@ -115,8 +115,9 @@ class _Builder:
             ended = ends_sentence(paragraph[-1].plain(self.sentinel))
         close()
         authors = tuple(split_authors(byline.text) or ()) if byline else ()
+        affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
-                    tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections))
+                    tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
         threshold = self.widths.full * EDITORIAL_WIDTH_SHARE

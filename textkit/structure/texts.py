@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import MINOR_WORDS, ends_with_minor_word, is_caps
+from .lines import MINOR_WORDS, ends_with_minor_word, is_caps, is_title_case
 from .rows import Row
 
 INTRODUCTION_TITLES = ("INTRODUCTION", "PREFACE", "FOREWORD", "EDITORS' INTRODUCTION",
@@ -26,11 +26,33 @@ _NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
 
 
+INSTITUTION_WORDS = frozenset("""
+University Universität Université Institute Institution College School Center Centre Foundation
+Council Ministry Department Agency Office Academy Laboratory Association Corporation Bank
+Commission Society Studies Research Program Programme
+""".split())
+"""Words that make the line under an author's name an affiliation (``University of Hawaii``)."""
+
+
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     title: list[Row]
     byline: Row | None
     body: list[Row]
+    affiliation: Row | None = None
+
+
+def is_affiliation(text: str) -> bool:
+    """A line naming an institution, as printed under an author's name.
+
+    >>> is_affiliation("University of Hawaii"), is_affiliation("Trade and Security")
+    (True, False)
+    """
+    text = text.strip()
+    if not text or len(text) > BYLINE_MAX_CHARS or text.endswith((".", ":", ";")):
+        return False
+    names = [w.strip(",") for w in text.split()]
+    return any(w in INSTITUTION_WORDS for w in names) and (is_title_case(text) or is_caps(text))
 
 
 def split_authors(byline: str) -> list[str] | None:
@@ -93,7 +115,12 @@ def find_texts(rows: list[Row], sentinel: str) -> tuple[str, list[TextSpan]]:
     for k, (start, end, byline) in enumerate(starts):
         body_start = end + (1 if byline else 0)
         body_end = starts[k + 1][0] if k + 1 < len(starts) else len(rows)
-        spans.append(TextSpan(rows[start:end], byline, rows[body_start:body_end]))
+        affiliation = None
+        if (byline is not None and body_start < body_end and rows[body_start].gap == 0
+                and is_affiliation(rows[body_start].plain(sentinel))):
+            affiliation = rows[body_start]
+            body_start += 1
+        spans.append(TextSpan(rows[start:end], byline, rows[body_start:body_end], affiliation))
     first = spans[0]
     if len(spans) > 1 and first.title and first.byline is None and not first.body:
         volume_title = " ".join(r.text for r in first.title)

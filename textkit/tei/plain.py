@@ -25,6 +25,8 @@ def _paragraphs(doc: Document) -> Iterator[str]:
             yield from _block(text.title)
         if text.byline is not None:
             yield from _block(text.byline)
+        if text.affiliation is not None:
+            yield from _block(text.affiliation)
         yield from _blocks(text.blocks)
         yield from _divisions(text.divisions)
 

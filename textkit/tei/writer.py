@@ -130,7 +130,11 @@ class _Writer:
         if text.title.text:
             self.mixed(_sub(div, "head"), text.title, ident)
         if text.byline is not None:
-            self.byline(_sub(div, "byline"), text.byline, text.authors, ident)
+            byline = _sub(div, "byline")
+            self.byline(byline, text.byline, text.authors, ident)
+            if text.affiliation is not None:
+                _append_text(byline, " ")
+                self.mixed(_sub(byline, "affiliation"), text.affiliation, ident)
         self.blocks(div, text.blocks, ident)
         self.divisions(div, text.divisions, ident)
         if not len(div):
