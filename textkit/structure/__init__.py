@@ -67,7 +67,7 @@ class _Builder:
 
     def text(self, span: TextSpan) -> Text:
         title = self.block(BlockKind.HEAD, span.title) if span.title else Block(BlockKind.HEAD, "", 0, 0)
-        byline = self.block(BlockKind.BYLINE, [span.byline]) if span.byline else None
+        byline = self.block(BlockKind.BYLINE, span.byline) if span.byline else None
         kind = TextKind.INTRODUCTION if is_introduction(title.text) else TextKind.ESSAY
         front: list[Block] = []
         sections: list[_Section] = []
@@ -114,7 +114,7 @@ class _Builder:
                 paragraph = list(chunk)
             ended = ends_sentence(paragraph[-1].plain(self.sentinel))
         close()
-        authors = tuple(split_authors(byline.text) or ()) if byline else ()
+        authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel)) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
                     tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)

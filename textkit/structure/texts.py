@@ -18,6 +18,7 @@ from .rows import Row
 INTRODUCTION_TITLES = ("INTRODUCTION", "PREFACE", "FOREWORD", "EDITORS' INTRODUCTION",
                        "EDITORS’ INTRODUCTION", "OVERVIEW")
 MAX_TITLE_LINES = 8
+MAX_BYLINE_LINES = 6
 MAX_TITLE_GAP = 4
 """Blank lines allowed inside a title after a line that cannot end it (``ZONE:``, ``AND``)."""
 BYLINE_MAX_CHARS = 90
@@ -37,7 +38,8 @@ Commission Society Studies Research Program Programme
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     title: list[Row]
-    byline: Row | None
+    byline: list[Row]
+    """The author line, or lines when each author has one."""
     body: list[Row]
     affiliation: Row | None = None
 
@@ -109,20 +111,28 @@ def find_texts(rows: list[Row], sentinel: str) -> tuple[str, list[TextSpan]]:
     spans: list[TextSpan] = []
     volume_title = ""
     if not starts:
-        return volume_title, [TextSpan([], None, rows)] if rows else []
+        return volume_title, [TextSpan([], [], rows)] if rows else []
     if starts[0][0] > 0:
-        spans.append(TextSpan([], None, rows[:starts[0][0]]))
+        spans.append(TextSpan([], [], rows[:starts[0][0]]))
     for k, (start, end, byline) in enumerate(starts):
         body_start = end + (1 if byline else 0)
         body_end = starts[k + 1][0] if k + 1 < len(starts) else len(rows)
+        bylines = [byline] if byline is not None else []
+        # Each author on a line of their own, with no blank line between.
+        while (bylines and body_start < body_end and rows[body_start].gap == 0
+               and len(bylines) < MAX_BYLINE_LINES
+               and not is_affiliation(rows[body_start].plain(sentinel))
+               and split_authors(rows[body_start].plain(sentinel))):
+            bylines.append(rows[body_start])
+            body_start += 1
         affiliation = None
-        if (byline is not None and body_start < body_end and rows[body_start].gap == 0
+        if (bylines and body_start < body_end and rows[body_start].gap == 0
                 and is_affiliation(rows[body_start].plain(sentinel))):
             affiliation = rows[body_start]
             body_start += 1
-        spans.append(TextSpan(rows[start:end], byline, rows[body_start:body_end], affiliation))
+        spans.append(TextSpan(rows[start:end], bylines, rows[body_start:body_end], affiliation))
     first = spans[0]
-    if len(spans) > 1 and first.title and first.byline is None and not first.body:
+    if len(spans) > 1 and first.title and not first.byline and not first.body:
         volume_title = " ".join(r.text for r in first.title)
         spans.pop(0)
     return volume_title, spans
