@@ -149,3 +149,16 @@ def bigram_frequencies() -> dict[str, int]:
         if len(parts) == 3 and parts[2].isdigit():
             counts[f"{parts[0]} {parts[1]}"] = int(parts[2])
     return counts
+
+
+def bigram_count(first: str, second: str) -> int:
+    """How often ``first second`` occurs in English (0 when not among the common
+    pairs: symspellpy's list holds only the most common, so a missing pair says
+    little and a present one is good evidence).
+
+    >>> bigram_count("In", "addition") > 10**8, bigram_count("ln", "addition")
+    (True, 0)
+    """
+    if not first or not second:
+        return 0
+    return bigram_frequencies().get(f"{first.lower()} {second.lower()}", 0)

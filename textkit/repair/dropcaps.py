@@ -15,7 +15,7 @@ import re
 import string
 from dataclasses import replace
 
-from ..lexicon import Lexicon, bigram_frequencies, default_lexicon, lexicon_for
+from ..lexicon import Lexicon, bigram_count, default_lexicon, lexicon_for
 from ..model import Block, BlockKind, Confidence, Document, LineKind, Rule, Text
 from ..pipeline import Options
 from .edits import Edit, apply_edits
@@ -103,5 +103,5 @@ def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) ->
 
 
 def _score(word: str, following: str, lexicon: Lexicon) -> float:
-    bigram = bigram_frequencies().get(f"{word.lower()} {following.lower()}", 0) if following else 0
+    bigram = bigram_count(word, following)
     return bigram * 1000.0 + lexicon.frequency(word) + 1

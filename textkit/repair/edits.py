@@ -43,8 +43,8 @@ def apply_edits(block: Block, edits: Iterable[Edit]) -> Block:
     pages = list(block.pages)
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
         text, corrections, span = _apply_one(text, corrections, edit)
-        anchors = [replace(a, offset=_moved(a.offset, *span)) for a in anchors]
-        pages = [_moved(p, *span) for p in pages]
+        anchors = [replace(a, offset=moved_offset(a.offset, *span)) for a in anchors]
+        pages = [moved_offset(p, *span) for p in pages]
     return replace(block, text=text, corrections=tuple(sorted(corrections, key=lambda c: c.start)),
                    notes=tuple(anchors), pages=tuple(pages))
 
@@ -59,7 +59,7 @@ def edit_footnote(note: Footnote, edits: Iterable[Edit]) -> Footnote:
 def _apply_one(text: str, corrections: list[Correction], edit: Edit
                ) -> tuple[str, list[Correction], tuple[int, int, int]]:
     """Apply one edit; return the new text and corrections, and the replaced
-    span ``(start, old end, new end)`` for moving offsets (see :func:`_moved`)."""
+    span ``(start, old end, new end)`` for moving offsets (see :func:`moved_offset`)."""
     start, end = edit.start, edit.end
     absorbed = [c for c in corrections if c.start < end and c.end > start]
     for c in absorbed:
@@ -82,7 +82,7 @@ def _apply_one(text: str, corrections: list[Correction], edit: Edit
     return text[:start] + replacement + text[end:], [*shifted, new], (start, end, new_end)
 
 
-def _moved(offset: int, start: int, end: int, new_end: int) -> int:
+def moved_offset(offset: int, start: int, end: int, new_end: int) -> int:
     """Where ``offset`` lands after ``[start, end)`` became ``[start, new_end)``."""
     if offset <= start:
         return offset

@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from ..lexicon import Lexicon, frequencies
+from ..lexicon import Lexicon, bigram_count, frequencies, lexicon_for
 from ..model import (
     Block,
     BlockKind,
@@ -52,7 +52,7 @@ from ..model import (
 from ..pipeline import Options
 from .confusions import Variant, explain, variants
 from .edits import Edit, apply_edits, edit_footnote
-from .spelling import Vocabulary, bigram_count, lexicon
+from .spelling import Vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ def correct_ocr(doc: Document, options: Options) -> Document:
     >>> [(c.original, c.rule.value) for c in fixed.corrections()]
     [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
     """
-    lex = lexicon(frozenset(options.user_words))
+    lex = lexicon_for(frozenset(options.user_words))
     # A correction is evidence for the next ("of" now attested helps another "0f"):
     # repeat until nothing changes, so that running the stage again changes nothing.
     innocent: set[str] = set()  # words that cannot be misreadings, whatever the document
@@ -198,7 +198,7 @@ def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
     """
     if vocabulary is None:
         vocabulary = Vocabulary(document_words([text]))
-    judge = _Judge(lexicon(user_words), user_words, vocabulary)
+    judge = _Judge(lexicon_for(user_words), user_words, vocabulary)
     return list(judge.findings(text, heading=heading))
 
 

@@ -1,10 +1,8 @@
-"""The evidence an OCR correction weighs: lexicon, frequency, context, the document.
+"""The document's own words, the strongest evidence an OCR correction weighs.
 
-* :func:`lexicon` is the shipped lexicon (with its field terms) plus the
-  user's words.
-* :func:`bigram_count` reads symspellpy's bigram frequencies (only the most
-  common English word pairs, so a missing pair says little; a present one is
-  good evidence).
+(The lexicon, word frequencies and word-pair counts it also weighs are in
+:mod:`textkit.lexicon`.)
+
 * :class:`Vocabulary` is the document's own words: a form spelled the same
   way elsewhere in the volume is the strongest evidence there is. Its
   look-alike search is a symspellpy index over the document's capitalized
@@ -23,27 +21,6 @@ from collections.abc import Iterable
 
 from symspellpy import SymSpell, Verbosity
 
-from ..lexicon import Lexicon, bigram_frequencies, lexicon_for
-
-
-def lexicon(user_words: frozenset[str] = frozenset()) -> Lexicon:
-    """The lexicon a correction consults: shipped words, field terms, the user's words.
-
-    >>> lexicon().knows("hegemon"), lexicon(frozenset({"Nakanishi"})).knows("Nakanishi")
-    (True, True)
-    """
-    return lexicon_for(user_words)
-
-
-def bigram_count(first: str, second: str) -> int:
-    """How often ``first second`` occurs in English (0 when not among the common pairs).
-
-    >>> bigram_count("In", "addition") > 10**8, bigram_count("ln", "addition")
-    (True, 0)
-    """
-    if not first or not second:
-        return 0
-    return bigram_frequencies().get(f"{first.lower()} {second.lower()}", 0)
 
 
 class Vocabulary:

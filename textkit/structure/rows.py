@@ -16,6 +16,7 @@ from ..lexicon import Lexicon
 from ..model import (Block, BlockKind, Confidence, Correction, Document, FootnoteRef, LineKind,
                      NoteAnchor, Rule)
 from ..repair.dehyphenate import Piece, Vocabulary, join_lines
+from ..repair.edits import moved_offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +81,10 @@ def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str, vocabulary: 
         if offset < 0:  # pragma: no cover - every ref left a sentinel
             break
         text = text[:offset] + text[offset + 1:]
-        corrections = [_shift_after(c, offset) for c in corrections]
-        pages = [p - 1 if p > offset else p for p in pages]
+        # The sentinel [offset, offset + 1) is gone: move what follows it.
+        corrections = [replace(c, start=moved_offset(c.start, offset, offset + 1, offset),
+                               end=moved_offset(c.end, offset, offset + 1, offset)) for c in corrections]
+        pages = [moved_offset(p, offset, offset + 1, offset) for p in pages]
         anchors.append(NoteAnchor(offset, ref.note))
         if original:
             corrections.append(Correction(Rule.FOOTNOTE_MARKER, offset, offset, original, "",
@@ -89,12 +92,3 @@ def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str, vocabulary: 
     corrections.sort(key=lambda c: (c.start, c.end))
     return Block(kind, text, rows[0].number, rows[-1].number, tuple(corrections), tuple(anchors),
                  tuple(pages))
-
-
-def _shift_after(c: Correction, offset: int) -> Correction:
-    """Move a correction left by the one sentinel character removed at ``offset``."""
-    if c.start > offset:
-        return replace(c, start=c.start - 1, end=c.end - 1)
-    if c.end > offset:
-        return replace(c, end=c.end - 1)
-    return c
