@@ -93,3 +93,9 @@ def test_shipped_schema_is_the_repository_schema():
     root = Path(__file__).resolve().parent.parent
     shipped = (files("textkit") / "schemas" / "textkit.rng").read_bytes()
     assert (root / "schemas" / "textkit.rng").read_bytes() == shipped
+
+
+def test_header_says_whether_layout_is_kept(sample_doc):
+    assert "Page and line breaks are not kept." in textkit.to_tei(sample_doc)
+    kept = textkit.to_tei(sample_doc, keep_layout=True)
+    assert "Page starts are kept as pb" in kept and "Page and line breaks are not kept." not in kept

@@ -46,7 +46,7 @@ def tei_tree(doc: Document, *, keep_layout: bool = False) -> etree._ElementTree:
     """The TEI document as an lxml tree."""
     root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
     root.set("{%s}lang" % XML_NS, "en")
-    _header(etree.SubElement(root, _T + "teiHeader"), doc)
+    _header(etree.SubElement(root, _T + "teiHeader"), doc, keep_layout)
     text = etree.SubElement(root, _T + "text")
     if doc.title:  # the volume's own title, as printed at its head
         _sub(_sub(_sub(text, "front"), "docTitle"), "titlePart", doc.title)
@@ -79,7 +79,7 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _header(header: etree._Element, doc: Document) -> None:
+def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
     file_desc = _sub(header, "fileDesc")
     title_stmt = _sub(file_desc, "titleStmt")
     _sub(title_stmt, "title", doc.title or PurePath(doc.source).stem or doc.source)
@@ -114,7 +114,9 @@ def _header(header: etree._Element, doc: Document) -> None:
          "Layout marks removed from the reading text: " + ("; ".join(parts) if parts else "none") + ". "
          "Footnotes are placed at their reference points and their glued reference numerals removed "
          f"({rules[Rule.FOOTNOTE_MARKER]}). Lost drop-cap initials are marked supplied "
-         f"({rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL]}). Page and line breaks are not kept.")
+         f"({rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL]}). "
+         + ("Page starts are kept as pb, and the line breaks of joined words as lb break=\"no\"; "
+            "other line breaks are not kept." if keep_layout else "Page and line breaks are not kept."))
     _sub(_sub(decl, "hyphenation", eol="hard"), "p",
          f"Line-end hyphens removed where they broke a word ({rules[Rule.HYPHEN_JOIN]} joined); "
          "compound hyphens kept.")
