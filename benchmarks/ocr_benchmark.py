@@ -48,7 +48,7 @@ from symspellpy import SymSpell, Verbosity
 
 import textkit
 from textkit.model import Block, BlockKind, Document, Text, TextKind
-from textkit.pipeline import Options
+from textkit.model import Options
 from textkit.repair.ocr import correct_ocr
 
 # What the page printed -> what the scan shows, with how often each is drawn.
@@ -215,7 +215,7 @@ COLD = """
 import sys, time
 began = time.perf_counter()
 import textkit
-from textkit.pipeline import Options
+from textkit.model import Options
 textkit.convert_file(sys.argv[1], options=Options(correct_ocr=sys.argv[2] == "on"))
 print(time.perf_counter() - began)
 """

@@ -11,7 +11,7 @@ import pytest
 import textkit
 from textkit import batch
 from textkit.batch import Status, Task, plan, run
-from textkit.pipeline import Options
+from textkit.model import Options
 from textkit.resume import STATE_FILE, Journal, fingerprint
 
 VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"

@@ -22,7 +22,7 @@ from textkit.model import (
     Text,
     TextKind,
 )
-from textkit.pipeline import Options
+from textkit.model import Options
 from textkit.repair.confusions import CONFUSIONS, explain, variants
 from textkit.repair.ocr import correct_ocr, find_misreadings
 

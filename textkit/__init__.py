@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .errors import InputError, PipelineError, TextkitError, ValidationError
 from .model import Document
-from .pipeline import Options
+from .model import Options
 from .read import read_bytes, read_text
 
 __version__ = "0.1.0"

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TextkitError, ValidationError
-from .pipeline import Options
+from .model import Options
 from .resume import Journal, fingerprint
 
 log = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ class Task:
 class Job:
     """What to do with every file of a batch (sent to the worker processes).
 
-    ``options``: how to convert (:class:`~textkit.pipeline.Options`).
+    ``options``: how to convert (:class:`~textkit.model.Options`).
     ``max_bytes``: refuse larger inputs unread (``None``: no limit).
     ``review``: also write the review page (:mod:`textkit.review`) next to each TEI.
     """

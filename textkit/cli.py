@@ -32,7 +32,7 @@ import textkit
 
 from . import batch
 from .errors import TextkitError, ValidationError
-from .pipeline import Options
+from .model import Options
 from .progress import Progress
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130

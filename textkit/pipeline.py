@@ -10,32 +10,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from .errors import PipelineError, TextkitError
-from .model import Document
+from .model import Document, Options
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Options:
-    """How to convert. Every field has the default a new user wants.
-
-    ``correct_ocr``: correct OCR misreadings (True). Turn off to get only the
-    layout repairs (hyphens, drop caps, footnotes), e.g. to review them alone.
-
-    ``user_words``: names and terms to protect from OCR correction, on top of
-    the shipped lexicon (empty). The CLI fills it from ``--lexicon FILE``.
-
-    ``keep_layout``: also record page starts (``pb``) and the line breaks of
-    joined hyphens (``lb break="no"``) in the TEI, for a diplomatic reading
-    (False: the profile's reading text keeps no layout).
-    """
-
-    correct_ocr: bool = True
-    user_words: frozenset[str] = field(default_factory=frozenset)
-    keep_layout: bool = False
 
 
 Stage = Callable[[Document, Options], Document]

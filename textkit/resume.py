@@ -25,7 +25,7 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
-from .pipeline import Options
+from .model import Options
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, LayoutMark, Line, LineKind
-from ..pipeline import Options
+from ..model import Options
 from .footnotes import find_anchors, find_blocks
 from .lines import classify, split_lines
 

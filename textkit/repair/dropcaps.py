@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..lexicon import Lexicon, bigram_count, default_lexicon, lexicon_for
 from ..model import Block, BlockKind, Confidence, Document, LineKind, Rule, Text
-from ..pipeline import Options
+from ..model import Options
 from .edits import Edit, apply_edits
 
 _FIRST_WORDS = re.compile(r"([a-z][\w’']*)\W*(\w*)")

@@ -49,7 +49,7 @@ from ..model import (
     Rule,
     Text,
 )
-from ..pipeline import Options
+from ..model import Options
 from .confusions import Variant, explain, variants
 from .edits import Edit, apply_edits, edit_footnote
 from .spelling import Vocabulary

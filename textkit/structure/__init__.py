@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from ..lexicon import Lexicon, lexicon_for
 from ..model import Block, BlockKind, Division, Document, Text, TextKind
-from ..pipeline import Options
+from ..model import Options
 from ..repair.dehyphenate import Vocabulary
 from .headings import heading_length
 from .lines import Widths, ends_sentence
