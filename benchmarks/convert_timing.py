@@ -40,10 +40,10 @@ def warm(text: str, options: textkit.Options, repeat: int) -> dict[str, float]:
     """Median seconds of each stage over ``repeat`` warm conversions (after one warm-up)."""
     timings: dict[str, list[float]] = {}
     for round_ in range(repeat + 1):
-        doc = read_text(text, source=SAMPLE.name)
+        doc = read_text(text, source=SAMPLE.name, options=options)
         for name, stage in pipeline.stages(options):
             began = time.perf_counter()
-            doc = stage(doc, options)
+            doc = stage(doc)
             if round_:
                 timings.setdefault(name, []).append(time.perf_counter() - began)
         began = time.perf_counter()

@@ -156,7 +156,7 @@ def run_textkit(paragraphs: list[str]) -> tuple[list[str], float]:
     doc = Document("bench.txt", "", "\n".join(paragraphs),
                    texts=(Text(TextKind.ESSAY, title, (), None, blocks),))
     began = time.perf_counter()
-    fixed = correct_ocr(doc, Options())
+    fixed = correct_ocr(doc)
     seconds = time.perf_counter() - began
     return [b.text for b in fixed.blocks()], seconds
 

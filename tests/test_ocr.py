@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from textkit.model import (
+    LineBreak,
     Block,
     BlockKind,
     Confidence,
@@ -42,7 +44,7 @@ def one_text(*paragraphs: str, raw: str = "") -> Document:
 def test_case(case):
     doc = one_text(case["text"], *case.get("context", []))
     options = Options(user_words=frozenset(case.get("user_words", [])))
-    fixed = correct_ocr(doc, options)
+    fixed = correct_ocr(replace(doc, options=options))
     block = fixed.texts[0].blocks[0]
     assert block.text == case["expected"], case["comment"]
     assert [c.rule.value for c in block.corrections] == case.get("rules", [])
@@ -52,7 +54,7 @@ def test_case(case):
 
 
 def test_every_correction_says_why():
-    fixed = correct_ocr(one_text("ln addition, some people wam against unfaimess."), Options())
+    fixed = correct_ocr(one_text("ln addition, some people wam against unfaimess."))
     notes = {c.original: c.note for c in fixed.corrections()}
     assert "'rn' read as 'm'" in notes["wam"]
     assert "context 'In addition'" in notes["ln"]
@@ -61,7 +63,7 @@ def test_every_correction_says_why():
 
 def test_confidence_grades_the_evidence():
     fixed = correct_ocr(one_text("Some people wam against it.", "ln addition, the IAEA and the LAEA",
-                                 "the IAEA"), Options())
+                                 "the IAEA"))
     grade = {c.original: c.confidence for c in fixed.corrections()}
     assert grade["ln"] is Confidence.HIGH        # "In addition" is among the commonest pairs
     assert grade["LAEA"] is Confidence.HIGH      # IAEA twice elsewhere in the document
@@ -73,7 +75,7 @@ def test_titles_headings_and_divisions_are_corrected():
     division = Division(1, head, (Block(BlockKind.PARAGRAPH, "Self-govemance matters.", 6, 6),))
     title = Block(BlockKind.HEAD, "THE CLECISION TO ACT", 1, 1)
     doc = Document("t.txt", "", "", texts=(Text(TextKind.ESSAY, title, (), None, (), (division,)),))
-    fixed = correct_ocr(doc, Options())
+    fixed = correct_ocr(doc)
     assert [b.text for b in fixed.blocks()] == [
         "THE DECISION TO ACT", "Economic Unfairness", "Self-governance matters."]
 
@@ -84,7 +86,7 @@ def test_footnotes_are_corrected_and_anchors_follow():
                   notes=(NoteAnchor(30, note),))
     doc = Document("t.txt", "", "", texts=(Text(TextKind.ESSAY, Block(BlockKind.HEAD, "T", 1, 1),
                                                 (), None, (block,)),))
-    fixed = correct_ocr(doc, Options()).texts[0].blocks[0]
+    fixed = correct_ocr(doc).texts[0].blocks[0]
     assert fixed.text == "The unfairness of it was plain."
     anchor = fixed.notes[0]
     assert anchor.offset == len(fixed.text)              # still after "plain."
@@ -97,7 +99,7 @@ def test_a_joined_hyphen_is_absorbed_and_the_scan_kept():
     block = Block(BlockKind.PARAGRAPH, "the unfaimess of it", 7, 8, (joined,))
     doc = Document("t.txt", "", "", texts=(Text(TextKind.ESSAY, Block(BlockKind.HEAD, "T", 1, 1),
                                                 (), None, (block,)),))
-    fixed = correct_ocr(doc, Options()).texts[0].blocks[0]
+    fixed = correct_ocr(doc).texts[0].blocks[0]
     assert fixed.text == "the unfairness of it"
     assert [(c.original, c.replacement, c.line) for c in fixed.corrections] == [
         ("unfai-\nmess", "unfairness", 7)]
@@ -106,10 +108,12 @@ def test_a_joined_hyphen_is_absorbed_and_the_scan_kept():
 
 def test_correction_line_is_the_line_of_the_word():
     raw = "TITLE\nThe first line is fine\nand some people wam\nagainst it.\n"
-    block = Block(BlockKind.PARAGRAPH, "The first line is fine and some people wam against it.", 2, 4)
+    # The block knows where each of its input lines begins (issue #8: no guessing from the raw text).
+    block = Block(BlockKind.PARAGRAPH, "The first line is fine and some people wam against it.", 2, 4,
+                  breaks=(LineBreak(0, 2), LineBreak(23, 3), LineBreak(43, 4)))
     doc = Document("t.txt", "", raw, texts=(Text(TextKind.ESSAY, Block(BlockKind.HEAD, "TITLE", 1, 1),
                                                  (), None, (block,)),))
-    [correction] = correct_ocr(doc, Options()).corrections()
+    [correction] = correct_ocr(doc).corrections()
     assert correction.line == 3
 
 
@@ -120,7 +124,7 @@ def test_the_document_vocabulary_spans_texts_and_footnotes():
                  (Block(BlockKind.PARAGRAPH, "Inspections.", 2, 2, notes=(NoteAnchor(12, note),)),))
     second = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ESSAY", 10, 10), (), None,
                   (Block(BlockKind.PARAGRAPH, "the LAEA said", 11, 11),))
-    fixed = correct_ocr(Document("t.txt", "", "", texts=(first, second)), Options())
+    fixed = correct_ocr(Document("t.txt", "", "", texts=(first, second)))
     assert fixed.texts[1].blocks[0].text == "the IAEA said"
 
 
@@ -192,8 +196,8 @@ def paragraphs(draw):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(paragraphs(), min_size=1, max_size=3))
 def test_correction_is_idempotent_and_keeps_the_scan(texts):
-    once = correct_ocr(one_text(*texts), Options())
-    twice = correct_ocr(once, Options())
+    once = correct_ocr(one_text(*texts))
+    twice = correct_ocr(once)
     assert [b.text for b in twice.blocks()] == [b.text for b in once.blocks()]
     for block, original in zip(once.texts[0].blocks, texts, strict=True):
         assert block.original_text() == original

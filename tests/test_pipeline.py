@@ -13,11 +13,11 @@ from textkit.model import Block, BlockKind, Confidence, Correction, Rule
 
 
 def test_stages_run_in_order_and_are_recorded(sample_doc):
-    assert sample_doc.stages[:3] == ("layout", "structure", "dropcaps")
+    assert sample_doc.stages == ("layout", "structure", "notes", "hyphens", "dropcaps", "ocr")
 
 
 def test_a_failing_stage_is_named(monkeypatch):
-    def broken(doc, options):
+    def broken(doc):
         raise KeyError("boom")
 
     monkeypatch.setattr(pipeline, "stages", lambda options: [("layout", broken)])
@@ -26,7 +26,7 @@ def test_a_failing_stage_is_named(monkeypatch):
 
 
 def test_a_stage_must_return_a_document(monkeypatch):
-    monkeypatch.setattr(pipeline, "stages", lambda options: [("structure", lambda doc, options: None)])
+    monkeypatch.setattr(pipeline, "stages", lambda options: [("structure", lambda doc: None)])
     with pytest.raises(textkit.PipelineError, match="stage 'structure': returned NoneType"):
         textkit.convert_text("some text")
 
@@ -69,13 +69,13 @@ def test_every_footnote_is_kept(sample_doc):
 
 
 def test_original_text_undoes_overlapping_kinds_of_change():
-    hyphen = Correction(Rule.HYPHEN_JOIN, 0, 10, "unfai-\nmess", "unfaimess", Confidence.HIGH, 3)
+    hyphen = Correction(Rule.HYPHEN_JOIN, 0, 9, "unfai-mess", "unfaimess", Confidence.HIGH, 3)
     block = Block(BlockKind.PARAGRAPH, "unfaimess here", 3, 4, (hyphen,))
-    from textkit.repair.edits import Edit, apply_edits
+    from textkit.repair.edits import apply_edits, proposal
 
-    fixed = apply_edits(block, [Edit(0, 9, "unfairness", Rule.OCR_RN_M, Confidence.HIGH, 3)])
+    fixed = apply_edits(block, [proposal(0, 9, block.text, "unfairness", Rule.OCR_RN_M, Confidence.HIGH, 3)])
     assert fixed.text == "unfairness here"
-    assert [c.original for c in fixed.corrections] == ["unfai-\nmess"]
+    assert [c.original for c in fixed.corrections] == ["unfai-mess"]
     assert fixed.original_text() == block.original_text()
 
 

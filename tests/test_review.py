@@ -105,7 +105,7 @@ def sample_tei(sample_tei: str) -> bytes:
 @pytest.fixture(scope="module")
 def sample_layout_tei(sample_doc: textkit.Document) -> bytes:
     """The sample's TEI keeping the layout: line-end joins marked ``lb break="no"``."""
-    return textkit.to_tei(sample_doc, keep_layout=True).encode("utf-8")
+    return textkit.to_tei(sample_doc.with_options(keep_layout=True)).encode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -608,7 +608,7 @@ def main(argv: list[str]) -> int:
     measures = {}
     with tempfile.TemporaryDirectory() as folder:
         for name, keep_layout in (("sample", False), ("sample keeping layout", True)):
-            tei = textkit.to_tei(doc, keep_layout=keep_layout).encode("utf-8")
+            tei = textkit.to_tei(doc.with_options(keep_layout=keep_layout)).encode("utf-8")
             started = time.perf_counter()
             html = render_review(tei)
             render_ms = (time.perf_counter() - started) * 1000

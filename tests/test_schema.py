@@ -24,7 +24,7 @@ def _tree(xml: str) -> etree._ElementTree:
 
 @pytest.mark.parametrize("keep_layout", [False, True], ids=["reading", "keep-layout"])
 def test_sample_is_valid_against_both_schemas(sample_doc, tei_all_schema, keep_layout):
-    xml = textkit.to_tei(sample_doc, keep_layout=keep_layout)
+    xml = textkit.to_tei(sample_doc.with_options(keep_layout=keep_layout))
     textkit.validate(xml)
     tree = _tree(xml)
     assert tei_all_schema.validate(tree), tei_all_schema.error_log
@@ -97,5 +97,5 @@ def test_shipped_schema_is_the_repository_schema():
 
 def test_header_says_whether_layout_is_kept(sample_doc):
     assert "Page and line breaks are not kept." in textkit.to_tei(sample_doc)
-    kept = textkit.to_tei(sample_doc, keep_layout=True)
+    kept = textkit.to_tei(sample_doc.with_options(keep_layout=True))
     assert "Page starts are kept as pb" in kept and "Page and line breaks are not kept." not in kept

@@ -176,8 +176,8 @@ def _matches(expected_text: str, actual: str) -> bool:
 @pytest.mark.parametrize("name", CASES, ids=IDS)
 def test_valid_tei(name, keep_layout, tei_all_schema):
     xml = converted(name)[0] if not keep_layout else textkit.to_tei(
-        textkit.convert_text(_input_path(name).read_text(encoding="utf-8"), source=f"{name}.txt"),
-        keep_layout=True)
+        textkit.convert_text(_input_path(name).read_text(encoding="utf-8"), source=f"{name}.txt",
+                             options=textkit.Options(keep_layout=True)))
     textkit.validate(xml)
     tree = etree.ElementTree(etree.fromstring(xml.split("?>", 1)[1].lstrip().encode("utf-8")
                                               if xml.startswith("<?xml") else xml.encode("utf-8")))

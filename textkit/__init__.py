@@ -36,14 +36,14 @@ def convert_text(text: str, *, source: str = "<string>", options: Options | None
     """Convert OCR text to a :class:`Document` (layout, structure and repairs done)."""
     from .pipeline import run
 
-    return run(read_text(text, source=source), options or Options())
+    return run(read_text(text, source=source, options=options))
 
 
 def convert_bytes(data: bytes, *, source: str, options: Options | None = None) -> Document:
-    """Convert undecoded input (UTF-8, UTF-8 with BOM or cp1252) to a :class:`Document`."""
+    """Convert an input file's bytes (any format a reader knows) to a :class:`Document`."""
     from .pipeline import run
 
-    return run(read_bytes(data, source=source), options or Options())
+    return run(read_bytes(data, source=source, options=options))
 
 
 def convert_file(path: str | Path, *, options: Options | None = None) -> Document:
@@ -56,11 +56,15 @@ def convert_file(path: str | Path, *, options: Options | None = None) -> Documen
     return convert_bytes(data, source=path.name, options=options)
 
 
-def to_tei(doc: Document, *, keep_layout: bool = False) -> str:
-    """The TEI P5 XML of ``doc``, as a string with an XML declaration."""
+def to_tei(doc: Document) -> str:
+    """The TEI P5 XML of ``doc``, as a string with an XML declaration.
+
+    What the document's options ask for (``keep_layout``, the language)
+    reaches the TEI: the options travel with the document.
+    """
     from .tei.writer import tei_string
 
-    return tei_string(doc, keep_layout=keep_layout)
+    return tei_string(doc)
 
 
 def validate(xml: str | bytes, *, schema: str = "textkit", source: str | None = None) -> None:

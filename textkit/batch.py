@@ -283,7 +283,7 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
         facts["replaced_characters"] = normalize(decode(data, source=task.source)[0])[1]
         facts["corrections"] = dict(Counter(c.rule.value for c in doc.corrections()))
         facts["structure"] = structure_counts(doc)
-        xml = textkit.to_tei(doc, keep_layout=options.keep_layout).encode("utf-8")
+        xml = textkit.to_tei(doc).encode("utf-8")
         try:
             # Bytes, as written: the problems' line numbers are the file's.
             textkit.validate(xml, source=task.source)

@@ -25,8 +25,8 @@ numbers) is kept as a :class:`LayoutMark`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
 
 
 class Rule(enum.Enum):
@@ -92,6 +92,21 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
+class LineBreak:
+    """Where an input line begins in a block's text.
+
+    ``hyphen``: the line before ended in a hyphen that may break a word; the
+    text holds it (``fundamen-tally``) until the hyphen stage decides.
+    ``page_start``: the line begins a new printed page.
+    """
+
+    offset: int
+    line: int
+    page_start: bool = False
+    hyphen: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote: its number as printed and its text (glued numeral removed)."""
 
@@ -99,6 +114,17 @@ class Footnote:
     text: str
     line: int
     corrections: tuple[Correction, ...] = ()
+    breaks: tuple[LineBreak, ...] = ()
+    """Where each of the note's input lines begins in ``text``."""
+
+    def as_block(self) -> Block:
+        """The note's text as a paragraph block (for stages that repair blocks)."""
+        last = self.breaks[-1].line if self.breaks else self.line
+        return Block(BlockKind.PARAGRAPH, self.text, self.line, last, self.corrections, (), self.breaks)
+
+    def with_block(self, block: Block) -> Footnote:
+        """This note with the text, corrections and breaks of ``block`` (see :meth:`as_block`)."""
+        return replace(self, text=block.text, corrections=block.corrections, breaks=block.breaks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +141,17 @@ class FootnoteRef:
 
 @dataclass(frozen=True, slots=True)
 class NoteAnchor:
-    """A footnote placed at ``offset`` in its block's repaired text."""
+    """A footnote placed at ``offset`` in its block's text.
+
+    ``marker`` is the reference numeral the scan glued into the text there
+    (``text[offset:offset + len(marker)]``), until the footnote stage takes
+    it out as a :attr:`Rule.FOOTNOTE_MARKER` correction (``""`` after that,
+    or when the note had no numeral in the text).
+    """
 
     offset: int
     note: Footnote
+    marker: str = ""
 
 
 class BlockKind(enum.Enum):
@@ -139,8 +172,40 @@ class Block:
     last_line: int
     corrections: tuple[Correction, ...] = ()
     notes: tuple[NoteAnchor, ...] = ()
-    pages: tuple[int, ...] = ()
-    """Offsets in ``text`` where a new printed page begins."""
+    breaks: tuple[LineBreak, ...] = ()
+    """Where each input line of the block begins in ``text`` (the first at 0)."""
+
+    @property
+    def pages(self) -> tuple[int, ...]:
+        """Offsets in ``text`` where a new printed page begins."""
+        return tuple(b.offset for b in self.breaks if b.page_start)
+
+    def line_at(self, offset: int) -> int:
+        """The input line that holds ``text[offset]`` (the first line when unknown).
+
+        >>> b = Block(BlockKind.PARAGRAPH, "one two", 4, 5, breaks=(LineBreak(0, 4), LineBreak(4, 5)))
+        >>> b.line_at(2), b.line_at(4)
+        (4, 5)
+        """
+        line = self.first_line
+        for brk in self.breaks:
+            if brk.offset > offset:
+                break
+            line = brk.line
+        return line
+
+    def reading(self) -> str:
+        """The text without the reference numerals the footnote stage will take out.
+
+        >>> note = Footnote("8", "Ibid.", 9)
+        >>> Block(BlockKind.PARAGRAPH, "as follows:8", 1, 1, notes=(NoteAnchor(10, note, "8"),)).reading()
+        'as follows:'
+        """
+        text = self.text
+        for anchor in sorted(self.notes, key=lambda a: a.offset, reverse=True):
+            if anchor.marker:
+                text = text[:anchor.offset] + text[anchor.offset + len(anchor.marker):]
+        return text
 
     def original_text(self) -> str:
         """The scan's reading of this block: every correction undone.
@@ -221,19 +286,131 @@ class LayoutMark:
     text: str
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
+    """How to convert. Every field has the default a new user wants.
+
+    ``correct_ocr``: correct OCR misreadings (True). Turn off to get only the
+    layout repairs (hyphens, drop caps, footnotes), e.g. to review them alone.
+
+    ``user_words``: names and terms to protect from OCR correction, on top of
+    the shipped lexicon (empty). The CLI fills it from ``--lexicon FILE``.
+
+    ``keep_layout``: also record page starts (``pb``) and the line breaks of
+    joined hyphens (``lb break="no"``) in the TEI, for a diplomatic reading
+    (False: the profile's reading text keeps no layout).
+
+    ``language``: the code of the language profile (:mod:`textkit.lang`) whose
+    lexicon and function words the stages use, and whose ``xml:lang`` the TEI
+    declares ("en").
+
+    ``input_format``: the name of the reader (:mod:`textkit.read`) to use, or
+    None to recognise the format from the content (None).
+    """
+
+    correct_ocr: bool = True
+    user_words: frozenset[str] = field(default_factory=frozenset)
+    keep_layout: bool = False
+    language: str = "en"
+    input_format: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Language:
+    """What is particular to one language: registered in :mod:`textkit.lang`.
+
+    ``code`` is what the TEI declares (``xml:lang``); ``lexicon`` names the
+    word list in the package data (word and count per line, gzipped) and
+    ``bigrams`` the word-pair counts; ``minor_words`` are those a Title Case
+    heading may leave in lower case; ``function_words`` the short words that
+    are never names; ``introduction_titles`` the titles of a volume's
+    introduction; ``author_joiners`` the words that join authors' names.
+    """
+
+    code: str
+    name: str
+    lexicon: str
+    bigrams: str
+    minor_words: frozenset[str]
+    function_words: frozenset[str]
+    introduction_titles: frozenset[str]
+    author_joiners: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A rectangle on the page image, in pixels, origin top left."""
+
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A word as an engine with coordinates read it."""
+
+    text: str
+    box: Box | None = None
+    confidence: float | None = None
+    """The engine's confidence, 0 to 1."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line as a reader produced it: what every input format comes down to.
+
+    Plain text knows only ``text`` and ``page``; hOCR, ALTO and PAGE XML also
+    know the line's ``box``, its ``size`` (height in pixels), the engine's
+    ``confidence``, the ``region`` type the format names (``heading``,
+    ``footnote``, ``page-number``, ``header``, ``footer``, ``drop-capital`` …),
+    the ``block`` the engine grouped it in, and for a word broken at the line
+    end the whole word (``hyphen_end``).
+    """
+
+    text: str
+    page: int = 1
+    box: Box | None = None
+    size: float | None = None
+    confidence: float | None = None
+    region: str | None = None
+    block: int = 0
+    hyphen_end: str | None = None
+    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """A page of the input: its index, size if known, and its number as printed."""
+
+    number: int
+    width: int | None = None
+    height: int | None = None
+    printed: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A volume on its way through the pipeline.
 
-    ``raw`` is the decoded input; ``lines``, ``footnote_refs`` and
-    ``layout_marks`` are filled by the layout stage, ``texts`` by the
+    A reader fills ``raw``, ``source_lines`` and ``pages``; ``lines``,
+    ``footnote_refs`` and ``layout_marks`` are filled by the layout stage, ``texts`` by the
     structure stage and the repair stages.
     """
 
     source: str
     sha256: str
     raw: str
+    """The input as text (a text reader's decoded input; an XML reader's lines)."""
     encoding: str = "utf-8"
+    options: Options = field(default_factory=Options)
+    """What the user asked for: travels with the document to the writer."""
+    input_format: str = "text"
+    """The reader that read the input (:mod:`textkit.read`)."""
+    source_lines: tuple[SourceLine, ...] = ()
+    """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``)."""
+    pages: tuple[PageInfo, ...] = ()
     title: str = ""
     lines: tuple[Line, ...] = ()
     footnote_refs: tuple[FootnoteRef, ...] = ()
@@ -252,6 +429,38 @@ class Document:
                 yield text.affiliation
             yield from text.blocks
             yield from _division_blocks(text.divisions)
+
+    def with_options(self, **changes: object) -> Document:
+        """This document with some options changed (``doc.with_options(keep_layout=True)``)."""
+        return replace(self, options=replace(self.options, **changes))
+
+    def map_blocks(self, change: Callable[[Block], Block]) -> Document:
+        """This document with ``change`` applied to every block, in the order of :meth:`blocks`.
+
+        The one walk that rebuilds the tree: repair stages use it instead of
+        walking texts and divisions themselves.
+        """
+        def division(d: Division) -> Division:
+            return replace(d, head=change(d.head), blocks=tuple(change(b) for b in d.blocks),
+                           divisions=tuple(division(c) for c in d.divisions))
+
+        def text(t: Text) -> Text:
+            return replace(t, title=change(t.title),
+                           byline=change(t.byline) if t.byline is not None else None,
+                           affiliation=change(t.affiliation) if t.affiliation is not None else None,
+                           blocks=tuple(change(b) for b in t.blocks),
+                           divisions=tuple(division(d) for d in t.divisions))
+
+        return replace(self, texts=tuple(text(t) for t in self.texts))
+
+    def map_footnotes(self, change: Callable[[Footnote], Footnote]) -> Document:
+        """This document with ``change`` applied to every footnote."""
+        def block(b: Block) -> Block:
+            if not b.notes:
+                return b
+            return replace(b, notes=tuple(replace(a, note=change(a.note)) for a in b.notes))
+
+        return self.map_blocks(block)
 
     def footnotes(self) -> Iterator[Footnote]:
         for block in self.blocks():
@@ -273,21 +482,12 @@ def _division_blocks(divisions: tuple[Division, ...]) -> Iterator[Block]:
         yield from _division_blocks(division.divisions)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Options:
-    """How to convert. Every field has the default a new user wants.
+def moved_offset(offset: int, start: int, end: int, new_end: int) -> int:
+    """Where ``offset`` lands after ``text[start:end]`` became ``[start, new_end)``.
 
-    ``correct_ocr``: correct OCR misreadings (True). Turn off to get only the
-    layout repairs (hyphens, drop caps, footnotes), e.g. to review them alone.
-
-    ``user_words``: names and terms to protect from OCR correction, on top of
-    the shipped lexicon (empty). The CLI fills it from ``--lexicon FILE``.
-
-    ``keep_layout``: also record page starts (``pb``) and the line breaks of
-    joined hyphens (``lb break="no"``) in the TEI, for a diplomatic reading
-    (False: the profile's reading text keeps no layout).
+    >>> moved_offset(2, 4, 6, 5), moved_offset(7, 4, 6, 5), moved_offset(5, 4, 6, 4)
+    (2, 6, 4)
     """
-
-    correct_ocr: bool = True
-    user_words: frozenset[str] = field(default_factory=frozenset)
-    keep_layout: bool = False
+    if offset <= start:
+        return offset
+    return offset + new_end - end if offset >= end else new_end

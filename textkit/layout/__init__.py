@@ -10,28 +10,27 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, LayoutMark, Line, LineKind
-from ..model import Options
 from .footnotes import find_anchors, find_blocks
-from .lines import classify, split_lines
+from .lines import classify, raw_lines
 
 REMOVED_KINDS = frozenset({LineKind.SEPARATOR, LineKind.RUNNING_HEAD, LineKind.PAGE_NUMBER,
                            LineKind.STRAY_MARK, LineKind.LONE_INITIAL})
 
 
-def analyze_layout(doc: Document, options: Options) -> Document:
+def analyze_layout(doc: Document) -> Document:
     """The layout stage: fill ``lines``, ``footnote_refs`` and ``layout_marks``."""
-    raw_lines = split_lines(doc.raw)
-    kinds = classify(raw_lines)
-    blocks = find_blocks(raw_lines, kinds)
-    refs, unanchored = find_anchors(raw_lines, kinds, blocks)
+    lines_in = raw_lines(doc.source_lines)
+    kinds = classify(lines_in)
+    blocks = find_blocks(lines_in, kinds)
+    refs, unanchored = find_anchors(lines_in, kinds, blocks)
     lines: list[Line] = []
     page_pending = False
-    for raw, kind in zip(raw_lines, kinds):
+    for raw, kind in zip(lines_in, kinds):
         page_start = raw.is_page_start or page_pending
         page_pending = page_start and kind is not LineKind.TEXT and kind is not LineKind.FOOTNOTE
         lines.append(Line(raw.number, raw.content, kind, page_start and kind is LineKind.TEXT))
     marks = [LayoutMark(line.kind, line.number, raw.content)
-             for line, raw in zip(lines, raw_lines) if line.kind in REMOVED_KINDS]
+             for line, raw in zip(lines, lines_in) if line.kind in REMOVED_KINDS]
     # A note whose numeral is nowhere in the text stays in the record, unplaced.
     marks += [LayoutMark(LineKind.FOOTNOTE, note.line, note.text) for note in unanchored]
     return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks))

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Footnote, FootnoteRef, LineKind
-from ..repair.dehyphenate import join_fragments
+from .joining import join
 from .lines import RawLine
 
 log = logging.getLogger(__name__)
@@ -79,12 +79,15 @@ def find_blocks(lines: list[RawLine], kinds: list[LineKind]) -> list[FootnoteBlo
     return blocks
 
 
-def note_text(number: str, note_lines: list[RawLine]) -> str:
-    """The note's text: numeral removed, lines joined, line-end hyphens resolved."""
+def make_note(number: str, note_lines: list[RawLine]) -> Footnote:
+    """The note: numeral removed (it becomes ``n``), lines joined, their breaks recorded."""
     first = note_lines[0].content
     if number:
         first = first[len(number):].lstrip()
-    return join_fragments([first, *(l.content for l in note_lines[1:])])
+    pieces = [(first, note_lines[0].number, note_lines[0].is_page_start),
+              *((l.content, l.number, l.is_page_start) for l in note_lines[1:])]
+    text, breaks = join(pieces)
+    return Footnote(number, text, note_lines[0].number, breaks=breaks)
 
 
 def anchor_patterns(number: str) -> list[re.Pattern[str]]:
@@ -116,7 +119,7 @@ def find_anchors(lines: list[RawLine], kinds: list[LineKind], blocks: list[Footn
         limit = block.separator  # search lines before this index, nearest first
         lowest = max(floor, block.separator - ANCHOR_SEARCH_LINES)
         for index, number, note_lines in reversed(block.notes):
-            note = Footnote(number, note_text(number, note_lines), lines[index].number)
+            note = make_note(number, note_lines)
             found = _search(lines, kinds, number, lowest, limit) if number else None
             if found is None:
                 log.warning("line %d: no reference numeral found for footnote %s; placed before its block",

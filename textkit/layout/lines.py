@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Line, LineKind
+from ..model import Line, LineKind, SourceLine
 from ..structure.lines import is_caps, is_title_case
 
 SEPARATOR_MIN_SPACES = 10
@@ -36,26 +37,29 @@ class RawLine:
     number: int
     text: str
     """The line with trailing whitespace removed (leading kept)."""
-
-    @property
-    def is_page_start(self) -> bool:
-        return self.text.startswith(" ") and not self.text.startswith("  ") and len(self.text) > 1
+    is_page_start: bool = False
+    """The line is the first of a new page."""
 
     @property
     def content(self) -> str:
         return self.text.strip()
 
 
-def split_lines(raw: str) -> list[RawLine]:
-    """The input's lines, numbered from 1, trailing whitespace removed.
+def raw_lines(lines: Sequence[SourceLine]) -> list[RawLine]:
+    """A reader's lines, numbered from 1, each marked when it opens a new page.
 
-    >>> [(l.number, l.text) for l in split_lines("a \\n b\\n")]
-    [(1, 'a'), (2, ' b')]
+    >>> from textkit.model import SourceLine
+    >>> [(l.number, l.text, l.is_page_start) for l in raw_lines([SourceLine("a", 1), SourceLine("b", 2)])]
+    [(1, 'a', False), (2, 'b', True)]
+
+    The first line is not marked: nothing shows where the first page began.
     """
-    parts = raw.split("\n")
-    if parts and parts[-1] == "":
-        parts.pop()
-    return [RawLine(i, p.rstrip()) if p.strip() else RawLine(i, p) for i, p in enumerate(parts, 1)]
+    out: list[RawLine] = []
+    page = lines[0].page if lines else 1
+    for number, line in enumerate(lines, 1):
+        out.append(RawLine(number, line.text, line.page != page))
+        page = line.page
+    return out
 
 
 def basic_kind(line: RawLine) -> LineKind:
@@ -175,7 +179,8 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
             while k >= 0 and kinds[k] in furniture:
                 k -= 1
             next_is_page = j < len(lines) and lines[j].is_page_start
-            after_blank = j < len(lines) and kinds[j] is LineKind.BLANK
+            # The input's last line stands apart as a blank line would set it.
+            after_blank = j >= len(lines) or kinds[j] is LineKind.BLANK
             if next_is_page or (after_blank and (k < 0 or kinds[k] is LineKind.BLANK)):
                 kinds[i] = LineKind.LONE_INITIAL
     return kinds

@@ -15,10 +15,9 @@ import re
 import string
 from dataclasses import replace
 
-from ..lexicon import Lexicon, bigram_count, default_lexicon, lexicon_for
-from ..model import Block, BlockKind, Confidence, Document, LineKind, Rule, Text
-from ..model import Options
-from .edits import Edit, apply_edits
+from ..lexicon import Lexicon, bigram_count, lexicon_for
+from ..model import Block, BlockKind, Confidence, Correction, Document, LineKind, Rule, Text
+from .edits import apply_edits
 
 _FIRST_WORDS = re.compile(r"([a-z][\w’']*)\W*(\w*)")
 MIN_FREQUENCY = 100_000
@@ -30,9 +29,9 @@ CLEAR_WINNER = 5.0
 """A letter wins with high confidence when its word is this many times more common."""
 
 
-def restore_initials(doc: Document, options: Options) -> Document:
+def restore_initials(doc: Document) -> Document:
     """The drop-cap stage: supply the lost initial of each text's first paragraph."""
-    lexicon = lexicon_for(options.user_words)
+    lexicon = lexicon_for(doc.options.user_words)
     lone = [(m.line, m.text) for m in doc.layout_marks if m.kind is LineKind.LONE_INITIAL]
     starts = [t.title.first_line or (t.blocks[0].first_line if t.blocks else 0) for t in doc.texts]
     texts = []
@@ -70,8 +69,8 @@ def _restore_first(blocks: tuple[Block, ...], lone: list[tuple[int, str]],
     return blocks
 
 
-def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) -> Edit | None:
-    """The edit that supplies ``block``'s lost initial, or ``None``.
+def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) -> Correction | None:
+    """The correction that supplies ``block``'s lost initial, or ``None``.
 
     >>> b = Block(BlockKind.PARAGRAPH, "pecialists do not need", 5, 5)
     >>> initial_edit(b, [], default_lexicon()).replacement
@@ -83,7 +82,7 @@ def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) ->
     word, following = match.group(1), match.group(2)
     for line, letter in lone:
         if lexicon.knows(letter + word):
-            return Edit(0, 0, letter, Rule.DISPLACED_INITIAL, Confidence.HIGH, block.first_line,
+            return Correction(Rule.DISPLACED_INITIAL, 0, 0, "", letter, Confidence.HIGH, block.first_line,
                         f"lone initial {letter!r} on line {line}")
     # Only words about as common as what the scan reads: "of the" must not
     # become "Oof the", while "he end" becomes "The end".
@@ -98,7 +97,7 @@ def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) ->
     runner_up = scores[1][0] if len(scores) > 1 else 0
     confidence = (Confidence.HIGH if runner_up == 0 or best >= CLEAR_WINNER * runner_up
                   else Confidence.MEDIUM)
-    return Edit(0, 0, letter, Rule.DROPPED_INITIAL, confidence, block.first_line,
+    return Correction(Rule.DROPPED_INITIAL, 0, 0, "", letter, confidence, block.first_line,
                 f"{letter + word!r} is the likeliest word" + (f" before {following!r}" if following else ""))
 
 

@@ -1,65 +1,54 @@
-"""Apply replacements to a block's repaired text, keeping every record in step.
+"""Apply corrections to a block's text, keeping every record in step.
 
-A repair stage finds spans to change in ``Block.text``; :func:`apply_edits`
-makes the changes and shifts the block's existing corrections and footnote
-anchors so that each still points at its own span. An edit that overlaps an
-earlier correction absorbs it: the new correction's ``original`` is the
-scan's reading of the whole merged span, so nothing the scan said is lost.
+A repair stage proposes :class:`~textkit.model.Correction` s in the
+coordinates of ``Block.text`` as it stands (``original`` is the span it
+replaces); :func:`apply_edits` makes the changes and shifts the block's
+existing corrections, footnote anchors and line breaks so that each still
+points at its own place. A proposal that overlaps an earlier correction
+absorbs it: the recorded ``original`` is the scan's reading of the whole
+merged span, so nothing the scan said is lost.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..model import Block, BlockKind, Confidence, Correction, Footnote, Rule
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace ``text[start:end]`` (of the block's current text) by ``replacement``."""
-
-    start: int
-    end: int
-    replacement: str
-    rule: Rule
-    confidence: Confidence
-    line: int
-    note: str = ""
+from ..model import Block, Confidence, Correction, Rule
 
 
-def apply_edits(block: Block, edits: Iterable[Edit]) -> Block:
+def proposal(start: int, end: int, text: str, replacement: str, rule: Rule, confidence: Confidence,
+             line: int, note: str = "") -> Correction:
+    """A correction of ``text[start:end]`` to propose to :func:`apply_edits`."""
+    return Correction(rule, start, end, text[start:end], replacement, confidence, line, note)
+
+
+def apply_edits(block: Block, edits: Iterable[Correction]) -> Block:
     """Return ``block`` with ``edits`` applied (non-overlapping among themselves).
 
     >>> b = Block(BlockKind.PARAGRAPH, "he end", 1, 1)
-    >>> e = Edit(0, 0, "T", Rule.DROPPED_INITIAL, Confidence.HIGH, 1)
-    >>> fixed = apply_edits(b, [e])
+    >>> fixed = apply_edits(b, [Correction(Rule.DROPPED_INITIAL, 0, 0, "", "T", Confidence.HIGH, 1)])
     >>> fixed.text, fixed.original_text()
     ('The end', 'he end')
     """
     text = block.text
     corrections = list(block.corrections)
     anchors = list(block.notes)
-    pages = list(block.pages)
+    breaks = list(block.breaks)
     for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+        old = text
         text, corrections, span = _apply_one(text, corrections, edit)
-        anchors = [replace(a, offset=moved_offset(a.offset, *span)) for a in anchors]
-        pages = [moved_offset(p, *span) for p in pages]
+        kept = _common_prefix(old[span[0]:span[1]], text[span[0]:span[2]])
+        anchors = [replace(a, offset=_moved(a.offset, span, kept)) for a in anchors]
+        breaks = [replace(b, offset=_moved(b.offset, span, kept)) for b in breaks]
     return replace(block, text=text, corrections=tuple(sorted(corrections, key=lambda c: c.start)),
-                   notes=tuple(anchors), pages=tuple(pages))
+                   notes=tuple(anchors), breaks=tuple(breaks))
 
 
-def edit_footnote(note: Footnote, edits: Iterable[Edit]) -> Footnote:
-    """Apply ``edits`` to a footnote's text (see :func:`apply_edits`)."""
-    as_block = Block(BlockKind.PARAGRAPH, note.text, note.line, note.line, note.corrections)
-    fixed = apply_edits(as_block, edits)
-    return replace(note, text=fixed.text, corrections=fixed.corrections)
-
-
-def _apply_one(text: str, corrections: list[Correction], edit: Edit
+def _apply_one(text: str, corrections: list[Correction], edit: Correction
                ) -> tuple[str, list[Correction], tuple[int, int, int]]:
     """Apply one edit; return the new text and corrections, and the replaced
-    span ``(start, old end, new end)`` for moving offsets (see :func:`moved_offset`)."""
+    span ``(start, old end, new end)`` for moving offsets."""
     start, end = edit.start, edit.end
     absorbed = [c for c in corrections if c.start < end and c.end > start]
     for c in absorbed:
@@ -77,13 +66,30 @@ def _apply_one(text: str, corrections: list[Correction], edit: Edit
                for c in corrections if c not in absorbed]
     line = min([edit.line, *(c.line for c in absorbed)])
     new_end = start + len(replacement)
-    new = Correction(edit.rule, start, new_end, "".join(original), replacement,
-                     edit.confidence, line, edit.note)
+    new = replace(edit, start=start, end=new_end, original="".join(original),
+                  replacement=replacement, line=line)
     return text[:start] + replacement + text[end:], [*shifted, new], (start, end, new_end)
 
 
-def moved_offset(offset: int, start: int, end: int, new_end: int) -> int:
-    """Where ``offset`` lands after ``[start, end)`` became ``[start, new_end)``."""
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _moved(offset: int, span: tuple[int, int, int], kept: int) -> int:
+    """Where ``offset`` lands after ``[start, end)`` became ``[start, new_end)``.
+
+    An offset inside the span keeps its place in the prefix the old and new
+    text share (a line break inside ``fundamen-tally`` stays after
+    ``fundamen``), else moves to the span's new end.
+    """
+    start, end, new_end = span
     if offset <= start:
         return offset
-    return offset + new_end - end if offset >= end else new_end
+    if offset >= end:
+        return offset + new_end - end
+    return start + min(offset - start, kept) if offset - start <= kept + 1 else new_end

@@ -21,7 +21,7 @@ A name the variant generator cannot reach (two rarer confusions) is looked
 up among the document's own names with symspellpy's edit-distance search,
 and kept only if the OCR model explains the difference.
 
-Every change is an :class:`~textkit.repair.edits.Edit` with its rule, a
+Every change is a :class:`~textkit.model.Correction` with its rule, a
 confidence and a note that says what the evidence was. A correction is in
 turn evidence for others (its neighbours' context, the document's spelling),
 so the stage repeats until nothing changes: running it twice changes nothing
@@ -42,16 +42,14 @@ from ..model import (
     Block,
     BlockKind,
     Confidence,
-    Division,
+    Correction,
     Document,
     Footnote,
     LineKind,
     Rule,
-    Text,
 )
-from ..model import Options
 from .confusions import Variant, explain, variants
-from .edits import Edit, apply_edits, edit_footnote
+from .edits import apply_edits
 from .spelling import Vocabulary
 
 log = logging.getLogger(__name__)
@@ -100,19 +98,6 @@ _TEXT_LINES = {LineKind.TEXT, LineKind.LONE_INITIAL}
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
-    """A proposed correction of one word (``start``/``end`` in the block's text)."""
-
-    start: int
-    end: int
-    original: str
-    replacement: str
-    rule: Rule
-    confidence: Confidence
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
 class _Evidence:
     """What speaks for a candidate reading."""
 
@@ -157,19 +142,20 @@ class _Context:
     """The block is set in capitals (a title): capitalized words are common words there."""
 
 
-def correct_ocr(doc: Document, options: Options) -> Document:
+def correct_ocr(doc: Document) -> Document:
     """Correct the OCR misreadings of every block and footnote of ``doc``.
 
     >>> from textkit.model import Text, TextKind
     >>> p = Block(BlockKind.PARAGRAPH, "ln addition, some people wam against unfaimess.", 3, 3)
     >>> text = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ON FAIRNESS", 1, 1), (), None, (p,))
     >>> doc = Document("x.txt", "", "", texts=(text,))
-    >>> fixed = correct_ocr(doc, Options())
+    >>> fixed = correct_ocr(doc)
     >>> fixed.texts[0].blocks[0].text
     'In addition, some people warn against unfairness.'
     >>> [(c.original, c.rule.value) for c in fixed.corrections()]
     [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
     """
+    options = doc.options
     lex = lexicon_for(frozenset(options.user_words))
     # A correction is evidence for the next ("of" now attested helps another "0f"):
     # repeat until nothing changes, so that running the stage again changes nothing.
@@ -179,15 +165,15 @@ def correct_ocr(doc: Document, options: Options) -> Document:
         previous, vocabulary = vocabulary, _vocabulary(doc)
         if previous is not None:
             vocabulary.share_lookalikes(previous)
-        corrector = _Corrector(doc, lex, options.user_words, vocabulary, innocent)
-        doc = replace(doc, texts=tuple(corrector.text(text) for text in doc.texts))
+        corrector = _Corrector(lex, options.user_words, vocabulary, innocent)
+        doc = doc.map_blocks(corrector.block)
         if not corrector.edits:
             break
     return doc
 
 
 def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
-                     user_words: frozenset[str] = frozenset(), heading: bool = False) -> list[Finding]:
+                     user_words: frozenset[str] = frozenset(), heading: bool = False) -> list[Correction]:
     """The OCR misreadings in ``text`` (a paragraph, heading or footnote).
 
     ``vocabulary`` is the whole document's (this text alone when omitted).
@@ -220,83 +206,27 @@ def document_words(texts: Iterable[str]) -> Iterator[str]:
 
 
 class _Corrector:
-    """Walks a document's texts, blocks and footnotes, applying the findings."""
+    """Applies the judge's findings to each block and footnote of a document."""
 
-    def __init__(self, doc: Document, lex: Lexicon, user_words: frozenset[str],
-                 vocabulary: Vocabulary, innocent: set[str]) -> None:
-        self.doc = doc
+    def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary,
+                 innocent: set[str]) -> None:
         self.judge = _Judge(lex, user_words, vocabulary, innocent)
-        self._raw: list[str] | None = None
         self.edits = 0
         """How many corrections this pass made."""
 
-    def text(self, text: Text) -> Text:
-        return replace(text, title=self.block(text.title),
-                       byline=self.notes_of(text.byline) if text.byline is not None else None,
-                       affiliation=(self.notes_of(text.affiliation) if text.affiliation is not None
-                                    else None),
-                       blocks=tuple(self.block(b) for b in text.blocks),
-                       divisions=tuple(self.division(d) for d in text.divisions))
-
-    def division(self, division: Division) -> Division:
-        return replace(division, head=self.block(division.head),
-                       blocks=tuple(self.block(b) for b in division.blocks),
-                       divisions=tuple(self.division(d) for d in division.divisions))
-
     def block(self, block: Block) -> Block:
-        heading = block.kind is BlockKind.HEAD
-        edits = [self._edit(f, block, _TEXT_LINES, block.last_line)
-                 for f in self.judge.findings(block.text, heading=heading)]
-        self.edits += len(edits)
-        return self.notes_of(apply_edits(block, edits) if edits else block)
-
-    def notes_of(self, block: Block) -> Block:
-        """``block`` with its footnotes corrected (an author line's names are left alone)."""
-        notes = tuple(replace(anchor, note=self._footnote(anchor.note)) for anchor in block.notes)
+        """``block`` and its footnotes corrected (an author line's names are left alone)."""
+        if block.kind is not BlockKind.BYLINE:
+            edits = [replace(fix, line=block.line_at(fix.start))
+                     for fix in self.judge.findings(block.text, heading=block.kind is BlockKind.HEAD)]
+            self.edits += len(edits)
+            block = apply_edits(block, edits) if edits else block
+        notes = tuple(replace(anchor, note=self.footnote(anchor.note)) for anchor in block.notes)
         return replace(block, notes=notes) if notes != block.notes else block
 
-    def _footnote(self, note: Footnote) -> Footnote:
-        as_block = Block(BlockKind.PARAGRAPH, note.text, note.line, note.line, note.corrections)
-        edits = [self._edit(f, as_block, {LineKind.FOOTNOTE}, note.line + FOOTNOTE_LINES)
-                 for f in self.judge.findings(note.text)]
-        self.edits += len(edits)
-        return edit_footnote(note, edits) if edits else note
-
-    def _edit(self, finding: Finding, block: Block, kinds: set[LineKind], last: int) -> Edit:
-        line = self._line_of(finding, block, kinds, last)
-        return Edit(finding.start, finding.end, finding.replacement, finding.rule,
-                    finding.confidence, line, finding.note)
-
-    def _line_of(self, finding: Finding, block: Block, kinds: set[LineKind], last: int) -> int:
-        """The input line where the misread word starts (the block's first line if unsure).
-
-        Counts the word's earlier occurrences in the scan's reading of the block
-        and finds the same occurrence in the block's input lines.
-        """
-        joined = [c.line for c in block.corrections if c.start < finding.end and c.end > finding.start]
-        if joined:
-            return min(joined)  # a word joined across a line end starts where the join does
-        shift = sum(len(c.original) - (c.end - c.start) for c in block.corrections
-                    if c.end <= finding.start)
-        word = re.compile(rf"(?<![A-Za-z]){re.escape(finding.original)}(?![A-Za-z])")
-        nth = len(word.findall(block.original_text()[:finding.start + shift]))
-        for number, text in self._input_lines(block.first_line, last, kinds):
-            hits = len(word.findall(text))
-            if nth < hits:
-                return number
-            nth -= hits
-        return block.first_line
-
-    def _input_lines(self, first: int, last: int, kinds: set[LineKind]) -> Iterator[tuple[int, str]]:
-        if self.doc.lines:
-            for line in self.doc.lines:
-                if first <= line.number <= last and line.kind in kinds:
-                    yield line.number, line.text
-            return
-        if self._raw is None:
-            self._raw = self.doc.raw.splitlines()
-        for number in range(first, min(last, len(self._raw)) + 1):
-            yield number, self._raw[number - 1]
+    def footnote(self, note: Footnote) -> Footnote:
+        fixed = self.block(note.as_block())
+        return note.with_block(fixed) if fixed.corrections != note.corrections else note
 
 
 class _Judge:
@@ -310,7 +240,7 @@ class _Judge:
         self._variants: dict[str, tuple[Variant, ...]] = {}
         self._innocent = innocent if innocent is not None else set()
 
-    def findings(self, text: str, *, heading: bool = False) -> Iterator[Finding]:
+    def findings(self, text: str, *, heading: bool = False) -> Iterator[Correction]:
         words = list(WORD.finditer(text))
         letters = [c for c in text if c.isalpha()]
         capitals = heading and len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
@@ -339,7 +269,7 @@ class _Judge:
         for i in sorted(found):
             replacement, rule, confidence, note = found[i]
             start = words[i].start()
-            yield Finding(start, start + len(stems[i]), stems[i], replacement, rule, confidence, note)
+            yield Correction(rule, start, start + len(stems[i]), stems[i], replacement, confidence, 0, note)
 
     def suspect(self, word: str) -> bool:
         """Could ``word`` be a misreading at all? (Cheap: most words are common words.)"""

@@ -16,10 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import Lexicon, lexicon_for
 from ..model import Block, BlockKind, Division, Document, Text, TextKind
-from ..model import Options
-from ..repair.dehyphenate import Vocabulary
 from .headings import heading_length
 from .lines import Widths, ends_sentence
 from .rows import Row, make_block, make_rows, pick_sentinel
@@ -31,13 +28,11 @@ EDITORIAL_WIDTH_SHARE = 1.12
 _QUOTE_END = re.compile(r"[.?!][”’\"')]*$")
 
 
-def build_structure(doc: Document, options: Options) -> Document:
+def build_structure(doc: Document) -> Document:
     """The structure stage: fill ``Document.texts`` (and ``title``) from the layout."""
     sentinel = pick_sentinel(doc.raw)
     rows = make_rows(doc, sentinel)
-    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]),
-                       Vocabulary.from_lines(r.plain(sentinel) for r in rows),
-                       lexicon_for(options.user_words))
+    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]))
     volume_title, spans = find_texts(rows, sentinel)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title)
@@ -59,16 +54,14 @@ class _Section:
 class _Builder:
     sentinel: str
     widths: Widths
-    vocabulary: Vocabulary
-    lexicon: Lexicon
 
     def block(self, kind: BlockKind, rows: list[Row]) -> Block:
-        return make_block(kind, rows, self.sentinel, self.vocabulary, self.lexicon)
+        return make_block(kind, rows, self.sentinel)
 
     def text(self, span: TextSpan) -> Text:
         title = self.block(BlockKind.HEAD, span.title) if span.title else Block(BlockKind.HEAD, "", 0, 0)
         byline = self.block(BlockKind.BYLINE, span.byline) if span.byline else None
-        kind = TextKind.INTRODUCTION if is_introduction(title.text) else TextKind.ESSAY
+        kind = TextKind.INTRODUCTION if is_introduction(title.reading()) else TextKind.ESSAY
         front: list[Block] = []
         sections: list[_Section] = []
         current: list[Block] = front  # where the next block goes
@@ -149,7 +142,7 @@ def _mark_quotes(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = out[-1] if out else None
         if (block.kind is BlockKind.PARAGRAPH and previous is not None
-                and previous.kind is BlockKind.PARAGRAPH and previous.text.rstrip().endswith(":")):
+                and previous.kind is BlockKind.PARAGRAPH and previous.reading().rstrip().endswith(":")):
             out.extend(_split_quote(replace(block, kind=BlockKind.QUOTE)))
         else:
             out.append(block)
@@ -159,23 +152,34 @@ def _mark_quotes(blocks: list[Block]) -> list[Block]:
 def _split_quote(quote: Block) -> list[Block]:
     """End the quotation at a note reference that closes a sentence, if text follows."""
     for anchor in quote.notes:
-        head, tail = quote.text[:anchor.offset], quote.text[anchor.offset:]
+        cut = anchor.offset + len(anchor.marker)
+        head, tail = quote.text[:anchor.offset], quote.text[cut:]
         if _QUOTE_END.search(head) and tail.strip():
-            return list(split_block(quote, anchor.offset, BlockKind.PARAGRAPH))
+            return list(split_block(quote, cut, BlockKind.PARAGRAPH))
     return [quote]
 
 
 def split_block(block: Block, offset: int, second_kind: BlockKind) -> tuple[Block, Block]:
-    """Cut ``block`` at ``offset``; notes at the cut stay with the first part."""
+    """Cut ``block`` at ``offset``; notes at the cut stay with the first part.
+
+    The whitespace at the cut goes with neither part: a paragraph break.
+    """
     skip = len(block.text[offset:]) - len(block.text[offset:].lstrip())
     cut = offset + skip
     first = replace(block, text=block.text[:offset],
                     corrections=tuple(c for c in block.corrections if c.end <= offset),
                     notes=tuple(a for a in block.notes if a.offset <= offset),
-                    pages=tuple(p for p in block.pages if p <= offset))
-    second = replace(block, kind=second_kind, text=block.text[cut:],
+                    breaks=tuple(b for b in block.breaks if b.offset < offset))
+    before = [b for b in block.breaks if b.offset <= cut]
+    second_breaks = [replace(b, offset=max(b.offset - cut, 0)) for b in block.breaks if b.offset > cut]
+    if before and (not second_breaks or second_breaks[0].offset > 0):
+        # The second part starts inside the line that holds the cut.
+        second_breaks.insert(0, replace(before[-1], offset=0, hyphen=False))
+    second = replace(block, kind=second_kind, text=block.text[cut:], first_line=second_breaks[0].line
+                     if second_breaks else block.first_line,
                      corrections=tuple(replace(c, start=c.start - cut, end=c.end - cut)
                                        for c in block.corrections if c.end > offset),
                      notes=tuple(replace(a, offset=a.offset - cut) for a in block.notes if a.offset > offset),
-                     pages=tuple(p - cut for p in block.pages if p > offset))
+                     breaks=tuple(second_breaks))
+    first = replace(first, last_line=first.breaks[-1].line if first.breaks else block.first_line)
     return first, second

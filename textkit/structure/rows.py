@@ -3,7 +3,7 @@
 A :class:`Row` is a text line with its glued footnote numerals taken out
 (a sentinel marks where each note goes) and the number of blank lines that
 separated it from the row before. Turning rows into a :class:`Block` joins
-their lines, resolves line-end hyphens and places the footnotes.
+their lines (recording the breaks) and places the footnotes.
 """
 
 from __future__ import annotations
@@ -12,11 +12,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..lexicon import Lexicon
-from ..model import (Block, BlockKind, Confidence, Correction, Document, FootnoteRef, LineKind,
-                     NoteAnchor, Rule)
-from ..repair.dehyphenate import Piece, Vocabulary, join_lines
-from ..repair.edits import moved_offset
+from ..layout.joining import join
+from ..model import Block, BlockKind, Document, FootnoteRef, LineKind, NoteAnchor, moved_offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,27 +65,22 @@ def make_rows(doc: Document, sentinel: str) -> list[Row]:
     return rows
 
 
-def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str, vocabulary: Vocabulary,
-               lexicon: Lexicon) -> Block:
-    """Join ``rows`` into one block: hyphens resolved, footnotes at their anchors."""
-    starts: list[int] = []
-    text, fixes = join_lines([Piece(row.text, row.number) for row in rows], vocabulary, lexicon, starts)
-    pages = [start for start, row in zip(starts, rows) if row.page_start]
+def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str) -> Block:
+    """Join ``rows`` into one block, every line break recorded and each footnote at its anchor.
+
+    The text is the scan's: a glued reference numeral stays where it was
+    printed, and the anchor records it (``NoteAnchor.marker``) for the
+    footnote stage to take out.
+    """
+    text, breaks = join((row.text, row.number, row.page_start) for row in rows)
     anchors: list[NoteAnchor] = []
-    corrections = list(fixes)
-    for ref, original in (placed for row in rows for placed in row.refs):
+    for ref, numeral in (placed for row in rows for placed in row.refs):
         offset = text.find(sentinel)
         if offset < 0:  # pragma: no cover - every ref left a sentinel
             break
-        text = text[:offset] + text[offset + 1:]
-        # The sentinel [offset, offset + 1) is gone: move what follows it.
-        corrections = [replace(c, start=moved_offset(c.start, offset, offset + 1, offset),
-                               end=moved_offset(c.end, offset, offset + 1, offset)) for c in corrections]
-        pages = [moved_offset(p, offset, offset + 1, offset) for p in pages]
-        anchors.append(NoteAnchor(offset, ref.note))
-        if original:
-            corrections.append(Correction(Rule.FOOTNOTE_MARKER, offset, offset, original, "",
-                                          Confidence.HIGH, ref.line, f"reference to footnote {original}"))
-    corrections.sort(key=lambda c: (c.start, c.end))
-    return Block(kind, text, rows[0].number, rows[-1].number, tuple(corrections), tuple(anchors),
-                 tuple(pages))
+        text = text[:offset] + numeral + text[offset + 1:]
+        # The sentinel [offset, offset + 1) is now the numeral: move what follows it.
+        end = offset + len(numeral)
+        breaks = tuple(replace(b, offset=moved_offset(b.offset, offset, offset + 1, end)) for b in breaks)
+        anchors.append(NoteAnchor(offset, ref.note, numeral))
+    return Block(kind, text, rows[0].number, rows[-1].number, (), tuple(anchors), breaks)

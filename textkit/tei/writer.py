@@ -18,6 +18,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from .. import __version__
+from ..lang import profile
 from ..model import (Block, BlockKind, Correction, Division, Document, Footnote, LineKind, NoteAnchor,
                      Rule, Text)
 
@@ -42,10 +43,11 @@ _REMOVED_NAMES = {
 }
 
 
-def tei_tree(doc: Document, *, keep_layout: bool = False) -> etree._ElementTree:
-    """The TEI document as an lxml tree."""
+def tei_tree(doc: Document) -> etree._ElementTree:
+    """The TEI document as an lxml tree, as ``doc.options`` ask for it."""
+    keep_layout = doc.options.keep_layout
     root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
-    root.set("{%s}lang" % XML_NS, "en")
+    root.set("{%s}lang" % XML_NS, profile(doc.options.language).code)
     _header(etree.SubElement(root, _T + "teiHeader"), doc, keep_layout)
     text = etree.SubElement(root, _T + "text")
     if doc.title:  # the volume's own title, as printed at its head
@@ -59,9 +61,9 @@ def tei_tree(doc: Document, *, keep_layout: bool = False) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-def tei_string(doc: Document, *, keep_layout: bool = False) -> str:
+def tei_string(doc: Document) -> str:
     """The TEI document as a string with an XML declaration, indented."""
-    tree = tei_tree(doc, keep_layout=keep_layout)
+    tree = tei_tree(doc)
     return etree.tostring(tree, encoding="unicode", pretty_print=True).join(
         ['<?xml version="1.0" encoding="UTF-8"?>\n', ""])
 
@@ -203,7 +205,7 @@ class _Writer:
                 _sub(element, "pb", **({"break": "no"} if inside_word else {}))
                 cursor = position
             elif isinstance(item, Correction):
-                self.correction(element, item)
+                self.correction(element, item, block)
                 cursor = item.end
             else:
                 self.footnote(element, item.note, text_id)
@@ -220,24 +222,24 @@ class _Writer:
         attrs = {"place": "foot", "xml_id": ident}
         if note.n:
             attrs["n"] = note.n
-        self.mixed(_sub(parent, "note", **attrs),
-                   Block(BlockKind.PARAGRAPH, note.text, note.line, note.line, note.corrections), text_id)
+        self.mixed(_sub(parent, "note", **attrs), note.as_block(), text_id)
 
-    def correction(self, parent: etree._Element, fix: Correction) -> None:
+    def correction(self, parent: etree._Element, fix: Correction, block: Block) -> None:
         if fix.rule in (Rule.DROPPED_INITIAL, Rule.DISPLACED_INITIAL):
             _sub(parent, "supplied", fix.replacement, reason=fix.rule.value, resp=RESP,
                  cert=fix.confidence.value)
         elif fix.rule is Rule.HYPHEN_JOIN:
-            left = fix.original.split("-\n", 1)[0]
-            if self.keep_layout and fix.replacement.startswith(left):
-                _append_text(parent, left)
+            cuts = [b.offset - fix.start for b in block.breaks
+                    if b.hyphen and fix.start < b.offset < fix.end] if self.keep_layout else []
+            cursor = 0
+            for cut in cuts:  # the line ended inside the joined word
+                _append_text(parent, fix.replacement[cursor:cut])
                 _sub(parent, "lb", **{"break": "no"})
-                _append_text(parent, fix.replacement[len(left):])
-            else:
-                _append_text(parent, fix.replacement)
+                cursor = cut
+            _append_text(parent, fix.replacement[cursor:])
         else:
             choice = _sub(parent, "choice")
-            _sub(choice, "sic", fix.original.replace("-\n", "-").replace("\n", " "))
+            _sub(choice, "sic", fix.original)
             _sub(choice, "corr", fix.replacement, type=fix.rule.value, resp=RESP,
                  cert=fix.confidence.value)
 

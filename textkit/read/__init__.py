@@ -1,4 +1,16 @@
-"""Read stage: turn input bytes into text, or refuse them with a clear reason.
+"""Read stage: turn input bytes into a :class:`~textkit.model.Document`, or refuse them.
+
+Each input format has a reader (:data:`READERS`), chosen by content (the
+file name's extension only breaks ties) unless ``Options.input_format``
+names one. Every reader produces the same thing: a document holding the
+input's :class:`~textkit.model.SourceLine` s, with their page and, where the
+format knows them, box, size, confidence and region type. Plain text
+(:mod:`.text`) is read last, when no other reader recognises the input.
+
+Adding a reader is one new module with ``NAME``, ``sniff(head, name)`` and
+``read(data, *, source, options)``, and one line in :data:`READERS`.
+
+Decoding text input:
 
 Decoding tries, in order:
 
@@ -30,11 +42,13 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import importlib
 import logging
 import re
+from types import ModuleType
 
-from .errors import InputError
-from .model import Document
+from ..errors import InputError
+from ..model import Document, Options
 
 log = logging.getLogger(__name__)
 
@@ -159,22 +173,49 @@ def normalize_newlines(text: str) -> str:
     return normalize(text)[0]
 
 
-def read_bytes(data: bytes, *, source: str) -> Document:
-    """The read stage: a :class:`Document` holding the decoded input."""
+READERS: dict[str, str] = {
+    "text": "textkit.read.text",
+}
+"""Reader name → module, tried in this order; ``text`` (the fallback) last."""
+
+SNIFF_BYTES = 4096
+"""How much of the input a reader's ``sniff`` sees."""
+
+
+def reader(name: str) -> ModuleType:
+    """The reader module called ``name``; raise :class:`InputError` for an unknown one."""
+    module = READERS.get(name)
+    if module is None:
+        raise InputError(f"no reader for input format {name!r}; known: {', '.join(READERS)}")
+    return importlib.import_module(module)
+
+
+def choose_reader(data: bytes, *, source: str, options: Options) -> ModuleType:
+    """The reader for ``data``: the one ``options`` names, else the first that recognises it."""
+    if options.input_format is not None:
+        return reader(options.input_format)
+    head = data[:SNIFF_BYTES]
+    for name in READERS:
+        module = reader(name)
+        if module.sniff(head, source):
+            return module
+    return reader("text")  # pragma: no cover - the text reader takes anything
+
+
+def read_bytes(data: bytes, *, source: str, options: Options | None = None) -> Document:
+    """The read stage: a :class:`Document` of ``data`` read by its format's reader."""
     if not data:
         raise InputError("empty file: no text to convert", source=source)
-    text, encoding = decode(data, source=source)
-    return read_text(text, source=source, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+    options = options or Options()
+    doc = choose_reader(data, source=source, options=options).read(data, source=source, options=options)
+    return doc
 
 
-def read_text(text: str, *, source: str, encoding: str = "utf-8", sha256: str | None = None) -> Document:
+def read_text(text: str, *, source: str, encoding: str = "utf-8", sha256: str | None = None,
+              options: Options | None = None) -> Document:
     """The read stage for text already decoded; raises :class:`InputError` when it is blank."""
+    from .text import from_text
+
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    text, replaced = normalize(text)
-    if replaced:
-        log.info("%s: replaced %d control or non-XML characters", source, replaced)
-    if not text.strip():
-        raise InputError("empty input: no text to convert (only blanks or control characters)",
-                         source=source)
-    return Document(source=source, sha256=sha256, raw=text, encoding=encoding)
+    return from_text(text, source=source, encoding=encoding, sha256=sha256, options=options or Options())

@@ -1,0 +1,61 @@
+"""Join a block's input lines into running text, recording every line break.
+
+Joining changes no character of the scan: a line break becomes a space, or
+nothing after a dash and inside a word the line end may have broken
+(``fundamen-`` / ``tally`` → ``fundamen-tally``, the hyphen kept). Each
+line's start is a :class:`~textkit.model.LineBreak`; a break after a line
+that ends in such a hyphen is marked ``hyphen=True``, for the hyphen stage
+(:mod:`textkit.repair.hyphens`) to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import LineBreak
+
+TRAILING = re.compile(r"([\w’'.]*\w[.]?)-$")
+"""The first half of a word broken at a line end, hyphen included."""
+LEADING = re.compile(r"^([\w’']+)")
+"""The second half, at the next line's start."""
+DASH_END = ("—", "–")
+TRAILING_WINDOW = 80
+"""How much of a line's end may hold the first half of a broken word (a
+100,000-character token must not cost seconds)."""
+
+
+def broken_word(text: str) -> re.Match[str] | None:
+    """The first half of a word broken by the line end of ``text``, if it ends in one.
+
+    >>> broken_word("a fundamen-").group(1), broken_word("U.S.-").group(1), broken_word("end —")
+    ('fundamen', 'U.S.', None)
+    """
+    if not text.endswith("-"):
+        return None
+    return TRAILING.search(text[-TRAILING_WINDOW:])
+
+
+def join(pieces: Iterable[tuple[str, int, bool]]) -> tuple[str, tuple[LineBreak, ...]]:
+    """Join ``(text, input line, page start)`` pieces; blank pieces are skipped.
+
+    >>> text, breaks = join([("a fundamen-", 1, False), ("tally new —", 2, True), ("one", 3, False)])
+    >>> text
+    'a fundamen-tally new —one'
+    >>> [(b.offset, b.line, b.page_start, b.hyphen) for b in breaks]
+    [(0, 1, False, False), (11, 2, True, True), (21, 3, False, False)]
+    """
+    out = ""
+    breaks: list[LineBreak] = []
+    broken = False  # the text so far ends in a word the line end may have broken
+    for raw, line, page_start in pieces:
+        text = raw.strip()
+        if not text:
+            continue
+        hyphen = broken and LEADING.match(text) is not None
+        if out and not broken and not out.endswith(DASH_END) and not text.startswith(DASH_END):
+            out += " "
+        breaks.append(LineBreak(len(out), line, page_start, hyphen))
+        out += text
+        broken = broken_word(text) is not None
+    return out, tuple(breaks)
