@@ -17,6 +17,11 @@
   (a stray mark, a running head) are left out of the input first, and
   punctuation and whitespace are ignored, since joining lines may glue
   ``U.S.-`` to ``China`` or ``the`` to ``—``.
+* **Only repair stages change text** (issue #8): run stage by stage, the
+  structure stage's blocks and footnotes hold the letters and digits of their
+  own input lines, in order (a note's numeral aside: it becomes ``n``); after
+  it, every stage leaves each block's and note's ``original_text()`` as it
+  was, and only the repair stages (``pipeline.REPAIRS``) change a ``text``.
 * **Repair is idempotent**: converting the ``clean_text`` output again makes
   no hyphen, drop-cap or OCR correction, and keeps the paragraphs' words.
 * **Generated volumes**: random prose typeset in the series' conventions
@@ -162,6 +167,59 @@ def check_original_in_order(text: str) -> None:
 _REPAIRS = {Rule.HYPHEN_JOIN, Rule.DROPPED_INITIAL, Rule.DISPLACED_INITIAL}
 
 
+def _pieces(doc) -> list[tuple[str, str, str]]:
+    """``(kind, text, original_text)`` of every block and footnote, in reading order."""
+    out = []
+    for block in doc.blocks():
+        out.append((block.kind.value, block.text, block.original_text()))
+        for anchor in block.notes:
+            note = anchor.note.as_block()
+            out.append(("note", note.text, note.original_text()))
+    return out
+
+
+def _line_letters(doc, first: int, last: int, kinds: set) -> str:
+    return "".join(c for line in doc.lines if first <= line.number <= last and line.kind in kinds
+                   for c in line.text if c.isalnum())
+
+
+def check_only_repairs_change_text(text: str) -> None:
+    from dataclasses import replace as _replace
+
+    from textkit import pipeline
+    from textkit.read import read_text
+
+    try:
+        doc = read_text(text, source="prop.txt")
+    except textkit.TextkitError:
+        return
+    before = None
+    for name, stage in pipeline.stages(doc.options):
+        doc = _replace(stage(doc), stages=(*doc.stages, name))
+        if not doc.texts:
+            continue
+        pieces = _pieces(doc)
+        if before is None:  # the structure stage made the blocks: they are the scan's lines
+            for block in doc.blocks():
+                lines = [b.line for b in block.breaks]
+                if lines:
+                    want = _line_letters(doc, min(lines), max(lines), {LineKind.TEXT})
+                    got = "".join(c for c in block.text if c.isalnum())
+                    assert got in want, f"{name}: block at line {block.first_line} is not its lines' text"
+                for anchor in block.notes:
+                    note = anchor.note
+                    last = note.breaks[-1].line if note.breaks else note.line
+                    want = _line_letters(doc, note.line, last, {LineKind.FOOTNOTE})
+                    got = note.n + "".join(c for c in note.text if c.isalnum())
+                    assert got == want, f"{name}: footnote {note.n} is not its lines' text"
+        else:
+            assert [p[0] for p in pieces] == [p[0] for p in before], f"{name} regrouped the blocks"
+            assert [p[2] for p in pieces] == [p[2] for p in before], f"{name} lost the scan's reading"
+            if name not in pipeline.REPAIRS:
+                assert [p[1] for p in pieces] == [p[1] for p in before], f"{name} changed the text"
+        before = pieces
+
+
 def _paragraph_words(doc) -> list[str]:
     """Words of the paragraphs, but for a paragraph that is a lone number: printed
     between blank lines, as clean_text prints it, a number alone is a page number."""
@@ -221,11 +279,18 @@ def test_repair_is_idempotent_on_clean_text(text):
     check_idempotent(text)
 
 
+@SETTINGS
+@given(any_text)
+def test_only_repair_stages_change_text(text):
+    check_only_repairs_change_text(text)
+
+
 # --- the same invariants on the real and synthetic volumes -----------------------
 
 @pytest.mark.parametrize("path", VOLUMES, ids=[p.name for p in VOLUMES])
-@pytest.mark.parametrize("check", [check_words_recoverable, check_original_in_order, check_idempotent],
-                         ids=["words-recoverable", "original-in-order", "idempotent"])
+@pytest.mark.parametrize("check", [check_words_recoverable, check_original_in_order, check_idempotent,
+                                   check_only_repairs_change_text],
+                         ids=["words-recoverable", "original-in-order", "idempotent", "only-repairs-change"])
 def test_invariants_on_volumes(path, check):
     check(path.read_text(encoding="utf-8"))
 
@@ -653,3 +718,9 @@ def check_generated(text: str, truth: dict) -> None:
 def test_generated_volumes_convert_to_what_was_set(volume):
     text, truth = volume
     check_generated(text, truth)
+
+
+@SETTINGS
+@given(generated_volumes())
+def test_only_repair_stages_change_generated_volumes(volume):
+    check_only_repairs_change_text(volume[0])
