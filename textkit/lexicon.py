@@ -29,8 +29,8 @@ FREQUENCY_FILE = "frequency_dictionary_en_82_765.txt"
 
 
 @functools.cache
-def _word_list() -> frozenset[str]:
-    data = importlib.resources.files("textkit") / "data" / "words-en.txt.gz"
+def _word_list(name: str = "words-en.txt.gz") -> frozenset[str]:
+    data = importlib.resources.files("textkit") / "data" / name
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as words:
         return frozenset(line.rstrip("\n") for line in words if line.strip())
 
@@ -108,19 +108,22 @@ def field_terms() -> frozenset[str]:
 
 
 @functools.cache
-def default_lexicon() -> Lexicon:
-    """The shipped lexicon (built once per process)."""
-    return Lexicon(_word_list() | frozenset(frequencies()) | field_terms())
+def default_lexicon(language: str = "en") -> Lexicon:
+    """The shipped lexicon of ``language``'s profile (built once per process)."""
+    from .lang import profile
+
+    return Lexicon(_word_list(profile(language).lexicon) | frozenset(frequencies()) | field_terms())
 
 
 @functools.cache
-def lexicon_for(user_words: frozenset[str] = frozenset()) -> Lexicon:
+def lexicon_for(user_words: frozenset[str] = frozenset(), language: str = "en") -> Lexicon:
     """The shipped lexicon plus a project's protected words (built once per set).
 
     >>> lexicon_for(frozenset({"Nakanishi"})).knows("Nakanishi")
     True
     """
-    return default_lexicon().with_words(user_words) if user_words else default_lexicon()
+    lexicon = default_lexicon(language)
+    return lexicon.with_words(user_words) if user_words else lexicon
 
 
 def load_user_lexicon(path: str | Path) -> frozenset[str]:

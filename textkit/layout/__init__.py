@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..lang import profile
 from ..model import Document, LayoutMark, Line, LineKind
 from .footnotes import find_anchors, find_blocks
 from .lines import classify, raw_lines
@@ -20,11 +21,11 @@ REMOVED_KINDS = frozenset({LineKind.SEPARATOR, LineKind.RUNNING_HEAD, LineKind.P
 def analyze_layout(doc: Document) -> Document:
     """The layout stage: fill ``lines``, ``footnote_refs`` and ``layout_marks``."""
     lines_in = raw_lines(doc.source_lines)
-    kinds = classify(lines_in)
+    kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
     lines: list[Line] = []
-    page_pending = False
+    page_pending = True  # the first page begins with the first text line
     for raw, kind in zip(lines_in, kinds):
         page_start = raw.is_page_start or page_pending
         page_pending = page_start and kind is not LineKind.TEXT and kind is not LineKind.FOOTNOTE

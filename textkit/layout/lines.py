@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Line, LineKind, SourceLine
-from ..structure.lines import is_caps, is_title_case
+from ..model import Language, Line, LineKind, SourceLine
+from .shape import ENGLISH, is_caps, is_title_case
 
 SEPARATOR_MIN_SPACES = 10
 """A whitespace-only line at least this long is a footnote separator (the
@@ -134,7 +134,7 @@ def _prev_nonblank(kinds: list[LineKind], i: int) -> int | None:
     return None
 
 
-def classify(lines: list[RawLine]) -> list[LineKind]:
+def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKind]:
     """Kinds for every line except footnote text (see :mod:`.footnotes`).
 
     Page numbers are number-only lines at a page edge or beside a blank line.
@@ -158,7 +158,7 @@ def classify(lines: list[RawLine]) -> list[LineKind]:
         if is_page_number(content):
             if i in edges or beside_blank:
                 kinds[i] = LineKind.PAGE_NUMBER
-        elif _is_furniture_text(content) and _is_title(content):
+        elif _is_furniture_text(content) and _is_title(content, language.minor_words):
             key = furniture_key(content)
             folio = _FOLIO.search(content)
             # Met once, a head with a folio must stand at a real page break, or
@@ -193,12 +193,12 @@ def _folio_free(content: str) -> str:
     return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content).strip()
 
 
-def _is_title(content: str) -> bool:
+def _is_title(content: str, minor_words: frozenset[str]) -> bool:
     """A running head's words: a title in capitals or Title Case, the folio aside."""
     words = _folio_free(content)
     if words.endswith((".", ",", ";", ":")) or words[:1].isdigit():
         return False
-    return is_caps(words) or is_title_case(words)
+    return is_caps(words) or is_title_case(words, minor_words)
 
 
 def _is_furniture_text(content: str) -> bool:

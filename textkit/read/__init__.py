@@ -45,10 +45,11 @@ import hashlib
 import importlib
 import logging
 import re
+from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import InputError
-from ..model import Document, Options
+from ..model import Document, Options, PageInfo, SourceLine
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +177,10 @@ def normalize_newlines(text: str) -> str:
 READERS: dict[str, str] = {
     "text": "textkit.read.text",
 }
-"""Reader name → module, tried in this order; ``text`` (the fallback) last."""
+"""Reader name → module. Each is asked in turn whether it recognises the
+input; ``text``, which takes anything, is asked last."""
+
+FALLBACK = "text"
 
 SNIFF_BYTES = 4096
 """How much of the input a reader's ``sniff`` sees."""
@@ -195,11 +199,31 @@ def choose_reader(data: bytes, *, source: str, options: Options) -> ModuleType:
     if options.input_format is not None:
         return reader(options.input_format)
     head = data[:SNIFF_BYTES]
-    for name in READERS:
+    for name in sorted(READERS, key=lambda name: name == FALLBACK):
         module = reader(name)
         if module.sniff(head, source):
             return module
-    return reader("text")  # pragma: no cover - the text reader takes anything
+    return reader(FALLBACK)  # pragma: no cover - the text reader takes anything
+
+
+def make_document(*, source: str, data: bytes | str, lines: Sequence[SourceLine],
+                  pages: Sequence[PageInfo] = (), options: Options, input_format: str,
+                  encoding: str = "utf-8", raw: str | None = None) -> Document:
+    """The document a reader returns: its lines, pages, and the hash of the input.
+
+    ``raw`` defaults to the lines' text, one per line. Raises
+    :class:`InputError` when no line holds any text.
+    """
+    if not any(line.text.strip() for line in lines):
+        raise InputError("empty input: no text to convert (only blanks or control characters)",
+                         source=source)
+    digest = hashlib.sha256(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"))
+    if not pages:
+        pages = [PageInfo(n) for n in range(1, max(line.page for line in lines) + 1)]
+    return Document(source=source, sha256=digest.hexdigest(),
+                    raw=raw if raw is not None else "".join(f"{line.text}\n" for line in lines),
+                    encoding=encoding, options=options, input_format=input_format,
+                    source_lines=tuple(lines), pages=tuple(pages))
 
 
 def read_bytes(data: bytes, *, source: str, options: Options | None = None) -> Document:
@@ -216,6 +240,5 @@ def read_text(text: str, *, source: str, encoding: str = "utf-8", sha256: str | 
     """The read stage for text already decoded; raises :class:`InputError` when it is blank."""
     from .text import from_text
 
-    if sha256 is None:
-        sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return from_text(text, source=source, encoding=encoding, sha256=sha256, options=options or Options())
+    return from_text(text, source=source, encoding=encoding, options=options or Options(),
+                     data=text if sha256 is None else None, sha256=sha256)

@@ -8,10 +8,10 @@ of a line is kept as read: the layout stage decides what the line is.
 
 from __future__ import annotations
 
-import hashlib
 import logging
+from dataclasses import replace
 
-from ..model import Document, Options, PageInfo, SourceLine
+from ..model import Document, Options, SourceLine
 
 log = logging.getLogger(__name__)
 
@@ -28,27 +28,25 @@ def read(data: bytes, *, source: str, options: Options) -> Document:
     from . import decode
 
     text, encoding = decode(data, source=source)
-    return from_text(text, source=source, encoding=encoding, sha256=hashlib.sha256(data).hexdigest(),
-                     options=options)
+    return from_text(text, source=source, encoding=encoding, options=options, data=data)
 
 
-def from_text(text: str, *, source: str, encoding: str, sha256: str, options: Options) -> Document:
-    """A :class:`Document` of decoded ``text``: normalized, split into numbered lines and pages."""
-    from ..errors import InputError
-    from . import normalize
+def from_text(text: str, *, source: str, encoding: str, options: Options,
+              data: bytes | str | None = None, sha256: str | None = None) -> Document:
+    """A :class:`Document` of decoded ``text``: normalized, split into numbered lines and pages.
+
+    The hash is of ``data`` (the input as given), unless ``sha256`` is known.
+    """
+    from . import make_document, normalize
 
     pieces = [normalize(piece) for piece in text.split("\f")]
     replaced = sum(n for _, n in pieces)
     if replaced:
         log.info("%s: replaced %d control or non-XML characters", source, replaced)
     lines = source_lines("\f".join(piece for piece, _ in pieces))
-    if not any(line.text.strip() for line in lines):
-        raise InputError("empty input: no text to convert (only blanks or control characters)",
-                         source=source)
-    raw = normalize(text)[0]
-    pages = tuple(PageInfo(n) for n in range(1, lines[-1].page + 1))
-    return Document(source=source, sha256=sha256, raw=raw, encoding=encoding, options=options,
-                    input_format=NAME, source_lines=lines, pages=pages)
+    doc = make_document(source=source, data=data if data is not None else b"", lines=lines,
+                        options=options, input_format=NAME, encoding=encoding, raw=normalize(text)[0])
+    return replace(doc, sha256=sha256) if sha256 is not None else doc
 
 
 def source_lines(text: str) -> tuple[SourceLine, ...]:

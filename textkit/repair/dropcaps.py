@@ -31,7 +31,7 @@ CLEAR_WINNER = 5.0
 
 def restore_initials(doc: Document) -> Document:
     """The drop-cap stage: supply the lost initial of each text's first paragraph."""
-    lexicon = lexicon_for(doc.options.user_words)
+    lexicon = lexicon_for(doc.options.user_words, doc.options.language)
     lone = [(m.line, m.text) for m in doc.layout_marks if m.kind is LineKind.LONE_INITIAL]
     starts = [t.title.first_line or (t.blocks[0].first_line if t.blocks else 0) for t in doc.texts]
     texts = []

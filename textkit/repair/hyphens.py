@@ -115,7 +115,7 @@ def join_hyphens(doc: Document) -> Document:
     set apart, are judged by the lexicon alone).
     """
     evidence = HyphenEvidence.from_lines(_running_lines(doc))
-    lexicon = lexicon_for(doc.options.user_words)
+    lexicon = lexicon_for(doc.options.user_words, doc.options.language)
     doc = doc.map_blocks(lambda block: join_block(block, evidence, lexicon))
     return doc.map_footnotes(lambda note: note.with_block(join_block(note.as_block(), NO_EVIDENCE)))
 

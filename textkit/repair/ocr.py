@@ -156,7 +156,7 @@ def correct_ocr(doc: Document) -> Document:
     [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
     """
     options = doc.options
-    lex = lexicon_for(frozenset(options.user_words))
+    lex = lexicon_for(frozenset(options.user_words), options.language)
     # A correction is evidence for the next ("of" now attested helps another "0f"):
     # repeat until nothing changes, so that running the stage again changes nothing.
     innocent: set[str] = set()  # words that cannot be misreadings, whatever the document

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, BlockKind, Division, Document, Text, TextKind
+from ..lang import profile
+from ..model import Block, BlockKind, Division, Document, Language, Text, TextKind
 from .headings import heading_length
-from .lines import Widths, ends_sentence
+from ..layout.shape import Widths, ends_sentence
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
 
@@ -32,8 +33,9 @@ def build_structure(doc: Document) -> Document:
     """The structure stage: fill ``Document.texts`` (and ``title``) from the layout."""
     sentinel = pick_sentinel(doc.raw)
     rows = make_rows(doc, sentinel)
-    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]))
-    volume_title, spans = find_texts(rows, sentinel)
+    language = profile(doc.options.language)
+    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language)
+    volume_title, spans = find_texts(rows, sentinel, language)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title)
 
@@ -54,6 +56,7 @@ class _Section:
 class _Builder:
     sentinel: str
     widths: Widths
+    language: Language
 
     def block(self, kind: BlockKind, rows: list[Row]) -> Block:
         return make_block(kind, rows, self.sentinel)
@@ -61,7 +64,7 @@ class _Builder:
     def text(self, span: TextSpan) -> Text:
         title = self.block(BlockKind.HEAD, span.title) if span.title else Block(BlockKind.HEAD, "", 0, 0)
         byline = self.block(BlockKind.BYLINE, span.byline) if span.byline else None
-        kind = TextKind.INTRODUCTION if is_introduction(title.reading()) else TextKind.ESSAY
+        kind = TextKind.INTRODUCTION if is_introduction(title.reading(), self.language) else TextKind.ESSAY
         front: list[Block] = []
         sections: list[_Section] = []
         current: list[Block] = front  # where the next block goes
@@ -80,7 +83,8 @@ class _Builder:
 
         for chunk, soft in _chunks(span.body):
             if ended:
-                count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front)
+                count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front,
+                                       language=self.language)
                 if count:
                     close()
                     head = self.block(BlockKind.HEAD, chunk[:count])
@@ -107,7 +111,7 @@ class _Builder:
                 paragraph = list(chunk)
             ended = ends_sentence(paragraph[-1].plain(self.sentinel))
         close()
-        authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel)) or ())
+        authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
                     tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)

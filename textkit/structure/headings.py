@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .lines import Widths, ends_sentence, ends_with_minor_word, is_title_case, words
+from ..layout.shape import ENGLISH, MINOR_WORDS, Widths, ends_sentence, ends_with_minor_word, is_title_case, words
+from ..model import Language
 from .rows import Row
 
 MAX_HEADING_LINES = 3
@@ -20,7 +21,8 @@ HEADING_WIDTH_SHARE = 0.92
 """A heading line is shorter than this share of a column's width (or 60 characters)."""
 
 
-def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_start: bool) -> int:
+def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_start: bool,
+                   language: Language = ENGLISH) -> int:
     """How many leading rows of ``chunk`` form a heading (0: none).
 
     ``chunk`` is a run of rows with no blank line between them, starting
@@ -34,11 +36,11 @@ def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_
         if row.refs or len(text) > limit or text.endswith((".", ",", ";")):
             break
         if k == 0:
-            if not is_title_case(text):
+            if not is_title_case(text, language.minor_words):
                 break
         else:
             previous = chunk[k - 1].plain(sentinel)
-            if ends_sentence(previous) or not _continues_title(text):
+            if ends_sentence(previous) or not _continues_title(text, language.minor_words):
                 break
         count = k + 1
         if text.endswith(("?", "!")):
@@ -47,7 +49,7 @@ def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_
     # as a paragraph's first line.
     while count:
         last = chunk[count - 1].plain(sentinel)
-        if ends_with_minor_word(last) or last.rstrip().endswith((":", "-")):
+        if ends_with_minor_word(last, language.minor_words) or last.rstrip().endswith((":", "-")):
             count -= 1
             continue
         if count < len(chunk):
@@ -59,7 +61,7 @@ def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_
     return count
 
 
-def _continues_title(text: str) -> bool:
+def _continues_title(text: str, minor_words: frozenset[str] = MINOR_WORDS) -> bool:
     """A heading's later line may open with a minor word (``at the Gate``).
 
     >>> _continues_title("at the Gate"), _continues_title("was similarly contentious")
@@ -69,4 +71,4 @@ def _continues_title(text: str) -> bool:
     if not found:
         return False
     first = text.index(found[0])
-    return is_title_case(found[0].capitalize() + text[first + len(found[0]):])
+    return is_title_case(found[0].capitalize() + text[first + len(found[0]):], minor_words)

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import MINOR_WORDS, ends_with_minor_word, is_caps, is_title_case
+from ..layout.shape import ENGLISH, ends_with_minor_word, is_caps, is_title_case
+from ..model import Language
 from .rows import Row
 
-INTRODUCTION_TITLES = ("INTRODUCTION", "PREFACE", "FOREWORD", "EDITORS' INTRODUCTION",
-                       "EDITORS’ INTRODUCTION", "OVERVIEW")
 MAX_TITLE_LINES = 8
 MAX_BYLINE_LINES = 6
 MAX_TITLE_GAP = 4
@@ -57,7 +56,7 @@ def is_affiliation(text: str) -> bool:
     return any(w in INSTITUTION_WORDS for w in names) and (is_title_case(text) or is_caps(text))
 
 
-def split_authors(byline: str) -> list[str] | None:
+def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None:
     """The authors named by an author line, or ``None`` if it is not one.
 
     >>> split_authors("Christopher P. Twomey and Michael Stankiewicz")
@@ -81,12 +80,12 @@ def split_authors(byline: str) -> list[str] | None:
             return None
         if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES for p in parts):
             return None
-        if parts[-1].lower() in MINOR_WORDS or parts[-1].endswith(".") and len(parts[-1]) > 3:
+        if parts[-1].lower() in language.minor_words or parts[-1].endswith(".") and len(parts[-1]) > 3:
             return None
     return names
 
 
-def find_texts(rows: list[Row], sentinel: str) -> tuple[str, list[TextSpan]]:
+def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH) -> tuple[str, list[TextSpan]]:
     """Split rows into texts; also return the volume title when the input names one.
 
     Rows before the first title form an untitled text; a title with no author
@@ -99,9 +98,9 @@ def find_texts(rows: list[Row], sentinel: str) -> tuple[str, list[TextSpan]]:
         if is_caps(row.text) and (i == 0 or row.gap >= 1):
             j = i + 1
             while j < len(rows) and j - i < MAX_TITLE_LINES and is_caps(rows[j].text) and (
-                    rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text)):
+                    rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text, language)):
                 j += 1
-            byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].plain(sentinel))
+            byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].plain(sentinel), language)
                       else None)
             if i == 0 or row.gap >= 2 or byline is not None:
                 starts.append((i, j, byline))
@@ -122,7 +121,7 @@ def find_texts(rows: list[Row], sentinel: str) -> tuple[str, list[TextSpan]]:
         while (bylines and body_start < body_end and rows[body_start].gap == 0
                and len(bylines) < MAX_BYLINE_LINES
                and not is_affiliation(rows[body_start].plain(sentinel))
-               and split_authors(rows[body_start].plain(sentinel))):
+               and split_authors(rows[body_start].plain(sentinel), language)):
             bylines.append(rows[body_start])
             body_start += 1
         affiliation = None
@@ -138,10 +137,10 @@ def find_texts(rows: list[Row], sentinel: str) -> tuple[str, list[TextSpan]]:
     return volume_title, spans
 
 
-def _unfinished(text: str) -> bool:
+def _unfinished(text: str, language: Language) -> bool:
     stripped = text.rstrip()
-    return stripped.endswith((":", ",", "-", "–", "—")) or ends_with_minor_word(stripped)
+    return stripped.endswith((":", ",", "-", "–", "—")) or ends_with_minor_word(stripped, language.minor_words)
 
 
-def is_introduction(title: str) -> bool:
-    return title.strip().upper() in INTRODUCTION_TITLES
+def is_introduction(title: str, language: Language = ENGLISH) -> bool:
+    return title.strip().upper() in language.introduction_titles

@@ -1,8 +1,8 @@
-"""What a line of running text looks like: caps, Title Case, sentence ends, widths.
+"""What a line of text looks like: caps, Title Case, sentence ends, widths.
 
-These are the small judgements the structure stage makes about single
-lines; which of them count is decided by context in :mod:`.texts`,
-:mod:`.headings` and :mod:`.paragraphs`.
+These are the small judgements the layout and structure stages make about
+single lines; which of them count is decided by context. Title Case depends
+on the language's minor words (:attr:`~textkit.model.Language.minor_words`).
 """
 
 from __future__ import annotations
@@ -12,14 +12,11 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..lang.en import PROFILE as ENGLISH
 from ..model import Line
 
-MINOR_WORDS = frozenset("""
-a an the and or nor but of in on at to for from by with without into onto upon over under
-out as vs via between among about after before through toward towards against within beyond
-up off per than de la le du des van von der den y e da del di al bin
-""".split())
-"""Words a Title Case heading may leave in lower case."""
+MINOR_WORDS = ENGLISH.minor_words
+"""The default: English's words a Title Case heading may leave in lower case."""
 
 _WORD = re.compile(r"[^\W\d_][\w’'.\-]*|\d[\w’'.\-]*")
 _SENTENCE_END = re.compile(r"[.?!:;][”’\"')\]]*$")
@@ -43,7 +40,7 @@ def is_caps(text: str) -> bool:
     return upper / len(letters) >= 0.9
 
 
-def is_title_case(text: str) -> bool:
+def is_title_case(text: str, minor_words: frozenset[str] = MINOR_WORDS) -> bool:
     """Every word capitalized, or a minor word; the first word capitalized.
 
     >>> is_title_case("Security Dynamics in the"), is_title_case("Russia: Helping the Bear out")
@@ -57,7 +54,7 @@ def is_title_case(text: str) -> bool:
     letters = [w for w in found if w[0].isalpha()]
     if not letters or not any(len(w) > 1 for w in letters):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.lower() in MINOR_WORDS for w in found)
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in minor_words for w in found)
 
 
 def ends_sentence(text: str) -> bool:
@@ -69,9 +66,9 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
-def ends_with_minor_word(text: str) -> bool:
+def ends_with_minor_word(text: str, minor_words: frozenset[str] = MINOR_WORDS) -> bool:
     found = words(text)
-    return bool(found) and found[-1].lower() in MINOR_WORDS
+    return bool(found) and found[-1].lower() in minor_words
 
 
 DEFAULT_COLUMN_WIDTH = 48.0
