@@ -94,6 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where the TEI goes (created if needed)")
     convert.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
                          help="worker processes (default: all cores, %(default)s here)")
+    convert.add_argument("--executor", metavar="NAME", default=None,
+                         help="how files are spread: "
+                              + ", ".join(sorted(batch.EXECUTORS))
+                              + " (default: processes with more than one job, else serial)")
     convert.add_argument("--glob", default="*.txt",
                          help="names of the files to convert in directories (default: %(default)s)")
     convert.add_argument("--force", action="store_true", help="convert even what is up to date")
@@ -187,7 +191,8 @@ def _configure_logging(verbose: bool, *, batch: bool) -> None:
 def _about_the_run(record: logging.LogRecord) -> bool:
     # The batch's own warnings (its state file, say) are shown; the stages'
     # warnings about a file are in that file's report entry.
-    return record.levelno >= logging.ERROR or record.name in ("textkit.batch", "textkit.resume")
+    return (record.levelno >= logging.ERROR or record.name == "textkit.resume"
+            or record.name.split(".")[:2] == ["textkit", "batch"])
 
 
 def _error(error: TextkitError, file: str | None = None) -> None:
@@ -214,6 +219,9 @@ def _options(args: argparse.Namespace) -> Options:
 def _convert(args: argparse.Namespace) -> int:
     options = _options(args)
     out: Path = args.out
+    if args.executor is not None and args.executor not in batch.EXECUTORS:
+        raise UsageError(f"--executor: no executor named {args.executor!r}; there are: "
+                         f"{', '.join(sorted(batch.EXECUTORS))}")
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is not a directory")
     if args.paths.count(batch.STDIN) > 1:
@@ -237,7 +245,8 @@ def _convert(args: argparse.Namespace) -> int:
     for problem in problems:
         on_result(problem)
     with _sigterm_interrupts():
-        done = batch.run(tasks, out=out, options=options, jobs=args.jobs, force=args.force,
+        done = batch.run(tasks, out=out, options=options, executor=args.executor,
+                         jobs=args.jobs, force=args.force,
                          max_bytes=int(args.max_size * 1e6), review=args.review,
                          on_result=on_result)
     if bar is not None:
@@ -287,7 +296,7 @@ def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
     return {"correct_ocr": options.correct_ocr, "keep_layout": options.keep_layout,
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
-            "jobs": args.jobs, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
+            "jobs": args.jobs, "executor": args.executor, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
             "review": args.review}
 
 
