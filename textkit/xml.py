@@ -67,7 +67,8 @@ def parse_xml(data: bytes | str, *, source: str | None = None,
     try:
         root = etree.fromstring(bytes(data), safe_parser(allow_doctype=allow_doctype))
     except etree.XMLSyntaxError as error:
-        raise ValidationError("not well-formed XML", [(error.lineno or 0, error.msg)],
+        raise ValidationError("not well-formed XML",
+                              [(error.lineno or 0, f"not well-formed XML: {error.msg}")],
                               source=source) from error
     tree = root.getroottree()
     if not allow_doctype:
