@@ -349,24 +349,15 @@ def test_warnings_of_the_stages_go_to_the_result(tmp_path: Path) -> None:
     assert any("footnote" in w for w in result.warnings)
 
 
-def test_workers_are_replaced_after_their_budget_of_files(tree: Path, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_workers_are_replaced_after_their_budget_of_files(tree: Path, tmp_path: Path) -> None:
     for i in range(6):
         write(tree / "more" / f"v{i}.txt", VOLUME.format(n=10 + i))
-    monkeypatch.setattr(batch, "FILES_PER_WORKER", 1)
-    pools = []
-    real_pool = batch.futures.ProcessPoolExecutor
-
-    def counting_pool(*args, **kwargs):
-        pools.append(1)
-        return real_pool(*args, **kwargs)
-
-    monkeypatch.setattr(batch.futures, "ProcessPoolExecutor", counting_pool)
+    executor = batch.ProcessExecutor(jobs=2, files_per_worker=2)
     out = tmp_path / "tei"
     tasks, _ = plan([str(tree)], out=out)
-    result = run(tasks, out=out, jobs=2)
+    result = run(tasks, out=out, executor=executor)
     assert result.counts()["converted"] == 9
-    assert len(pools) == 5  # 9 files, 2 per pool
+    assert executor.workers_started == 5  # 9 files, 2 per worker
 
 
 def test_a_line_of_100000_characters_converts(tmp_path: Path) -> None:

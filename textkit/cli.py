@@ -34,6 +34,8 @@ from . import batch
 from .errors import TextkitError, ValidationError
 from .model import Options
 from .progress import Progress
+from .tei.validate import validate as validate_tree
+from .xml import parse_xml
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -94,11 +96,17 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where the TEI goes (created if needed)")
     convert.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
                          help="worker processes (default: all cores, %(default)s here)")
+    convert.add_argument("--executor", metavar="NAME", default=None,
+                         help="how files are spread: "
+                              + ", ".join(sorted(batch.EXECUTORS))
+                              + " (default: processes with more than one job, else serial)")
     convert.add_argument("--glob", default="*.txt",
                          help="names of the files to convert in directories (default: %(default)s)")
     convert.add_argument("--force", action="store_true", help="convert even what is up to date")
     convert.add_argument("--quiet", "-q", action="store_true",
                          help="no progress bar; print only failures and the summary")
+    convert.add_argument("--progress", action="store_true",
+                         help="show the progress bar even when standard error is not a terminal")
     convert.add_argument("--report", type=Path, metavar="FILE",
                          help="write a JSON report of every file to FILE")
     convert.add_argument("--review", action="store_true",
@@ -187,7 +195,8 @@ def _configure_logging(verbose: bool, *, batch: bool) -> None:
 def _about_the_run(record: logging.LogRecord) -> bool:
     # The batch's own warnings (its state file, say) are shown; the stages'
     # warnings about a file are in that file's report entry.
-    return record.levelno >= logging.ERROR or record.name in ("textkit.batch", "textkit.resume")
+    return (record.levelno >= logging.ERROR or record.name == "textkit.resume"
+            or record.name.split(".")[:2] == ["textkit", "batch"])
 
 
 def _error(error: TextkitError, file: str | None = None) -> None:
@@ -214,6 +223,9 @@ def _options(args: argparse.Namespace) -> Options:
 def _convert(args: argparse.Namespace) -> int:
     options = _options(args)
     out: Path = args.out
+    if args.executor is not None and args.executor not in batch.EXECUTORS:
+        raise UsageError(f"--executor: no executor named {args.executor!r}; there are: "
+                         f"{', '.join(sorted(batch.EXECUTORS))}")
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is not a directory")
     if args.paths.count(batch.STDIN) > 1:
@@ -224,8 +236,8 @@ def _convert(args: argparse.Namespace) -> int:
     if not tasks and not problems:
         print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}",
               file=sys.stderr)
-    bar = (Progress(len(tasks) + len(problems))
-           if not args.quiet and sys.stderr.isatty() and tasks else None)
+    show = args.progress or (not args.quiet and sys.stderr.isatty())
+    bar = Progress(len(tasks) + len(problems)) if show and tasks else None
     say = bar.write if bar is not None else (lambda line: print(line, file=sys.stderr))
 
     def on_result(result: batch.FileResult) -> None:
@@ -237,7 +249,8 @@ def _convert(args: argparse.Namespace) -> int:
     for problem in problems:
         on_result(problem)
     with _sigterm_interrupts():
-        done = batch.run(tasks, out=out, options=options, jobs=args.jobs, force=args.force,
+        done = batch.run(tasks, out=out, options=options, executor=args.executor,
+                         jobs=args.jobs, force=args.force,
                          max_bytes=int(args.max_size * 1e6), review=args.review,
                          on_result=on_result)
     if bar is not None:
@@ -287,7 +300,7 @@ def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
     return {"correct_ocr": options.correct_ocr, "keep_layout": options.keep_layout,
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
-            "jobs": args.jobs, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
+            "jobs": args.jobs, "executor": args.executor, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
             "review": args.review}
 
 
@@ -311,30 +324,6 @@ def _sigterm_interrupts() -> Iterator[None]:
 # --- validate ----------------------------------------------------------------------------
 
 
-def safe_parse_problems(data: bytes) -> list[tuple[int, str]]:
-    """Parse ``data`` without loading DTDs, entities or anything from the network.
-
-    Returns the problems that stop validation (``[]`` when the XML is
-    well-formed and has no DOCTYPE, which textkit never writes: a DOCTYPE is
-    how external entities and entity bombs get in).
-
-    >>> safe_parse_problems(b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')
-    [(1, 'has a DOCTYPE; textkit TEI has none, and DTDs and entities are never loaded')]
-    """
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             dtd_validation=False, huge_tree=False)
-    try:
-        tree = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as error:
-        return [(error.lineno or 0, f"not well-formed XML: {error.msg}")]
-    docinfo = tree.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        return [(1, "has a DOCTYPE; textkit TEI has none, and DTDs and entities are never loaded")]
-    return []
-
-
 def _printable(name: str) -> str:
     """``name`` with bytes that were not UTF-8 shown as U+FFFD, as ``ls`` does."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
@@ -349,12 +338,11 @@ def _validate(args: argparse.Namespace) -> int:
             print(f"textkit: {file}: cannot read: {error.strerror or error}", file=sys.stderr)
             failed += 1
             continue
-        problems = safe_parse_problems(data)
-        if not problems:
-            try:
-                textkit.validate(data, source=file)
-            except ValidationError as error:
-                problems = error.problems or [(0, batch.one_line(error, file))]
+        try:
+            validate_tree(parse_xml(data, source=file), source=file)
+            problems = []
+        except ValidationError as error:
+            problems = error.problems or [(0, batch.one_line(error, file))]
         shown = _printable(file)
         for line, message in problems:
             print(f"{shown}:{line}: {message}")

@@ -19,13 +19,13 @@ converted.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from .batch import BatchResult, Status
+from .files import write_atomic
 
 
 def summary(result: BatchResult) -> str:
@@ -101,13 +101,7 @@ def write_report(path: Path, result: BatchResult, *, options: dict[str, Any] | N
         text.encode("utf-8")
     except UnicodeEncodeError:  # a file name that is not UTF-8: escape it
         text = json.dumps(data, indent=2) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.textkit-tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(path, text)
 
 
 def _size(n: int) -> str:

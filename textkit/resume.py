@@ -25,6 +25,7 @@ import os
 from pathlib import Path
 from typing import IO, Any
 
+from .files import write_atomic
 from .model import Options
 
 log = logging.getLogger(__name__)
@@ -126,11 +127,7 @@ class Journal:
             self._file = None
         if not self.records:
             return
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.textkit-tmp")
         try:
-            with tmp.open("w", encoding="utf-8") as out:
-                out.writelines(self.records.values())
-            os.replace(tmp, self.path)
+            write_atomic(self.path, "".join(self.records.values()))
         except OSError as error:
             log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
-            tmp.unlink(missing_ok=True)

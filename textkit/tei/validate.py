@@ -1,7 +1,8 @@
 """Validate TEI against textkit's own RELAX NG schema (or another one).
 
-Parsing never resolves external entities, loads a DTD or touches the
-network, so validating an untrusted file is safe (no XXE).
+Parsing is :func:`textkit.xml.parse_xml`'s: it never resolves entities,
+loads a DTD or touches the network, so validating an untrusted file is safe
+(no XXE), and it takes text nodes over 10 MB, as textkit may write them.
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import ValidationError
-
-SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                              huge_tree=True)
+from ..xml import parse_xml, safe_parser
 
 
 @functools.cache
@@ -23,25 +22,19 @@ def project_schema() -> etree.RelaxNG:
     """``schemas/textkit.rng``, shipped in the package, compiled once per process."""
     source = importlib.resources.files("textkit") / "schemas" / "textkit.rng"
     with source.open("rb") as handle:
-        return etree.RelaxNG(etree.parse(handle, SAFE_PARSER))
+        return etree.RelaxNG(etree.parse(handle, safe_parser()))
 
 
 @functools.cache
 def schema_from_path(path: str) -> etree.RelaxNG:
     """A RELAX NG schema from a file (e.g. the official ``tei_all.rng``), compiled once."""
-    return etree.RelaxNG(etree.parse(path, SAFE_PARSER))
+    return etree.RelaxNG(etree.parse(path, safe_parser()))
 
 
 def parse(xml: str | bytes, *, source: str | None = None) -> etree._ElementTree:
-    """Parse ``xml`` safely; raise :class:`ValidationError` if it is not well-formed."""
-    # A string is parsed as the UTF-8 textkit writes (declaration kept, so that
-    # reported lines are the file's lines).
-    data = xml.encode("utf-8") if isinstance(xml, str) else xml
-    try:
-        return etree.ElementTree(etree.fromstring(data, SAFE_PARSER))
-    except etree.XMLSyntaxError as error:
-        raise ValidationError("not well-formed XML", [(error.lineno or 0, error.msg)],
-                              source=source) from error
+    """Parse ``xml`` safely (:func:`textkit.xml.parse_xml`); raise :class:`ValidationError`
+    if it is not well-formed or has a DOCTYPE."""
+    return parse_xml(xml, source=source)
 
 
 def validate(xml: str | bytes | etree._ElementTree, *, schema: str | Path = "textkit",

@@ -1,0 +1,263 @@
+"""Converting one file of a batch: the unit of work an executor runs, and its result.
+
+:func:`convert_one` takes a :class:`Task` (an input and where its TEI goes)
+and a :class:`Job` (what to do with every file) and returns a
+:class:`FileResult`; all three are small frozen dataclasses that pickle, so
+any executor (:mod:`textkit.batch.executors`) can send them to another
+process or machine. Every failure of the file becomes a failed result with
+a one-line reason: nothing a file does stops the others.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import TextkitError, ValidationError
+from ..files import write_atomic
+from ..model import Options
+
+log = logging.getLogger("textkit.batch")
+
+STDIN = "-"
+
+
+class Status(enum.Enum):
+    CONVERTED = "converted"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One input to convert and where its TEI goes.
+
+    ``input`` is the path as the user would name it (or ``-`` for standard
+    input, whose bytes are in ``data``).
+    """
+
+    input: str
+    output: Path
+    data: bytes | None = None
+
+    @property
+    def source(self) -> str:
+        """The name the TEI header gives the input."""
+        return "stdin" if self.input == STDIN else Path(self.input).name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Job:
+    """What to do with every file of a batch (sent to the worker processes).
+
+    ``options``: how to convert (:class:`~textkit.model.Options`).
+    ``max_bytes``: refuse larger inputs unread (``None``: no limit).
+    ``review``: also write the review page (:mod:`textkit.review`) next to each TEI.
+    """
+
+    options: Options = field(default_factory=Options)
+    max_bytes: int | None = None
+    review: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What happened to one input. ``reason`` is one line, set when it failed."""
+
+    input: str
+    output: str | None
+    status: Status
+    reason: str = ""
+    seconds: float = 0.0
+    bytes: int = 0
+    words: int = 0
+    encoding: str | None = None
+    replaced_characters: int = 0
+    """Control or non-XML characters the read stage replaced (see :mod:`textkit.read`)."""
+    corrections: dict[str, int] = field(default_factory=dict)
+    """Number of corrections by rule (``Rule.value``)."""
+    structure: dict[str, int] = field(default_factory=dict)
+    """Texts, headings, paragraphs and notes found."""
+    validation: dict[str, Any] | None = None
+    """``{"valid": True}``, or ``{"valid": False, "problems": [[line, message], ...]}``."""
+    warnings: tuple[str, ...] = ()
+    """The first warnings the stages logged about this file."""
+    warning_count: int = 0
+    review: dict[str, int] | None = None
+    """The counts of the review page written (``--review``), else ``None``."""
+
+    def summary(self) -> dict[str, Any]:
+        """The facts a later run copies into its report when it skips this file."""
+        return {"bytes": self.bytes, "words": self.words, "encoding": self.encoding,
+                "replaced_characters": self.replaced_characters,
+                "corrections": self.corrections, "structure": self.structure,
+                "validation": self.validation, "warnings": list(self.warnings[:3]),
+                "warning_count": self.warning_count, "review": self.review}
+
+
+def failed(input_: str, reason: str, output: Path | None = None) -> FileResult:
+    """A failed result for ``input_``."""
+    return FileResult(input_, str(output) if output else None, Status.FAILED, reason)
+
+
+def convert_one(task: Task, job: Job) -> FileResult:
+    """Convert one input and write its TEI; every failure becomes a failed result.
+
+    Reads, converts (``textkit.convert_bytes``), writes TEI
+    (``textkit.to_tei``), validates it against the project schema, and only
+    then writes it, atomically (and its review page, if ``job.review``). An
+    input larger than ``job.max_bytes`` is refused before it is read. Warnings the stages log about the file are
+    kept in the result (not printed).
+    """
+    began = time.perf_counter()
+    facts: dict[str, Any] = {}
+
+    def result(status: Status, reason: str = "", **more: Any) -> FileResult:
+        return FileResult(task.input, str(task.output), status, reason,
+                          seconds=round(time.perf_counter() - began, 4), **{**facts, **more})
+
+    try:
+        if task.data is None and job.max_bytes is not None:
+            size = Path(task.input).stat().st_size
+            if size > job.max_bytes:
+                return result(Status.FAILED, f"too large ({size / 1e6:.1f} MB, more than "
+                                             f"{job.max_bytes / 1e6:g} MB): raise --max-size to "
+                                             "convert it",
+                              bytes=size)
+        data = task.data if task.data is not None else Path(task.input).read_bytes()
+    except OSError as error:
+        return result(Status.FAILED, f"cannot read: {error.strerror or error}")
+    except MemoryError:
+        return result(Status.FAILED, "out of memory reading it: the file is too large for this machine")
+    with _collect_warnings() as warnings:
+        converted = _convert_data(task, job, data, facts, result)
+    if warnings.count:
+        return replace(converted, warnings=tuple(warnings.messages), warning_count=warnings.count)
+    return converted
+
+
+def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
+                  result: Callable[..., FileResult]) -> FileResult:
+    import textkit
+
+    from ..read import decode, normalize
+
+    options = job.options
+    facts["bytes"] = len(data)
+    facts["words"] = len(data.split())
+    try:
+        doc = textkit.convert_bytes(data, source=task.source, options=options)
+        facts["encoding"] = doc.encoding
+        facts["replaced_characters"] = normalize(decode(data, source=task.source)[0])[1]
+        facts["corrections"] = dict(Counter(c.rule.value for c in doc.corrections()))
+        facts["structure"] = structure_counts(doc)
+        xml = textkit.to_tei(doc).encode("utf-8")
+        try:
+            # Bytes, as written: the problems' line numbers are the file's.
+            textkit.validate(xml, source=task.source)
+        except ValidationError as error:
+            problems = [[line, message] for line, message in error.problems[:20]]
+            first = f": line {problems[0][0]}: {problems[0][1]}" if problems else ""
+            return result(Status.FAILED, f"the TEI made is not valid (a textkit bug){first}",
+                          validation={"valid": False, "problems": problems})
+        facts["validation"] = {"valid": True}
+        write_atomic(task.output, xml)
+        if job.review:
+            from ..review import write_review
+
+            try:
+                facts["review"] = write_review(task.output, review_path(task.output))
+            except TextkitError as error:
+                return result(Status.FAILED, f"converted, but the review page failed: "
+                                             f"{one_line(error, str(task.output))}")
+    except TextkitError as error:
+        return result(Status.FAILED, one_line(error, task.source))
+    except OSError as error:
+        return result(Status.FAILED, f"cannot write {task.output}: {error.strerror or error}")
+    except MemoryError:
+        return result(Status.FAILED, "out of memory: the file is too large for this machine")
+    except RecursionError:
+        return result(Status.FAILED, "internal error: recursion too deep (a textkit bug)")
+    except Exception as error:  # a bug: report it on this file and go on with the others
+        log.debug("%s: internal error", task.input, exc_info=True)
+        return result(Status.FAILED, f"internal error (a textkit bug): {type(error).__name__}: {error}")
+    return result(Status.CONVERTED)
+
+
+class _Warnings(logging.Handler):
+    """Collects what textkit logs at WARNING and above while one file converts."""
+
+    KEEP = 20
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+        if len(self.messages) < self.KEEP:
+            self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _collect_warnings() -> Iterator[_Warnings]:
+    logger = logging.getLogger("textkit")
+    handler = _Warnings()
+    logger.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+
+
+def one_line(error: BaseException, source: str | None = None) -> str:
+    """The message of ``error`` on one line, without the file name prefix it may carry."""
+    text = str(error)
+    for prefix in (getattr(error, "source", None), source):
+        if isinstance(prefix, str) and text.startswith(f"{prefix}: "):
+            text = text[len(prefix) + 2:]
+    lines = [line for line in text.splitlines() if line.strip()]
+    return "; ".join(lines[:2]) if lines else type(error).__name__
+
+
+def review_path(output: Path) -> Path:
+    """Where ``--review`` puts the review page of ``output``: beside it, ``.html``."""
+    return output.with_suffix(".html")
+
+
+def structure_counts(doc: Any) -> dict[str, int]:
+    """How many texts, section headings (any level), paragraphs and notes ``doc`` has."""
+    from ..model import BlockKind
+
+    def divisions(items: Any) -> Iterator[Any]:
+        for division in items:
+            yield division
+            yield from divisions(division.divisions)
+
+    kinds = Counter(block.kind for block in doc.blocks())
+    return {"texts": len(doc.texts),
+            "headings": sum(1 for text in doc.texts for _ in divisions(text.divisions)),
+            "paragraphs": kinds[BlockKind.PARAGRAPH], "quotes": kinds[BlockKind.QUOTE],
+            "editorial_notes": kinds[BlockKind.EDITORIAL_NOTE],
+            "notes": sum(1 for _ in doc.footnotes())}
+
+
+def warm_up(options: Options) -> None:
+    """Build the lexicon and OCR dictionaries and compile the schema of this process now
+    (each is cached once built)."""
+    import textkit
+
+    try:
+        doc = textkit.convert_text("WARM UP\n\nA B\n\nn a small text about words.\n",
+                                   source="warm-up", options=options)
+        textkit.validate(textkit.to_tei(doc))  # compiles the schema
+    except Exception:  # a broken stage shows on the first real file, with its name
+        log.debug("warm-up failed", exc_info=True)

@@ -1,0 +1,96 @@
+"""Writing files so that no reader ever sees half of one: the one atomic writer of textkit.
+
+Every file textkit writes (TEI, review pages, the index, the report, the
+batch journal) goes through :func:`write_atomic`: the bytes go to a
+temporary file in the same directory, are flushed to disk, and the file is
+renamed over the target (``os.replace``, atomic on POSIX and Windows). A run
+killed at any moment leaves the old file or the new one, never a mix, and at
+worst a temporary file whose name ends in :data:`TMP_SUFFIX` (never ``.xml``),
+which :func:`sweep_temporary_files` removes on the next run.
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     write_atomic(Path(tmp, "sub", "a.xml"), "<x/>")
+...     sorted(p.name for p in Path(tmp, "sub").iterdir())
+['a.xml']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+TMP_SUFFIX = ".textkit-tmp"
+"""How every temporary file textkit makes ends (a batch never converts these)."""
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_TMP_NAME = re.compile(r"^\..*\.(\d+)\.[^.]*" + re.escape(TMP_SUFFIX) + "$")
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> None:
+    """Write ``data`` (text is written as UTF-8) to ``path`` through a temporary file.
+
+    Creates the parent directories. The new file gets the permissions a
+    plain ``open`` would give it (``0o666`` less the umask), not
+    ``mkstemp``'s ``0o600``. The temporary file is removed on any error,
+    which is raised (``OSError``).
+    """
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # The pid in the name lets a later run tell a dead run's leftovers from a live one's.
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
+                               suffix=TMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def is_temporary(name: str) -> bool:
+    """Whether ``name`` is one of :func:`write_atomic`'s temporary files.
+
+    >>> is_temporary(".a.xml.123.k3j.textkit-tmp"), is_temporary("a.xml")
+    (True, False)
+    """
+    return name.endswith(TMP_SUFFIX)
+
+
+def sweep_temporary_files(root: Path) -> int:
+    """Remove the temporary files that killed runs left under ``root``; return how many.
+
+    A file whose writer (the pid in its name) is still alive is left alone:
+    two batches may write into one directory at once.
+    """
+    removed = 0
+    for directory, _, files in os.walk(root):
+        for name in files:
+            match = _TMP_NAME.match(name)
+            if match and not _alive(int(match.group(1))):
+                try:
+                    os.unlink(os.path.join(directory, name))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
