@@ -50,6 +50,9 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "fixtures" / "ocr" / "tesseract"
 FIRST_WORDS = 6
 AFTER_WORDS = 4
+NOISE_SIGMA = 20
+"""Gaussian noise of the degraded scans (grey levels). From about 26 up, Tesseract
+reads nothing at all on pages with little text (title pages, short last pages)."""
 
 
 # --- the structure ----------------------------------------------------------
@@ -322,6 +325,7 @@ def build_volumes() -> list[VolumeSpec]:
                   + section(p, "Three Models of Port Finance", 0)
                   + section(p, "Landlord Ports", 2, 1, level=2)
                   + section(p, "Concessions", 2, level=2)
+                  + section(p, "Who Decides?", 3, 1)
                   + section(p, "Conclusion", 2)),
          TextSpec("essay", "WATER FOR GROWING CITIES", ["Anh Nguyen", "Robert Castellano"],
                   "Water for Growing Cities", columns=1, drop_cap=False,
@@ -584,7 +588,7 @@ def degrade(src: Path, dst: Path, rng: random.Random) -> None:
     img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
     img = img.filter(ImageFilter.GaussianBlur(0.6))
     arr = np.asarray(img, dtype=np.float32)
-    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 28, arr.shape)
+    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, NOISE_SIGMA, arr.shape)
     arr = np.clip(arr + noise, 0, 255).astype(np.uint8)
     Image.fromarray(arr).save(dst)
 
