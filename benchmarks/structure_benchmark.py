@@ -3,6 +3,7 @@
     python benchmarks/structure_benchmark.py                      # every volume, variant, format
     python benchmarks/structure_benchmark.py --format txt --variant clean
     python benchmarks/structure_benchmark.py --json > scores.json
+    python benchmarks/structure_benchmark.py --format txt --explain   # what was missed, per file
 
 The volumes are ``fixtures/ocr/tesseract/<volume>/``: typeset with LaTeX and
 OCRed by Tesseract 5 (``benchmarks/corpus/make_corpus.py``), each with its

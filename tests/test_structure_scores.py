@@ -300,3 +300,33 @@ def test_benchmark_runs_and_reports_every_row():
         if r["status"] == "ok":
             assert set(r["scores"]) >= {"titles", "heads", "paragraphs", "notes_anchored", "levels"}
     assert any(r["status"] == "ok" for r in results if r["format"] == "txt")
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location("structure_benchmark",
+                                                  ROOT / "benchmarks" / "structure_benchmark.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_table_has_na_rows_and_means_of_the_scored_rows_only():
+    bench = _load_benchmark()
+    good = ss.score(perfect(), GOLD).as_dict()
+    bad = ss.score(document([]), GOLD).as_dict()
+    results = [
+        {"volume": "a", "variant": "clean", "format": "txt", "status": "ok", "scores": good},
+        {"volume": "b", "variant": "clean", "format": "txt", "status": "ok", "scores": bad},
+        {"volume": "a", "variant": "clean", "format": "hocr", "status": "n/a", "reason": "x"},
+    ]
+    lines = bench.table(results).splitlines()
+    row = {line.split("|")[1].strip(): [c.strip() for c in line.split("|")[2:-1]] for line in lines[2:]}
+    columns = [name for name, _ in bench.COLUMNS]
+    assert row["a clean hocr"] == ["n/a"] * len(columns)
+    assert row["a clean txt"][columns.index("paras")] == "1.00"
+    assert row["b clean txt"][columns.index("levels")] == "-"
+    mean = row["mean clean txt (2)"]
+    assert mean[columns.index("paras")] == "0.50"
+    assert mean[columns.index("levels")] == "1.00"  # the volume with no heading found does not count
+    assert mean[columns.index("texts")] == "2/4"
+    assert not any(key.startswith("mean clean hocr") for key in row)
