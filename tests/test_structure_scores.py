@@ -330,3 +330,20 @@ def test_table_has_na_rows_and_means_of_the_scored_rows_only():
     assert mean[columns.index("levels")] == "1.00"  # the volume with no heading found does not count
     assert mean[columns.index("texts")] == "2/4"
     assert not any(key.startswith("mean clean hocr") for key in row)
+
+
+def test_committed_corpus_is_what_the_generator_writes():
+    """``volume.tex`` and ``gold.json`` are regenerated whenever make_corpus.py changes
+    (no TeX needed here: only the LaTeX source and the gold are compared)."""
+    spec = importlib.util.spec_from_file_location("make_corpus",
+                                                  ROOT / "benchmarks" / "corpus" / "make_corpus.py")
+    make = importlib.util.module_from_spec(spec)
+    sys.modules["make_corpus"] = make  # dataclasses look their module up
+    spec.loader.exec_module(make)
+    vols = make.build_volumes()
+    assert sorted(v.slug for v in vols) == sorted(
+        p.name for p in CORPUS.glob("*/") if (p / "gold.json").is_file())
+    for vol in vols:
+        committed = json.loads((CORPUS / vol.slug / "gold.json").read_text(encoding="utf-8"))
+        assert make.gold(vol, committed["pages"]) == committed, vol.slug
+        assert make.volume_tex(vol) == (CORPUS / vol.slug / "volume.tex").read_text(encoding="utf-8")

@@ -636,6 +636,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tex-only", action="store_true", help="write volume.tex and gold only, no OCR")
     args = parser.parse_args(argv)
     vols = [v for v in build_volumes() if not args.only or v.slug in args.only]
+    tools = ["pdflatex", "pdfinfo"] + ([] if args.tex_only else ["pdftoppm", "tesseract"])
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if missing:
+        sys.exit(f"not installed: {', '.join(missing)} (see the top of {Path(__file__).name})")
+    if not args.tex_only:
+        try:
+            import numpy  # noqa: F401
+            import PIL  # noqa: F401
+        except ImportError:
+            sys.exit("the degraded scans need numpy and Pillow: pip install numpy pillow")
     base = args.keep or Path(tempfile.mkdtemp(prefix="textkit-corpus-"))
     try:
         if args.tex_only:
