@@ -107,9 +107,13 @@ def field_terms() -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
-@functools.cache
 def default_lexicon(language: str = "en") -> Lexicon:
     """The shipped lexicon of ``language``'s profile (built once per process)."""
+    return _shipped_lexicon(language)
+
+
+@functools.cache
+def _shipped_lexicon(language: str) -> Lexicon:
     from .lang import profile
 
     return Lexicon(_word_list(profile(language).lexicon) | frozenset(frequencies()) | field_terms())

@@ -117,7 +117,7 @@ def join_hyphens(doc: Document) -> Document:
     evidence = HyphenEvidence.from_lines(_running_lines(doc))
     lexicon = lexicon_for(doc.options.user_words, doc.options.language)
     doc = doc.map_blocks(lambda block: join_block(block, evidence, lexicon))
-    return doc.map_footnotes(lambda note: note.with_block(join_block(note.as_block(), NO_EVIDENCE)))
+    return doc.map_footnotes(lambda note: note.with_block(join_block(note.as_block(), NO_EVIDENCE, lexicon)))
 
 
 def _running_lines(doc: Document) -> list[str]:
