@@ -178,8 +178,9 @@ def _pieces(doc) -> list[tuple[str, str, str]]:
     return out
 
 
-def _line_letters(doc, first: int, last: int, kinds: set) -> str:
-    return "".join(c for line in doc.lines if first <= line.number <= last and line.kind in kinds
+def _line_letters(doc, numbers, kinds: set) -> str:
+    numbers = set(numbers)
+    return "".join(c for line in doc.lines if line.number in numbers and line.kind in kinds
                    for c in line.text if c.isalnum())
 
 
@@ -202,14 +203,13 @@ def check_only_repairs_change_text(text: str) -> None:
         if before is None:  # the structure stage made the blocks: they are the scan's lines
             for block in doc.blocks():
                 lines = [b.line for b in block.breaks]
-                if lines:
-                    want = _line_letters(doc, min(lines), max(lines), {LineKind.TEXT})
+                if lines:  # (a quotation split off mid-line holds part of its lines)
+                    want = _line_letters(doc, lines, {LineKind.TEXT})
                     got = "".join(c for c in block.text if c.isalnum())
                     assert got in want, f"{name}: block at line {block.first_line} is not its lines' text"
                 for anchor in block.notes:
                     note = anchor.note
-                    last = note.breaks[-1].line if note.breaks else note.line
-                    want = _line_letters(doc, note.line, last, {LineKind.FOOTNOTE})
+                    want = _line_letters(doc, [b.line for b in note.breaks] or [note.line], {LineKind.FOOTNOTE})
                     got = note.n + "".join(c for c in note.text if c.isalnum())
                     assert got == want, f"{name}: footnote {note.n} is not its lines' text"
         else:

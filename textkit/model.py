@@ -116,6 +116,10 @@ class Footnote:
     corrections: tuple[Correction, ...] = ()
     breaks: tuple[LineBreak, ...] = ()
     """Where each of the note's input lines begins in ``text``."""
+    anchored: bool = True
+    """False when its reference in the text was not found: the note stands at
+    the end of the text before its block (or the start of the one after), or
+    at the end of the document (TEI ``anchored="false"``)."""
 
     def as_block(self) -> Block:
         """The note's text as a paragraph block (for stages that repair blocks)."""
@@ -411,6 +415,8 @@ class Document:
     source_lines: tuple[SourceLine, ...] = ()
     """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``)."""
     pages: tuple[PageInfo, ...] = ()
+    unplaced_notes: tuple[Footnote, ...] = ()
+    """Footnotes with no text anywhere to attach to (kept: written at the end)."""
     title: str = ""
     lines: tuple[Line, ...] = ()
     footnote_refs: tuple[FootnoteRef, ...] = ()
@@ -454,18 +460,23 @@ class Document:
         return replace(self, texts=tuple(text(t) for t in self.texts))
 
     def map_footnotes(self, change: Callable[[Footnote], Footnote]) -> Document:
-        """This document with ``change`` applied to every footnote."""
+        """This document with ``change`` applied to every footnote (unplaced ones too)."""
         def block(b: Block) -> Block:
             if not b.notes:
                 return b
             return replace(b, notes=tuple(replace(a, note=change(a.note)) for a in b.notes))
 
-        return self.map_blocks(block)
+        doc = self.map_blocks(block)
+        if not doc.unplaced_notes:
+            return doc
+        return replace(doc, unplaced_notes=tuple(change(note) for note in doc.unplaced_notes))
 
     def footnotes(self) -> Iterator[Footnote]:
+        """Every footnote, in reading order; those with no place in the text last."""
         for block in self.blocks():
             for anchor in block.notes:
                 yield anchor.note
+        yield from self.unplaced_notes
 
     def corrections(self) -> Iterator[Correction]:
         """Every correction, in reading order (footnotes after their block)."""

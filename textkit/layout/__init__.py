@@ -32,6 +32,5 @@ def analyze_layout(doc: Document) -> Document:
         lines.append(Line(raw.number, raw.content, kind, page_start and kind is LineKind.TEXT))
     marks = [LayoutMark(line.kind, line.number, raw.content)
              for line, raw in zip(lines, lines_in) if line.kind in REMOVED_KINDS]
-    # A note whose numeral is nowhere in the text stays in the record, unplaced.
-    marks += [LayoutMark(LineKind.FOOTNOTE, note.line, note.text) for note in unanchored]
-    return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks))
+    return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks),
+                   unplaced_notes=tuple(unanchored))

@@ -14,6 +14,7 @@ block wins.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -90,18 +91,19 @@ def make_note(number: str, note_lines: list[RawLine]) -> Footnote:
     return Footnote(number, text, note_lines[0].number, breaks=breaks)
 
 
-def anchor_patterns(number: str) -> list[re.Pattern[str]]:
+@functools.lru_cache(maxsize=4096)
+def anchor_patterns(number: str) -> tuple[re.Pattern[str], ...]:
     """Ways a reference numeral ``number`` is glued into running text, best first."""
     n = re.escape(number)
     end = r"(?=[\s—–)]|$)"
-    return [
+    return (
         # after closing punctuation or quotes: region.”1  order.2  (1994)3
         re.compile(r"(?<=[.,;:!?”’\"')\]])" + n + end),
         # after a word of two or more lower-case letters, or a decade: concern3  1990s3
         re.compile(r"(?<=[a-z]{2}|\d[a-z])" + n + end),
         # after a year: 19941 is 1994 + note 1
         re.compile(r"(?<=\b" + _YEAR + r")" + n + end),
-    ]
+    )
 
 
 def find_anchors(lines: list[RawLine], kinds: list[LineKind], blocks: list[FootnoteBlock]
@@ -109,8 +111,9 @@ def find_anchors(lines: list[RawLine], kinds: list[LineKind], blocks: list[Footn
     """Place each note of each block at its glued numeral in the text before the block.
 
     A note whose numeral cannot be found is placed at the end of the last text
-    line above its block, or else at the start of the first one below (logged);
-    one with no text line anywhere is returned as unplaced, numeral and all.
+    line above its block, or else at the start of the first one below, marked
+    not anchored (and logged); one with no text line anywhere is returned as
+    unplaced. No note is ever dropped.
     """
     refs: list[FootnoteRef] = []
     unplaced: list[Footnote] = []
@@ -122,22 +125,28 @@ def find_anchors(lines: list[RawLine], kinds: list[LineKind], blocks: list[Footn
             note = make_note(number, note_lines)
             found = _search(lines, kinds, number, lowest, limit) if number else None
             if found is None:
-                log.warning("line %d: no reference numeral found for footnote %s; placed before its block",
-                            lines[index].number, number or "(unnumbered)")
+                note = replace(note, anchored=False)
                 last = next((i for i in range(limit - 1, lowest - 1, -1) if kinds[i] is LineKind.TEXT), None)
                 after = next((i for i in range(block.end, len(lines)) if kinds[i] is LineKind.TEXT), None)
                 if last is not None:
                     found = (last, len(lines[last].content))
+                    where = f"at the end of line {lines[last].number}"
                 elif after is not None:  # nothing above: the note opens the text below
                     found = (after, 0)
+                    where = f"at the start of line {lines[after].number}"
                 else:
-                    unplaced.append(replace(note, text=" ".join(l.content for l in note_lines)))
+                    unplaced.append(note)
+                    where = "at the end of the document"
+                log.warning("line %d: no reference numeral found for footnote %s; kept %s, "
+                            "marked not anchored", lines[index].number, number or "(unnumbered)", where)
+                if found is None:
                     continue
             line_index, column = found
             refs.append(FootnoteRef(lines[line_index].number, column, note))
             limit = line_index + 1
         floor = block.end
     refs.sort(key=lambda r: (r.line, r.column))
+    unplaced.sort(key=lambda note: note.line)
     return refs, unplaced
 
 

@@ -179,9 +179,10 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
             while k >= 0 and kinds[k] in furniture:
                 k -= 1
             next_is_page = j < len(lines) and lines[j].is_page_start
-            # The input's last line stands apart as a blank line would set it.
-            after_blank = j >= len(lines) or kinds[j] is LineKind.BLANK
-            if next_is_page or (after_blank and (k < 0 or kinds[k] is LineKind.BLANK)):
+            after_blank = j < len(lines) and kinds[j] is LineKind.BLANK
+            # The input's last line, set apart from text above it, stands as a blank would set it.
+            at_end = j >= len(lines) and k >= 0 and kinds[k] is LineKind.BLANK
+            if next_is_page or at_end or (after_blank and (k < 0 or kinds[k] is LineKind.BLANK)):
                 kinds[i] = LineKind.LONE_INITIAL
     return kinds
 

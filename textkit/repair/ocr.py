@@ -167,6 +167,7 @@ def correct_ocr(doc: Document) -> Document:
             vocabulary.share_lookalikes(previous)
         corrector = _Corrector(lex, options.user_words, vocabulary, innocent)
         doc = doc.map_blocks(corrector.block)
+        doc = replace(doc, unplaced_notes=tuple(corrector.footnote(n) for n in doc.unplaced_notes))
         if not corrector.edits:
             break
     return doc

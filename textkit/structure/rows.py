@@ -8,12 +8,13 @@ their lines (recording the breaks) and places the footnotes.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..layout.joining import join
-from ..model import Block, BlockKind, Document, FootnoteRef, LineKind, NoteAnchor, moved_offset
+from ..model import Block, BlockKind, Document, FootnoteRef, LineKind, NoteAnchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +73,27 @@ def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str) -> Block:
     printed, and the anchor records it (``NoteAnchor.marker``) for the
     footnote stage to take out.
     """
-    text, breaks = join((row.text, row.number, row.page_start) for row in rows)
+    joined, breaks = join((row.text, row.number, row.page_start) for row in rows)
+    placed = [p for row in rows for p in row.refs]
+    parts = joined.split(sentinel)
+    out: list[str] = []
     anchors: list[NoteAnchor] = []
-    for ref, numeral in (placed for row in rows for placed in row.refs):
-        offset = text.find(sentinel)
-        if offset < 0:  # pragma: no cover - every ref left a sentinel
-            break
-        text = text[:offset] + numeral + text[offset + 1:]
-        # The sentinel [offset, offset + 1) is now the numeral: move what follows it.
-        end = offset + len(numeral)
-        breaks = tuple(replace(b, offset=moved_offset(b.offset, offset, offset + 1, end)) for b in breaks)
-        anchors.append(NoteAnchor(offset, ref.note, numeral))
+    sentinels: list[int] = []  # where each sentinel stood in the joined text
+    shift: list[int] = [0]     # how far a break after the k-th sentinel moves
+    old = new = 0
+    for k, part in enumerate(parts):
+        out.append(part)
+        old, new = old + len(part), new + len(part)
+        if k + 1 < len(parts):  # a sentinel: the numeral as printed goes back in its place
+            ref, numeral = placed[k]
+            out.append(numeral)
+            anchors.append(NoteAnchor(new, ref.note, numeral))
+            sentinels.append(old)
+            shift.append(shift[-1] + len(numeral) - 1)
+            old, new = old + 1, new + len(numeral)
+    text = "".join(out)
+    # One pass over the breaks: each moves by what the sentinels before it became.
+    breaks = tuple(b if not sentinels or b.offset <= sentinels[0]
+                   else replace(b, offset=b.offset + shift[bisect.bisect_left(sentinels, b.offset)])
+                   for b in breaks)
     return Block(kind, text, rows[0].number, rows[-1].number, (), tuple(anchors), breaks)

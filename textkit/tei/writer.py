@@ -20,7 +20,7 @@ from lxml import etree
 from .. import __version__
 from ..lang import profile
 from ..model import (Block, BlockKind, Correction, Division, Document, Footnote, LineKind, NoteAnchor,
-                     Rule, Text)
+                     Rule, Text, TextKind)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -39,7 +39,6 @@ _REMOVED_NAMES = {
     LineKind.PAGE_NUMBER: "page number",
     LineKind.STRAY_MARK: "stray mark",
     LineKind.LONE_INITIAL: "displaced drop-cap letter (restored as supplied)",
-    LineKind.FOOTNOTE: "footnote whose place in the text could not be found",
 }
 
 
@@ -56,6 +55,13 @@ def tei_tree(doc: Document) -> etree._ElementTree:
     writer = _Writer(keep_layout)
     for number, text in enumerate(doc.texts, 1):
         writer.text(body, text, f"d{number}")
+    if doc.unplaced_notes:  # no text to attach them to: kept at the end, not anchored
+        if not len(body):
+            _sub(body, "div", type=TextKind.ESSAY.value, xml_id="d1")
+        paragraphs = body.xpath(".//t:p", namespaces={"t": TEI_NS})
+        last = paragraphs[-1] if paragraphs else _sub(body[-1], "p")
+        for note in doc.unplaced_notes:
+            writer.footnote(last, note, f"d{max(len(doc.texts), 1)}")
     if not len(body):
         etree.SubElement(body, _T + "p")
     return etree.ElementTree(root)
@@ -110,12 +116,15 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
          f"printed source; corr/@type names the rule that made the correction ({ocr} corrected). "
          "Authors' own slips are left as printed.")
     removed = Counter(mark.kind for mark in doc.layout_marks)
+    unanchored = sum(1 for note in doc.footnotes() if not note.anchored)
     parts = [f"{n} × {_REMOVED_NAMES[kind]}" for kind, n in sorted(removed.items(), key=lambda i: i[0].value)
              if kind in _REMOVED_NAMES]
     _sub(_sub(decl, "normalization", method="markup"), "p",
          "Layout marks removed from the reading text: " + ("; ".join(parts) if parts else "none") + ". "
          "Footnotes are placed at their reference points and their glued reference numerals removed "
-         f"({rules[Rule.FOOTNOTE_MARKER]}). Lost drop-cap initials are marked supplied "
+         f"({rules[Rule.FOOTNOTE_MARKER]})"
+         + (f"; {unanchored} whose reference was not found are kept, marked anchored=\"false\""
+            if unanchored else "") + ". Lost drop-cap initials are marked supplied "
          f"({rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL]}). "
          + ("Page starts are kept as pb, and the line breaks of joined words as lb break=\"no\"; "
             "other line breaks are not kept." if keep_layout else "Page and line breaks are not kept."))
@@ -222,6 +231,8 @@ class _Writer:
         attrs = {"place": "foot", "xml_id": ident}
         if note.n:
             attrs["n"] = note.n
+        if not note.anchored:
+            attrs["anchored"] = "false"
         self.mixed(_sub(parent, "note", **attrs), note.as_block(), text_id)
 
     def correction(self, parent: etree._Element, fix: Correction, block: Block) -> None:
