@@ -21,7 +21,8 @@ found; ``texts`` and ``titles`` say how the volume was cut.
 Scores (:func:`score`): ``texts`` (found / gold), ``volume_title`` (1 or 0),
 ``titles``, ``authors``, ``heads``, ``paragraphs``, ``notes`` (the note's text
 found, wherever it is), ``notes_anchored`` (the note's text found AND its
-anchor right after the words it follows in print), ``quotes``, ``editorial``:
+anchor right after the words it follows in print: the gold's ``context``,
+twelve words, when it has one, else its ``after``), ``quotes``, ``editorial``:
 each a :class:`PRF` (precision, recall, F1; ``None`` when there is nothing to
 find and nothing was found); ``levels``: of the headings found, the share
 with the printed level (``None`` when no heading was found).
@@ -185,7 +186,9 @@ def anchored_after(after: str, before: str) -> bool:
     """The text before an anchor ends with (about) the words the gold says it follows.
 
     Allows OCR damage inside the words and one stray word (a misread
-    numeral, say) between them and the anchor.
+    numeral, say) between them and the anchor. When the block holds fewer
+    words than ``after`` (a paragraph cut in the wrong place), its words are
+    compared with the end of ``after``, if there are at least four of them.
 
     >>> anchored_after("was to follow", "and what was to follow")
     True
@@ -198,8 +201,12 @@ def anchored_after(after: str, before: str) -> bool:
         return not before.strip()
     words, have = after.split(), before.split()
     for slack in (0, 1):
-        tail = " ".join(have[max(0, len(have) - len(words) - slack):len(have) - slack])
-        if similarity(after, tail) >= LOOSE:
+        k = min(len(words), len(have) - slack)
+        if k < min(len(words), 4):
+            continue
+        want = " ".join(words[len(words) - k:])
+        tail = " ".join(have[len(have) - slack - k:len(have) - slack])
+        if similarity(want, tail) >= LOOSE:
             return True
     return False
 
@@ -226,7 +233,7 @@ def gold_items(gold: dict) -> dict:
         "authors": [norm(a) for t in texts for a in t["authors"]],
         "heads": [(norm(h), level) for t in texts for h, level in t["heads"]],
         "paragraphs": [first_words(p["first_words"]) for t in texts for p in t["paragraphs"]],
-        "notes": [{"first": first_words(n["text"]), "after": norm(n["after"])}
+        "notes": [{"first": first_words(n["text"]), "after": norm(n.get("context") or n["after"])}
                   for t in texts for n in t["footnotes"]],
         "quotes": [first_words(q["first_words"]) for t in texts for q in t["quotes"]],
         "editorial": [first_words(e["first_words"]) for t in texts for e in t["editorial"]],

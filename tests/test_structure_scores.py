@@ -67,7 +67,7 @@ def section(head: str, level: int = 1, blocks=(), divisions=()) -> Division:
 
 def document_from_gold(gold: dict) -> Document:
     """The document a perfect reader would return for ``gold`` (paragraphs by their first
-    words only, each footnote anchored right after its ``after`` words)."""
+    words only, each footnote anchored right after its ``context`` or ``after`` words)."""
     texts = []
     for t in gold["texts"]:
         paras = [p["first_words"] for p in t["paragraphs"]]
@@ -78,7 +78,7 @@ def document_from_gold(gold: dict) -> Document:
         for first, mine in zip(paras, notes, strict=True):
             pieces: list = [first]
             for note in mine:
-                pieces += [" " + note["after"], (note["n"], note["text"])]
+                pieces += [" " + (note.get("context") or note["after"]), (note["n"], note["text"])]
             blocks.append(with_notes(*pieces))
         blocks += [block(q["text"], BlockKind.QUOTE) for q in t["quotes"]]
         blocks += [block(e["text"], BlockKind.EDITORIAL_NOTE) for e in t["editorial"]]
@@ -347,3 +347,30 @@ def test_committed_corpus_is_what_the_generator_writes():
         committed = json.loads((CORPUS / vol.slug / "gold.json").read_text(encoding="utf-8"))
         assert make.gold(vol, committed["pages"]) == committed, vol.slug
         assert make.volume_tex(vol) == (CORPUS / vol.slug / "volume.tex").read_text(encoding="utf-8")
+
+
+def test_context_tells_apart_two_anchors_after_the_same_words():
+    """The same sentence closes two paragraphs; the words before it say which holds the note."""
+    first = "Budgets in Osaka were cut in 1990. The debate will continue for some time."
+    second = "Public opinion in Pusan has moved slowly. The debate will continue for some time."
+    gold = {"title": "", "texts": [{
+        "kind": "essay", "title": "T", "authors": [], "heads": [], "quotes": [], "editorial": [],
+        "paragraphs": [{"first_words": ss.first_words(first)}, {"first_words": ss.first_words(second)}],
+        "footnotes": [{"n": "1", "text": "Ruth Okada, Ports and Power (Tokyo, 1990), 12.",
+                       "after": "for some time.", "context": " ".join(second.split()[-12:])}]}]}
+    note = ("1", "Ruth Okada, Ports and Power (Tokyo, 1990), 12.")
+    right = document([text("T", (), [block(first), with_notes(second, note)])])
+    wrong = document([text("T", (), [with_notes(first, note), block(second)])])
+    assert ss.score(right, gold).notes_anchored.f1 == 1.0
+    assert ss.score(wrong, gold).notes_anchored.f1 == 0.0
+    assert ss.score(wrong, gold).notes.f1 == 1.0
+    no_context = {**gold, "texts": [{**gold["texts"][0], "footnotes": [
+        {k: v for k, v in gold["texts"][0]["footnotes"][0].items() if k != "context"}]}]}
+    assert ss.score(wrong, no_context).notes_anchored.f1 == 1.0  # "after" alone cannot tell
+
+
+def test_anchor_in_a_block_cut_short_compares_what_there_is():
+    context = ss.norm("Pusan were cut and the debate will continue for some time.")
+    assert ss.anchored_after(context, ss.norm("debate will continue for some time."))
+    assert not ss.anchored_after(context, ss.norm("some time."))  # fewer than four words
+    assert not ss.anchored_after(context, ss.norm("debate will end quite soon now."))

@@ -12,12 +12,12 @@ What it makes, per volume ``fixtures/ocr/tesseract/<volume>/``:
 * ``clean.txt`` / ``clean.hocr`` / ``clean.alto.xml``: Tesseract 5 (``--psm 3``,
   ``-l eng``, one run over the list of 300 dpi page images, so the text has a
   form feed between pages, as ``tesseract list.txt out`` writes it);
-* ``degraded.*``: the same OCR of a worse scan: pages rendered at 150 dpi in
+* ``degraded.*``: the same OCR of a worse scan: pages rendered at 120 dpi in
   grey, slightly rotated (0.5-1 degree, seeded), blurred a little and with
   gaussian noise.
 
 The LaTeX and the gold are both written from one Python structure
-(:data:`VOLUMES`, built from the seeded prose generator :class:`Prose`), so
+(:func:`build_volumes`, from the seeded prose generator :class:`Prose`), so
 they cannot disagree. All prose is written for this corpus (no third-party
 text); the generator only varies it. Everything is seeded: the same run gives
 the same .tex and gold; the OCR output is the same as long as the TeX Live,
@@ -50,9 +50,11 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "fixtures" / "ocr" / "tesseract"
 FIRST_WORDS = 6
 AFTER_WORDS = 4
+CONTEXT_WORDS = 12
+DEGRADED_DPI = 120
 NOISE_SIGMA = 20
-"""Gaussian noise of the degraded scans (grey levels). From about 26 up, Tesseract
-reads nothing at all on pages with little text (title pages, short last pages)."""
+"""Gaussian noise of the degraded scans (grey levels). At 150 dpi and 28, Tesseract
+read nothing at all on pages with little text (title pages, short last pages)."""
 
 
 # --- the structure ----------------------------------------------------------
@@ -150,45 +152,53 @@ OPENERS = [
 ]
 SENTENCES = [
     "The results were {ADJ}, and they were not evenly distributed among {A}.",
-    "In several cases {A} simply ignored the agreements their governments had signed.",
-    "This is not a reason for despair, but it is a reason for caution.",
-    "The administrative responsibilities were divided among too many agencies to be effective.",
+    "In several cases {A} simply ignored the agreements their governments had signed in {Y}.",
+    "This is not a reason for despair about {I}, but it is a reason for caution.",
+    "The responsibilities for {I} were divided among too many agencies to be effective.",
     "Without reliable data, {X} remains an aspiration rather than a practice.",
-    "Each government preferred bilateral arrangements it could control to multilateral institutions it could not.",
-    "The burden of adjustment fell disproportionately on {A}.",
-    "Meanwhile the costs of inaction continued to rise, year after year.",
+    "Each government preferred bilateral arrangements on {I} it could control to multilateral institutions it could not.",
+    "The burden of adjustment fell disproportionately on {A} in {P}.",
+    "Meanwhile the costs of inaction in {P} continued to rise, year after year.",
     "Observers in {P} were quick to notice the contradiction.",
-    "The underlying problem, however, was one of incentives rather than information.",
-    "A modest investment in monitoring would have prevented much of the later controversy.",
+    "The underlying problem in {P}, however, was one of incentives rather than information.",
+    "A modest investment in monitoring {I} would have prevented much of the later controversy.",
     "Officials described the outcome as a compromise; {A} described it as a retreat.",
-    "The intergovernmental commission met only twice in its first three years.",
-    "Some of these difficulties were foreseen by the authors of the original treaty.",
-    "Others arose from circumstances that no one could reasonably have anticipated.",
-    "It would be a mistake to conclude that {X} has failed.",
+    "The commission on {I} met only twice in its first {NW} years.",
+    "Some of these difficulties were foreseen by the authors of the {Y} agreement.",
+    "Others arose from circumstances in {P} that no one could reasonably have anticipated.",
+    "It would be a mistake to conclude that {X} has failed in {P}.",
     "The evidence from {P} points in a different direction.",
-    "Here the contrast between rhetoric and practice is especially striking.",
-    "The question is not whether {A} will cooperate, but on what terms.",
-    "Even sympathetic observers conceded that the timetable was unrealistic.",
-    "The infrastructure built in the early years has proved remarkably durable.",
-    "Such arrangements depend on a degree of {X} that is still rare in the region.",
+    "Here the contrast between rhetoric and practice on {I} is especially striking.",
+    "The question is not whether {A} will cooperate on {I}, but on what terms.",
+    "Even sympathetic observers in {P} conceded that the timetable was unrealistic.",
+    "The infrastructure built in {P} during the {DEC} has proved remarkably durable.",
+    "Such arrangements depend on a degree of {X} that is still {RARE} in the region.",
     "Reformers in {P} drew exactly the opposite conclusion.",
-    "The discussion that followed was long and occasionally heated.",
-    "What emerged was a set of principles rather than a program.",
-    "These principles have nonetheless shaped every subsequent negotiation.",
-    "A great deal of the disagreement was about timing rather than substance.",
-    "The smaller economies worried, with some justification, about being left behind.",
-    "Transparency in these matters is a condition of {X}, not a consequence of it.",
-    "The institutional machinery for settling such disputes remains rudimentary.",
-    "Local knowledge was too often treated as an obstacle rather than a resource.",
-    "The numbers involved are small, but the precedent is important.",
-    "Budgets for enforcement were cut just as the need for them became obvious.",
-    "Governments that had opposed the measures in {Y} supported them a few years later.",
+    "The discussion of {I} that followed was long and occasionally heated.",
+    "What emerged from the {Y} meetings was a set of principles rather than a program.",
+    "These principles have nonetheless shaped every negotiation on {I} since {Y}.",
+    "A great deal of the disagreement between {A} and {A2} was about timing rather than substance.",
+    "The smaller economies worried, with some justification, about {I}.",
+    "Transparency about {I} is a condition of {X}, not a consequence of it.",
+    "The machinery for settling disputes over {I} remains rudimentary.",
+    "Local knowledge in {P} was too often treated as an obstacle rather than a resource.",
+    "The sums involved in {P} are small, but the precedent is important.",
+    "Budgets for enforcement in {P} were cut just as the need for them became obvious.",
+    "Governments that had opposed the measures in {Y} supported them {NW} years later.",
     "No single model of {X} will suit every country in the region.",
     "The implications for {I} are considerable and largely unexplored.",
-    "This pattern has repeated itself with remarkable consistency.",
+    "The same pattern has repeated itself in {P} with remarkable consistency.",
     "The experience of {P} suggests that the obstacles are political rather than technical.",
     "The debate over {I} is therefore likely to continue for some time.",
-    "Few of the participants believed that the status quo could last.",
+    "Few of the {A} we interviewed believed that the status quo could last.",
+    "By {Y2} the {A} of {P} had lost patience with the process.",
+    "The decision to delay reform of {I} was taken quietly in {Y}.",
+    "Nobody in {P} disputed the diagnosis; the remedy was another matter.",
+    "Neither {A} nor {A2} had much to gain from an early settlement.",
+    "The figures published in {Y2} confirm the impression of {ADJ} progress.",
+    "Much of the work on {I} was done by {A} rather than by governments.",
+    "The lesson was not lost on {A} elsewhere in the region.",
+    "The reforms of {Y} were {ADJ} in scope but important in their effects.",
 ]
 LEAD_INS = [
     "The final communique of the meeting put the matter plainly:",
@@ -210,10 +220,12 @@ QUOTES = [
 NOTE_TEMPLATES = [
     "{NAME}, {WORK} ({CITY}: {PRESS}, {Y}), {N}.",
     "See {NAME}, “{ARTICLE},” {JOURNAL} {V}, no. {IS} ({Y}): {N}-{N2}.",
-    "Figures from the annual reports of the ministry for {Y} and {Y2}; earlier figures are not comparable.",
+    "{MINISTRY}, Annual Report {Y2} ({CITY}, {Y2}), table {IS}; earlier figures are not comparable.",
     "{NAME}, interview with the author, {CITY}, {MONTH} {Y}.",
-    "The point was made most forcefully by {NAME} in the discussion of the second session.",
+    "{NAME} made the point most forcefully in the discussion of the {ORD} session.",
     "For a contrary view, see {NAME}, {WORK} ({CITY}: {PRESS}, {Y}).",
+    "On the negotiations of {Y}, see {NAME} and {NAME2}, {WORK} ({CITY}: {PRESS}, {Y2}), {N}-{N2}.",
+    "Figures for {P} are estimates; the {MINISTRY} published none before {Y2}.",
 ]
 NAMES = ["Ruth Okada", "Daniel Ferris", "Mei-ling Tsao", "Arturo Salcedo", "Hannah Brodsky",
          "Tomas Villareal", "Ingrid Halvorsen", "Samuel Achebe", "Yoko Hirata", "Peter Lindgren"]
@@ -223,6 +235,10 @@ ARTICLES = ["Who Pays for the Harbor?", "Rules Without Rulers", "The Limits of C
             "Grain Reserves and Regional Security", "Ice, Oil and Shipping Lanes"]
 JOURNALS = ["Pacific Affairs Quarterly", "Journal of Regional Policy", "Asian Survey Review",
             "Maritime Studies"]
+MINISTRIES = ["Ministry of Transport", "Ministry of Agriculture", "Bureau of Statistics",
+              "Maritime Safety Agency", "Ministry of Finance", "Planning Commission"]
+ORDINALS = ["first", "second", "third", "closing"]
+DECADES = ["1960s", "1970s", "1980s"]
 CITIES = ["Honolulu", "Singapore", "Berkeley", "Tokyo", "Seoul", "Manila", "Bangkok"]
 PRESSES = ["University Press", "Institute of Policy Studies", "Harbor Books", "Meridian Press"]
 MONTHS = ["January", "March", "May", "July", "September", "November"]
@@ -235,6 +251,7 @@ class Prose:
         self.rng = random.Random(seed)
         self.issues, self.places = issues, places
         self.openings: set[str] = set()
+        self.used: set[str] = set()
         self.decks: dict[int, list[str]] = {}
 
     def draw(self, templates: list[str]) -> str:
@@ -256,6 +273,11 @@ class Prose:
                   "PRESS": r.choice(PRESSES), "MONTH": r.choice(MONTHS),
                   "N": str(r.randint(3, 180)), "V": str(r.randint(2, 30)), "IS": str(r.randint(1, 4))}
         values["N2"] = str(int(values["N"]) + r.randint(5, 30))
+        values.update({"A2": r.choice([a for a in ACTORS if a != values["A"]]),
+                       "NAME2": r.choice([n for n in NAMES if n != values["NAME"]]),
+                       "MINISTRY": r.choice(MINISTRIES), "ORD": r.choice(ORDINALS),
+                       "DEC": r.choice(DECADES), "NW": r.choice(["two", "three", "four", "five"]),
+                       "RARE": r.choice(["rare", "uncommon", "unusual", "hard to find"])})
         out = template.format(**values)
         return out[0].upper() + out[1:]
 
@@ -269,7 +291,13 @@ class Prose:
         raise RuntimeError("ran out of distinct openings")
 
     def sentence(self) -> str:
-        return self.fill(self.draw(SENTENCES))
+        """A body sentence not used before in this volume."""
+        for _ in range(200):
+            out = self.fill(self.draw(SENTENCES))
+            if out not in self.used:
+                self.used.add(out)
+                return out
+        raise RuntimeError("ran out of distinct sentences")
 
     def para(self, sentences: tuple[int, int] = (4, 7), note: bool = False,
              lead_in: bool = False) -> Para:
@@ -408,6 +436,7 @@ PREAMBLE = r"""\documentclass[10pt,twoside%(twocol)s]{article}
 \usepackage{fancyhdr}
 \setlength{\columnsep}{0.25in}
 \setlength{\parskip}{0pt}
+\setlength{\emergencystretch}{1.5em}
 \newcommand{\essayhead}{}
 \makeatletter
 \renewcommand\section{\@startsection{section}{1}{0pt}{2.2ex plus .5ex}{1ex}{\normalfont\large\bfseries}}
@@ -518,7 +547,9 @@ def gold(vol: VolumeSpec, pages: int) -> dict:
     ``heads`` (``[text, level]`` in order, 1 = section, 2 = sub-section),
     ``paragraphs`` (in order, each ``first_words`` and ``words``; quotations and
     editorial notes are not paragraphs), ``footnotes`` (``n`` as printed,
-    ``text``, ``first_words``, ``after``: the words right before the anchor),
+    ``text``, ``first_words``, ``after``: the four words right before the
+    anchor, ``context``: the twelve (fewer at a paragraph's start), which tell
+    apart two anchors after the same words),
     ``quotes`` and ``editorial`` (each ``first_words`` and ``text``).
     """
     texts = []
@@ -535,7 +566,8 @@ def gold(vol: VolumeSpec, pages: int) -> dict:
                     if isinstance(part, Note):
                         notes.append({"n": str(len(notes) + 1), "text": part.text,
                                       "first_words": first_words(part.text),
-                                      "after": " ".join(before.split()[-AFTER_WORDS:])})
+                                      "after": " ".join(before.split()[-AFTER_WORDS:]),
+                                      "context": " ".join(before.split()[-CONTEXT_WORDS:])})
                     else:
                         before += part
             elif isinstance(item, Quote):
@@ -606,7 +638,7 @@ def make(vol: VolumeSpec, work: Path, pool: ThreadPoolExecutor) -> None:
     work.mkdir(parents=True, exist_ok=True)
     pages = typeset(vol, work)
     run(["pdftoppm", "-r", "300", "-gray", "-png", "volume.pdf", "clean"], work)
-    run(["pdftoppm", "-r", "150", "-gray", "-png", "volume.pdf", "low"], work)
+    run(["pdftoppm", "-r", str(DEGRADED_DPI), "-gray", "-png", "volume.pdf", "low"], work)
     clean = sorted(work.glob("clean-*.png"))
     rng = random.Random(vol.slug)
     degraded = []
