@@ -220,17 +220,32 @@ def mean_confidence(words: tuple[Word, ...] | list[Word]) -> float | None:
     return sum(known) / len(known) if known else None
 
 
+def _typical_height(words: list[Word], box: Box | None) -> float | None:
+    """The median height of the words' boxes (three or more), else the line box's.
+
+    A line box grows with whatever sticks out of it (a superscript, a drop cap
+    read into the line, descenders); the middle word height does not.
+    """
+    heights = sorted(w.box.height for w in words if w.box is not None)
+    if len(heights) >= 3:
+        return float(heights[len(heights) // 2])
+    return float(box.height) if box is not None else None
+
+
 def line_from_words(words: list[Word], *, page: int, box: Box | None, size: float | None,
                     region: str | None, block: int, hyphen_end: str | None = None,
                     confidence: float | None = None) -> SourceLine | None:
-    """A :class:`SourceLine` whose text is ``words`` joined by spaces (None if empty)."""
+    """A :class:`SourceLine` whose text is ``words`` joined by spaces (None if empty).
+
+    Without a ``size`` the line's size is its words' median box height.
+    """
     words = [w for w in words if w.text]
     if not words:
         return None
     if box is None:
         box = union_box([w.box for w in words])
-    if size is None and box is not None:
-        size = float(box.height)
+    if size is None:
+        size = _typical_height(words, box)
     conf = mean_confidence(words)
     return SourceLine(text=" ".join(w.text for w in words), page=page, box=box, size=size,
                       confidence=conf if conf is not None else confidence, region=region,
