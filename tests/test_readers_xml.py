@@ -382,6 +382,39 @@ def test_geometry_ignores_the_drop_cap_indent_in_page_xml() -> None:
     assert roles[beside - 1].kind is RoleKind.PARAGRAPH_START   # "HE merchants", after the cap
 
 
+_WORDS = st.sampled_from(["the", "Harbour", "41", "!", "T", "numbers.!", "3The", "xiv", "-", "Board"])
+
+
+@st.composite
+def ocr_lines(draw):
+    out = []
+    for _ in range(draw(st.integers(0, 25))):
+        words = draw(st.lists(_WORDS, min_size=1, max_size=8))
+        boxed = draw(st.booleans())
+        x, y = draw(st.integers(0, 1500)), draw(st.integers(0, 2400))
+        box = Box(x, y, x + draw(st.integers(1, 200)), y + draw(st.integers(1, 80))) if boxed else None
+        ws = tuple(Word(t, Box(x + 10 * k, y, x + 10 * k + 9, y + 30) if boxed else None)
+                   for k, t in enumerate(words))
+        out.append(SourceLine(" ".join(words), draw(st.integers(1, 3)), box,
+                              draw(st.one_of(st.none(), st.floats(5, 80))),
+                              region=draw(st.sampled_from([None, "heading", "footnote", "header",
+                                                           "paragraph", "drop-capital"])),
+                              block=draw(st.integers(0, 5)), words=ws))
+    return out
+
+
+@given(ocr_lines())
+def test_geometry_gives_every_line_one_role_and_never_fails(lines) -> None:
+    from textkit.read.lines import PageInfo
+
+    pages = [PageInfo(n, 1800, 2500) for n in (1, 2, 3)]
+    roles = geometry.classify(lines, pages)
+    assert len(roles) == len(lines)
+    assert all(r.level in (1, 2) for r in roles if r.kind is RoleKind.HEADING)
+    for anchor in geometry.anchors(lines, roles):
+        assert 0 <= anchor.word < len(lines[anchor.line].words)
+
+
 # ----------------------------------------------------------------- order
 
 @given(st.lists(st.tuples(st.integers(0, 900), st.integers(0, 900), st.integers(1, 300),

@@ -154,13 +154,15 @@ def classify(lines: list[SourceLine], pages: list[PageInfo],
         if ln.region in _AUTHORITATIVE:
             roles[i] = _region_role(ln, body, options)
 
-    _page_edges(lines, by_page, roles, options)
-    for cap in drop_caps(lines, options):
+    heights = {p.number: p.height for p in pages}
+    caps = drop_caps(lines, options)
+    _page_edges(lines, by_page, roles, heights, options)
+    for cap in caps:
         if cap.word is None and roles[cap.line] is None:
             roles[cap.line] = Role(RoleKind.DROP_CAP, n=cap.letter, why="one tall capital alone")
-    _footnotes(lines, by_page, roles, body, em, options)
-    _headings(lines, roles, body, options)
-    _paragraph_starts(lines, by_page, roles, em, options)
+    _footnotes(lines, by_page, roles, body, em, heights, options)
+    _headings(lines, by_page, roles, body, caps, options)
+    _paragraph_starts(lines, by_page, roles, em, caps, options)
     return [r if r is not None else Role(RoleKind.TEXT) for r in roles]
 
 
@@ -218,15 +220,27 @@ def _top_to_bottom(lines: list[SourceLine], indexes: list[int]) -> list[int]:
     return list(indexes)
 
 
-def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]],
-                roles: list[Role | None], options: GeometryOptions) -> None:
+EDGE_FRACTION = 0.2
+"""A page number or running head lies in the top or bottom fifth of its page
+(when the page height is known)."""
+
+
+def _at_edge(line: SourceLine, height: int | None) -> bool:
+    if line.box is None or not height:
+        return True
+    return line.box.y1 <= EDGE_FRACTION * height or line.box.y0 >= (1 - EDGE_FRACTION) * height
+
+
+def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
+                heights: dict[int, int | None], options: GeometryOptions) -> None:
     edges: dict[int, list[int]] = {}
     for page, indexes in by_page.items():
         ordered = _top_to_bottom(lines, indexes)
         edge = ordered[:2] + [i for i in ordered[-2:] if i not in ordered[:2]]
         edges[page] = edge
         for i in edge:
-            if roles[i] is None and is_page_number(lines[i].text.strip()):
+            if (roles[i] is None and is_page_number(lines[i].text.strip())
+                    and _at_edge(lines[i], heights.get(page))):
                 roles[i] = Role(RoleKind.PAGE_NUMBER, n=_folio(lines[i].text),
                                 why="a lone number at the page edge")
     # Only the outermost text line at each edge can be a running head: the
@@ -239,7 +253,8 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]],
         for i in {*ordered[:1], *ordered[-1:]}:
             text = lines[i].text.strip()
             key = furniture_key(text)
-            if roles[i] is None and len(text) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3:
+            if (roles[i] is None and len(text) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
+                    and _at_edge(lines[i], heights.get(page))):
                 seen[key].add(page)
                 candidates.append((i, key))
     for i, key in candidates:
@@ -259,11 +274,14 @@ def drop_caps(lines: list[SourceLine], options: GeometryOptions = DEFAULTS) -> l
     found: list[DropCap] = []
     heights = [float(ln.box.height) for ln in lines if ln.box and len(ln.text.split()) >= 5]
     line_height = _median(heights)
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        by_page[ln.page].append(i)
     for i, ln in enumerate(lines):
         text = ln.text.strip()
         if len(text) == 1 and text.isupper() and ln.box and line_height:
             if ln.box.height >= options.drop_cap_ratio * line_height:
-                found.append(DropCap(i, None, text, _begins(lines, i, ln.box)))
+                found.append(DropCap(i, None, text, _begins(lines, by_page[ln.page], i, ln.box)))
             continue
         if len(ln.words) < 3 or ln.words[0].box is None:
             continue
@@ -271,15 +289,15 @@ def drop_caps(lines: list[SourceLine], options: GeometryOptions = DEFAULTS) -> l
         others = [float(w.box.height) for w in ln.words[1:] if w.box is not None]
         if (len(first.text) == 1 and first.text.isupper() and others
                 and first.box.height >= options.drop_cap_ratio * statistics.median(others)):
-            found.append(DropCap(i, 0, first.text, _begins(lines, i, first.box)))
+            found.append(DropCap(i, 0, first.text, _begins(lines, by_page[ln.page], i, first.box)))
     return found
 
 
-def _begins(lines: list[SourceLine], i: int, box) -> int | None:  # noqa: ANN001 - a Box
-    page = lines[i].page
+def _begins(lines: list[SourceLine], page: list[int], i: int, box) -> int | None:  # noqa: ANN001 - a Box
     best = None
-    for j, other in enumerate(lines):
-        if other.page != page or other.box is None or j == i:
+    for j in page:
+        other = lines[j]
+        if other.box is None or j == i:
             continue
         reaches = other.box.y1 > box.y0 and other.box.y0 < box.y1
         right = other.box.x0 >= box.x1 - 4
@@ -304,10 +322,11 @@ def _note_start(line: SourceLine) -> tuple[str | None, str] | None:
 
 
 def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
-               body: float | None, em: float | None, options: GeometryOptions) -> None:
+               body: float | None, em: float | None, heights: dict[int, int | None],
+               options: GeometryOptions) -> None:
     if not body:
         return
-    for indexes in by_page.values():
+    for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
         run: list[int] = []
         for i in reversed(free):
@@ -324,6 +343,9 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
             top = min(lines[i].box.y0 for i in run)  # type: ignore[union-attr]
             if any(lines[i].box.y1 > top for i in above):  # type: ignore[union-attr]
                 continue  # not below the text: small print inside the page, not notes
+            height = heights.get(page)
+            if height and top < height / 2:
+                continue  # most of the page is small print: a page of notes or an index
         left = min((lines[i].box.x0 for i in run if lines[i].box), default=None)  # type: ignore[union-attr]
         for k, i in enumerate(run):
             line = lines[i]
@@ -346,12 +368,12 @@ def _is_headline(text: str) -> bool:
             and (words[0][:1].isupper() or words[0][:1].isdigit()))
 
 
-def _headings(lines: list[SourceLine], roles: list[Role | None], body: float | None,
-              options: GeometryOptions) -> None:
+def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
+              body: float | None, caps: list[DropCap], options: GeometryOptions) -> None:
     block_sizes = Counter(ln.block for ln in lines)
-    # A drop cap read into a line makes the line tall, not a heading.
-    capped = {c.line for c in drop_caps(lines, options) if c.word is not None}
     gaps = _typical_gap(lines)
+    # A drop cap read into a line makes the line tall, not a heading.
+    capped = {c.line for c in caps if c.word is not None}
     for i, ln in enumerate(lines):
         if roles[i] is not None or i in capped or not _is_headline(ln.text.strip()):
             continue
@@ -360,7 +382,7 @@ def _headings(lines: list[SourceLine], roles: list[Role | None], body: float | N
                             why=f"size {ln.size:g} against body {body:g}")
             continue
         alone = block_sizes[ln.block] == 1
-        if alone and _set_apart(lines, i, gaps) and (not ln.size or not body or ln.size >= 0.85 * body):
+        if alone and _set_apart(lines, by_page[ln.page], i, gaps) and (not ln.size or not body or ln.size >= 0.85 * body):
             roles[i] = Role(RoleKind.HEADING, level=2, why="a short line alone, set apart by space")
     # With several heading sizes, only the largest are level 1.
     big = [lines[i].size for i, r in enumerate(roles)
@@ -383,13 +405,13 @@ def _typical_gap(lines: list[SourceLine]) -> float | None:
     return _median(gaps)
 
 
-def _set_apart(lines: list[SourceLine], i: int, gap: float | None) -> bool:
+def _set_apart(lines: list[SourceLine], page: list[int], i: int, gap: float | None) -> bool:
     """More space above and below the line than between the lines of a paragraph."""
     if gap is None or lines[i].box is None:
         return False
     box = lines[i].box
-    neighbours = [ln for ln in lines if ln.page == lines[i].page and ln.box and ln is not lines[i]
-                  and ln.box.x0 < box.x1 and box.x0 < ln.box.x1]
+    neighbours = [lines[j] for j in page if j != i and lines[j].box
+                  and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
     above = [box.y0 - ln.box.y1 for ln in neighbours if ln.box.y1 <= box.y0]  # type: ignore[union-attr]
     below = [ln.box.y0 - box.y1 for ln in neighbours if ln.box.y0 >= box.y1]  # type: ignore[union-attr]
     space = max(gap * 2, 8.0)
@@ -397,10 +419,11 @@ def _set_apart(lines: list[SourceLine], i: int, gap: float | None) -> bool:
 
 
 def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
-                      roles: list[Role | None], em: float | None, options: GeometryOptions) -> None:
+                      roles: list[Role | None], em: float | None, found: list[DropCap],
+                      options: GeometryOptions) -> None:
     body_lines = [i for i, r in enumerate(roles) if r is None]
     body_set = set(body_lines)
-    found = drop_caps(lines, options)
+    page_body = {page: [i for i in indexes if i in body_set] for page, indexes in by_page.items()}
     caps = {c.starts for c in found if c.starts is not None}
     cap_boxes = [(lines[c.line].page, lines[c.line].box if c.word is None
                   else lines[c.line].words[c.word].box) for c in found]
@@ -417,12 +440,12 @@ def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
             why = "the first line of text"
         elif i in caps:
             why = "begun by a drop cap"
-        elif _indent(lines, body_lines, i, em, options) and not _beside(ln, cap_boxes):
+        elif _indent(lines, page_body[ln.page], i, em, options) and not _beside(ln, cap_boxes):
             why = "indented against the column"
         elif _same_column(lines[prev], ln) and lines[prev].page == ln.page:
             if lines[prev].block != ln.block:
                 why = "a new block of the engine's"
-        elif _ends_paragraph(lines, body_lines, prev, em):
+        elif _ends_paragraph(lines, page_body[lines[prev].page], prev, em):
             why = "the line before ends short with a full stop"
         if why:
             roles[i] = Role(RoleKind.PARAGRAPH_START, why=why)
@@ -443,8 +466,9 @@ def _same_column(a: SourceLine, b: SourceLine) -> bool:
 
 
 def _column(lines: list[SourceLine], body_lines: list[int], i: int) -> list[SourceLine]:
+    """The body lines of ``i``'s page (``body_lines``) that share its horizontal span."""
     ln = lines[i]
-    return [lines[j] for j in body_lines if lines[j].page == ln.page and lines[j].box and ln.box
+    return [lines[j] for j in body_lines if lines[j].box and ln.box
             and lines[j].box.x0 < ln.box.x1 and ln.box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
 
 
