@@ -231,6 +231,19 @@ def test_page_without_reading_order_reads_columns_by_geometry() -> None:
     assert texts(lines) == ["left column", "right column", "foot"]
 
 
+def test_transkribus_line_structure_type_is_the_line_region() -> None:
+    body = ('<TextRegion id="r" type="paragraph"><Coords points="100,100 400,100 400,200 100,200"/>'
+            '<TextLine id="l1" custom="readingOrder {index:0;} structure {type:heading;}">'
+            '<Coords points="100,100 400,100 400,130 100,130"/>'
+            '<TextEquiv><Unicode>Chapitre I</Unicode></TextEquiv></TextLine>'
+            '<TextLine id="l2" custom="readingOrder {index:1;}">'
+            '<Coords points="100,140 400,140 400,170 100,170"/>'
+            '<TextEquiv><Unicode>Il etait une fois</Unicode></TextEquiv></TextLine></TextRegion>')
+    lines, _ = page.read(page_xml(body), source="case.xml")
+    assert [(ln.text, ln.region) for ln in lines] == [("Chapitre I", "heading"),
+                                                      ("Il etait une fois", "paragraph")]
+
+
 def test_page_2013_and_point_elements_are_read() -> None:
     ns = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2013-07-15"
     body = ('<TextRegion id="r" custom="structure {type:footnote;}"><TextLine id="l"><Coords>'
@@ -335,6 +348,42 @@ def test_geometry_drop_cap_and_paragraph_starts(tesseract_roles) -> None:
                       "Timber came do", "The board met ", "The merchants "]
     # Page 2 opens mid-paragraph: not a start.
     assert role_of(lines, roles, "by contrast").kind is RoleKind.TEXT
+
+
+def synthetic_page(page_no: int, top: str, *, top_size: float = 38.0, last: str | None = None,
+                   last_y: int = 1100, last_size: float = 41.0, block: int = 0) -> list[SourceLine]:
+    """A page of body lines (41 px, 57 px pitch) under a top line."""
+    out = [SourceLine(top, page_no, Box(600, 110, 1130, 150), top_size, block=block)]
+    out += [SourceLine("the merchants of the northern ports kept careful records", page_no,
+                       Box(213, 300 + 57 * k, 1534, 341 + 57 * k), 41.0, block=block + 1)
+            for k in range(14)]
+    if last is not None:
+        out.append(SourceLine(last, page_no, Box(213, last_y, 600, last_y + 38), last_size,
+                              block=block + 1))
+    return out
+
+
+def test_geometry_a_chapter_title_repeated_as_running_head_is_a_heading_where_it_opens() -> None:
+    from textkit.read.lines import PageInfo
+
+    lines = (synthetic_page(1, "Trade Along the Coast", top_size=54.0)
+             + synthetic_page(2, "Trade Along the Coast", block=3)
+             + synthetic_page(3, "Trade Along the Coast", block=6))
+    roles = geometry.classify(lines, [PageInfo(n, 1749, 2481) for n in (1, 2, 3)])
+    tops = [r.kind for ln, r in zip(lines, roles) if ln.text.startswith("Trade")]
+    assert tops == [RoleKind.HEADING, RoleKind.RUNNING_HEAD, RoleKind.RUNNING_HEAD]
+
+
+def test_geometry_a_small_last_line_without_space_above_is_not_a_footnote() -> None:
+    from textkit.read.lines import PageInfo
+
+    pages = [PageInfo(1, 1749, 2481)]
+    close = synthetic_page(1, "THE REVIEW", last="at once.", last_y=300 + 57 * 14, last_size=35.0)
+    assert geometry.classify(close, pages)[-1].kind is RoleKind.TEXT
+    apart = synthetic_page(1, "THE REVIEW", last="1 A note.", last_y=2150, last_size=33.0)
+    assert geometry.classify(apart, pages)[-1] == geometry.Role(
+        RoleKind.FOOTNOTE_START, n="1",
+        why="small print at the page foot; starts with the note numeral '1'")
 
 
 def test_geometry_anchor_candidates(tesseract_roles) -> None:

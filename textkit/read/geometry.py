@@ -120,7 +120,11 @@ class GeometryOptions:
 DEFAULTS = GeometryOptions()
 
 _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
-_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})(?=[A-Za-z(\[]|$)")
+# A note numeral glued to the note ("3The"), or set apart before a capital
+# ("1 The", "2. See"): a continuation line may start with a number too, but
+# not with a small one before a capital.
+_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
+                         r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
 _SUPERSCRIPT = re.compile(rf"^(?:\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})$")
 _GLUED = re.compile(r"^(?P<word>.*?[A-Za-z][A-Za-z)\]]*[.,;:]?)(?P<n>\d{1,2}|[!°®*?]{1})$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
@@ -156,7 +160,7 @@ def classify(lines: list[SourceLine], pages: list[PageInfo],
 
     heights = {p.number: p.height for p in pages}
     caps = drop_caps(lines, options)
-    _page_edges(lines, by_page, roles, heights, options)
+    _page_edges(lines, by_page, roles, heights, body, options)
     for cap in caps:
         if cap.word is None and roles[cap.line] is None:
             roles[cap.line] = Role(RoleKind.DROP_CAP, n=cap.letter, why="one tall capital alone")
@@ -232,7 +236,8 @@ def _at_edge(line: SourceLine, height: int | None) -> bool:
 
 
 def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
-                heights: dict[int, int | None], options: GeometryOptions) -> None:
+                heights: dict[int, int | None], body: float | None,
+                options: GeometryOptions) -> None:
     edges: dict[int, list[int]] = {}
     for page, indexes in by_page.items():
         ordered = _top_to_bottom(lines, indexes)
@@ -253,8 +258,11 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
         for i in {*ordered[:1], *ordered[-1:]}:
             text = lines[i].text.strip()
             key = furniture_key(text)
+            # A chapter title that recurs as the running head of its pages
+            # is set larger where the chapter opens: a heading there.
+            large = bool(body and lines[i].size and lines[i].size >= options.heading_ratio * body)
             if (roles[i] is None and len(text) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
-                    and _at_edge(lines[i], heights.get(page))):
+                    and not large and _at_edge(lines[i], heights.get(page))):
                 seen[key].add(page)
                 candidates.append((i, key))
     for i, key in candidates:
@@ -326,6 +334,7 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
                options: GeometryOptions) -> None:
     if not body:
         return
+    gap = _typical_gap(lines)
     for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
         run: list[int] = []
@@ -346,6 +355,9 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
             height = heights.get(page)
             if height and top < height / 2:
                 continue  # most of the page is small print: a page of notes or an index
+            last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
+            if gap is not None and top - last < max(2 * gap, gap + 8):
+                continue  # no space (or rule) above: the text's own short last lines
         left = min((lines[i].box.x0 for i in run if lines[i].box), default=None)  # type: ignore[union-attr]
         for k, i in enumerate(run):
             line = lines[i]

@@ -12,7 +12,7 @@ What this reader takes (PRImA-Research-Lab/PAGE-XML, 2013-07-15 and
 * ``TextRegion`` anywhere under the page (nested ones and table cells too),
   each one ``block``; its region type from ``@type`` or Transkribus'
   ``custom="structure {type:heading;}"`` (which wins: it is what a
-  Transkribus user set);
+  Transkribus user set), or the line's own ``custom`` structure type;
 * ``TextLine`` in region order (Transkribus' line ``readingOrder`` when
   every line has one); text from the line's ``TextEquiv/Unicode``, else its
   words' (``Word/TextEquiv``), else the region's text split at newlines;
@@ -250,8 +250,10 @@ def _region_lines(region: etree._Element, ns: str, size: tuple[int | None, int |
         elif " ".join(text.split()) != " ".join(w.text for w in words):
             # The line's own reading wins; its words are another segmentation.
             words = [Word(t) for t in text.split()]
-        line = line_from_words(words, page=1, box=box, size=_size(line_el, ns, box, words), region=kind,
-                               block=block, confidence=conf)
+        # Transkribus users tag single lines too (a heading line in a paragraph region).
+        line_kind = _region_type(line_el) if "structure" in (line_el.get("custom") or "") else None
+        line = line_from_words(words, page=1, box=box, size=_size(line_el, ns, box, words),
+                               region=line_kind or kind, block=block, confidence=conf)
         if line is not None:
             out.append(line)
     return out
