@@ -386,6 +386,27 @@ def test_geometry_a_small_last_line_without_space_above_is_not_a_footnote() -> N
         why="small print at the page foot; starts with the note numeral '1'")
 
 
+@pytest.mark.parametrize(("sizes", "levels"), [
+    ([54, 48, 52], [1, 1, 1]),            # one tier (x_size varies with the letters)
+    ([69, 54, 48], [1, 1, 1]),            # an article title over one tier of sections
+    ([70, 68, 54, 48], [1, 1, 2, 2]),     # chapters over sections
+], ids=["one-tier", "title-and-sections", "chapters-and-sections"])
+def test_geometry_heading_levels_by_size_tier(sizes, levels) -> None:
+    lines = []
+    y = 100
+    for k, size in enumerate(sizes):
+        lines.append(SourceLine(f"Heading {k}", 1, Box(200, y, 700, y + int(size)), float(size),
+                                block=2 * k))
+        y += 200
+        for _ in range(4):
+            lines.append(SourceLine("body text of a page body text of a page", 1,
+                                    Box(200, y, 1500, y + 40), 40.0, block=2 * k + 1))
+            y += 57
+        y += 60
+    roles = geometry.classify(lines, [])
+    assert [r.level for r in roles if r.kind is RoleKind.HEADING] == levels
+
+
 def test_geometry_anchor_candidates(tesseract_roles) -> None:
     lines, _, roles = tesseract_roles
     found = [(lines[a.line].words[a.word].text, a.numeral, a.glued)

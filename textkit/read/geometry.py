@@ -394,17 +394,29 @@ def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: lis
                             why=f"size {ln.size:g} against body {body:g}")
             continue
         alone = block_sizes[ln.block] == 1
-        if alone and _set_apart(lines, by_page[ln.page], i, gaps) and (not ln.size or not body or ln.size >= 0.85 * body):
+        not_small = not ln.size or not body or ln.size >= 0.85 * body
+        if alone and not_small and _set_apart(lines, by_page[ln.page], i, gaps):
             roles[i] = Role(RoleKind.HEADING, level=2, why="a short line alone, set apart by space")
-    # With several heading sizes, only the largest are level 1.
-    big = [lines[i].size for i, r in enumerate(roles)
-           if r is not None and r.kind is RoleKind.HEADING and r.level == 1 and lines[i].size]
-    if big and max(big) > 1.1 * min(big):
-        top = max(big)
-        for i, r in enumerate(roles):
-            size = lines[i].size
-            if r is not None and r.kind is RoleKind.HEADING and r.level == 1 and size and size < top / 1.1:
-                roles[i] = replace(r, level=2)
+    # Size tiers among the large headings: the top tier is level 1, lower
+    # tiers level 2 -- unless the top tier is a single line (a volume or
+    # article title), when the next tier is level 1 too.
+    big = sorted({i for i, r in enumerate(roles) if r is not None and r.kind is RoleKind.HEADING
+                  and r.level == 1 and lines[i].size}, key=lambda i: -(lines[i].size or 0))
+    tiers: list[list[int]] = []
+    for i in big:
+        if tiers and (lines[i].size or 0) >= TIER_TOLERANCE * (lines[tiers[-1][0]].size or 0):
+            tiers[-1].append(i)
+        else:
+            tiers.append([i])
+    first = 2 if len(tiers) > 1 and len(tiers[0]) == 1 else 1
+    for tier in tiers[first:]:
+        for i in tier:
+            roles[i] = replace(roles[i], level=2)  # type: ignore[arg-type]
+
+
+TIER_TOLERANCE = 0.8
+"""Headings within this ratio of a tier's largest size are one tier: Tesseract's
+``x_size`` of one heading style varies by 10% with the letters (descenders)."""
 
 
 def _typical_gap(lines: list[SourceLine]) -> float | None:
