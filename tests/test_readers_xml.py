@@ -104,6 +104,32 @@ def test_tesseract_reads_a_page_number_between_columns_but_the_reader_puts_it_la
     assert page3[-1] == "43"
 
 
+def test_lines_tesseract_ran_across_two_columns_are_split_and_read_by_column() -> None:
+    from lxml import etree
+
+    path = FIXTURES / "tesseract-5.3-psm6-columns.hocr"
+    tree = etree.parse(str(path), etree.XMLParser(load_dtd=False, no_network=True))
+    raw = [" ".join("".join(el.itertext()).split())
+           for el in tree.iter() if el.get("class") == "ocr_line"]
+    assert "The board met every month in ten years while the number of" in raw  # Tesseract's line
+    lines, _ = read(path)
+    got = texts(lines)
+    assert got[:3] == ["THE HARBOUR REVIEW", "The Harbour Board", "The board met every month in"]
+    assert got.index("ning aground.") + 1 == got.index("The merchants answered")
+    assert got[got.index("The merchants answered") + 1] == "that the fees had doubled in"
+    assert got[-2:] == ["the ship.", "43"]
+    # Every piece lies in one column, and no word is lost or doubled.
+    assert all(ln.box.x1 <= 900 or ln.box.x0 >= 850 for ln in lines[1:])
+    assert sorted(" ".join(got).split()) == sorted(" ".join(raw).split())
+
+
+def test_single_column_pages_are_not_split() -> None:
+    lines, _ = read(TESS_HOCR)
+    from textkit.read.order import split_columns
+
+    assert split_columns(lines) == lines
+
+
 def test_tesseract_alto_reads_as_its_hocr() -> None:
     from_hocr, _ = read(TESS_HOCR)
     from_alto, pages = read(TESS_ALTO)

@@ -12,7 +12,8 @@ What this reader takes (altoxml/schema):
   margin are region ``header``, in the bottom margin ``footer``, at the
   sides ``marginalia``, unless a tag says more;
 * ``TextBlock`` (inside ``ComposedBlock`` too): ordered by geometry within
-  each part of the page (:mod:`.order`); each is one ``block``. Its region
+  each part of the page (:mod:`.order`); each is one ``block``. Lines run
+  across a column gutter are split at it (:func:`.order.split_columns`). Its region
   comes from ``TAGREFS`` to a ``LayoutTag``/``StructureTag``/``OtherTag``
   (``LABEL``, else ``TYPE``), SegmOnto names included;
 * ``TextLine`` of ``String`` (``CONTENT``, box, ``WC`` confidence, else
@@ -35,7 +36,7 @@ from lxml import etree
 
 from ..errors import InputError
 from .lines import Box, PageInfo, SourceLine, Word, checked_box, line_from_words, region_name
-from .order import reading_order
+from .order import reading_order, split_columns
 from .xmlsafe import parse_ocr_xml
 
 ALTO_NAMESPACES = frozenset({
@@ -139,7 +140,7 @@ class _Reader:
             lines = [_with_size(ln, font) for ln, font in raw]
         else:
             lines = [ln for ln, _ in raw]
-        return lines, pages
+        return split_columns(lines), pages
 
     def _dim(self, value: str | None) -> int | None:
         number = _float(value)

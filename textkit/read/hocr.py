@@ -9,7 +9,9 @@ What this reader takes (hOCR 1.2, kba/hocr-spec):
   physical index and is not used as the folio);
 * blocks: ``ocr_carea`` / ``ocrx_block`` are ordered by geometry on the
   page (:mod:`.order`); the paragraph (``ocr_par``, else the area) is the
-  line's ``block``;
+  line's ``block``. Lines Tesseract ran across a column gutter (``--psm 4``
+  or ``6``) are split at it and read column by column
+  (:func:`.order.split_columns`);
 * lines: ``ocr_line``, ``ocrx_line`` and Tesseract's line classes
   ``ocr_caption``, ``ocr_textfloat`` and ``ocr_header``; ``size`` is
   ``x_size`` when given, else the box height;
@@ -34,7 +36,7 @@ from lxml import etree, html
 
 from ..errors import InputError
 from .lines import Box, PageInfo, SourceLine, Word, checked_box, line_from_words, union_box
-from .order import reading_order
+from .order import reading_order, split_columns
 from .xmlsafe import MalformedXMLError, parse_ocr_xml
 
 log = logging.getLogger(__name__)
@@ -83,7 +85,7 @@ def read(data: bytes, *, source: str) -> tuple[list[SourceLine], list[PageInfo]]
         printed = " ".join(props["lpageno"]) if props.get("lpageno") else None
         pages.append(PageInfo(number, size[0], size[1], printed))
         lines.extend(_page_lines(page_el, number, size, blocks, source))
-    return lines, pages
+    return split_columns(lines), pages
 
 
 class _Counter:

@@ -15,9 +15,10 @@ cut.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from .lines import Box
+from .lines import Box, SourceLine, line_from_words
 
 GAP_TOLERANCE = 2
 """Boxes that overlap by at most this many pixels still count as apart
@@ -86,11 +87,114 @@ def _gutters(band: list[tuple[int, Box]]) -> list[tuple[int, int]]:
 
 
 def _join_shared_gutters(bands: list[list[tuple[int, Box]]]) -> list[list[tuple[int, Box]]]:
+    """Join a band to the band above when it continues the columns above.
+
+    It does when it lies close under the band above, that band has a
+    gutter, and nothing in it crosses that gutter: the two columns' blocks
+    (or lines) merely end at the same height. A page number or footnote far
+    below the columns stays a band of its own.
+    """
     out = [bands[0]]
     for band in bands[1:]:
-        above, below = _gutters(out[-1]), _gutters(band)
-        if any(a0 < b1 and b0 < a1 for a0, a1 in above for b0, b1 in below):
-            out[-1] = out[-1] + band
+        above = out[-1]
+        gutters = _gutters(above)
+        close = (min(b.y0 for _, b in band) - max(b.y1 for _, b in above)
+                 <= 2 * min(b.height for _, b in above + band))
+        if gutters and close and not any(_crosses(b, g) for _, b in band for g in gutters):
+            out[-1] = above + band
         else:
             out.append(band)
     return out
+
+
+def _crosses(box: Box, gutter: tuple[int, int]) -> bool:
+    """The box reaches from one side of the gutter to the other (a narrow
+    heading above makes a gutter look wider than the columns' own)."""
+    left, right = gutter
+    return box.x0 < left - GAP_TOLERANCE and box.x1 > right + GAP_TOLERANCE
+
+
+def split_columns(lines: list[SourceLine]) -> list[SourceLine]:
+    """Lines that run across a column gutter split in two, and the page read by column.
+
+    Told to read a page as one block (``--psm 4`` or ``6``), Tesseract makes
+    one line of the two lines side by side in two columns. The gutter shows
+    as a gap between words that many lines have at the same place while few
+    lines have a word there; lines with such a gap are split at it and the
+    page's pieces put in reading order (:func:`reading_order`). Pages
+    without a gutter, or with a line lacking a box, are left as they are.
+    """
+    out: list[SourceLine] = []
+    pages: dict[int, list[SourceLine]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    for group in pages.values():
+        gutters = _line_gutters(group)
+        if not gutters or any(ln.box is None for ln in group):
+            out.extend(group)
+            continue
+        pieces = [piece for ln in group for piece in _split_line(ln, gutters)]
+        if len(pieces) == len(group):
+            out.extend(group)
+            continue
+        out.extend(pieces[i] for i in reading_order([p.box for p in pieces]))
+    return out
+
+
+_BUCKET = 2
+"""Pixels per step when gaps and words are counted across the page."""
+MIN_GUTTER_LINES = 3
+"""A gutter is a gap in at least this many lines (and in twice as many lines as
+have a word there)."""
+
+
+def _word_gaps(line: SourceLine, least: float) -> list[tuple[int, int]]:
+    boxes = [w.box for w in line.words]
+    if len(boxes) < 2 or any(b is None for b in boxes):
+        return []
+    return [(a.x1, b.x0) for a, b in zip(boxes, boxes[1:])  # type: ignore[union-attr]
+            if b.x0 - a.x1 >= least]  # type: ignore[union-attr]
+
+
+def _line_gutters(lines: list[SourceLine]) -> list[tuple[int, int]]:
+    heights = sorted(w.box.height for ln in lines for w in ln.words if w.box is not None)
+    if not heights:
+        return []
+    em = heights[len(heights) // 2]
+    gaps: Counter[int] = Counter()
+    words: Counter[int] = Counter()
+    for ln in lines:
+        for x0, x1 in _word_gaps(ln, 0.75 * em):
+            gaps.update(range(x0 // _BUCKET, x1 // _BUCKET))
+        for w in ln.words:
+            if w.box is not None:
+                words.update(range(w.box.x0 // _BUCKET, w.box.x1 // _BUCKET + 1))
+    marked = sorted(x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n >= 2 * words[x])
+    runs: list[tuple[int, int]] = []
+    for x in marked:
+        if runs and x == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], x)
+        else:
+            runs.append((x, x))
+    return [(a * _BUCKET, (b + 1) * _BUCKET) for a, b in runs if (b + 1 - a) * _BUCKET >= em / 2]
+
+
+def _split_line(line: SourceLine, gutters: list[tuple[int, int]]) -> list[SourceLine]:
+    words = list(line.words)
+    cuts = []
+    for k, (a, b) in enumerate(zip(words, words[1:])):
+        if a.box is None or b.box is None:
+            continue
+        if any(a.box.x1 <= (g0 + g1) / 2 <= b.box.x0 for g0, g1 in gutters):
+            cuts.append(k + 1)
+    if not cuts:
+        return [line]
+    pieces = []
+    for start, end in zip([0, *cuts], [*cuts, len(words)]):
+        last = end == len(words)
+        piece = line_from_words(words[start:end], page=line.page, box=None, size=line.size,
+                                region=line.region, block=line.block,
+                                hyphen_end=line.hyphen_end if last else None)
+        if piece is not None:
+            pieces.append(piece)
+    return pieces
