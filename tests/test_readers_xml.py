@@ -257,6 +257,20 @@ def test_page_without_reading_order_reads_columns_by_geometry() -> None:
     assert texts(lines) == ["left column", "right column", "foot"]
 
 
+def test_page_nested_reading_order_groups_are_flattened_by_index() -> None:
+    order = ('<ReadingOrder><OrderedGroup id="g0">'
+             '<UnorderedGroupIndexed id="g2" index="2"><RegionRef regionRef="c"/></UnorderedGroupIndexed>'
+             '<RegionRefIndexed index="0" regionRef="a"/>'
+             '<OrderedGroupIndexed id="g1" index="1" regionRef="b">'
+             '<RegionRefIndexed index="1" regionRef="e"/><RegionRefIndexed index="0" regionRef="d"/>'
+             '</OrderedGroupIndexed></OrderedGroup></ReadingOrder>')
+    body = order + "".join(region(rid, 100 + 120 * k, text_line(f"{rid}1", 100 + 120 * k, rid.upper()))
+                           for k, rid in enumerate("edcbaf"))
+    lines, _ = page.read(page_xml(body), source="case.xml")
+    # f is in no group: it follows, in geometric order.
+    assert texts(lines) == ["A", "B", "D", "E", "C", "F"]
+
+
 def test_transkribus_line_structure_type_is_the_line_region() -> None:
     body = ('<TextRegion id="r" type="paragraph"><Coords points="100,100 400,100 400,200 100,200"/>'
             '<TextLine id="l1" custom="readingOrder {index:0;} structure {type:heading;}">'
@@ -566,10 +580,28 @@ def test_tei_is_refused_by_every_reader() -> None:
             reader.read(data, source="doc.tei.xml")
 
 
-def test_plain_text_is_not_ocr() -> None:
+@pytest.mark.parametrize(("data", "message"), [
+    (b"THE HARBOUR REVIEW\n\nTrade Along the Coast\n", "not XML"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not XML"),
+    (b"", "empty"),
+    (b"  \n", "empty"),
+], ids=["plain-text", "png", "empty", "blank"])
+def test_a_file_that_is_not_xml_is_not_ocr(data: bytes, message: str) -> None:
     for reader in READERS.values():
-        with pytest.raises(InputError):
-            reader.read(b"THE HARBOUR REVIEW\n\nTrade Along the Coast\n", source="page.txt")
+        with pytest.raises(InputError, match=message):
+            reader.read(data, source="page.txt")
+
+
+def test_truncated_tesseract_hocr_is_refused_not_read_as_html() -> None:
+    data = TESS_HOCR.read_bytes()[:20000]
+    with pytest.raises(InputError, match=r"malformed XML at line \d+"):
+        hocr.read(data, source="cut.hocr")
+
+
+def test_unknown_alto_unit_is_refused() -> None:
+    data = TESS_ALTO.read_bytes().replace(b"<MeasurementUnit>pixel", b"<MeasurementUnit>cm", 1)
+    with pytest.raises(InputError, match="unknown ALTO MeasurementUnit 'cm'"):
+        alto.read(data, source="cm.xml")
 
 
 def test_html_without_pages_is_not_hocr() -> None:

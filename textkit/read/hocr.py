@@ -23,8 +23,9 @@ What this reader takes (hOCR 1.2, kba/hocr-spec):
   text, and it gives it to running heads as readily as to headings, so on
   a line it names no region.
 
-Files that are not well-formed XML (hOCR written as HTML) are parsed with
-lxml's HTML parser, which fetches nothing either.
+Files that are HTML rather than XHTML (no ``<?xml`` declaration, not well
+formed) are parsed with lxml's HTML parser, which fetches nothing either;
+a file that declares itself XML and is not well formed is refused.
 """
 
 from __future__ import annotations
@@ -106,7 +107,9 @@ def _parse(data: bytes, *, source: str) -> etree._Element:
     try:
         root = parse_ocr_xml(data, source=source)
     except MalformedXMLError:
-        if not sniff(data[:8192]):
+        # A file that says it is XML (Tesseract's XHTML) and is not well formed
+        # is broken, perhaps cut short; only HTML hOCR is read leniently.
+        if not sniff(data[:8192]) or b"<?xml" in data[:256]:
             raise
         log.info("%s: hOCR is not well-formed XML; reading it as HTML", source)
         parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)

@@ -34,6 +34,12 @@ def parse_ocr_xml(data: bytes, *, source: str) -> etree._Element:
     ...
     textkit.errors.InputError: f: the file declares XML entities (<!ENTITY ...>), which OCR output never needs; refused because entities can expand without bound or read other files
     """
+    start = data[:256].lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    if not start:
+        raise InputError("the file is empty: no OCR to read", source=source)
+    if not start.startswith(b"<"):
+        raise InputError("this is not XML, so not hOCR, ALTO or PAGE XML "
+                         "(plain OCR text is read by the text reader)", source=source)
     if _ENTITY_DECLARATION.search(data):
         raise _entity_error(source)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
