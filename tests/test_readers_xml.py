@@ -123,11 +123,12 @@ def test_lines_tesseract_ran_across_two_columns_are_split_and_read_by_column() -
     assert sorted(" ".join(got).split()) == sorted(" ".join(raw).split())
 
 
-def test_single_column_pages_are_not_split() -> None:
-    lines, _ = read(TESS_HOCR)
-    from textkit.read.order import split_columns
+def test_clean_pages_are_neither_split_nor_joined() -> None:
+    from textkit.read.order import join_fragments, split_columns
 
+    lines, _ = read(TESS_HOCR)       # page 3: two columns, lines level across the gutter
     assert split_columns(lines) == lines
+    assert join_fragments(lines) == lines
 
 
 def test_tesseract_alto_reads_as_its_hocr() -> None:
@@ -445,6 +446,34 @@ def test_geometry_heading_levels_by_size_tier(sizes, levels) -> None:
         y += 60
     roles = geometry.classify(lines, [])
     assert [r.level for r in roles if r.kind is RoleKind.HEADING] == levels
+
+
+def test_geometry_on_a_noisy_scan() -> None:
+    lines, pages = read(FIXTURES / "tesseract-5.3-degraded.hocr")
+    roles = geometry.classify(lines, pages)
+    kinds = [(ln.page, ln.text[:16], r.kind, r.level, r.n) for ln, r in zip(lines, roles)
+             if r.kind not in (RoleKind.TEXT, RoleKind.PARAGRAPH_START)]
+    assert kinds == [
+        (1, "THE HARBOUR REVI", RoleKind.RUNNING_HEAD, None, None),
+        (1, "Trade Along the ", RoleKind.HEADING, 1, None),
+        (1, "The Grain Trade", RoleKind.HEADING, 2, None),      # Tesseract put it in the next block
+        (1, "'The lat gest co", RoleKind.FOOTNOTE_START, None, "'"),
+        (1, "2See-the discuss", RoleKind.FOOTNOTE_START, None, "2"),
+        (1, "41", RoleKind.PAGE_NUMBER, None, "41"),
+        (2, "THE HARBOUR REVI", RoleKind.RUNNING_HEAD, None, None),   # x_size 38 here, 27 on p. 3
+        (2, "Timber and-Iron", RoleKind.HEADING, 2, None),
+        (2, "3The-canal opene", RoleKind.FOOTNOTE_START, None, "3"),
+        (2, "42:", RoleKind.PAGE_NUMBER, None, "42"),             # a speck after the folio
+        (3, "THE HARBOUR REVI", RoleKind.RUNNING_HEAD, None, None),
+        (3, "The Harbour. Boa", RoleKind.HEADING, 2, None),
+        (3, "43", RoleKind.PAGE_NUMBER, None, "43"),
+    ]
+    # Tesseract cut "journey. that:" and "3° Both trades" off their lines into a
+    # block read after them; the reader joins them back.
+    assert any(ln.text.endswith("cost! journey. that:") for ln in lines)
+    assert any(ln.text.endswith("‘yea: 3° Both trades") for ln in lines)
+    found = [(lines[a.line].words[a.word].text, a.numeral) for a in geometry.anchors(lines, roles)]
+    assert ("mumnbers:.!:", "!") in found and ("2.", "2") in found and ("3°", "3") in found
 
 
 def test_geometry_anchor_candidates(tesseract_roles) -> None:

@@ -36,7 +36,7 @@ from lxml import etree
 
 from ..errors import InputError
 from .lines import Box, PageInfo, SourceLine, Word, checked_box, line_from_words, region_name
-from .order import reading_order, split_columns
+from .order import join_fragments, reading_order, split_columns
 from .xmlsafe import parse_ocr_xml
 
 ALTO_NAMESPACES = frozenset({
@@ -140,7 +140,7 @@ class _Reader:
             lines = [_with_size(ln, font) for ln, font in raw]
         else:
             lines = [ln for ln, _ in raw]
-        return split_columns(lines), pages
+        return split_columns(join_fragments(lines)), pages
 
     def _dim(self, value: str | None) -> int | None:
         number = _float(value)

@@ -125,8 +125,10 @@ _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # not with a small one before a capital.
 _NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
                          r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
-_SUPERSCRIPT = re.compile(rf"^(?:\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})$")
-_GLUED = re.compile(r"^(?P<word>.*?[A-Za-z][A-Za-z)\]]*[.,;:]?)(?P<n>\d{1,2}|[!°®*?]{1})$")
+# A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
+_SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
+                          r"[°'’*]?[.,:;]?$")
+_GLUED = re.compile(r"^(?P<word>.*?[A-Za-z][A-Za-z)\]]*[.,;:]{0,2})(?P<n>\d{1,2}|[!°®*?]{1})[.,:;]?$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _AUTHORITATIVE = {"heading", "header", "footer", "page-number", "footnote", "drop-capital",
                   "caption", "marginalia"}
@@ -196,7 +198,7 @@ def _region_role(line: SourceLine, body: float | None, options: GeometryOptions)
     if line.region == "heading":
         return Role(RoleKind.HEADING, level=_heading_level(line.size, body, options), why=why)
     if line.region in ("header", "footer", "page-number"):
-        if is_page_number(line.text.strip()):
+        if is_page_number(_folio_text(line.text)):
             return Role(RoleKind.PAGE_NUMBER, n=_folio(line.text), why=why)
         return Role(RoleKind.RUNNING_HEAD, n=_folio(line.text), why=why)
     if line.region == "footnote":
@@ -209,6 +211,15 @@ def _region_role(line: SourceLine, body: float | None, options: GeometryOptions)
     if line.region == "caption":
         return Role(RoleKind.CAPTION, why=why)
     return Role(RoleKind.MARGINALIA, why=why)
+
+
+def _folio_text(text: str) -> str:
+    """A lone folio without the specks a scan adds to it (``42:``, ``·43``).
+
+    >>> _folio_text("42:"), _folio_text("- 7 -")
+    ('42', '- 7 -')
+    """
+    return text.strip().strip(".:,;'’‘\"·_|").strip()
 
 
 def _folio(text: str) -> str | None:
@@ -244,7 +255,7 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
         edge = ordered[:2] + [i for i in ordered[-2:] if i not in ordered[:2]]
         edges[page] = edge
         for i in edge:
-            if (roles[i] is None and is_page_number(lines[i].text.strip())
+            if (roles[i] is None and is_page_number(_folio_text(lines[i].text))
                     and _at_edge(lines[i], heights.get(page))):
                 roles[i] = Role(RoleKind.PAGE_NUMBER, n=_folio(lines[i].text),
                                 why="a lone number at the page edge")
@@ -258,17 +269,25 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
         for i in {*ordered[:1], *ordered[-1:]}:
             text = lines[i].text.strip()
             key = furniture_key(text)
-            # A chapter title that recurs as the running head of its pages
-            # is set larger where the chapter opens: a heading there.
-            large = bool(body and lines[i].size and lines[i].size >= options.heading_ratio * body)
             if (roles[i] is None and len(text) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
-                    and not large and _at_edge(lines[i], heights.get(page))):
+                    and _at_edge(lines[i], heights.get(page))):
                 seen[key].add(page)
                 candidates.append((i, key))
+    sizes: dict[str, list[float]] = defaultdict(list)
     for i, key in candidates:
-        if len(seen[key]) >= options.min_repeats:
-            roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
-                            why=f"repeated at the page edge on {len(seen[key])} pages")
+        if lines[i].size:
+            sizes[key].append(lines[i].size)
+    for i, key in candidates:
+        if len(seen[key]) < options.min_repeats:
+            continue
+        # A chapter title that recurs as the running head of its pages is
+        # set larger where the chapter opens: a heading there.
+        usual = _median(sizes[key])
+        size = lines[i].size
+        if usual and size and size >= options.heading_ratio * usual:
+            continue
+        roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
+                        why=f"repeated at the page edge on {len(seen[key])} pages")
 
 
 def drop_caps(lines: list[SourceLine], options: GeometryOptions = DEFAULTS) -> list[DropCap]:
@@ -395,8 +414,15 @@ def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: lis
             continue
         alone = block_sizes[ln.block] == 1
         not_small = not ln.size or not body or ln.size >= 0.85 * body
-        if alone and not_small and _set_apart(lines, by_page[ln.page], i, gaps):
+        above, below = _space_around(lines, by_page[ln.page], i, gaps)
+        if alone and not_small and above and below and _short(lines, by_page[ln.page], i, 0.85):
             roles[i] = Role(RoleKind.HEADING, level=2, why="a short line alone, set apart by space")
+        elif (above and ln.size and body and ln.size >= 1.1 * body
+              and _short(lines, by_page[ln.page], i)):
+            # Engines that put a subheading in the block of the paragraph
+            # under it (Tesseract on a noisy scan) still leave the space above.
+            roles[i] = Role(RoleKind.HEADING, level=2,
+                            why=f"a short line set apart above, size {ln.size:g} against body {body:g}")
     # Size tiers among the large headings: the top tier is level 1, lower
     # tiers level 2 -- unless the top tier is a single line (a volume or
     # article title), when the next tier is level 1 too.
@@ -429,17 +455,26 @@ def _typical_gap(lines: list[SourceLine]) -> float | None:
     return _median(gaps)
 
 
-def _set_apart(lines: list[SourceLine], page: list[int], i: int, gap: float | None) -> bool:
-    """More space above and below the line than between the lines of a paragraph."""
+def _short(lines: list[SourceLine], page: list[int], i: int, ratio: float = 0.6) -> bool:
+    """At most ``ratio`` as wide as the page's lines of running text."""
+    widths = [lines[j].box.width for j in page  # type: ignore[union-attr]
+              if lines[j].box and len(lines[j].text.split()) >= 5]
+    box = lines[i].box
+    return bool(widths and box and box.width <= ratio * statistics.median(widths))
+
+
+def _space_around(lines: list[SourceLine], page: list[int], i: int,
+                  gap: float | None) -> tuple[bool, bool]:
+    """More space above, and below, the line than between the lines of a paragraph."""
     if gap is None or lines[i].box is None:
-        return False
+        return False, False
     box = lines[i].box
     neighbours = [lines[j] for j in page if j != i and lines[j].box
                   and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
     above = [box.y0 - ln.box.y1 for ln in neighbours if ln.box.y1 <= box.y0]  # type: ignore[union-attr]
     below = [ln.box.y0 - box.y1 for ln in neighbours if ln.box.y0 >= box.y1]  # type: ignore[union-attr]
     space = max(gap * 2, 8.0)
-    return (not above or min(above) >= space) and (not below or min(below) >= space)
+    return (not above or min(above) >= space), (not below or min(below) >= space)
 
 
 def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
@@ -448,6 +483,10 @@ def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
     body_lines = [i for i, r in enumerate(roles) if r is None]
     body_set = set(body_lines)
     page_body = {page: [i for i in indexes if i in body_set] for page, indexes in by_page.items()}
+    # On a noisy scan Tesseract may make a block of nearly every line; its
+    # blocks then say nothing about paragraphs.
+    blocky = {page for page, indexes in by_page.items()
+              if len(indexes) >= 6 and len({lines[i].block for i in indexes}) >= 0.5 * len(indexes)}
     caps = {c.starts for c in found if c.starts is not None}
     cap_boxes = [(lines[c.line].page, lines[c.line].box if c.word is None
                   else lines[c.line].words[c.word].box) for c in found]
@@ -467,7 +506,10 @@ def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
         elif _indent(lines, page_body[ln.page], i, em, options) and not _beside(ln, cap_boxes):
             why = "indented against the column"
         elif _same_column(lines[prev], ln) and lines[prev].page == ln.page:
-            if lines[prev].block != ln.block:
+            # The engine's new block, after a line that ends a sentence (a
+            # noisy scan's blocks also break mid-sentence).
+            if (lines[prev].block != ln.block and ln.page not in blocky
+                    and _SENTENCE_END.search(lines[prev].text.strip())):
                 why = "a new block of the engine's"
         elif _ends_paragraph(lines, page_body[lines[prev].page], prev, em):
             why = "the line before ends short with a full stop"
@@ -542,11 +584,12 @@ def anchors(lines: list[SourceLine], roles: list[Role] | None = None,
         height = statistics.median(w.box.height for w in boxed) if len(boxed) >= 3 else None  # type: ignore[union-attr]
         bottom = statistics.median(w.box.y1 for w in boxed) if len(boxed) >= 3 else None  # type: ignore[union-attr]
         for k, word in enumerate(ln.words):
-            if _SUPERSCRIPT.match(word.text) and word.box and height and bottom:
+            alone = _SUPERSCRIPT.match(word.text)
+            if alone and word.box and height and bottom:
                 small = word.box.height <= options.superscript_ratio * height
                 raised = bottom - word.box.y1 >= 0.25 * height
                 if small and raised:
-                    found.append(Anchor(i, k, word.text, glued=False))
+                    found.append(Anchor(i, k, alone.group("n"), glued=False))
                 continue
             match = _GLUED.match(word.text)
             if match and _glued_plausible(match.group("word"), match.group("n")):

@@ -37,7 +37,7 @@ from lxml import etree, html
 
 from ..errors import InputError
 from .lines import Box, PageInfo, SourceLine, Word, checked_box, line_from_words, union_box
-from .order import reading_order, split_columns
+from .order import join_fragments, reading_order, split_columns
 from .xmlsafe import MalformedXMLError, parse_ocr_xml
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def read(data: bytes, *, source: str) -> tuple[list[SourceLine], list[PageInfo]]
         printed = " ".join(props["lpageno"]) if props.get("lpageno") else None
         pages.append(PageInfo(number, size[0], size[1], printed))
         lines.extend(_page_lines(page_el, number, size, blocks, source))
-    return split_columns(lines), pages
+    return split_columns(join_fragments(lines)), pages
 
 
 class _Counter:

@@ -114,6 +114,87 @@ def _crosses(box: Box, gutter: tuple[int, int]) -> bool:
     return box.x0 < left - GAP_TOLERANCE and box.x1 > right + GAP_TOLERANCE
 
 
+def join_fragments(lines: list[SourceLine]) -> list[SourceLine]:
+    """Pieces of one printed line that the engine put in two blocks, joined.
+
+    On a noisy scan Tesseract may cut the end of a line off into a block of
+    its own, read after the lines below. A line that stands level with
+    another, just right of it (at most :data:`FRAGMENT_GAP` word heights
+    away) and in another block is joined to it -- unless the page has many
+    such pairs, which is two columns side by side, not fragments.
+    """
+    pages: dict[int, list[SourceLine]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    out: list[SourceLine] = []
+    for group in pages.values():
+        pairs = _fragment_pairs(group)
+        if not pairs or len(pairs) > max(MAX_FRAGMENTS, 0.15 * len(group)):
+            out.extend(group)
+            continue
+        joined = {right for _, right in pairs}
+        extend = dict(pairs)
+        for k, line in enumerate(group):
+            if k in joined:
+                continue
+            parts = [line]
+            while k in extend:
+                k = extend[k]
+                parts.append(group[k])
+            if len(parts) == 1:
+                out.append(line)
+                continue
+            merged = line_from_words([w for p in parts for w in p.words], page=line.page, box=None,
+                                     size=line.size, region=line.region, block=line.block,
+                                     hyphen_end=parts[-1].hyphen_end)
+            out.append(merged if merged is not None else line)
+    return out
+
+
+FRAGMENT_GAP = 1.5
+"""Word heights between a line and a fragment of it (interword space is a third)."""
+FRAGMENT_GAP_TO_MEASURE = 3.0
+"""The same when the two pieces together span the page's lines of text."""
+MAX_FRAGMENTS = 3
+"""More level pairs than this (or than 15% of a page's lines) are columns."""
+
+
+def _fragment_pairs(group: list[SourceLine]) -> list[tuple[int, int]]:
+    heights = sorted(w.box.height for ln in group for w in ln.words if w.box is not None)
+    if not heights or any(ln.box is None for ln in group):
+        return []
+    em = heights[len(heights) // 2]
+    # Where the page's lines of text begin and end: a fragment joined back
+    # fills its line to the measure, so words lost between the two pieces
+    # may leave a wider gap there.
+    full = [ln.box for ln in group if ln.box is not None and len(ln.words) >= 5]
+    starts = sorted(b.x0 for b in full)
+    ends = sorted(b.x1 for b in full)
+    left_edge = starts[len(starts) // 2] if starts else None
+    right_edge = ends[len(ends) // 2] if ends else None
+    pairs = []
+    taken: set[int] = set()
+    for a, left in enumerate(group):
+        best = None
+        for b, right in enumerate(group):
+            if b == a or b in taken or right.block == left.block or right.region != left.region:
+                continue
+            lb, rb = left.box, right.box
+            assert lb is not None and rb is not None
+            level = min(lb.y1, rb.y1) - max(lb.y0, rb.y0) >= 0.6 * min(lb.height, rb.height)
+            gap = rb.x0 - lb.x1
+            fills = (left_edge is not None and right_edge is not None
+                     and abs(lb.x0 - left_edge) <= em and abs(rb.x1 - right_edge) <= em)
+            limit = (FRAGMENT_GAP_TO_MEASURE if fills else FRAGMENT_GAP) * em
+            if (level and 0 <= gap <= limit and len(left.text) > 1 and len(right.text) > 1
+                    and (best is None or gap < group[best].box.x0 - lb.x1)):  # type: ignore[union-attr]
+                best = b
+        if best is not None:
+            pairs.append((a, best))
+            taken.add(best)
+    return pairs
+
+
 def split_columns(lines: list[SourceLine]) -> list[SourceLine]:
     """Lines that run across a column gutter split in two, and the page read by column.
 
