@@ -356,14 +356,7 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
     gap = _typical_gap(lines)
     for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
-        run: list[int] = []
-        for i in reversed(free):
-            size = lines[i].size
-            if size is not None and size <= options.footnote_ratio * body:
-                run.append(i)
-            else:
-                break
-        run.reverse()
+        run = _foot_run(lines, free, body, gap, options)
         above = [i for i in free if i not in run]
         if not run or not above:
             continue
@@ -391,6 +384,46 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
                                 why=f"small print at the page foot; {start[1]}")
             else:
                 roles[i] = Role(RoleKind.FOOTNOTE, why="small print at the page foot")
+
+
+def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float | None,
+              options: GeometryOptions) -> list[int]:
+    """The lines at the page foot that may be notes: small print under a space.
+
+    With boxes, the run is everything under the last wide gap on the page,
+    taken if its lines are small on the whole (median) and none is larger
+    than the body: single lines' sizes are noisy on a scan. Without boxes,
+    the small lines at the end.
+    """
+    if gap is not None and len(free) >= 2 and all(lines[i].box for i in free):
+        space = max(2 * gap, gap + 8)
+        starts = [k for k in range(1, len(free))
+                  if lines[free[k]].box.y0 - max(lines[j].box.y1  # type: ignore[union-attr]
+                                                 for j in free[:k]) >= space]
+        if not starts:
+            return []
+        run = free[starts[-1]:]
+        sizes = [lines[i].size for i in run]
+        if any(s is None for s in sizes):
+            return []
+        known = [s for s in sizes if s is not None]
+        if (statistics.median(known) <= options.footnote_ratio * body
+                and max(known) <= NOTE_MAX_SIZE * body):
+            return run
+        return []
+    run: list[int] = []
+    for i in reversed(free):
+        size = lines[i].size
+        if size is not None and size <= options.footnote_ratio * body:
+            run.append(i)
+        else:
+            break
+    return run[::-1]
+
+
+NOTE_MAX_SIZE = 1.05
+"""No line of a footnote run is larger than this against the body (a scan's
+specks make single small lines measure body size; larger is text)."""
 
 
 def _is_headline(text: str) -> bool:

@@ -220,12 +220,33 @@ def mean_confidence(words: tuple[Word, ...] | list[Word]) -> float | None:
     return sum(known) / len(known) if known else None
 
 
-def _typical_height(words: list[Word], box: Box | None) -> float | None:
-    """The median height of the words' boxes (three or more), else the line box's.
+_ASCENDING = re.compile(r"^[A-Za-z]*[A-Zbdfhklt][A-Za-z]*$")
+_DESCENDING = re.compile(r"[gjpqyQ]")
 
-    A line box grows with whatever sticks out of it (a superscript, a drop cap
-    read into the line, descenders); the middle word height does not.
+
+def _typical_height(words: list[Word], box: Box | None) -> float | None:
+    """The words' height from baseline to ascender line, else their median height.
+
+    A line box grows with whatever sticks out of it (a superscript, a drop
+    cap read into the line, descenders), and a word's box with its letters:
+    ``some`` is x-height tall, ``holy`` reaches from ascender to descender.
+    Words of letters only (a stop or comma after them aside), with an
+    ascender or capital and no descender (``the``, ``held,``, ``The``), are
+    all one height for one type size. With
+    fewer than two of them, the median height of all words (three or more),
+    else the line box's.
+
+    >>> w = lambda t, h: Word(t, Box(0, 0, 10, h))
+    >>> _typical_height([w("some", 20), w("the", 30), w("holy", 40), w("held", 31)], None)
+    30.0
     """
+    letters = [(w, re.sub(r"[^A-Za-z]", "", w.text)) for w in words]
+    clean = sorted(w.box.height for w, t in letters if w.box is not None and len(t) >= 2
+                   and t == w.text.strip(".,;:!?'\"’”)")
+                   and _ASCENDING.match(t) and not _DESCENDING.search(t))
+    if len(clean) >= 2:
+        # The lower quartile: specks on a scan only ever make a box taller.
+        return float(clean[(len(clean) - 1) // 4])
     heights = sorted(w.box.height for w in words if w.box is not None)
     if len(heights) >= 3:
         return float(heights[len(heights) // 2])
