@@ -272,6 +272,18 @@ def test_page_nested_reading_order_groups_are_flattened_by_index() -> None:
     assert texts(lines) == ["A", "B", "D", "E", "C", "F"]
 
 
+def test_page_reading_order_through_a_table_and_a_nested_region() -> None:
+    cell = region("cell", 400, text_line("c1", 400, "in the table"))
+    inner = region("inner", 200, text_line("i1", 200, "nested"))
+    outer = (f'<TextRegion id="outer"><Coords points="100,100 900,100 900,300 100,300"/>'
+             f'{text_line("o1", 100, "outer")}{inner}</TextRegion>')
+    table = f'<TableRegion id="tab"><Coords points="100,400 900,400 900,500 100,500"/>{cell}</TableRegion>'
+    order = ('<ReadingOrder><OrderedGroup id="g"><RegionRefIndexed index="0" regionRef="tab"/>'
+             '<RegionRefIndexed index="1" regionRef="outer"/></OrderedGroup></ReadingOrder>')
+    lines, _ = page.read(page_xml(order + outer + table), source="case.xml")
+    assert texts(lines) == ["in the table", "outer", "nested"]
+
+
 def test_transkribus_line_structure_type_is_the_line_region() -> None:
     body = ('<TextRegion id="r" type="paragraph"><Coords points="100,100 400,100 400,200 100,200"/>'
             '<TextLine id="l1" custom="readingOrder {index:0;} structure {type:heading;}">'

@@ -5,8 +5,10 @@ What this reader takes (PRImA-Research-Lab/PAGE-XML, 2013-07-15 and
 
 * one ``Page`` per file (``imageWidth``/``imageHeight``);
 * ``ReadingOrder``: ``OrderedGroup``/``UnorderedGroup`` (and their
-  ``...Indexed`` children) flattened, ordered groups by ``@index``; regions
-  it leaves out follow in geometric order (:mod:`.order`). Without a
+  ``...Indexed`` children) flattened, ordered groups by ``@index``; a named
+  region brings the text regions inside it (table cells, nested regions)
+  that the order does not name; regions it leaves out follow in geometric
+  order (:mod:`.order`). Without a
   ``ReadingOrder``, Transkribus' ``custom="readingOrder {index:N;}"`` on the
   regions is used, else geometry;
 * ``TextRegion`` anywhere under the page (nested ones and table cells too),
@@ -71,7 +73,10 @@ def read(data: bytes, *, source: str) -> tuple[list[SourceLine], list[PageInfo]]
     height = _int_attr(page_el, "imageHeight", source)
     size = (width, height)
     regions = [r for r in page_el.iter(f"{ns}TextRegion")]
-    by_id = {r.get("id"): r for r in regions if r.get("id")}
+    # Any region can be in the reading order: a TableRegion stands for its
+    # cells' TextRegions.
+    by_id = {el.get("id"): el for el in page_el.iter()
+             if isinstance(el.tag, str) and el.get("id") and etree.QName(el).localname.endswith("Region")}
     ordered = _ordered_regions(page_el, ns, regions, by_id, size, source)
     lines: list[SourceLine] = []
     printed = None
@@ -109,10 +114,13 @@ def _ordered_regions(page_el: etree._Element, ns: str, regions: list[etree._Elem
     order_el = page_el.find(f"{ns}ReadingOrder")
     listed: list[etree._Element] = []
     if order_el is not None:
-        for ref in _flatten(order_el, ns):
-            region = by_id.get(ref)
-            if region is not None and region not in listed:
-                listed.append(region)
+        refs = [by_id[ref] for ref in _flatten(order_el, ns) if ref in by_id]
+        named = set(refs)
+        for element in refs:
+            # A region brings the text regions inside it that the order does
+            # not name itself, in document order, right after it.
+            inside = [r for r in element.iter(f"{ns}TextRegion") if r is element or r not in named]
+            listed.extend(r for r in inside if r not in listed)
     elif regions and all(_CUSTOM_INDEX.search(r.get("custom") or "") for r in regions):
         listed = sorted(regions, key=lambda r: int(_CUSTOM_INDEX.search(r.get("custom") or "")
                                                     .group(1)))  # type: ignore[union-attr]
