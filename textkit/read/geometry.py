@@ -5,18 +5,20 @@ Pure functions over the readers' :class:`~.lines.SourceLine` and
 change nothing and say why (:attr:`Role.why`). What they look at:
 
 * **size** against the body's median: a short line well above it is a
-  heading (the largest sizes level 1, the rest level 2); a short line alone
-  in its block, set apart by space and not ending a sentence, is a heading
-  at body size too (bold run-in sizes barely differ: Tesseract gives a
-  12 pt bold subheading a smaller ``x_size`` than 11 pt body text);
+  heading, level 1 for the top size tier (the second too under a lone
+  title), level 2 below; a short line alone in its block, set apart by
+  space and not ending a sentence, is a level-2 heading at body size too
+  (Tesseract gives a 12 pt bold subheading a smaller ``x_size`` than 11 pt
+  body text), as is a somewhat larger short line with space above it;
 * the **page edges**: a lone number at the top or bottom is a page number;
   a top or bottom line repeated on other pages (digits ignored) is a
-  running head;
-* the **page foot**: a run of lines smaller than the body below it are
-  footnotes; a footnote line that starts with a numeral, or with what
-  Tesseract makes of a superscript numeral (``!``, ``°``, ``®``, ``'``,
-  ``*``), or whose first word is raised, or that is indented against the
-  note lines, starts a note;
+  running head, except where it is set larger (the chapter title on the
+  chapter's first page);
+* the **page foot**: the lines under the page's last wide gap, smaller than
+  the body on the whole, are footnotes; a footnote line that starts with a
+  numeral, or with what Tesseract makes of a superscript numeral (``!``,
+  ``°``, ``®``, ``'``, ``*``), or whose first word is raised (the numeral
+  read into it), or that is indented against the note lines, starts a note;
 * **drop caps**: one capital letter much taller than the line's words, on
   a line of its own or glued to the front of the second line (Tesseract);
 * **indents** against the column's left edge and the engine's blocks:
@@ -162,7 +164,7 @@ def classify(lines: list[SourceLine], pages: list[PageInfo],
 
     heights = {p.number: p.height for p in pages}
     caps = drop_caps(lines, options)
-    _page_edges(lines, by_page, roles, heights, body, options)
+    _page_edges(lines, by_page, roles, heights, options)
     for cap in caps:
         if cap.word is None and roles[cap.line] is None:
             roles[cap.line] = Role(RoleKind.DROP_CAP, n=cap.letter, why="one tall capital alone")
@@ -213,6 +215,15 @@ def _region_role(line: SourceLine, body: float | None, options: GeometryOptions)
     return Role(RoleKind.MARGINALIA, why=why)
 
 
+def _head_key(text: str) -> str:
+    """A running head's identity: case, digits, punctuation and spacing ignored.
+
+    >>> _head_key("42 THE HARBOUR. REVIEW") == _head_key("The Harbour Review 43")
+    True
+    """
+    return furniture_key(re.sub(r"[^\w\s]|_", " ", text))
+
+
 def _folio_text(text: str) -> str:
     """A lone folio without the specks a scan adds to it (``42:``, ``·43``).
 
@@ -247,14 +258,10 @@ def _at_edge(line: SourceLine, height: int | None) -> bool:
 
 
 def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
-                heights: dict[int, int | None], body: float | None,
-                options: GeometryOptions) -> None:
-    edges: dict[int, list[int]] = {}
+                heights: dict[int, int | None], options: GeometryOptions) -> None:
     for page, indexes in by_page.items():
         ordered = _top_to_bottom(lines, indexes)
-        edge = ordered[:2] + [i for i in ordered[-2:] if i not in ordered[:2]]
-        edges[page] = edge
-        for i in edge:
+        for i in ordered[:2] + [i for i in ordered[-2:] if i not in ordered[:2]]:
             if (roles[i] is None and is_page_number(_folio_text(lines[i].text))
                     and _at_edge(lines[i], heights.get(page))):
                 roles[i] = Role(RoleKind.PAGE_NUMBER, n=_folio(lines[i].text),
@@ -268,7 +275,7 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
                    if roles[i] is None or roles[i].kind is not RoleKind.PAGE_NUMBER]  # type: ignore[union-attr]
         for i in {*ordered[:1], *ordered[-1:]}:
             text = lines[i].text.strip()
-            key = furniture_key(text)
+            key = _head_key(text)
             if (roles[i] is None and len(text) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
                     and _at_edge(lines[i], heights.get(page))):
                 seen[key].add(page)
