@@ -662,6 +662,12 @@ def test_absurd_coordinates_are_refused(line_bbox: str, message: str) -> None:
     assert "bad.hocr" in str(err.value)
 
 
+def test_a_page_of_no_size_is_a_page_of_unknown_size() -> None:
+    lines, pages = hocr.read(hocr_page(page_bbox="0 0 0 0"), source="nosize.hocr")
+    assert (pages[0].width, pages[0].height) == (None, None)
+    assert lines[0].box == Box(100, 100, 600, 140)
+
+
 def test_small_overshoots_are_clamped_to_the_page() -> None:
     lines, _ = hocr.read(hocr_page("-2 100 1010 140"), source="edge.hocr")
     assert lines[0].box == Box(0, 100, 1000, 140)

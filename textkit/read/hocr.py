@@ -82,7 +82,8 @@ def read(data: bytes, *, source: str) -> tuple[list[SourceLine], list[PageInfo]]
         size: tuple[int | None, int | None] = (None, None)
         bbox = props.get("bbox")
         if bbox and len(bbox) == 4:
-            size = (_int(bbox[2], source), _int(bbox[3], source))
+            # "bbox 0 0 0 0" (some converters) means the size is not known.
+            size = (_int(bbox[2], source) or None, _int(bbox[3], source) or None)
         printed = " ".join(props["lpageno"]) if props.get("lpageno") else None
         pages.append(PageInfo(number, size[0], size[1], printed))
         lines.extend(_page_lines(page_el, number, size, blocks, source))

@@ -69,8 +69,8 @@ def read(data: bytes, *, source: str) -> tuple[list[SourceLine], list[PageInfo]]
     page_el = root.find(f"{ns}Page")
     if page_el is None:
         raise InputError("PAGE XML without a Page element", source=source)
-    width = _int_attr(page_el, "imageWidth", source)
-    height = _int_attr(page_el, "imageHeight", source)
+    width = _int_attr(page_el, "imageWidth", source) or None  # 0: not known
+    height = _int_attr(page_el, "imageHeight", source) or None
     size = (width, height)
     regions = [r for r in page_el.iter(f"{ns}TextRegion")]
     # Any region can be in the reading order: a TableRegion stands for its
