@@ -350,6 +350,23 @@ class Box:
     x1: int
     y1: int
 
+    @property
+    def width(self) -> int:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    def union(self, other: Box) -> Box:
+        """The smallest box holding both.
+
+        >>> Box(0, 0, 10, 10).union(Box(5, 5, 20, 12))
+        Box(x0=0, y0=0, x1=20, y1=12)
+        """
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0),
+                   max(self.x1, other.x1), max(self.y1, other.y1))
+
 
 @dataclass(frozen=True, slots=True)
 class Word:

@@ -175,6 +175,9 @@ def normalize_newlines(text: str) -> str:
 
 
 READERS: dict[str, str] = {
+    "hocr": "textkit.read.hocr",
+    "alto": "textkit.read.alto",
+    "page": "textkit.read.page",
     "text": "textkit.read.text",
 }
 """Reader name → module. Each is asked in turn whether it recognises the

@@ -1,0 +1,664 @@
+"""Guess what each line of OCR with coordinates is, from geometry alone.
+
+Pure functions over the readers' :class:`~.lines.SourceLine` and
+:class:`~.lines.PageInfo` (:mod:`.hocr`, :mod:`.alto`, :mod:`.page`); they
+change nothing and say why (:attr:`Role.why`). What they look at:
+
+* **size** against the body's median: a short line well above it is a
+  heading, level 1 for the top size tier (the second too under a lone
+  title), level 2 below; a short line alone in its block, set apart by
+  space and not ending a sentence, is a level-2 heading at body size too
+  (Tesseract gives a 12 pt bold subheading a smaller ``x_size`` than 11 pt
+  body text), as is a somewhat larger short line with space above it;
+* the **page edges**: a lone number at the top or bottom is a page number;
+  a top or bottom line repeated on other pages (digits ignored) is a
+  running head, except where it is set larger (the chapter title on the
+  chapter's first page);
+* the **page foot**: the lines under the page's last wide gap, smaller than
+  the body on the whole, are footnotes; a footnote line that starts with a
+  numeral, or with what Tesseract makes of a superscript numeral (``!``,
+  ``°``, ``®``, ``'``, ``*``), or whose first word is raised (the numeral
+  read into it), or that is indented against the note lines, starts a note;
+* **drop caps**: one capital letter much taller than the line's words, on
+  a line of its own or glued to the front of the second line (Tesseract);
+* **indents** against the column's left edge and the engine's blocks:
+  paragraph starts;
+* **superscript numerals** in body lines: anchor candidates for notes.
+
+Region types a format gives (PAGE ``@type``, ALTO tags and margins, hOCR
+floats) take precedence, except ``paragraph`` and ``other``, which some
+engines give every region (OCR-D's Tesseract segmentation does) and so
+cannot rule out a running head.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+
+from ..layout.lines import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
+from .lines import PageInfo, SourceLine
+
+
+class RoleKind(enum.Enum):
+    TEXT = "text"
+    PARAGRAPH_START = "paragraph-start"
+    HEADING = "heading"
+    RUNNING_HEAD = "running-head"
+    PAGE_NUMBER = "page-number"
+    FOOTNOTE = "footnote"
+    FOOTNOTE_START = "footnote-start"
+    DROP_CAP = "drop-cap"
+    CAPTION = "caption"
+    MARGINALIA = "marginalia"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """What a line is: ``level`` for headings (1 or 2); ``n`` for a footnote
+    start (its numeral as the OCR read it, ``"!"`` included, or None when
+    it was lost) and a page number (the number); ``why`` the evidence."""
+
+    kind: RoleKind
+    level: int | None = None
+    n: str | None = None
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A footnote reference candidate: word ``word`` of line ``line`` holds ``numeral``.
+
+    ``glued`` says the numeral was read as the end of the word
+    (``numbers.!``) rather than as a small raised word of its own.
+    """
+
+    line: int
+    word: int
+    numeral: str
+    glued: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DropCap:
+    """A drop cap ``letter``: word ``word`` of line ``line`` (None: the line is the
+    letter alone); it begins the first word of line ``starts``."""
+
+    line: int
+    word: int | None
+    letter: str
+    starts: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GeometryOptions:
+    """Thresholds of the guesses; each default was checked on Tesseract 5 output.
+
+    ``heading_ratio``: a line this much larger than the body median is a
+    heading by size (1.2; Tesseract's ``x_size`` of a 14.4 pt heading over
+    11 pt body is 1.32).
+    ``footnote_ratio``: lines at the page foot at most this size against
+    the body are footnotes (0.9; 9 pt notes under 11 pt body give 0.82).
+    ``min_repeats``: a page-edge line on this many pages is a running head (2).
+    ``indent_em``: a first line indented this many ems (line heights)
+    starts a paragraph (0.8; TeX's 1.5 em indent gives 1.7 line heights).
+    ``drop_cap_ratio``: a single capital this many times taller than the
+    line's words is a drop cap (1.6; a two-line drop cap gives 2).
+    ``superscript_ratio``: a word at most this height against the line's
+    words, and raised, is a superscript (0.75).
+    """
+
+    heading_ratio: float = 1.2
+    footnote_ratio: float = 0.9
+    min_repeats: int = 2
+    indent_em: float = 0.8
+    drop_cap_ratio: float = 1.6
+    superscript_ratio: float = 0.75
+
+
+DEFAULTS = GeometryOptions()
+
+_NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
+# A note numeral glued to the note ("3The"), or set apart before a capital
+# ("1 The", "2. See"): a continuation line may start with a number too, but
+# not with a small one before a capital.
+_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
+                         r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
+# A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
+_SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
+                          r"[°'’*]?[.,:;]?$")
+_GLUED = re.compile(r"^(?P<word>.*?[A-Za-z][A-Za-z)\]]*[.,;:]{0,2})(?P<n>\d{1,2}|[!°®*?]{1})[.,:;]?$")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
+_AUTHORITATIVE = {"heading", "header", "footer", "page-number", "footnote", "drop-capital",
+                  "caption", "marginalia"}
+
+
+def classify(lines: list[SourceLine], pages: list[PageInfo],
+             options: GeometryOptions = DEFAULTS) -> list[Role]:
+    """A :class:`Role` for every line, in the lines' order.
+
+    >>> from textkit.read.lines import Box
+    >>> def line(text, page, y, size=40.0, x0=200, x1=1500, block=1):
+    ...     return SourceLine(text, page, Box(x0, y, x1, y + 40), size, block=block)
+    >>> lines = [line("THE REVIEW", 1, 100, x0=600, x1=1100, block=0),
+    ...          line("Trade Along the Coast", 1, 250, 54.0, x1=900, block=1)]
+    >>> lines += [line("body text of the page " * 3, 1, 400 + 60 * i, block=2) for i in range(5)]
+    >>> lines += [line("41", 1, 2300, x0=850, x1=890, block=3), line("THE REVIEW", 2, 100, x0=600, x1=1100, block=4)]
+    >>> [r.kind.value for r in classify(lines, [PageInfo(1, 1700, 2480), PageInfo(2, 1700, 2480)])]
+    ['running-head', 'heading', 'paragraph-start', 'text', 'text', 'text', 'text', 'page-number', 'running-head']
+    """
+    n = len(lines)
+    roles: list[Role | None] = [None] * n
+    body = _body_size(lines)
+    em = _body_line_height(lines)
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        by_page[ln.page].append(i)
+
+    for i, ln in enumerate(lines):
+        if ln.region in _AUTHORITATIVE:
+            roles[i] = _region_role(ln, body, options)
+
+    heights = {p.number: p.height for p in pages}
+    caps = drop_caps(lines, options)
+    _page_edges(lines, by_page, roles, heights, options)
+    for cap in caps:
+        if cap.word is None and roles[cap.line] is None:
+            roles[cap.line] = Role(RoleKind.DROP_CAP, n=cap.letter, why="one tall capital alone")
+    _footnotes(lines, by_page, roles, body, em, heights, options)
+    _headings(lines, by_page, roles, body, caps, options)
+    _paragraph_starts(lines, by_page, roles, em, caps, options)
+    return [r if r is not None else Role(RoleKind.TEXT) for r in roles]
+
+
+def _median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def _body_size(lines: list[SourceLine]) -> float | None:
+    """The median size of lines that look like running text (five words or more)."""
+    full = [ln.size for ln in lines if ln.size and len(ln.words or ln.text.split()) >= 5]
+    return _median(full) or _median([ln.size for ln in lines if ln.size])
+
+
+def _body_line_height(lines: list[SourceLine]) -> float | None:
+    """The median box height of running-text lines, in pixels: the em of indents."""
+    full = [float(ln.box.height) for ln in lines
+            if ln.box and len(ln.words or ln.text.split()) >= 5]
+    return _median(full) or _median([float(ln.box.height) for ln in lines if ln.box])
+
+
+def _heading_level(size: float | None, body: float | None, options: GeometryOptions) -> int:
+    return 1 if size and body and size >= options.heading_ratio * body else 2
+
+
+def _region_role(line: SourceLine, body: float | None, options: GeometryOptions) -> Role:
+    why = f"region {line.region}"
+    if line.region == "heading":
+        return Role(RoleKind.HEADING, level=_heading_level(line.size, body, options), why=why)
+    if line.region in ("header", "footer", "page-number"):
+        if is_page_number(_folio_text(line.text)):
+            return Role(RoleKind.PAGE_NUMBER, n=_folio(line.text), why=why)
+        return Role(RoleKind.RUNNING_HEAD, n=_folio(line.text), why=why)
+    if line.region == "footnote":
+        start = _note_start(line)
+        if start is not None:
+            return Role(RoleKind.FOOTNOTE_START, n=start[0], why=f"{why}; {start[1]}")
+        return Role(RoleKind.FOOTNOTE, why=why)
+    if line.region == "drop-capital":
+        return Role(RoleKind.DROP_CAP, n=line.text.strip()[:1] or None, why=why)
+    if line.region == "caption":
+        return Role(RoleKind.CAPTION, why=why)
+    return Role(RoleKind.MARGINALIA, why=why)
+
+
+def _head_key(text: str) -> str:
+    """A running head's identity: case, digits, punctuation and spacing ignored.
+
+    >>> _head_key("42 THE HARBOUR. REVIEW") == _head_key("The Harbour Review 43")
+    True
+    """
+    return furniture_key(re.sub(r"[^\w\s]|_", " ", text))
+
+
+def _folio_text(text: str) -> str:
+    """A lone folio without the specks a scan adds to it (``42:``, ``·43``).
+
+    >>> _folio_text("42:"), _folio_text("- 7 -")
+    ('42', '- 7 -')
+    """
+    return text.strip().strip(".:,;'’‘\"·_|").strip()
+
+
+def _folio(text: str) -> str | None:
+    match = re.search(r"\b(\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\b", text)
+    if match and (match.group(1).isdigit() or is_page_number(match.group(1))):
+        return match.group(1)
+    return None
+
+
+def _top_to_bottom(lines: list[SourceLine], indexes: list[int]) -> list[int]:
+    if all(lines[i].box is not None for i in indexes):
+        return sorted(indexes, key=lambda i: (lines[i].box.y0, i))  # type: ignore[union-attr]
+    return list(indexes)
+
+
+EDGE_FRACTION = 0.2
+"""A page number or running head lies in the top or bottom fifth of its page
+(when the page height is known)."""
+
+
+def _at_edge(line: SourceLine, height: int | None) -> bool:
+    if line.box is None or not height:
+        return True
+    return line.box.y1 <= EDGE_FRACTION * height or line.box.y0 >= (1 - EDGE_FRACTION) * height
+
+
+def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
+                heights: dict[int, int | None], options: GeometryOptions) -> None:
+    for page, indexes in by_page.items():
+        ordered = _top_to_bottom(lines, indexes)
+        for i in ordered[:2] + [i for i in ordered[-2:] if i not in ordered[:2]]:
+            if (roles[i] is None and is_page_number(_folio_text(lines[i].text))
+                    and _at_edge(lines[i], heights.get(page))):
+                roles[i] = Role(RoleKind.PAGE_NUMBER, n=_folio(lines[i].text),
+                                why="a lone number at the page edge")
+    # Only the outermost text line at each edge can be a running head: the
+    # second line from the top is a running head only under a page number.
+    seen: dict[str, set[int]] = defaultdict(set)
+    candidates: list[tuple[int, str]] = []
+    for page, indexes in by_page.items():
+        ordered = [i for i in _top_to_bottom(lines, indexes)
+                   if roles[i] is None or roles[i].kind is not RoleKind.PAGE_NUMBER]  # type: ignore[union-attr]
+        for i in {*ordered[:1], *ordered[-1:]}:
+            text = lines[i].text.strip()
+            key = _head_key(text)
+            if (roles[i] is None and len(text) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
+                    and _at_edge(lines[i], heights.get(page))):
+                seen[key].add(page)
+                candidates.append((i, key))
+    sizes: dict[str, list[float]] = defaultdict(list)
+    for i, key in candidates:
+        if lines[i].size:
+            sizes[key].append(lines[i].size)
+    for i, key in candidates:
+        if len(seen[key]) < options.min_repeats:
+            continue
+        # A chapter title that recurs as the running head of its pages is
+        # set larger where the chapter opens: a heading there.
+        usual = _median(sizes[key])
+        size = lines[i].size
+        if usual and size and size >= options.heading_ratio * usual:
+            continue
+        roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
+                        why=f"repeated at the page edge on {len(seen[key])} pages")
+
+
+def drop_caps(lines: list[SourceLine], options: GeometryOptions = DEFAULTS) -> list[DropCap]:
+    """Drop caps: a single capital much taller than the text beside it.
+
+    Found as a line of its own (PAGE and ALTO engines that segment it) or as
+    the first word of a line (Tesseract puts the letter of a two-line drop
+    cap in front of the second line). ``starts`` is the line whose first
+    word the letter begins: the first line to its right that it reaches.
+    """
+    found: list[DropCap] = []
+    heights = [float(ln.box.height) for ln in lines if ln.box and len(ln.text.split()) >= 5]
+    line_height = _median(heights)
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        by_page[ln.page].append(i)
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        if len(text) == 1 and text.isupper() and ln.box and line_height:
+            if ln.box.height >= options.drop_cap_ratio * line_height:
+                found.append(DropCap(i, None, text, _begins(lines, by_page[ln.page], i, ln.box)))
+            continue
+        if len(ln.words) < 3 or ln.words[0].box is None:
+            continue
+        first = ln.words[0]
+        others = [float(w.box.height) for w in ln.words[1:] if w.box is not None]
+        if (len(first.text) == 1 and first.text.isupper() and others
+                and first.box.height >= options.drop_cap_ratio * statistics.median(others)):
+            found.append(DropCap(i, 0, first.text, _begins(lines, by_page[ln.page], i, first.box)))
+    return found
+
+
+def _begins(lines: list[SourceLine], page: list[int], i: int, box) -> int | None:  # noqa: ANN001 - a Box
+    best = None
+    for j in page:
+        other = lines[j]
+        if other.box is None or j == i:
+            continue
+        reaches = other.box.y1 > box.y0 and other.box.y0 < box.y1
+        right = other.box.x0 >= box.x1 - 4
+        if reaches and right and (best is None or other.box.y0 < lines[best].box.y0):  # type: ignore[union-attr]
+            best = j
+    return best
+
+
+def _note_start(line: SourceLine) -> tuple[str | None, str] | None:
+    """``(numeral, why)`` when a footnote line begins a note, else None."""
+    text = line.text.strip()
+    match = _NOTE_START.match(text)
+    if match:
+        return match.group(1), f"starts with the note numeral {match.group(1)!r}"
+    if len(line.words) >= 3 and all(w.box is not None for w in line.words[:4]):
+        first, rest = line.words[0], line.words[1:4]
+        tops = statistics.median(w.box.y0 for w in rest)  # type: ignore[union-attr]
+        height = statistics.median(w.box.height for w in rest)  # type: ignore[union-attr]
+        if tops - first.box.y0 >= 0.2 * height:  # type: ignore[union-attr]
+            return None, "its first word is raised (a superscript numeral read into it)"
+    return None
+
+
+def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
+               body: float | None, em: float | None, heights: dict[int, int | None],
+               options: GeometryOptions) -> None:
+    if not body:
+        return
+    gap = _typical_gap(lines)
+    for page, indexes in by_page.items():
+        free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
+        run = _foot_run(lines, free, body, gap, options)
+        above = [i for i in free if i not in run]
+        if not run or not above:
+            continue
+        if all(lines[i].box for i in run + above):
+            top = min(lines[i].box.y0 for i in run)  # type: ignore[union-attr]
+            if any(lines[i].box.y1 > top for i in above):  # type: ignore[union-attr]
+                continue  # not below the text: small print inside the page, not notes
+            height = heights.get(page)
+            if height and top < height / 2:
+                continue  # most of the page is small print: a page of notes or an index
+            last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
+            if gap is not None and top - last < max(2 * gap, gap + 8):
+                continue  # no space (or rule) above: the text's own short last lines
+        left = min((lines[i].box.x0 for i in run if lines[i].box), default=None)  # type: ignore[union-attr]
+        for k, i in enumerate(run):
+            line = lines[i]
+            start = _note_start(line)
+            if start is None and left is not None and em and line.box is not None and k > 0:
+                prev = lines[run[k - 1]]
+                if (line.box.x0 - left >= 0.5 * em * options.footnote_ratio
+                        and _SENTENCE_END.search(prev.text)):
+                    start = (None, "indented against the note lines after a finished note")
+            if start is not None:
+                roles[i] = Role(RoleKind.FOOTNOTE_START, n=start[0],
+                                why=f"small print at the page foot; {start[1]}")
+            else:
+                roles[i] = Role(RoleKind.FOOTNOTE, why="small print at the page foot")
+
+
+def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float | None,
+              options: GeometryOptions) -> list[int]:
+    """The lines at the page foot that may be notes: small print under a space.
+
+    With boxes, the run is everything under the last wide gap on the page,
+    taken if its lines are small on the whole (median) and none is larger
+    than the body: single lines' sizes are noisy on a scan. Without boxes,
+    the small lines at the end.
+    """
+    if gap is not None and len(free) >= 2 and all(lines[i].box for i in free):
+        space = max(2 * gap, gap + 8)
+        starts = [k for k in range(1, len(free))
+                  if lines[free[k]].box.y0 - max(lines[j].box.y1  # type: ignore[union-attr]
+                                                 for j in free[:k]) >= space]
+        if not starts:
+            return []
+        run = free[starts[-1]:]
+        sizes = [lines[i].size for i in run]
+        if any(s is None for s in sizes):
+            return []
+        known = [s for s in sizes if s is not None]
+        if (statistics.median(known) <= options.footnote_ratio * body
+                and max(known) <= NOTE_MAX_SIZE * body):
+            return run
+        return []
+    run: list[int] = []
+    for i in reversed(free):
+        size = lines[i].size
+        if size is not None and size <= options.footnote_ratio * body:
+            run.append(i)
+        else:
+            break
+    return run[::-1]
+
+
+NOTE_MAX_SIZE = 1.05
+"""No line of a footnote run is larger than this against the body (a scan's
+specks make single small lines measure body size; larger is text)."""
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    return (0 < len(words) <= 12 and not text.endswith(("-", ",", ";", ".", ":"))
+            and (words[0][:1].isupper() or words[0][:1].isdigit()))
+
+
+def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
+              body: float | None, caps: list[DropCap], options: GeometryOptions) -> None:
+    block_sizes = Counter(ln.block for ln in lines)
+    gaps = _typical_gap(lines)
+    # A drop cap read into a line makes the line tall, not a heading.
+    capped = {c.line for c in caps if c.word is not None}
+    for i, ln in enumerate(lines):
+        if roles[i] is not None or i in capped or not _is_headline(ln.text.strip()):
+            continue
+        if ln.size and body and ln.size >= options.heading_ratio * body:
+            roles[i] = Role(RoleKind.HEADING, level=1,
+                            why=f"size {ln.size:g} against body {body:g}")
+            continue
+        alone = block_sizes[ln.block] == 1
+        not_small = not ln.size or not body or ln.size >= 0.85 * body
+        above, below = _space_around(lines, by_page[ln.page], i, gaps)
+        if alone and not_small and above and below and _short(lines, by_page[ln.page], i, 0.85):
+            roles[i] = Role(RoleKind.HEADING, level=2, why="a short line alone, set apart by space")
+        elif (above and ln.size and body and ln.size >= 1.1 * body
+              and _short(lines, by_page[ln.page], i)):
+            # Engines that put a subheading in the block of the paragraph
+            # under it (Tesseract on a noisy scan) still leave the space above.
+            roles[i] = Role(RoleKind.HEADING, level=2,
+                            why=f"a short line set apart above, size {ln.size:g} against body {body:g}")
+    # Size tiers among the large headings: the top tier is level 1, lower
+    # tiers level 2 -- unless the top tier is a single line (a volume or
+    # article title), when the next tier is level 1 too.
+    big = sorted({i for i, r in enumerate(roles) if r is not None and r.kind is RoleKind.HEADING
+                  and r.level == 1 and lines[i].size}, key=lambda i: -(lines[i].size or 0))
+    tiers: list[list[int]] = []
+    for i in big:
+        if tiers and (lines[i].size or 0) >= TIER_TOLERANCE * (lines[tiers[-1][0]].size or 0):
+            tiers[-1].append(i)
+        else:
+            tiers.append([i])
+    first = 2 if len(tiers) > 1 and len(tiers[0]) == 1 else 1
+    for tier in tiers[first:]:
+        for i in tier:
+            roles[i] = replace(roles[i], level=2)  # type: ignore[arg-type]
+
+
+TIER_TOLERANCE = 0.8
+"""Headings within this ratio of a tier's largest size are one tier: Tesseract's
+``x_size`` of one heading style varies by 10% with the letters (descenders)."""
+
+
+def _typical_gap(lines: list[SourceLine]) -> float | None:
+    gaps = []
+    for a, b in zip(lines, lines[1:]):
+        if a.page == b.page and a.block == b.block and a.box and b.box:
+            gap = b.box.y0 - a.box.y1
+            if gap >= 0:
+                gaps.append(float(gap))
+    return _median(gaps)
+
+
+def _short(lines: list[SourceLine], page: list[int], i: int, ratio: float = 0.6) -> bool:
+    """At most ``ratio`` as wide as the page's lines of running text."""
+    widths = [lines[j].box.width for j in page  # type: ignore[union-attr]
+              if lines[j].box and len(lines[j].text.split()) >= 5]
+    box = lines[i].box
+    return bool(widths and box and box.width <= ratio * statistics.median(widths))
+
+
+def _space_around(lines: list[SourceLine], page: list[int], i: int,
+                  gap: float | None) -> tuple[bool, bool]:
+    """More space above, and below, the line than between the lines of a paragraph."""
+    if gap is None or lines[i].box is None:
+        return False, False
+    box = lines[i].box
+    neighbours = [lines[j] for j in page if j != i and lines[j].box
+                  and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
+    above = [box.y0 - ln.box.y1 for ln in neighbours if ln.box.y1 <= box.y0]  # type: ignore[union-attr]
+    below = [ln.box.y0 - box.y1 for ln in neighbours if ln.box.y0 >= box.y1]  # type: ignore[union-attr]
+    space = max(gap * 2, 8.0)
+    return (not above or min(above) >= space), (not below or min(below) >= space)
+
+
+def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
+                      roles: list[Role | None], em: float | None, found: list[DropCap],
+                      options: GeometryOptions) -> None:
+    body_lines = [i for i, r in enumerate(roles) if r is None]
+    body_set = set(body_lines)
+    page_body = {page: [i for i in indexes if i in body_set] for page, indexes in by_page.items()}
+    # On a noisy scan Tesseract may make a block of nearly every line; its
+    # blocks then say nothing about paragraphs.
+    blocky = {page for page, indexes in by_page.items()
+              if len(indexes) >= 6 and len({lines[i].block for i in indexes}) >= 0.5 * len(indexes)}
+    caps = {c.starts for c in found if c.starts is not None}
+    cap_boxes = [(lines[c.line].page, lines[c.line].box if c.word is None
+                  else lines[c.line].words[c.word].box) for c in found]
+    for k, i in enumerate(body_lines):
+        ln = lines[i]
+        prev_any = next((j for j in range(i - 1, -1, -1)
+                         if j in body_set or roles[j].kind in (  # type: ignore[union-attr]
+                             RoleKind.HEADING, RoleKind.DROP_CAP)), None)
+        prev = body_lines[k - 1] if k else None
+        why = ""
+        if prev_any is not None and prev_any not in body_set:
+            why = "after a heading" if roles[prev_any].kind is RoleKind.HEADING else "after a drop cap"  # type: ignore[union-attr]
+        elif prev is None:
+            why = "the first line of text"
+        elif i in caps:
+            why = "begun by a drop cap"
+        elif _indent(lines, page_body[ln.page], i, em, options) and not _beside(ln, cap_boxes):
+            why = "indented against the column"
+        elif _same_column(lines[prev], ln) and lines[prev].page == ln.page:
+            # The engine's new block, after a line that ends a sentence (a
+            # noisy scan's blocks also break mid-sentence).
+            if (lines[prev].block != ln.block and ln.page not in blocky
+                    and _SENTENCE_END.search(lines[prev].text.strip())):
+                why = "a new block of the engine's"
+        elif _ends_paragraph(lines, page_body[lines[prev].page], prev, em):
+            why = "the line before ends short with a full stop"
+        if why:
+            roles[i] = Role(RoleKind.PARAGRAPH_START, why=why)
+
+
+def _beside(line: SourceLine, cap_boxes: list) -> bool:  # noqa: ANN001 - (page, Box) pairs
+    """The line is indented only to make room for a drop cap."""
+    box = line.box
+    return box is not None and any(
+        page == line.page and cap is not None and box.y0 < cap.y1 and cap.y0 < box.y1
+        and box.x0 >= cap.x1 - 4 for page, cap in cap_boxes)
+
+
+def _same_column(a: SourceLine, b: SourceLine) -> bool:
+    if a.box is None or b.box is None:
+        return a.page == b.page
+    return a.box.x0 < b.box.x1 and b.box.x0 < a.box.x1 and a.box.y0 <= b.box.y0
+
+
+def _column(lines: list[SourceLine], body_lines: list[int], i: int) -> list[SourceLine]:
+    """The body lines of ``i``'s page (``body_lines``) that share its horizontal span."""
+    ln = lines[i]
+    return [lines[j] for j in body_lines if lines[j].box and ln.box
+            and lines[j].box.x0 < ln.box.x1 and ln.box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
+
+
+def _indent(lines: list[SourceLine], body_lines: list[int], i: int, em: float | None,
+            options: GeometryOptions) -> bool:
+    ln = lines[i]
+    if ln.box is None or not em:
+        return False
+    column = _column(lines, body_lines, i)
+    left = min(c.box.x0 for c in column)  # type: ignore[union-attr]
+    indent = ln.box.x0 - left
+    return options.indent_em * em <= indent <= 6 * em
+
+
+def _ends_paragraph(lines: list[SourceLine], body_lines: list[int], prev: int,
+                    em: float | None) -> bool:
+    ln = lines[prev]
+    if not _SENTENCE_END.search(ln.text.strip()):
+        return False
+    if ln.box is None or not em:
+        return True
+    right = max(c.box.x1 for c in _column(lines, body_lines, prev))  # type: ignore[union-attr]
+    return right - ln.box.x1 >= 2 * em
+
+
+def anchors(lines: list[SourceLine], roles: list[Role] | None = None,
+            options: GeometryOptions = DEFAULTS) -> list[Anchor]:
+    """Footnote reference candidates in text lines (headings included).
+
+    A word of its own that is a numeral or a note mark, much smaller than the
+    line's words and raised; or a numeral or mark Tesseract read onto the end
+    of a word after its punctuation (``numbers.!``, ``time.?``, ``years.*``)
+    or after its letters (``archive3``).
+
+    >>> from textkit.read.lines import Box, Word
+    >>> words = (Word("numbers.!", Box(0, 0, 90, 40)), Word("They", Box(100, 0, 150, 40)))
+    >>> anchors([SourceLine("numbers.! They", 1, Box(0, 0, 150, 40), 40.0, words=words)])
+    [Anchor(line=0, word=0, numeral='!', glued=True)]
+    """
+    roles = roles if roles is not None else classify(lines, [], options)
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START, RoleKind.HEADING)
+    found: list[Anchor] = []
+    for i, ln in enumerate(lines):
+        if roles[i].kind not in text_kinds:
+            continue
+        boxed = [w for w in ln.words if w.box is not None]
+        height = statistics.median(w.box.height for w in boxed) if len(boxed) >= 3 else None  # type: ignore[union-attr]
+        bottom = statistics.median(w.box.y1 for w in boxed) if len(boxed) >= 3 else None  # type: ignore[union-attr]
+        for k, word in enumerate(ln.words):
+            alone = _SUPERSCRIPT.match(word.text)
+            if alone and word.box and height and bottom:
+                small = word.box.height <= options.superscript_ratio * height
+                raised = bottom - word.box.y1 >= 0.25 * height
+                if small and raised:
+                    found.append(Anchor(i, k, alone.group("n"), glued=False))
+                continue
+            match = _GLUED.match(word.text)
+            if match and _glued_plausible(match.group("word"), match.group("n")):
+                found.append(Anchor(i, k, match.group("n"), glued=True))
+    return found
+
+
+def _glued_plausible(word: str, numeral: str) -> bool:
+    """``numbers.!`` yes, ``Really?`` or ``B12`` no."""
+    if numeral.isdigit():
+        letters = re.sub(r"[^A-Za-z]", "", word)
+        return len(letters) >= 3 and not word.isupper()
+    # A mark after a letter is ordinary punctuation ("Really?"); after a
+    # full stop or comma it is a misread superscript.
+    return word[-1:] in ".,;:" or numeral in "°®*"
+
+
+def printed_pages(lines: list[SourceLine], pages: list[PageInfo],
+                  roles: list[Role]) -> list[PageInfo]:
+    """``pages`` with ``printed`` filled from page numbers and folios in running heads.
+
+    A number the format gave is kept.
+    """
+    found: dict[int, str] = {}
+    for ln, role in zip(lines, roles):
+        if role.kind is RoleKind.PAGE_NUMBER and role.n:
+            found.setdefault(ln.page, role.n)
+    for ln, role in zip(lines, roles):
+        if role.kind is RoleKind.RUNNING_HEAD and role.n:
+            found.setdefault(ln.page, role.n)
+    return [p if p.printed or p.number not in found else replace(p, printed=found[p.number])
+            for p in pages]
