@@ -46,3 +46,20 @@ def test_issue12_point5_footnote_heavy_input_converts_with_every_note_placed():
     assert len(notes) == 950 and all(note.anchored for note in notes)
     [block] = doc.texts[0].blocks
     assert [a.note.n for a in block.notes] == [str(k) for k in range(1, 951)]
+
+
+def _ocr_changes(paragraph: str, *context: str) -> list[tuple[str, str]]:
+    text = "ESSAY\n\nAnn Lee\n\n" + "\n\n".join((paragraph, *context)) + "\n"
+    return [(c.original, c.replacement) for c in textkit.convert_text(text).corrections() if c.rule.is_ocr]
+
+
+def test_issue12_point9_ln_before_function_is_left_alone():
+    # "the in function" is a pair rarer than chance: the scan's "ln" is the logarithm.
+    assert _ocr_changes("We take the ln function of both sides.") == []
+    assert _ocr_changes("Use the ln of the ratio.") == []
+    # The misreading itself is still corrected where the context wants it.
+    assert _ocr_changes("ln addition, the data grew.") == [("ln", "In")]
+
+
+def test_issue12_point9_col1_is_a_label_not_a_misread_coll():
+    assert _ocr_changes("Then Col1 was read, and Col1 again.", "The Coll of the town met.") == []

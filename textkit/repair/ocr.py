@@ -85,8 +85,14 @@ many times as often as the scan's form (``IAEA`` twice, ``LAEA`` once)."""
 ATTESTED_MAX_COST = 3.6
 """A name the document spells elsewhere may be reached by a longer chain of confusions."""
 
-NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|[A-Z]+-?\d+[A-Z]?s?")
-"""Numbers with units or ordinals (``10th``, ``1990s``, ``5km``) and codes (``G7``, ``F16``)."""
+NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|[A-Z]+-?\d+[A-Z]?s?"
+                         r"|[A-Z][a-z]+\d{1,3}")
+"""Numbers with units or ordinals (``10th``, ``1990s``, ``5km``) and codes (``G7``, ``F16``,
+``Col1``, ``Table2``: a capitalized word with a number is a label, not a misread ``Coll``)."""
+
+ODD_PAIR = 1.0
+"""A pair of neighbours seen less often than their frequencies predict (pointwise
+mutual information below 0) speaks against a reading (``the in function``)."""
 
 MAX_PASSES = 3
 """Passes over the document at most (a second one rarely finds anything)."""
@@ -428,7 +434,7 @@ class _Judge:
             return None
         best: tuple[int, bool, Variant] | None = None
         for variant in candidates:
-            if not self._admissible(word, variant, context):
+            if not self._admissible(word, variant, context) or self._odd_pair(variant.text, context):
                 continue
             pairs = max(bigram_count(context.previous, variant.text),
                         bigram_count(variant.text, context.following))
@@ -446,6 +452,21 @@ class _Judge:
         rarity = "a word hardly used" if frequency == 0 else f"a rare word (frequency {frequency:,})"
         return (variant.text, variant.rule, confidence,
                 f"{variant.describe()}; {word!r} is {rarity}; {evidence}")
+
+    def _odd_pair(self, candidate: str, context: _Context) -> bool:
+        """A neighbour makes a pair with ``candidate`` rarer than chance would (``the in``,
+        ``in of``): the scan's word is likely what was printed (``the ln function``).
+        Single letters (``I``) are left to the pronoun's own evidence."""
+        if len(candidate) < 2:
+            return False
+        for first, second in ((context.previous, candidate), (candidate, context.following)):
+            if not first or not second or not first.isalpha() or not second.isalpha():
+                continue
+            together = bigram_count(first, second)
+            expected = self.lex.frequency(first) * self.lex.frequency(second) / _total_frequency()
+            if expected and together < ODD_PAIR * expected:
+                return True
+        return False
 
     def _word_variants(self, word: str) -> tuple[Variant, ...]:
         """The known or attested readings of ``word`` (cached: words recur)."""
@@ -487,6 +508,12 @@ def _common_variants(word: str) -> tuple[Variant, ...]:
     needed = max(COMMON, RARE_RATIO * frequency)
     return tuple(v for v in variants(word, max_steps=1)
                  if not v.weak and frequencies().get(v.text.lower(), 0) >= needed)
+
+
+@functools.cache
+def _total_frequency() -> int:
+    """The sum of the English counts: turns word frequencies into probabilities."""
+    return sum(frequencies().values())
 
 
 @functools.cache
