@@ -84,6 +84,7 @@ def _entry(result: Any) -> dict[str, Any]:
         "words": result.words,
         "encoding": result.encoding,
         "replaced_characters": result.replaced_characters,
+        "replaced_bytes": result.replaced_bytes,
         "corrections": dict(sorted(result.corrections.items())),
         "structure": result.structure,
         "validation": result.validation,

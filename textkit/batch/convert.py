@@ -81,6 +81,8 @@ class FileResult:
     encoding: str | None = None
     replaced_characters: int = 0
     """Control or non-XML characters the read stage replaced (see :mod:`textkit.read`)."""
+    replaced_bytes: int = 0
+    """Bytes wrong in the input's encoding, each read as U+FFFD (see :mod:`textkit.read`)."""
     corrections: dict[str, int] = field(default_factory=dict)
     """Number of corrections by rule (``Rule.value``)."""
     structure: dict[str, int] = field(default_factory=dict)
@@ -97,6 +99,7 @@ class FileResult:
         """The facts a later run copies into its report when it skips this file."""
         return {"bytes": self.bytes, "words": self.words, "encoding": self.encoding,
                 "replaced_characters": self.replaced_characters,
+                "replaced_bytes": self.replaced_bytes,
                 "corrections": self.corrections, "structure": self.structure,
                 "validation": self.validation, "warnings": list(self.warnings[:3]),
                 "warning_count": self.warning_count, "review": self.review}
@@ -147,7 +150,7 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
                   result: Callable[..., FileResult]) -> FileResult:
     import textkit
 
-    from ..read import decode, normalize
+    from ..read import decode_report, normalize
 
     options = job.options
     facts["bytes"] = len(data)
@@ -155,7 +158,9 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
     try:
         doc = textkit.convert_bytes(data, source=task.source, options=options)
         facts["encoding"] = doc.encoding
-        facts["replaced_characters"] = normalize(decode(data, source=task.source)[0])[1]
+        text, _, wrong = decode_report(data, source=task.source, warn=False)
+        facts["replaced_bytes"] = len(wrong)
+        facts["replaced_characters"] = normalize(text)[1]
         facts["corrections"] = dict(Counter(c.rule.value for c in doc.corrections()))
         facts["structure"] = structure_counts(doc)
         xml = textkit.to_tei(doc, keep_layout=options.keep_layout).encode("utf-8")

