@@ -99,3 +99,22 @@ def test_point1_binary_without_nul_bytes_is_refused_not_decoded_as_cp1252() -> N
     assert message.startswith("junk.bin: binary file (") and "control bytes, the first at byte" in message
     first = int(message.split("the first at byte ")[1].split(")")[0])
     assert junk[first] < 0x20  # the byte named is a control byte, not a valid letter
+
+
+# --- 4. validate rejected what convert wrote --------------------------------------------------
+
+
+def test_point4_a_paragraph_over_10_mb_is_read_back_by_validate_and_review(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = textkit.convert_text(VOLUME.format(n="MARKER"), source="big.txt",
+                               options=textkit.Options(correct_ocr=False))
+    xml = textkit.to_tei(doc)
+    assert "MARKER" in xml
+    big = xml.replace("MARKER", "word " * 2_200_000)  # 11 MB in one text node
+    path = write(tmp_path / "big.xml", big)
+    assert main(["validate", str(path)]) == 0, capsys.readouterr().out  # was "Text node too long"
+    assert capsys.readouterr().out == f"{path}: valid\n"
+    textkit.validate(path.read_bytes())
+    from textkit.review import review_counts
+
+    assert review_counts(path.read_bytes())["texts"] == 1
