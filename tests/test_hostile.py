@@ -118,3 +118,64 @@ def test_point4_a_paragraph_over_10_mb_is_read_back_by_validate_and_review(
     from textkit.review import review_counts
 
     assert review_counts(path.read_bytes())["texts"] == 1
+
+
+# --- 8. the API's errors mislead ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("call", "error", "message"), [
+    (lambda: textkit.convert_text(b"INTRODUCTION\n"), TypeError,
+     "convert_text takes the text as str, not bytes: for undecoded input use convert_bytes"),
+    (lambda: textkit.convert_bytes(None, source="x.txt"), TypeError,
+     "convert_bytes takes bytes, not NoneType"),
+    (lambda: textkit.convert_bytes("text", source="x.txt"), TypeError, "use convert_text"),
+    (lambda: textkit.convert_text("x", source=None), TypeError, "source= takes the input's name"),
+    (lambda: textkit.convert_text("x", options={"correct_ocr": False}), TypeError,
+     r"options= takes textkit.Options\(...\), not dict"),
+    (lambda: textkit.convert_file(None), TypeError, "convert_file takes a path"),
+    (lambda: textkit.to_tei("<TEI/>"), TypeError, "to_tei takes a textkit.Document"),
+    (lambda: textkit.Options(correct_ocr="no"), TypeError,
+     r"Options\(correct_ocr=...\) takes True or False, not 'no'"),
+    (lambda: textkit.Options(keep_layout=1), TypeError, "takes True or False, not 1"),
+    (lambda: textkit.Options(user_words="Nakanishi"), TypeError,
+     "takes a collection of words .*, not str"),
+    (lambda: textkit.Options(user_words=[1, 2]), TypeError, r"takes words \(str\), not 1"),
+    (lambda: textkit.validate(None), TypeError, "validate takes the TEI as str or bytes"),
+], ids=["bytes-to-convert_text", "none-to-convert_bytes", "str-to-convert_bytes", "source-none",
+        "options-dict", "convert_file-none", "to_tei-str", "correct_ocr-no", "keep_layout-1",
+        "user_words-str", "user_words-ints", "validate-none"])
+def test_point8_wrong_argument_types_raise_plain_errors(call, error, message) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_point8_a_set_of_user_words_is_taken_as_words() -> None:
+    options = textkit.Options(user_words={"Nakanishi", "Calder"})
+    assert options.user_words == frozenset({"Nakanishi", "Calder"})
+    assert isinstance(options.user_words, frozenset) and hash(options)
+    doc = textkit.convert_text(VOLUME.format(n=2), source="v.txt", options=options)
+    assert doc.texts  # was a PipelineError in stage structure
+
+
+def test_point8_a_missing_schema_is_an_input_error_naming_it(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.rng"
+    xml = textkit.to_tei(textkit.convert_text(VOLUME.format(n=1)))
+    with pytest.raises(textkit.InputError, match="cannot read the schema") as raised:
+        textkit.validate(xml, schema=str(missing))
+    assert str(raised.value).startswith(f"{missing}: ")
+    not_rng = write(tmp_path / "not.rng", "<grammar/>")
+    with pytest.raises(textkit.InputError, match="not a RELAX NG schema"):
+        textkit.validate(xml, schema=not_rng)
+    tei = write(tmp_path / "v.xml", xml)
+    assert main(["validate", str(tei), "--schema", str(missing)]) == 2
+    assert f"--schema: {missing}: cannot read the schema" in capsys.readouterr().err
+
+
+def test_point8_warnings_of_the_stages_name_the_file(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # A footnote block whose numeral is nowhere in the text: the layout stage warns.
+    src = write(tmp_path / "cites.txt", VOLUME.format(n=1) + " " * 60 + "\n7A note nobody cites.\n")
+    assert main(["clean", str(src)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "footnote" in line]
+    assert warnings and all("cites.txt: " in line for line in warnings)

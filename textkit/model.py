@@ -25,7 +25,7 @@ numbers) is kept as a :class:`LayoutMark`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 
@@ -291,3 +291,24 @@ class Options:
     correct_ocr: bool = True
     user_words: frozenset[str] = field(default_factory=frozenset)
     keep_layout: bool = False
+
+    def __post_init__(self) -> None:
+        # Checked here, where the mistake is made: a string "no" is true, and a
+        # set of words failed deep in a stage with a message about the stage.
+        for name in ("correct_ocr", "keep_layout"):
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise TypeError(f"Options({name}=...) takes True or False, not {value!r}")
+        words = self.user_words
+        if isinstance(words, str | bytes) or not isinstance(words, Iterable):
+            raise TypeError("Options(user_words=...) takes a collection of words (a set, list "
+                            f"or frozenset of str), not {type(words).__name__}")
+        try:
+            words = frozenset(words)
+        except TypeError:
+            raise TypeError("Options(user_words=...) takes words (str); it was given something "
+                            "unhashable") from None
+        for word in words:
+            if not isinstance(word, str):
+                raise TypeError(f"Options(user_words=...) takes words (str), not {word!r}")
+        object.__setattr__(self, "user_words", words)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .. import logs
 from ..errors import TextkitError, ValidationError
 from ..files import write_atomic
 from ..model import Options
@@ -139,7 +140,7 @@ def convert_one(task: Task, job: Job) -> FileResult:
         return result(Status.FAILED, f"cannot read: {error.strerror or error}")
     except MemoryError:
         return result(Status.FAILED, "out of memory reading it: the file is too large for this machine")
-    with _collect_warnings() as warnings:
+    with _collect_warnings() as warnings, logs.about(task.input):
         converted = _convert_data(task, job, data, facts, result)
     if warnings.count:
         return replace(converted, warnings=tuple(warnings.messages), warning_count=warnings.count)
