@@ -179,3 +179,45 @@ def test_point8_warnings_of_the_stages_name_the_file(tmp_path: Path,
     assert main(["clean", str(src)]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if "footnote" in line]
     assert warnings and all("cites.txt: " in line for line in warnings)
+
+
+# --- 5. a per-file time limit in batches ------------------------------------------------------
+
+from textkit import batch  # noqa: E402
+
+
+def _slow_on_slow(task, job):
+    if task.input.endswith("slow.txt"):
+        import time
+
+        time.sleep(120)  # as a file that makes a stage super-linear would
+    return _real_convert_one(task, job)
+
+
+_real_convert_one = batch.convert_one
+
+
+@pytest.mark.parametrize("executor", ["serial", "processes"])
+def test_point5_a_file_over_the_timeout_fails_and_the_others_convert(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, executor: str) -> None:
+    for name in ("a.txt", "slow.txt", "b.txt"):
+        write(tmp_path / "scans" / name, VOLUME.format(n=name))
+    _slow_on_slow.__module__, _slow_on_slow.__qualname__ = "textkit.batch", "convert_one"
+    monkeypatch.setattr(batch, "convert_one", _slow_on_slow)
+    out = tmp_path / "tei"
+    tasks, _ = batch.plan([str(tmp_path / "scans")], out=out)
+    result = batch.run(tasks, out=out, executor=executor, jobs=2, timeout=0.5)
+    status = {Path(r.input).name: (r.status.value, r.reason) for r in result.results}
+    assert status.pop("slow.txt") == ("failed", "stopped after 0.5 s (--timeout): too slow to "
+                                                "convert; raise --timeout to give it longer")
+    assert status == {"a.txt": ("converted", ""), "b.txt": ("converted", "")}
+    assert not (out / "slow.xml").exists()
+
+
+def test_point5_timeout_is_off_by_default_and_checked(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from textkit.cli import build_parser
+
+    assert build_parser().parse_args(["convert", "x", "--out", "o"]).timeout is None
+    assert main(["convert", "x", "--out", str(tmp_path), "--timeout", "0"]) == 2
+    assert "must be more than 0 seconds" in capsys.readouterr().err

@@ -77,6 +77,16 @@ def _megabytes(value: str) -> float:
     return size
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="textkit",
@@ -116,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--max-size", type=_megabytes, default=100.0, metavar="MB",
                          help="refuse files larger than this (default: %(default)g MB; a 50 MB "
                               "file takes about 1 GB of memory and minutes to convert)")
+    convert.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                         help="fail a file still converting after this long, and go on with "
+                              "the others (default: no limit)")
     _conversion_options(convert)
 
     validate = commands.add_parser(
@@ -258,7 +271,7 @@ def _convert(args: argparse.Namespace) -> int:
         done = batch.run(tasks, out=out, options=options, executor=args.executor,
                          jobs=args.jobs, force=args.force,
                          max_bytes=int(args.max_size * 1e6), review=args.review,
-                         on_result=on_result)
+                         timeout=args.timeout, on_result=on_result)
     if bar is not None:
         bar.close()
     done = batch.BatchResult(problems + done.results, done.seconds, done.fingerprint,
@@ -307,6 +320,7 @@ def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
             "jobs": args.jobs, "executor": args.executor, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
+            "timeout": args.timeout,
             "review": args.review}
 
 
