@@ -221,3 +221,37 @@ def test_point5_timeout_is_off_by_default_and_checked(tmp_path: Path,
     assert build_parser().parse_args(["convert", "x", "--out", "o"]).timeout is None
     assert main(["convert", "x", "--out", str(tmp_path), "--timeout", "0"]) == 2
     assert "must be more than 0 seconds" in capsys.readouterr().err
+
+
+# --- 7. Ctrl-C printed tracebacks from the worker processes ---------------------------------------
+
+
+@pytest.mark.slow
+def test_point7_ctrl_c_to_the_whole_process_group_prints_no_traceback(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    root = Path(__file__).resolve().parent.parent
+    sample = (root / "fixtures" / "us-japan-in-asia-1994.txt").read_text(encoding="utf-8")
+    for i in range(40):
+        write(tmp_path / "scans" / f"vol{i:02}.txt", sample.replace("1994", str(1900 + i)))
+    out = tmp_path / "tei"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "textkit", "convert", str(tmp_path / "scans"), "--out", str(out),
+         "--jobs", "2", "--no-ocr"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(root)}, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while len(list(out.glob("*.xml"))) < 2:
+        assert process.poll() is None, "the batch finished before it could be interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    # What a terminal does on Ctrl-C: SIGINT to every process of the foreground group.
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    text = err.decode("utf-8", "replace")
+    assert process.returncode == 130, text
+    assert "Traceback" not in text and "KeyboardInterrupt" not in text, text
+    assert "interrupted" in text
