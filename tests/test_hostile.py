@@ -255,3 +255,77 @@ def test_point7_ctrl_c_to_the_whole_process_group_prints_no_traceback(tmp_path: 
     assert process.returncode == 130, text
     assert "Traceback" not in text and "KeyboardInterrupt" not in text, text
     assert "interrupted" in text
+
+
+# --- 6. resume trusted size and mtime; two batches into one directory ---------------------------
+
+
+def test_point6_an_input_changed_with_its_size_and_mtime_kept_is_converted_again(tmp_path: Path) -> None:
+    import os
+
+    src = write(tmp_path / "v.txt", VOLUME.format(n="one"))
+    out = tmp_path / "tei"
+    tasks, _ = batch.plan([str(src)], out=out)
+    assert batch.run(tasks, out=out).counts()["converted"] == 1
+    before = src.stat()
+    write(src, VOLUME.format(n="two"))  # same length
+    os.utime(src, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert src.stat().st_size == before.st_size and src.stat().st_mtime_ns == before.st_mtime_ns
+    assert batch.run(tasks, out=out).counts()["converted"] == 1
+    assert "scan of two pages" in (out / "v.xml").read_text(encoding="utf-8")
+    assert batch.run(tasks, out=out).counts()["skipped"] == 1
+
+
+def test_point6_an_output_replaced_by_another_tei_is_not_up_to_date(tmp_path: Path) -> None:
+    a, b = write(tmp_path / "a.txt", VOLUME.format(n=1)), write(tmp_path / "b.txt", VOLUME.format(n=2))
+    out = tmp_path / "tei"
+    tasks, _ = batch.plan([str(a), str(b)], out=out)
+    batch.run(tasks, out=out)
+    (out / "a.xml").write_bytes((out / "b.xml").read_bytes())  # newer than a.txt, made by textkit
+    statuses = {Path(r.input).name: r.status.value for r in batch.run(tasks, out=out).results}
+    assert statuses == {"a.txt": "converted", "b.txt": "skipped"}
+    assert "scan of 1 pages" in (out / "a.xml").read_text(encoding="utf-8")
+
+
+def test_point6_two_journals_open_at_once_lose_no_record(tmp_path: Path) -> None:
+    from textkit.resume import Journal, file_sha256
+
+    out = tmp_path / "tei"
+    sources = [write(tmp_path / f"{name}.txt", name) for name in "ab"]
+    for source in sources:
+        write(out / f"{source.stem}.xml", f"<{source.stem}/>")
+    first, second = Journal(out, "f"), Journal(out, "f")  # two runs, started together
+    for journal, source in zip((first, second), sources, strict=True):
+        journal.add(source, out / f"{source.stem}.xml", {}, input_sha256=file_sha256(source),
+                    output_sha256=file_sha256(out / f"{source.stem}.xml"))
+    first.close()
+    second.close()  # once compacted from its own records only, dropping a.xml's
+    after = Journal(out, "f")
+    assert all(after.fresh(s, out / f"{s.stem}.xml") is not None for s in sources)
+
+
+@pytest.mark.slow
+def test_point6_two_concurrent_batches_into_one_directory(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for group in "ab":
+        for i in range(12):
+            write(tmp_path / group / f"{group}{i:02}.txt", VOLUME.format(n=f"{group}{i}"))
+    out = tmp_path / "tei"
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    runs = [subprocess.Popen([sys.executable, "-m", "textkit", "convert", str(tmp_path / group),
+                              "--out", str(out), "--jobs", "1", "--no-ocr", "--quiet"],
+                             stderr=subprocess.PIPE, env=env) for group in "ab"]
+    for process in runs:
+        _, err = process.communicate(timeout=120)
+        assert process.returncode == 0, err
+    assert len(list(out.glob("*.xml"))) == 24
+    journal = (out / ".textkit-state.jsonl").read_text().splitlines()
+    assert len(journal) == 24 and len({json.loads(line)["output"] for line in journal}) == 24
+    for group in "ab":  # each rerun finds every one of its files up to date
+        tasks, _ = batch.plan([str(tmp_path / group)], out=out)
+        assert batch.run(tasks, out=out, options=textkit.Options(correct_ocr=False)).counts() == {
+            "converted": 0, "skipped": 12, "failed": 0}

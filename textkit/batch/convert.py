@@ -11,6 +11,7 @@ a one-line reason: nothing a file does stops the others.
 from __future__ import annotations
 
 import enum
+import hashlib
 import logging
 import time
 from collections import Counter
@@ -84,6 +85,10 @@ class FileResult:
     """Control or non-XML characters the read stage replaced (see :mod:`textkit.read`)."""
     replaced_bytes: int = 0
     """Bytes wrong in the input's encoding, each read as U+FFFD (see :mod:`textkit.read`)."""
+    sha256: str | None = None
+    """The SHA-256 of the input's bytes, as read (what resuming compares)."""
+    output_sha256: str | None = None
+    """The SHA-256 of the TEI written (an output replaced since is not up to date)."""
     corrections: dict[str, int] = field(default_factory=dict)
     """Number of corrections by rule (``Rule.value``)."""
     structure: dict[str, int] = field(default_factory=dict)
@@ -175,6 +180,8 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
                           validation={"valid": False, "problems": problems})
         facts["validation"] = {"valid": True}
         write_atomic(task.output, xml)
+        facts["sha256"] = doc.sha256
+        facts["output_sha256"] = hashlib.sha256(xml).hexdigest()
         if job.review:
             from ..review import write_review
 
