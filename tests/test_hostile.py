@@ -329,3 +329,108 @@ def test_point6_two_concurrent_batches_into_one_directory(tmp_path: Path) -> Non
         tasks, _ = batch.plan([str(tmp_path / group)], out=out)
         assert batch.run(tasks, out=out, options=textkit.Options(correct_ocr=False)).counts() == {
             "converted": 0, "skipped": 12, "failed": 0}
+
+
+# --- 3. files overwritten -------------------------------------------------------------------------
+
+
+def test_point3_report_onto_an_input_is_refused_and_the_input_kept(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1))
+    assert main(["convert", str(src), "--out", str(tmp_path / "tei"), "--report", str(src)]) == 2
+    assert f"--report {src} is an input of this run" in capsys.readouterr().err
+    assert src.read_text(encoding="utf-8") == VOLUME.format(n=1)
+    assert not (tmp_path / "tei").exists()  # refused before converting anything
+
+
+def test_point3_report_onto_an_output_of_the_run_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1))
+    out = tmp_path / "tei"
+    assert main(["convert", str(src), "--out", str(out), "--report", str(out / "v.xml")]) == 2
+    assert "is also an output of this run" in capsys.readouterr().err
+    assert main(["convert", str(src), "--out", str(out), "--review",
+                 "--report", str(out / "v.json")]) == 2  # its index would be out/v.html
+    assert "the index page" in capsys.readouterr().err
+
+
+def test_point3_report_onto_a_file_textkit_did_not_make_needs_force(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1))
+    notes = write(tmp_path / "notes.json", '{"mine": true}\n')
+    argv = ["convert", str(src), "--out", str(tmp_path / "tei"), "--report", str(notes)]
+    assert main(argv) == 2
+    assert "exists and textkit did not make it" in capsys.readouterr().err
+    assert notes.read_text() == '{"mine": true}\n'
+    assert main(argv + ["--force"]) == 0
+    assert json.loads(notes.read_text())["totals"]["converted"] == 1
+    assert main(argv) == 0  # now it is textkit's report: replaced without --force
+
+
+def test_point3_review_out_onto_its_own_tei_is_refused(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    tei = write(tmp_path / "x.xml", textkit.to_tei(textkit.convert_text(VOLUME.format(n=1))))
+    before = tei.read_bytes()
+    assert main(["review", str(tei), "--out", str(tei)]) == 1
+    assert "would replace the TEI it reviews" in capsys.readouterr().err
+    assert tei.read_bytes() == before
+    mine = write(tmp_path / "x.html", "<p>my notes</p>")
+    assert main(["review", str(tei)]) == 1  # the default page name holds a file of the user's
+    assert "exists and textkit did not make it" in capsys.readouterr().err
+    assert mine.read_text() == "<p>my notes</p>"
+    assert main(["review", str(tei), "--force"]) == 0
+    assert main(["review", str(tei)]) == 0  # textkit's page now: replaced freely
+
+
+def test_point3_an_output_replaced_by_a_users_file_is_neither_up_to_date_nor_overwritten(
+        tmp_path: Path) -> None:
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1))
+    out = tmp_path / "tei"
+    tasks, _ = batch.plan([str(src)], out=out)
+    batch.run(tasks, out=out)
+    write(out / "v.xml", "<my>own edition</my>")
+    [result] = batch.run(tasks, out=out).results
+    assert result.status.value == "failed"
+    assert result.reason == (f"{out / 'v.xml'} exists and textkit did not make it: move it "
+                             "away, or use --force to replace it")
+    assert (out / "v.xml").read_text() == "<my>own edition</my>"
+    [forced] = batch.run(tasks, out=out, force=True).results
+    assert forced.status.value == "converted"
+
+
+def test_point3_an_output_onto_another_input_is_refused(tmp_path: Path) -> None:
+    scans = tmp_path / "scans"
+    write(scans / "v.txt", VOLUME.format(n=1))
+    write(scans / "v.xml", "<notes/>")  # the user's file, and an input under --glob '*'
+    tasks, problems = batch.plan([str(scans)], out=scans, glob="*")
+    assert [Path(t.input).name for t in tasks] == []
+    reasons = sorted((Path(p.input).name, p.reason) for p in problems)
+    assert reasons == [("v.txt", f"its output {scans / 'v.xml'} is an input of this run: "
+                                 "choose another --out"),
+                       ("v.xml", "would overwrite itself: choose another --out")]
+
+
+# --- 9. smaller ---------------------------------------------------------------------------------
+
+
+def test_point9_glob_star_into_the_input_directory_never_converts_textkits_own_files(
+        tmp_path: Path) -> None:
+    scans = tmp_path / "scans"
+    write(scans / "v.txt", VOLUME.format(n=1))
+    argv = ["convert", str(scans), "--out", str(scans), "--glob", "*", "--review",
+            "--report", str(scans / "report.json")]
+    assert main(argv) == 0
+    made = sorted(p.name for p in scans.iterdir())
+    assert made == [".textkit-state.jsonl", ".textkit-state.lock", "report.html", "report.json",
+                    "v.html", "v.txt", "v.xml"]
+    assert main(argv) == 0  # the rerun plans v.txt alone, and skips it
+    report = json.loads((scans / "report.json").read_text())
+    assert [(Path(f["input"]).name, f["status"]) for f in report["files"]] == [("v.txt", "skipped")]
+    assert sorted(p.name for p in scans.iterdir()) == made
+
+
+def test_point9_the_default_glob_matches_upper_case_names(tmp_path: Path) -> None:
+    write(tmp_path / "scans" / "VOL.TXT", VOLUME.format(n=1))
+    write(tmp_path / "scans" / "b.Txt", VOLUME.format(n=2))
+    tasks, _ = batch.plan([str(tmp_path / "scans")], out=tmp_path / "tei")
+    assert sorted(t.output.name for t in tasks) == ["VOL.xml", "b.xml"]

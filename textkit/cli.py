@@ -113,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
                               + " (default: processes with more than one job, else serial)")
     convert.add_argument("--glob", default="*.txt",
                          help="names of the files to convert in directories (default: %(default)s)")
-    convert.add_argument("--force", action="store_true", help="convert even what is up to date")
+    convert.add_argument("--force", action="store_true",
+                         help="convert even what is up to date, and replace outputs and reports "
+                              "that textkit did not make")
     convert.add_argument("--quiet", "-q", action="store_true",
                          help="no progress bar; print only failures and the summary")
     convert.add_argument("--progress", action="store_true",
@@ -149,6 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("files", nargs="+", metavar="FILE")
     review.add_argument("--out", type=Path, metavar="FILE.html",
                         help="where the page goes (one FILE only; default: FILE with .html)")
+    review.add_argument("--force", action="store_true",
+                        help="replace the page even if it is a file textkit did not make")
 
     clean = commands.add_parser(
         "clean", help="print the repaired reading text",
@@ -251,7 +255,10 @@ def _convert(args: argparse.Namespace) -> int:
         raise UsageError("- (standard input) can be given only once")
     stdin = sys.stdin.buffer.read() if batch.STDIN in args.paths else None
 
-    tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin)
+    tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin,
+                                 review=args.review)
+    if args.report is not None:
+        _check_report(args, tasks)
     if not tasks and not problems:
         print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}",
               file=sys.stderr)
@@ -296,6 +303,31 @@ def _convert(args: argparse.Namespace) -> int:
     if done.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if done.ok else EXIT_FAILED
+
+
+def _check_report(args: argparse.Namespace, tasks: list[batch.Task]) -> None:
+    """Before the run: the report (and its index page) go onto no input, no output of the
+    run, and no file textkit did not make (unless --force)."""
+    from .files import check_overwrite
+    from .resume import LOCK_FILE, STATE_FILE
+
+    inputs = {Path(task.input).resolve() for task in tasks if task.input != batch.STDIN}
+    outputs = {task.output.resolve() for task in tasks}
+    if args.review:
+        outputs |= {batch.review_path(task.output).resolve() for task in tasks}
+    outputs |= {(args.out / STATE_FILE).resolve(), (args.out / LOCK_FILE).resolve()}
+    targets = [("--report", args.report)]
+    if args.review:
+        targets.append(("--report with --review, the index page", args.report.with_suffix(".html")))
+    for what, target in targets:
+        if target.resolve() in inputs:
+            raise UsageError(f"{what} {target} is an input of this run: choose another file")
+        if target.resolve() in outputs:
+            raise UsageError(f"{what} {target} is also an output of this run: choose another file")
+        try:
+            check_overwrite(target, force=args.force)
+        except TextkitError as error:
+            raise UsageError(f"{what}: {error}") from error
 
 
 def _write_review_index(index: Path, done: batch.BatchResult) -> None:
@@ -392,7 +424,7 @@ def _review(args: argparse.Namespace) -> int:
     failed = 0
     for file in args.files:
         try:
-            write_review(file, args.out)
+            write_review(file, args.out, force=args.force)
         except TextkitError as error:
             _error(error, file)
             failed += 1

@@ -97,7 +97,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     :data:`EXECUTORS`; by default, ``"processes"`` with ``jobs`` workers when
     ``jobs`` > 1 and there is more than one file to convert, else
     ``"serial"``. Outputs that are up to date (:mod:`textkit.resume`) are
-    skipped unless ``force``. ``timeout``: a file still converting after that
+    skipped unless ``force``, which also lets an output replace a file textkit
+    did not make (:func:`textkit.files.check_overwrite`). ``timeout``: a file still converting after that
     many seconds fails (``None``: no limit). On ``KeyboardInterrupt`` the
     files in progress are finished, the rest left, and the result says
     ``interrupted``.
@@ -105,7 +106,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     import textkit
 
     options = options or Options()
-    job = Job(options=options, max_bytes=max_bytes, review=review)
+    job = Job(options=options, max_bytes=max_bytes, review=review, force=force)
     began = time.perf_counter()
     mark = fingerprint(options, textkit.__version__)
     results: list[FileResult] = []

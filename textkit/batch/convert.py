@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import logs
 from ..errors import TextkitError, ValidationError
-from ..files import write_atomic
+from ..files import check_overwrite, write_atomic
 from ..model import Options
 
 log = logging.getLogger("textkit.batch")
@@ -62,11 +62,13 @@ class Job:
     ``options``: how to convert (:class:`~textkit.model.Options`).
     ``max_bytes``: refuse larger inputs unread (``None``: no limit).
     ``review``: also write the review page (:mod:`textkit.review`) next to each TEI.
+    ``force``: replace an output (or review page) even if textkit did not make it.
     """
 
     options: Options = field(default_factory=Options)
     max_bytes: int | None = None
     review: bool = False
+    force: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +181,9 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
             return result(Status.FAILED, f"the TEI made is not valid (a textkit bug){first}",
                           validation={"valid": False, "problems": problems})
         facts["validation"] = {"valid": True}
+        check_overwrite(task.output, force=job.force)
+        if job.review:
+            check_overwrite(review_path(task.output), force=job.force)
         write_atomic(task.output, xml)
         facts["sha256"] = doc.sha256
         facts["output_sha256"] = hashlib.sha256(xml).hexdigest()
@@ -186,7 +191,8 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
             from ..review import write_review
 
             try:
-                facts["review"] = write_review(task.output, review_path(task.output))
+                facts["review"] = write_review(task.output, review_path(task.output),
+                                               force=job.force)
             except TextkitError as error:
                 return result(Status.FAILED, f"converted, but the review page failed: "
                                              f"{one_line(error, str(task.output))}")
