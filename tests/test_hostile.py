@@ -434,3 +434,46 @@ def test_point9_the_default_glob_matches_upper_case_names(tmp_path: Path) -> Non
     write(tmp_path / "scans" / "b.Txt", VOLUME.format(n=2))
     tasks, _ = batch.plan([str(tmp_path / "scans")], out=tmp_path / "tei")
     assert sorted(t.output.name for t in tasks) == ["VOL.xml", "b.xml"]
+
+
+def test_point9_a_run_that_matches_no_input_fails_with_a_message(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "scans" / "notes.md", "not OCR")
+    assert main(["convert", str(tmp_path / "scans"), "--out", str(tmp_path / "tei")]) == 1
+    assert "no files matching '*.txt'" in capsys.readouterr().err
+
+
+def test_point9_a_lexicon_with_a_byte_order_mark_protects_its_first_word(tmp_path: Path) -> None:
+    from textkit.lexicon import load_user_lexicon
+
+    lexicon = write(tmp_path / "words.txt", b"\xef\xbb\xbfNakanishi\r\nCalder\r\n")
+    assert load_user_lexicon(lexicon) == frozenset({"Nakanishi", "Calder"})
+
+
+def test_point9_out_dash_writes_the_tei_to_standard_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    src = write(tmp_path / "v.txt", VOLUME.format(n=1))
+    buffer = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(buffer, encoding="utf-8"))
+    assert main(["convert", str(src), "--out", "-"]) == 0
+    tei = buffer.getvalue()
+    textkit.validate(tei)
+    assert b"scan of 1 pages" in tei
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.txt"]  # no file written
+    other = write(tmp_path / "w.txt", VOLUME.format(n=2))
+    assert main(["convert", str(src), str(other), "--out", "-"]) == 2
+    assert "--out - writes the TEI of one input" in capsys.readouterr().err
+    assert main(["convert", str(tmp_path), "--out", "-"]) == 2
+
+
+def test_point9_the_summary_names_the_files_that_converted_with_warnings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "scans" / "cites.txt", VOLUME.format(n=1) + " " * 60 + "\n7A note nobody cites.\n")
+    write(tmp_path / "scans" / "clean.txt", VOLUME.format(n=2))
+    assert main(["convert", str(tmp_path / "scans"), "--out", str(tmp_path / "tei")]) == 0
+    last = capsys.readouterr().err.rstrip().splitlines()[-1]
+    assert last == (f"textkit: 1 converted with warnings (--report FILE lists them): "
+                    f"{tmp_path / 'scans' / 'cites.txt'}")

@@ -104,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_STATUS)
     convert.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory, or -")
     convert.add_argument("--out", required=True, type=Path, metavar="DIR",
-                         help="where the TEI goes (created if needed)")
+                         help="where the TEI goes (created if needed); - for standard output "
+                              "(one input only)")
     convert.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
                          help="worker processes (default: all cores, %(default)s here)")
     convert.add_argument("--executor", metavar="NAME", default=None,
@@ -246,6 +247,8 @@ def _options(args: argparse.Namespace) -> Options:
 def _convert(args: argparse.Namespace) -> int:
     options = _options(args)
     out: Path = args.out
+    if str(out) == "-":
+        return _convert_to_stdout(args, options)
     if args.executor is not None and args.executor not in batch.EXECUTORS:
         raise UsageError(f"--executor: no executor named {args.executor!r}; there are: "
                          f"{', '.join(sorted(batch.EXECUTORS))}")
@@ -260,8 +263,9 @@ def _convert(args: argparse.Namespace) -> int:
     if args.report is not None:
         _check_report(args, tasks)
     if not tasks and not problems:
-        print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}",
-              file=sys.stderr)
+        print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}: nothing "
+              "to convert (another --glob?)", file=sys.stderr)
+        return EXIT_FAILED
     show = args.progress or (not args.quiet and sys.stderr.isatty())
     bar = Progress(len(tasks) + len(problems)) if show and tasks else None
     say = bar.write if bar is not None else (lambda line: print(line, file=sys.stderr))
@@ -284,9 +288,12 @@ def _convert(args: argparse.Namespace) -> int:
     done = batch.BatchResult(problems + done.results, done.seconds, done.fingerprint,
                              done.interrupted, done.pending)
 
-    from .report import summary, write_report
+    from .report import summary, warnings_line, write_report
 
     print(summary(done), file=sys.stderr)
+    warned = warnings_line(done, report=args.report)
+    if warned:
+        print(warned, file=sys.stderr)
     if args.report is not None:
         try:
             write_report(args.report, done, options=_describe(options, args))
@@ -303,6 +310,39 @@ def _convert(args: argparse.Namespace) -> int:
     if done.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if done.ok else EXIT_FAILED
+
+
+def _convert_to_stdout(args: argparse.Namespace, options: Options) -> int:
+    """``--out -``: the TEI of one input (a file, or - for standard input) on standard output."""
+    if len(args.paths) != 1 or (args.paths[0] != batch.STDIN and Path(args.paths[0]).is_dir()):
+        raise UsageError("--out - writes the TEI of one input to standard output: give one file "
+                         "(or - for standard input), or an output directory")
+    if args.report is not None or args.review:
+        raise UsageError("--out - writes only the TEI: --report and --review need an output "
+                         "directory")
+    path = args.paths[0]
+    source = "stdin" if path == batch.STDIN else Path(path).name
+    try:
+        data = sys.stdin.buffer.read() if path == batch.STDIN else Path(path).read_bytes()
+    except OSError as error:
+        print(f"textkit: {path}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    if len(data) > args.max_size * 1e6:
+        print(f"textkit: {path}: too large ({len(data) / 1e6:.1f} MB, more than "
+              f"{args.max_size:g} MB): raise --max-size to convert it", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        doc = textkit.convert_bytes(data, source=source, options=options)
+        xml = textkit.to_tei(doc, keep_layout=options.keep_layout)
+        textkit.validate(xml.encode("utf-8"), source=source)
+    except TextkitError as error:
+        _error(error, path)
+        return EXIT_FAILED
+    try:
+        _write_stdout(xml if xml.endswith("\n") else xml + "\n")
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
 
 
 def _check_report(args: argparse.Namespace, tasks: list[batch.Task]) -> None:
