@@ -47,7 +47,7 @@ __all__ = [
     "EXECUTORS", "STDIN", "TMP_SUFFIX", "BatchResult", "Executor", "FileResult", "Job",
     "ProcessExecutor", "SerialExecutor", "Status", "Task", "convert_one", "make_executor",
     "one_line", "output_name", "plan", "review_path", "run", "structure_counts",
-    "sweep_temporary_files", "warm_up", "write_atomic", "_UMASK",
+    "sweep_temporary_files", "warm_up", "write_atomic",
 ]
 
 log = logging.getLogger(__name__)
