@@ -60,7 +60,10 @@ _DECLARATION = re.compile(rb"(?:en)?coding[:=]\s*[\"']?([-\w.]+)|charset\s*=\s*[
 
 # C0 controls but tab and LF, DEL, and C1 controls but NEL; XML-illegal code points.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x84\x86-\x9f]")
-_BINARY_CONTROLS = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")  # not tab, LF, FF, CR, ESC
+# Control bytes text never has (not tab, LF, VT, FF, CR, nor ESC); bytes above ASCII.
+_BINARY_CONTROLS = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20)])
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
@@ -123,7 +126,7 @@ def decode_report(data: bytes, *, source: str, warn: bool = True) -> tuple[str, 
             return data.decode(declared), declared, []
         except UnicodeDecodeError:
             log.info("%s: declares %s but is not; trying others", source, declared)
-    controls = len(_BINARY_CONTROLS.findall(data))
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if controls > max(16, len(data) // 100):
         # Not UTF-8 and full of control bytes text never has: an executable, an
         # image, a compressed file; any 8-bit encoding would "decode" it.
@@ -131,7 +134,7 @@ def decode_report(data: bytes, *, source: str, warn: bool = True) -> tuple[str, 
                          f"{_BINARY_CONTROLS.search(data).start()}), not OCR text",  # type: ignore[union-attr]
                          source=source)
     utf8, utf8_wrong = _decode_replacing(data, "utf-8")
-    high = sum(1 for byte in data if byte >= 0x80)  # every wrong UTF-8 byte is one of these
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))  # every wrong UTF-8 byte is one
     if high - len(utf8_wrong) > len(utf8_wrong):
         _warn_replaced(warn and source, "UTF-8", utf8_wrong)
         return utf8, "utf-8", utf8_wrong
@@ -210,7 +213,8 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def _declared_encoding(data: bytes) -> str | None:
-    head = b"\n".join(data.split(b"\n", 2)[:2])
+    # The first two lines, as editors read them, and no more than 1 KB of them.
+    head = b"\n".join(data[:1024].split(b"\n", 2)[:2])
     match = _DECLARATION.search(head)
     if match is None:
         return None
