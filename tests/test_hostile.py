@@ -2,17 +2,28 @@
 
 The bad inputs tried, all in this file:
 
-* bytes: a UTF-8 file with one stray ``\\xff``; the same beside a curly quote;
-  a cp1252 file with a byte cp1252 leaves undefined; bytes in no encoding;
-* paths: ``--report`` onto an input; ``review x.xml --out x.xml``; an output
-  replaced by a file textkit did not make; a report onto an output;
-  ``--glob '*'`` with the output directory the input directory;
-  ``VOL.TXT``; a lexicon with a byte-order mark; a run that matches nothing;
-* sizes and time: a paragraph over 10 MB; a file that converts too slowly;
-* runs: an input changed with its size and mtime kept; two batches into one
-  output directory at once; Ctrl-C in a batch with worker processes;
-* API calls: bytes to ``convert_text``, ``None`` to ``convert_bytes``, a set
-  of words and the string ``"no"`` to ``Options``, a missing schema file.
+* bytes (1): a UTF-8 file with one stray ``\xff``; the same beside a curly
+  quote; a cut UTF-8 sequence; a UTF-8 BOM then a stray byte; a cp1252 file
+  with a byte cp1252 leaves undefined; random bytes without a NUL;
+* paths (3, 9): ``--report`` onto an input, onto an output of the run, onto
+  the review index's name, onto a file of the user's; ``review x.xml --out
+  x.xml``; a review page's name holding a file of the user's; an output
+  replaced by the user's file; an output that is another input of the run;
+  ``--glob '*'`` with the output directory the input directory; ``VOL.TXT``
+  and ``b.Txt``; a lexicon with a byte-order mark and CRLF; a directory that
+  matches nothing; ``--out -`` with one input, several, a directory;
+* sizes and time (4, 5): a paragraph over 10 MB; a file that converts too
+  slowly, with each executor; ``--timeout 0``;
+* runs (6, 7): an input changed with its size and mtime kept; an output
+  replaced by another file's TEI; two journals open at once; two batches
+  into one output directory at once; Ctrl-C to the whole process group of a
+  batch with worker processes;
+* API calls (8): bytes to ``convert_text``, ``None`` and ``str`` to
+  ``convert_bytes``, ``source=None``, ``options`` a dict, ``None`` to
+  ``convert_file``, a string to ``to_tei``, ``Options(correct_ocr="no")``,
+  ``keep_layout=1``, ``user_words`` a set, a string, a list of ints;
+  ``validate(None)``, a missing schema file, a file that is not RELAX NG;
+  a stage's warning seen without the file's name.
 """
 
 from __future__ import annotations
