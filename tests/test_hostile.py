@@ -29,7 +29,6 @@ The bad inputs tried, all in this file:
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 import pytest

@@ -34,7 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import _UMASK, TMP_SUFFIX, sweep_temporary_files, write_atomic
+from ..files import _UMASK as _UMASK  # re-exported: the tests check the mode files get
+from ..files import TMP_SUFFIX, sweep_temporary_files, write_atomic
 from ..model import Options
 from ..resume import Journal, fingerprint
 from .convert import (STDIN, FileResult, Job, Status, Task, convert_one, failed, one_line,
