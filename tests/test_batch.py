@@ -12,7 +12,7 @@ import textkit
 from textkit import batch
 from textkit.batch import Status, Task, plan, run
 from textkit.model import Options
-from textkit.resume import STATE_FILE, Journal, fingerprint
+from textkit.resume import STATE_FILE, Journal, file_sha256, fingerprint
 
 VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
 
@@ -223,9 +223,12 @@ def test_rerun_skips_what_is_up_to_date(tree: Path, tmp_path: Path) -> None:
     skipped = next(r for r in again.results if r.input.endswith("a.txt"))
     assert skipped.structure["texts"] == 1  # the facts of the run that made it
 
-    # An input changed since: converted again; the others still skipped.
+    # An input touched but not changed: still up to date (resuming compares contents).
     future = (tree / "a.txt").stat().st_mtime + 10
     os.utime(tree / "a.txt", (future, future))
+    assert run(tasks, out=out).counts()["skipped"] == 3
+    # An input changed since: converted again; the others still skipped.
+    write(tree / "a.txt", VOLUME.format(n=100))
     third = run(tasks, out=out)
     assert {Path(r.input).name: r.status.value for r in third.results} == {
         "a.txt": "converted", "y.txt": "skipped", "w.txt": "skipped"}
@@ -249,16 +252,16 @@ def test_journal_survives_a_truncated_line(tmp_path: Path) -> None:
     src = write(tmp_path / "a.txt", "x")
     out = tmp_path / "tei"
     write(out / "a.xml", "<x/>")
-    os.utime(src, (1, 1))
     mark = fingerprint(Options(), textkit.__version__)
     journal = Journal(out, mark)
-    journal.add(src, out / "a.xml", {})
-    journal._file.write('{"output": "b.xml", "inp')  # the run was killed mid-line
-    journal._file.flush()
+    journal.add(src, out / "a.xml", {}, input_sha256=file_sha256(src),
+                output_sha256=file_sha256(out / "a.xml"))
+    with (out / STATE_FILE).open("a") as state:
+        state.write('{"output": "b.xml", "inp')  # the run was killed mid-line
     reread = Journal(out, mark)
     assert reread.fresh(src, out / "a.xml") is not None
     assert "b.xml" not in reread.records
-    reread.close()
+    journal.close()
     assert len((out / STATE_FILE).read_text().splitlines()) == 1
 
 

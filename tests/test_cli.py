@@ -135,9 +135,10 @@ def test_missing_input_fails_with_its_name(tmp_path: Path, capsys: pytest.Captur
     assert f"textkit: {tmp_path / 'nope.txt'}: no such file or directory" in capsys.readouterr().err
 
 
-def test_empty_directory_is_not_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_directory_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Issue #12, point 9: a run that converts nothing says so and fails.
     (tmp_path / "scans").mkdir()
-    assert main(["convert", str(tmp_path / "scans"), "--out", str(tmp_path / "o")]) == 0
+    assert main(["convert", str(tmp_path / "scans"), "--out", str(tmp_path / "o")]) == 1
     assert "no files matching '*.txt'" in capsys.readouterr().err
 
 

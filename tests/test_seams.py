@@ -57,3 +57,62 @@ def test_an_unknown_executor_is_a_clear_error(tmp_path: Path) -> None:
     tasks, _ = batch.plan([str(src)], out=tmp_path / "tei")
     with pytest.raises(ValueError, match="no executor named 'nope'; there are: processes, serial"):
         batch.run(tasks, out=tmp_path / "tei", executor="nope")
+
+
+PACKAGE = Path(textkit.__file__).resolve().parent
+
+
+def _modules_using(*needles: str) -> set[str]:
+    found = set()
+    for module in PACKAGE.rglob("*.py"):
+        source = "\n".join(line for line in module.read_text(encoding="utf-8").splitlines()
+                           if not line.lstrip().startswith((">>>", "...")))  # not doctests
+        if any(needle in source for needle in needles):
+            found.add(module.relative_to(PACKAGE).as_posix())
+    return found
+
+
+def test_one_atomic_writer_for_the_whole_package() -> None:
+    # (the journal appends its lines; the writer replaces whole files)
+    assert _modules_using("os.replace(", "mkstemp(", ".write_text(", ".write_bytes(") == {"files.py"}
+
+
+def test_one_xml_parser_configuration_for_the_whole_package() -> None:
+    assert _modules_using("XMLParser(") == {"xml.py"}
+    # and every parse goes through it (a schema file is parsed with safe_parser() too)
+    assert _modules_using("etree.fromstring(", "etree.parse(", "etree.XML(") == {
+        "xml.py", "tei/validate.py"}  # the schemas, parsed with safe_parser()
+
+
+def test_the_shared_parser_is_strict_and_takes_huge_text() -> None:
+    from textkit.xml import parse_xml
+
+    with pytest.raises(textkit.ValidationError, match="DOCTYPE"):
+        parse_xml(b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/x.dtd"><x/>', source="x.xml")
+    assert parse_xml(b'<!DOCTYPE x SYSTEM "http://127.0.0.1:9/x.dtd"><x/>', source="x.xml",
+                     allow_doctype=True).getroot().tag == "x"
+    big = b"<x>" + b"a" * 11_000_000 + b"</x>"
+    assert len(parse_xml(big, source="big.xml").getroot().text) == 11_000_000
+
+
+def _work_or_die(n: int) -> int:
+    import os
+
+    if n == 13:
+        os._exit(9)  # as the out-of-memory killer would
+    if n == 7:
+        raise ValueError("seven")
+    return n * n
+
+
+@pytest.mark.parametrize("jobs", [1, 3])
+def test_the_process_executor_keeps_one_outcome_per_item_whatever_happens(jobs: int) -> None:
+    from textkit.batch.executors import ProcessExecutor, WorkerDied
+
+    executor = ProcessExecutor(jobs=jobs, files_per_worker=4)
+    outcomes = {o.item: o for o in executor.map_unordered(_work_or_die, range(30))}
+    assert sorted(outcomes) == list(range(30))
+    assert isinstance(outcomes.pop(13).error, WorkerDied)
+    assert str(outcomes.pop(7).error) == "seven"
+    assert {n: o.result for n, o in outcomes.items()} == {n: n * n for n in outcomes}
+    assert executor.workers_started >= 30 // 4

@@ -16,8 +16,10 @@ In the beginning there was a scan.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from . import logs
 from .errors import InputError, PipelineError, TextkitError, ValidationError
 from .model import Document
 from .model import Options
@@ -36,24 +38,52 @@ def convert_text(text: str, *, source: str = "<string>", options: Options | None
     """Convert OCR text to a :class:`Document` (layout, structure and repairs done)."""
     from .pipeline import run
 
-    return run(read_text(text, source=source, options=options))
+    if not isinstance(text, str):
+        hint = ": for undecoded input use convert_bytes(data, source=...)" \
+            if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(f"convert_text takes the text as str, not {type(text).__name__}{hint}")
+    _check_source_and_options(source, options)
+    with logs.about(source, replace=False):
+        return run(read_text(text, source=source, options=options))
 
 
 def convert_bytes(data: bytes, *, source: str, options: Options | None = None) -> Document:
-    """Convert an input file's bytes (any format a reader knows) to a :class:`Document`."""
+    """Convert an input file's bytes (any format a reader knows: OCR text in UTF-8, cp1252 or
+    what ``charset-normalizer`` finds; hOCR, ALTO, PAGE XML) to a :class:`Document`."""
     from .pipeline import run
 
-    return run(read_bytes(data, source=source, options=options))
+    if not isinstance(data, bytes | bytearray | memoryview):
+        hint = ": for text already decoded use convert_text(text, source=...)" \
+            if isinstance(data, str) else ""
+        raise TypeError(f"convert_bytes takes bytes, not {type(data).__name__}{hint}")
+    _check_source_and_options(source, options)
+    with logs.about(source, replace=False):
+        return run(read_bytes(bytes(data), source=source, options=options))
 
 
 def convert_file(path: str | Path, *, options: Options | None = None) -> Document:
     """Convert the OCR text file at ``path``; errors name the file."""
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"convert_file takes a path (str or Path), not {type(path).__name__}")
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=str(path)) from error
     return convert_bytes(data, source=path.name, options=options)
+
+
+def _check_source_and_options(source: object, options: object) -> None:
+    if not isinstance(source, str):
+        raise TypeError(f"source= takes the input's name as str, not {type(source).__name__}")
+    if options is not None and not isinstance(options, Options):
+        raise TypeError(f"options= takes textkit.Options(...), not {type(options).__name__}")
+
+
+def _check_document(doc: object, function: str) -> None:
+    if not isinstance(doc, Document):
+        raise TypeError(f"{function} takes a textkit.Document (what convert_text, convert_bytes "
+                        f"and convert_file return), not {type(doc).__name__}")
 
 
 def to_tei(doc: Document) -> str:
@@ -64,16 +94,21 @@ def to_tei(doc: Document) -> str:
     """
     from .tei.writer import tei_string
 
+    _check_document(doc, "to_tei")
     return tei_string(doc)
 
 
-def validate(xml: str | bytes, *, schema: str = "textkit", source: str | None = None) -> None:
-    """Validate TEI against the project schema (or ``schema="tei_all"`` with a path).
+def validate(xml: str | bytes, *, schema: str | Path = "textkit", source: str | None = None) -> None:
+    """Validate TEI against the project schema, ``schema="tei_all"`` (the official TEI
+    schema, shipped) or a RELAX NG file's path.
 
-    Raises :class:`ValidationError` listing each problem with its line.
+    Raises :class:`ValidationError` listing each problem with its line, and
+    :class:`InputError` naming the schema file when it cannot be read.
     """
     from .tei.validate import validate as _validate
 
+    if not isinstance(schema, str | os.PathLike):
+        raise TypeError(f"schema= takes a name or a path, not {type(schema).__name__}")
     _validate(xml, schema=schema, source=source)
 
 
@@ -81,4 +116,5 @@ def clean_text(doc: Document) -> str:
     """The repaired reading text: titles, bylines, headings and paragraphs, blank-line separated."""
     from .tei.plain import plain_text
 
+    _check_document(doc, "clean_text")
     return plain_text(doc)

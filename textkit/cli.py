@@ -32,6 +32,7 @@ import textkit
 
 from . import batch
 from .errors import TextkitError, ValidationError
+from .logs import SourceFilter
 from .model import Options
 from .progress import Progress
 from .tei.validate import validate as validate_tree
@@ -76,6 +77,16 @@ def _megabytes(value: str) -> float:
     return size
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError("must be more than 0 seconds")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="textkit",
@@ -93,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_STATUS)
     convert.add_argument("paths", nargs="+", metavar="PATH", help="a file, a directory, or -")
     convert.add_argument("--out", required=True, type=Path, metavar="DIR",
-                         help="where the TEI goes (created if needed)")
+                         help="where the TEI goes (created if needed); - for standard output "
+                              "(one input only)")
     convert.add_argument("--jobs", "-j", type=_jobs, default=default_jobs(), metavar="N",
                          help="worker processes (default: all cores, %(default)s here)")
     convert.add_argument("--executor", metavar="NAME", default=None,
@@ -102,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
                               + " (default: processes with more than one job, else serial)")
     convert.add_argument("--glob", default="*.txt",
                          help="names of the files to convert in directories (default: %(default)s)")
-    convert.add_argument("--force", action="store_true", help="convert even what is up to date")
+    convert.add_argument("--force", action="store_true",
+                         help="convert even what is up to date, and replace outputs and reports "
+                              "that textkit did not make")
     convert.add_argument("--quiet", "-q", action="store_true",
                          help="no progress bar; print only failures and the summary")
     convert.add_argument("--progress", action="store_true",
@@ -115,6 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--max-size", type=_megabytes, default=100.0, metavar="MB",
                          help="refuse files larger than this (default: %(default)g MB; a 50 MB "
                               "file takes about 1 GB of memory and minutes to convert)")
+    convert.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                         help="fail a file still converting after this long, and go on with "
+                              "the others (default: no limit)")
     _conversion_options(convert)
 
     validate = commands.add_parser(
@@ -122,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate TEI files against textkit's schema and print each problem as "
                     "FILE:LINE: message. External entities and DTDs are never loaded.")
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("--schema", default="textkit", metavar="NAME|FILE",
+                          help="textkit (its profile, the default), tei_all (the official TEI "
+                               "P5 schema, shipped; compiling it takes seconds), or the path of "
+                               "a RELAX NG file")
     validate.add_argument("--quiet", "-q", action="store_true", help="print only problems")
 
     review = commands.add_parser(
@@ -131,6 +152,8 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("files", nargs="+", metavar="FILE")
     review.add_argument("--out", type=Path, metavar="FILE.html",
                         help="where the page goes (one FILE only; default: FILE with .html)")
+    review.add_argument("--force", action="store_true",
+                        help="replace the page even if it is a file textkit did not make")
 
     clean = commands.add_parser(
         "clean", help="print the repaired reading text",
@@ -189,6 +212,7 @@ def _configure_logging(verbose: bool, *, batch: bool) -> None:
     _LOG_HANDLER.filters.clear()
     if batch and not verbose:
         _LOG_HANDLER.addFilter(_about_the_run)
+    _LOG_HANDLER.addFilter(SourceFilter())  # "line 12: ..." says which file
     logging.getLogger("textkit").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
@@ -223,6 +247,8 @@ def _options(args: argparse.Namespace) -> Options:
 def _convert(args: argparse.Namespace) -> int:
     options = _options(args)
     out: Path = args.out
+    if str(out) == "-":
+        return _convert_to_stdout(args, options)
     if args.executor is not None and args.executor not in batch.EXECUTORS:
         raise UsageError(f"--executor: no executor named {args.executor!r}; there are: "
                          f"{', '.join(sorted(batch.EXECUTORS))}")
@@ -232,10 +258,14 @@ def _convert(args: argparse.Namespace) -> int:
         raise UsageError("- (standard input) can be given only once")
     stdin = sys.stdin.buffer.read() if batch.STDIN in args.paths else None
 
-    tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin)
+    tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin,
+                                 review=args.review)
+    if args.report is not None:
+        _check_report(args, tasks)
     if not tasks and not problems:
-        print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}",
-              file=sys.stderr)
+        print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}: nothing "
+              "to convert (another --glob?)", file=sys.stderr)
+        return EXIT_FAILED
     show = args.progress or (not args.quiet and sys.stderr.isatty())
     bar = Progress(len(tasks) + len(problems)) if show and tasks else None
     say = bar.write if bar is not None else (lambda line: print(line, file=sys.stderr))
@@ -252,15 +282,18 @@ def _convert(args: argparse.Namespace) -> int:
         done = batch.run(tasks, out=out, options=options, executor=args.executor,
                          jobs=args.jobs, force=args.force,
                          max_bytes=int(args.max_size * 1e6), review=args.review,
-                         on_result=on_result)
+                         timeout=args.timeout, on_result=on_result)
     if bar is not None:
         bar.close()
     done = batch.BatchResult(problems + done.results, done.seconds, done.fingerprint,
                              done.interrupted, done.pending)
 
-    from .report import summary, write_report
+    from .report import summary, warnings_line, write_report
 
     print(summary(done), file=sys.stderr)
+    warned = warnings_line(done, report=args.report)
+    if warned:
+        print(warned, file=sys.stderr)
     if args.report is not None:
         try:
             write_report(args.report, done, options=_describe(options, args))
@@ -277,6 +310,64 @@ def _convert(args: argparse.Namespace) -> int:
     if done.interrupted:
         return EXIT_INTERRUPTED
     return EXIT_OK if done.ok else EXIT_FAILED
+
+
+def _convert_to_stdout(args: argparse.Namespace, options: Options) -> int:
+    """``--out -``: the TEI of one input (a file, or - for standard input) on standard output."""
+    if len(args.paths) != 1 or (args.paths[0] != batch.STDIN and Path(args.paths[0]).is_dir()):
+        raise UsageError("--out - writes the TEI of one input to standard output: give one file "
+                         "(or - for standard input), or an output directory")
+    if args.report is not None or args.review:
+        raise UsageError("--out - writes only the TEI: --report and --review need an output "
+                         "directory")
+    path = args.paths[0]
+    source = "stdin" if path == batch.STDIN else Path(path).name
+    try:
+        data = sys.stdin.buffer.read() if path == batch.STDIN else Path(path).read_bytes()
+    except OSError as error:
+        print(f"textkit: {path}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    if len(data) > args.max_size * 1e6:
+        print(f"textkit: {path}: too large ({len(data) / 1e6:.1f} MB, more than "
+              f"{args.max_size:g} MB): raise --max-size to convert it", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        doc = textkit.convert_bytes(data, source=source, options=options)
+        xml = textkit.to_tei(doc)
+        textkit.validate(xml.encode("utf-8"), source=source)
+    except TextkitError as error:
+        _error(error, path)
+        return EXIT_FAILED
+    try:
+        _write_stdout(xml if xml.endswith("\n") else xml + "\n")
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
+def _check_report(args: argparse.Namespace, tasks: list[batch.Task]) -> None:
+    """Before the run: the report (and its index page) go onto no input, no output of the
+    run, and no file textkit did not make (unless --force)."""
+    from .files import check_overwrite
+    from .resume import LOCK_FILE, STATE_FILE
+
+    inputs = {Path(task.input).resolve() for task in tasks if task.input != batch.STDIN}
+    outputs = {task.output.resolve() for task in tasks}
+    if args.review:
+        outputs |= {batch.review_path(task.output).resolve() for task in tasks}
+    outputs |= {(args.out / STATE_FILE).resolve(), (args.out / LOCK_FILE).resolve()}
+    targets = [("--report", args.report)]
+    if args.review:
+        targets.append(("--report with --review, the index page", args.report.with_suffix(".html")))
+    for what, target in targets:
+        if target.resolve() in inputs:
+            raise UsageError(f"{what} {target} is an input of this run: choose another file")
+        if target.resolve() in outputs:
+            raise UsageError(f"{what} {target} is also an output of this run: choose another file")
+        try:
+            check_overwrite(target, force=args.force)
+        except TextkitError as error:
+            raise UsageError(f"{what}: {error}") from error
 
 
 def _write_review_index(index: Path, done: batch.BatchResult) -> None:
@@ -301,6 +392,7 @@ def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
             "jobs": args.jobs, "executor": args.executor, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
+            "timeout": args.timeout,
             "review": args.review}
 
 
@@ -330,6 +422,12 @@ def _printable(name: str) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from .tei.validate import compiled_schema
+
+    try:
+        compiled_schema(args.schema)  # a bad --schema is one message, not one per file
+    except TextkitError as error:
+        raise UsageError(f"--schema: {error}") from error
     failed = 0
     for file in args.files:
         try:
@@ -339,7 +437,7 @@ def _validate(args: argparse.Namespace) -> int:
             failed += 1
             continue
         try:
-            validate_tree(parse_xml(data, source=file), source=file)
+            validate_tree(parse_xml(data, source=file), schema=args.schema, source=file)
             problems = []
         except ValidationError as error:
             problems = error.problems or [(0, batch.one_line(error, file))]
@@ -366,7 +464,7 @@ def _review(args: argparse.Namespace) -> int:
     failed = 0
     for file in args.files:
         try:
-            write_review(file, args.out)
+            write_review(file, args.out, force=args.force)
         except TextkitError as error:
             _error(error, file)
             failed += 1

@@ -8,6 +8,11 @@ killed at any moment leaves the old file or the new one, never a mix, and at
 worst a temporary file whose name ends in :data:`TMP_SUFFIX` (never ``.xml``),
 which :func:`sweep_temporary_files` removes on the next run.
 
+The same module says which files textkit made (:func:`made_by_textkit`),
+for the one rule every file it writes follows: never onto an input, never
+onto another output of the same run, never onto a file it did not make
+unless the user says ``--force`` (:func:`check_overwrite`).
+
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     write_atomic(Path(tmp, "sub", "a.xml"), "<x/>")
@@ -21,6 +26,8 @@ import os
 import re
 import tempfile
 from pathlib import Path
+
+from .errors import InputError
 
 TMP_SUFFIX = ".textkit-tmp"
 """How every temporary file textkit makes ends (a batch never converts these)."""
@@ -94,3 +101,39 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+# What textkit writes carries its mark near the start: the TEI header's
+# <application ident="textkit">, the review and index pages' generator meta
+# element, the report's first key.
+_MARKS = re.compile(rb'<application\b[^>]*\bident="textkit"'
+                    rb'|<meta name="generator" content="textkit'
+                    rb'|\A\s*\{\s*"textkit":')
+_HEAD = 1 << 16
+
+
+def made_by_textkit(path: str | Path) -> bool:
+    """Whether the file at ``path`` is one textkit wrote (its mark is in its first 64 KB).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_atomic(Path(tmp, "a.json"), '{"textkit": "0.1.0"}')
+    ...     write_atomic(Path(tmp, "b.json"), '{"mine": 1}')
+    ...     made_by_textkit(Path(tmp, "a.json")), made_by_textkit(Path(tmp, "b.json"))
+    (True, False)
+    """
+    try:
+        with open(path, "rb") as handle:
+            return _MARKS.search(handle.read(_HEAD)) is not None
+    except OSError:
+        return False
+
+
+def check_overwrite(path: str | Path, *, force: bool = False) -> None:
+    """Raise :class:`InputError` if writing ``path`` would replace a file textkit did not make
+    (unless ``force``). A missing file, or one textkit made, may be written."""
+    path = Path(path)
+    if force or not (path.exists() or path.is_symlink()) or made_by_textkit(path):
+        return
+    raise InputError(f"{path} exists and textkit did not make it: move it away, or use "
+                     "--force to replace it")

@@ -136,7 +136,8 @@ def load_user_lexicon(path: str | Path) -> frozenset[str]:
     Raises :class:`InputError` naming the file when it cannot be read.
     """
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        # utf-8-sig: a byte-order mark (Notepad writes one) is not part of the first word.
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read lexicon: {error}", source=str(path)) from error
     words = (line.split("#", 1)[0].strip() for line in text.splitlines())

@@ -25,7 +25,7 @@ numbers) is kept as a :class:`LayoutMark`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 
@@ -317,6 +317,32 @@ class Options:
     keep_layout: bool = False
     language: str = "en"
     input_format: str | None = None
+
+    def __post_init__(self) -> None:
+        # Checked here, where the mistake is made: a string "no" is true, and a
+        # set of words failed deep in a stage with a message about the stage.
+        for name in ("correct_ocr", "keep_layout"):
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise TypeError(f"Options({name}=...) takes True or False, not {value!r}")
+        if not isinstance(self.language, str):
+            raise TypeError(f"Options(language=...) takes a language code such as 'en', not {self.language!r}")
+        if self.input_format is not None and not isinstance(self.input_format, str):
+            raise TypeError("Options(input_format=...) takes a reader's name such as 'text' or 'hocr', "
+                            f"or None, not {self.input_format!r}")
+        words = self.user_words
+        if isinstance(words, str | bytes) or not isinstance(words, Iterable):
+            raise TypeError("Options(user_words=...) takes a collection of words (a set, list "
+                            f"or frozenset of str), not {type(words).__name__}")
+        try:
+            words = frozenset(words)
+        except TypeError:
+            raise TypeError("Options(user_words=...) takes words (str); it was given something "
+                            "unhashable") from None
+        for word in words:
+            if not isinstance(word, str):
+                raise TypeError(f"Options(user_words=...) takes words (str), not {word!r}")
+        object.__setattr__(self, "user_words", words)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

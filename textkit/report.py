@@ -40,6 +40,25 @@ def summary(result: BatchResult) -> str:
     return line
 
 
+def warnings_line(result: BatchResult, *, report: Path | None = None, show: int = 5) -> str | None:
+    """One line naming the files that converted with warnings (the first ``show``), or ``None``.
+
+    >>> from textkit.batch import BatchResult, FileResult, Status
+    >>> done = BatchResult([FileResult("a.txt", "a.xml", Status.CONVERTED, warning_count=2),
+    ...                     FileResult("b.txt", "b.xml", Status.CONVERTED)], 1.0, "f00")
+    >>> warnings_line(done)
+    'textkit: 1 converted with warnings (--report FILE lists them): a.txt'
+    """
+    warned = [r.input for r in result.results
+              if r.status is Status.CONVERTED and r.warning_count]
+    if not warned:
+        return None
+    where = f"listed in {report}" if report is not None else "--report FILE lists them"
+    names = ", ".join(warned[:show]) + (f" and {len(warned) - show} more" if len(warned) > show
+                                        else "")
+    return f"textkit: {len(warned)} converted with warnings ({where}): {names}"
+
+
 def report(result: BatchResult, *, options: dict[str, Any] | None = None) -> dict[str, Any]:
     """The JSON-ready report of ``result``."""
     import textkit
@@ -84,6 +103,7 @@ def _entry(result: Any) -> dict[str, Any]:
         "words": result.words,
         "encoding": result.encoding,
         "replaced_characters": result.replaced_characters,
+        "replaced_bytes": result.replaced_bytes,
         "corrections": dict(sorted(result.corrections.items())),
         "structure": result.structure,
         "validation": result.validation,

@@ -1,29 +1,37 @@
 """What a rerun of a batch may skip: the record of outputs already made.
 
 A batch writes into its output directory a journal, ``.textkit-state.jsonl``:
-one JSON line per output written, appended (and flushed) as soon as the
-output is in place. A run killed at any moment leaves at worst a truncated
-last line, which the next run ignores; an output written but not yet
-journaled is simply converted again. A rerun skips an input when
+one JSON line per output written, appended as soon as the output is in
+place. A run killed at any moment leaves at worst a truncated last line,
+which the next run ignores; an output written but not yet journaled is
+simply converted again. A rerun skips an input when
 
-* the journal says its output was made from this input, by this textkit
-  version with these options (:func:`fingerprint`), and
-* the output still exists and is newer than the input, which has kept the
-  size it had then.
+* the journal says its output was made from this input path, by this
+  textkit version with these options (:func:`fingerprint`),
+* the input's content is what it was then (its SHA-256: a size and a
+  modification time can stay the same while the text changes), and
+* the output's content is what textkit wrote (its SHA-256: a file put in
+  its place is not "up to date").
 
-At the end of a run the journal is compacted to one line per output
-(written to a temporary file and renamed, like the outputs).
+Two batches may write into one output directory at once: every append,
+and the compaction at the end of a run (to one line per output, written to
+a temporary file and renamed, like the outputs), hold an exclusive lock on
+``.textkit-state.lock`` (``fcntl.flock``; where there is none, as on
+Windows, run one batch per directory at a time). An append opens the
+journal anew, so it never writes into a file a compaction has replaced.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .files import write_atomic
 from .model import Options
@@ -31,6 +39,7 @@ from .model import Options
 log = logging.getLogger(__name__)
 
 STATE_FILE = ".textkit-state.jsonl"
+LOCK_FILE = ".textkit-state.lock"
 
 
 def fingerprint(options: Options, version: str) -> str:
@@ -49,30 +58,32 @@ def fingerprint(options: Options, version: str) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of the file at ``path``, read in blocks; ``None`` if it cannot be read."""
+    try:
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
 class Journal:
     """The state of one output directory: read at start, appended to as outputs land."""
 
     def __init__(self, out_dir: Path, fingerprint: str) -> None:
         self.path = out_dir / STATE_FILE
+        self.lock_path = out_dir / LOCK_FILE
         self.fingerprint = fingerprint
         # Output -> its journal line, kept as text (parsed when asked): a
         # hundred thousand outputs then cost tens of MB, not hundreds.
         self.records: dict[str, str] = {}
-        self._file: IO[str] | None = None
+        self._added = 0
+        self._warned = False
         self._load()
 
     def _load(self) -> None:
         try:
-            with self.path.open(encoding="utf-8") as lines:
-                for line in lines:
-                    if not line.endswith("\n"):
-                        continue  # the last line, cut short by a kill
-                    try:
-                        self.records[json.loads(line)["output"]] = line
-                    except (ValueError, KeyError, TypeError):
-                        continue  # not ours
-        except FileNotFoundError:
-            pass
+            self.records = _read_lines(self.path)
         except OSError as error:
             log.warning("%s: cannot read the batch state (%s); converting everything", self.path,
                         error.strerror)
@@ -81,7 +92,10 @@ class Journal:
         return os.path.relpath(output, self.path.parent)
 
     def fresh(self, input_path: Path, output: Path) -> dict[str, Any] | None:
-        """The record of ``output`` if it is up to date for ``input_path``, else ``None``."""
+        """The record of ``output`` if it is up to date for ``input_path``, else ``None``.
+
+        Reads (hashes) the input and the output; see the module's docstring.
+        """
         line = self.records.get(self._key(output))
         if line is None:
             return None
@@ -90,44 +104,77 @@ class Journal:
             return None
         if record.get("input") != str(input_path.resolve()):
             return None
-        try:
-            source, made = input_path.stat(), output.stat()
-        except OSError:
-            return None
-        if made.st_mtime_ns <= source.st_mtime_ns or source.st_size != record.get("input_size"):
+        wanted_input, wanted_output = record.get("input_sha256"), record.get("output_sha256")
+        if not wanted_input or not wanted_output:
+            return None  # a journal from before content hashes: convert once more
+        if file_sha256(output) != wanted_output or file_sha256(input_path) != wanted_input:
             return None
         return record
 
-    def add(self, input_path: Path, output: Path, summary: dict[str, Any]) -> None:
-        """Record that ``output`` was just made from ``input_path`` (flushed at once)."""
-        try:
-            size = input_path.stat().st_size
-        except OSError:
-            return
+    def add(self, input_path: Path, output: Path, summary: dict[str, Any], *,
+            input_sha256: str | None, output_sha256: str | None) -> None:
+        """Record that ``output`` (content ``output_sha256``) was just made from
+        ``input_path`` (content ``input_sha256``); on disk at once, under the lock."""
         key = self._key(output)
         record = {"output": key, "input": str(input_path.resolve()),
-                  "input_size": size, "fingerprint": self.fingerprint, "summary": summary}
+                  "input_sha256": input_sha256, "output_sha256": output_sha256,
+                  "fingerprint": self.fingerprint, "summary": summary}
         # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.
         line = json.dumps(record) + "\n"
         self.records[key] = line
         try:
-            if self._file is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._file = self.path.open("a", encoding="utf-8")
-            self._file.write(line)
-            self._file.flush()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self._locked():
+                # One write of one line, to the journal as it is now (a compaction by
+                # another run may have replaced the file since we last wrote).
+                with self.path.open("a", encoding="utf-8") as journal:
+                    journal.write(line)
+            self._added += 1
         except OSError as error:
-            log.warning("%s: cannot record the batch state (%s); a rerun will convert again",
-                        self.path, error.strerror)
+            if not self._warned:
+                self._warned = True
+                log.warning("%s: cannot record the batch state (%s); a rerun will convert again",
+                            self.path, error.strerror)
 
     def close(self) -> None:
-        """Compact the journal to one line per output."""
-        if self._file is not None:
-            self._file.close()
-            self._file = None
-        if not self.records:
+        """Compact the journal to one line per output, keeping what other runs added."""
+        if not self._added:
             return
         try:
-            write_atomic(self.path, "".join(self.records.values()))
+            with self._locked():
+                lines = _read_lines(self.path)
+                if lines:
+                    write_atomic(self.path, "".join(lines.values()))
         except OSError as error:
             log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            import fcntl
+        except ImportError:  # no flock here: one batch per output directory at a time
+            yield
+            return
+        with open(self.lock_path, "a") as lock:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _read_lines(path: Path) -> dict[str, str]:
+    """The journal's complete lines by output, the last line of each output winning."""
+    records: dict[str, str] = {}
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if not line.endswith("\n"):
+                    continue  # the last line, cut short by a kill
+                try:
+                    records[json.loads(line)["output"]] = line
+                except (ValueError, KeyError, TypeError):
+                    continue  # not ours
+    except FileNotFoundError:
+        pass
+    return records

@@ -34,7 +34,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import _UMASK, TMP_SUFFIX, sweep_temporary_files, write_atomic
+from ..files import _UMASK as _UMASK  # re-exported: the tests check the mode files get
+from ..files import TMP_SUFFIX, sweep_temporary_files, write_atomic
 from ..model import Options
 from ..resume import Journal, fingerprint
 from .convert import (STDIN, FileResult, Job, Status, Task, convert_one, failed, one_line,
@@ -47,7 +48,7 @@ __all__ = [
     "EXECUTORS", "STDIN", "TMP_SUFFIX", "BatchResult", "Executor", "FileResult", "Job",
     "ProcessExecutor", "SerialExecutor", "Status", "Task", "convert_one", "make_executor",
     "one_line", "output_name", "plan", "review_path", "run", "structure_counts",
-    "sweep_temporary_files", "warm_up", "write_atomic", "_UMASK",
+    "sweep_temporary_files", "warm_up", "write_atomic",
 ]
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     :data:`EXECUTORS`; by default, ``"processes"`` with ``jobs`` workers when
     ``jobs`` > 1 and there is more than one file to convert, else
     ``"serial"``. Outputs that are up to date (:mod:`textkit.resume`) are
-    skipped unless ``force``. ``timeout``: a file still converting after that
+    skipped unless ``force``, which also lets an output replace a file textkit
+    did not make (:func:`textkit.files.check_overwrite`). ``timeout``: a file still converting after that
     many seconds fails (``None``: no limit). On ``KeyboardInterrupt`` the
     files in progress are finished, the rest left, and the result says
     ``interrupted``.
@@ -105,7 +107,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     import textkit
 
     options = options or Options()
-    job = Job(options=options, max_bytes=max_bytes, review=review)
+    job = Job(options=options, max_bytes=max_bytes, review=review, force=force)
     began = time.perf_counter()
     mark = fingerprint(options, textkit.__version__)
     results: list[FileResult] = []
@@ -118,7 +120,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     def done(task: Task, result: FileResult) -> None:
         results.append(result)
         if result.status is Status.CONVERTED and task.input != STDIN:
-            journal.add(Path(task.input), task.output, result.summary())
+            journal.add(Path(task.input), task.output, result.summary(),
+                        input_sha256=result.sha256, output_sha256=result.output_sha256)
         if on_result is not None:
             on_result(result)
 

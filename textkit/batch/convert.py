@@ -11,6 +11,7 @@ a one-line reason: nothing a file does stops the others.
 from __future__ import annotations
 
 import enum
+import hashlib
 import logging
 import time
 from collections import Counter
@@ -20,8 +21,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .. import logs
 from ..errors import TextkitError, ValidationError
-from ..files import write_atomic
+from ..files import check_overwrite, write_atomic
 from ..model import Options
 
 log = logging.getLogger("textkit.batch")
@@ -60,11 +62,13 @@ class Job:
     ``options``: how to convert (:class:`~textkit.model.Options`).
     ``max_bytes``: refuse larger inputs unread (``None``: no limit).
     ``review``: also write the review page (:mod:`textkit.review`) next to each TEI.
+    ``force``: replace an output (or review page) even if textkit did not make it.
     """
 
     options: Options = field(default_factory=Options)
     max_bytes: int | None = None
     review: bool = False
+    force: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +85,12 @@ class FileResult:
     encoding: str | None = None
     replaced_characters: int = 0
     """Control or non-XML characters the read stage replaced (see :mod:`textkit.read`)."""
+    replaced_bytes: int = 0
+    """Bytes wrong in the input's encoding, each read as U+FFFD (see :mod:`textkit.read`)."""
+    sha256: str | None = None
+    """The SHA-256 of the input's bytes, as read (what resuming compares)."""
+    output_sha256: str | None = None
+    """The SHA-256 of the TEI written (an output replaced since is not up to date)."""
     corrections: dict[str, int] = field(default_factory=dict)
     """Number of corrections by rule (``Rule.value``)."""
     structure: dict[str, int] = field(default_factory=dict)
@@ -97,6 +107,7 @@ class FileResult:
         """The facts a later run copies into its report when it skips this file."""
         return {"bytes": self.bytes, "words": self.words, "encoding": self.encoding,
                 "replaced_characters": self.replaced_characters,
+                "replaced_bytes": self.replaced_bytes,
                 "corrections": self.corrections, "structure": self.structure,
                 "validation": self.validation, "warnings": list(self.warnings[:3]),
                 "warning_count": self.warning_count, "review": self.review}
@@ -136,7 +147,7 @@ def convert_one(task: Task, job: Job) -> FileResult:
         return result(Status.FAILED, f"cannot read: {error.strerror or error}")
     except MemoryError:
         return result(Status.FAILED, "out of memory reading it: the file is too large for this machine")
-    with _collect_warnings() as warnings:
+    with _collect_warnings() as warnings, logs.about(task.input):
         converted = _convert_data(task, job, data, facts, result)
     if warnings.count:
         return replace(converted, warnings=tuple(warnings.messages), warning_count=warnings.count)
@@ -147,7 +158,7 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
                   result: Callable[..., FileResult]) -> FileResult:
     import textkit
 
-    from ..read import decode, normalize
+    from ..read import decode_report, normalize
 
     options = job.options
     facts["bytes"] = len(data)
@@ -155,7 +166,9 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
     try:
         doc = textkit.convert_bytes(data, source=task.source, options=options)
         facts["encoding"] = doc.encoding
-        facts["replaced_characters"] = normalize(decode(data, source=task.source)[0])[1]
+        text, _, wrong = decode_report(data, source=task.source, warn=False)
+        facts["replaced_bytes"] = len(wrong)
+        facts["replaced_characters"] = normalize(text)[1]
         facts["corrections"] = dict(Counter(c.rule.value for c in doc.corrections()))
         facts["structure"] = structure_counts(doc)
         xml = textkit.to_tei(doc).encode("utf-8")
@@ -168,12 +181,18 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
             return result(Status.FAILED, f"the TEI made is not valid (a textkit bug){first}",
                           validation={"valid": False, "problems": problems})
         facts["validation"] = {"valid": True}
+        check_overwrite(task.output, force=job.force)
+        if job.review:
+            check_overwrite(review_path(task.output), force=job.force)
         write_atomic(task.output, xml)
+        facts["sha256"] = doc.sha256
+        facts["output_sha256"] = hashlib.sha256(xml).hexdigest()
         if job.review:
             from ..review import write_review
 
             try:
-                facts["review"] = write_review(task.output, review_path(task.output))
+                facts["review"] = write_review(task.output, review_path(task.output),
+                                               force=job.force)
             except TextkitError as error:
                 return result(Status.FAILED, f"converted, but the review page failed: "
                                              f"{one_line(error, str(task.output))}")

@@ -178,7 +178,9 @@ def _alarm(timeout: float | None) -> Iterator[None]:
 
 # --- worker processes ------------------------------------------------------------------------
 
-_STOP = None  # sent to a worker: finish
+# What the parent sends a worker: (True, item) to work on, or (False, None) to finish
+# (an item may itself be None).
+_STOP = (False, None)
 
 
 class ProcessExecutor:
@@ -228,13 +230,10 @@ class ProcessExecutor:
                             break
                         finished.extend(self._give(item, idle, workers, fn))
                     busy = [w for w in workers if w.item is not _IDLE]
-                    if not busy:
-                        if finished:
-                            pass  # yield them, then look again
-                        else:
-                            break
-                    else:
+                    if busy:
                         finished.extend(self._collect(busy, workers, timeout))
+                    elif not finished:
+                        break  # nothing running, nothing to start: done
                 except KeyboardInterrupt:
                     if interrupted:
                         raise
@@ -324,7 +323,7 @@ class _Worker:
         if not self.process.is_alive():
             return False
         try:
-            self.conn.send(item)
+            self.conn.send((True, item))
         except (OSError, EOFError):  # it died before it could take work
             return False
         self.item, self.started = item, time.monotonic()
@@ -394,8 +393,8 @@ def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
             except Exception:  # the items will show what is broken, each with its name
                 log.debug("worker initializer failed", exc_info=True)
         while True:
-            item = conn.recv()
-            if item is _STOP:
+            work, item = conn.recv()
+            if not work:
                 return
             try:
                 message: tuple[bool, Any] = (True, fn(item))

@@ -18,10 +18,17 @@ Decoding tries, in order:
 2. UTF-8 (the common case; ASCII is UTF-8);
 3. an encoding the file declares in its first two lines (``coding: latin-1``,
    ``charset=iso-8859-2``), as Emacs, Vim and HTML write it;
-4. cp1252, the legacy encoding OCR tools on Windows write (a superset of the
-   printable part of Latin-1);
-5. a statistical guess by ``charset-normalizer`` when that package is
-   installed (it is optional: textkit does not depend on it).
+4. UTF-8 with its few wrong bytes replaced by U+FFFD, when most of the
+   file's non-ASCII bytes are valid UTF-8: one stray byte does not make a
+   UTF-8 file cp1252 (which would garble every accented letter);
+5. cp1252, the legacy encoding OCR tools on Windows write (a superset of the
+   printable part of Latin-1), strictly, then with its few wrong bytes
+   (of the five it leaves undefined) replaced;
+6. a statistical guess by ``charset-normalizer``;
+7. whichever of UTF-8 and cp1252 has fewer wrong bytes, when they are few
+   (the file is refused otherwise).
+
+Every byte replaced is counted and a warning names its offset in the file.
 
 A file with NUL bytes is binary and refused, unless the NULs fall where
 BOM-less UTF-16 puts them. The encoding used is kept in
@@ -45,6 +52,7 @@ import hashlib
 import importlib
 import logging
 import re
+import threading
 from collections.abc import Sequence
 from types import ModuleType
 
@@ -67,6 +75,10 @@ _DECLARATION = re.compile(rb"(?:en)?coding[:=]\s*[\"']?([-\w.]+)|charset\s*=\s*[
 
 # C0 controls but tab and LF, DEL, and C1 controls but NEL; XML-illegal code points.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x84\x86-\x9f]")
+# Control bytes text never has (not tab, LF, VT, FF, CR, nor ESC); bytes above ASCII.
+_BINARY_CONTROLS = re.compile(rb"[\x01-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x01, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20)])
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _LINE_SEPARATORS = re.compile("[\x85\u2028\u2029]")
 _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 
@@ -74,17 +86,42 @@ _NOT_XML = re.compile("[\ufffe\uffff\ud800-\udfff]")
 def decode(data: bytes, *, source: str) -> tuple[str, str]:
     """Return ``(text, encoding)`` for ``data``; raise :class:`InputError` if it is not text.
 
+    Bytes that are wrong in the encoding chosen become U+FFFD, and a warning
+    names how many and their byte offsets (:func:`decode_report` returns them).
+
     >>> decode("caf\\u00e9".encode("cp1252"), source="a.txt")
     ('café', 'cp1252')
     >>> decode(b"\\xef\\xbb\\xbfcaf\\xc3\\xa9", source="a.txt")
     ('café', 'utf-8-sig')
     >>> decode("# coding: iso-8859-2\\n\\u0141\\u00f3d\\u017a".encode("iso-8859-2"), source="a.txt")[1]
     'iso8859-2'
+    >>> decode_report("caf\\u00e9 \\u201cquoted\\u201d".encode() + b" \\xff", source="a.txt")[1:]
+    ('utf-8', [19])
+    """
+    text, encoding, _ = decode_report(data, source=source)
+    return text, encoding
+
+
+def decode_report(data: bytes, *, source: str, warn: bool = True) -> tuple[str, str, list[int]]:
+    """:func:`decode`, and the offsets of the bytes that were replaced by U+FFFD
+    (``warn=False``: without logging the warning about them, already logged once).
+
+    The order: a byte-order mark; NUL bytes (binary, unless BOM-less
+    UTF-16); strict UTF-8; a declared encoding; UTF-8 with its few wrong
+    bytes replaced, when most of the file's non-ASCII bytes are valid UTF-8
+    (one stray byte must not turn a UTF-8 file into cp1252 mojibake); cp1252,
+    then cp1252 with its few wrong bytes replaced (at most one in twenty of
+    the non-ASCII bytes); ``charset-normalizer``'s guess; and last, whichever
+    of UTF-8 and cp1252 has fewer wrong bytes, if they are few.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if encoding == "utf-8-sig":
+                text, wrong = _decode_replacing(data, "utf-8", start=len(bom))
+                _warn_replaced(warn and source, "UTF-8", wrong)
+                return text, encoding, wrong
             try:
-                return data[len(bom):].decode(encoding.removesuffix("-sig")), encoding
+                return data[len(bom):].decode(encoding), encoding, []
             except UnicodeDecodeError as error:
                 raise InputError(f"starts with a {encoding} byte-order mark but is not {encoding} "
                                  f"({error.reason} at byte {error.start + len(bom)})",
@@ -93,25 +130,84 @@ def decode(data: bytes, *, source: str) -> tuple[str, str]:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
             raise InputError("binary file (contains NUL bytes), not OCR text", source=source)
-        return data.decode(utf16), utf16
+        return data.decode(utf16), utf16, []
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", []
     except UnicodeDecodeError:
         pass
     declared = _declared_encoding(data)
     if declared is not None:
         try:
-            return data.decode(declared), declared
+            return data.decode(declared), declared, []
         except UnicodeDecodeError:
-            log.info("%s: declares %s but is not; trying cp1252", source, declared)
+            log.info("%s: declares %s but is not; trying others", source, declared)
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls > max(16, len(data) // 100):
+        # Not UTF-8 and full of control bytes text never has: an executable, an
+        # image, a compressed file; any 8-bit encoding would "decode" it.
+        raise InputError(f"binary file ({controls} control bytes, the first at byte "
+                         f"{_BINARY_CONTROLS.search(data).start()}), not OCR text",  # type: ignore[union-attr]
+                         source=source)
+    utf8, utf8_wrong = _decode_replacing(data, "utf-8")
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))  # every wrong UTF-8 byte is one
+    if high - len(utf8_wrong) > len(utf8_wrong):
+        _warn_replaced(warn and source, "UTF-8", utf8_wrong)
+        return utf8, "utf-8", utf8_wrong
     try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as error:
-        guessed = _guess(data)
-        if guessed is not None:
-            return guessed
-        raise InputError(f"not UTF-8 or cp1252 text ({error.reason} at byte {error.start}); "
-                         "re-encode it as UTF-8", source=source) from error
+        return data.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError:
+        pass
+    cp1252, cp1252_wrong = _decode_replacing(data, "cp1252")
+    if len(cp1252_wrong) <= max(1, high // 20):
+        # cp1252 but for a few of the five bytes it leaves undefined: a statistical
+        # guess would trade those few for every accented letter of the file.
+        _warn_replaced(warn and source, "cp1252", cp1252_wrong)
+        return cp1252, "cp1252", cp1252_wrong
+    guessed = _guess(data)
+    if guessed is not None:
+        return guessed[0], guessed[1], []
+    text, encoding, wrong = min((utf8, "utf-8", utf8_wrong), (cp1252, "cp1252", cp1252_wrong),
+                                key=lambda candidate: len(candidate[2]))
+    if len(wrong) > max(8, len(data) // 100):
+        raise InputError(f"not text in UTF-8, cp1252 or any encoding charset-normalizer knows "
+                         f"({len(utf8_wrong)} of {len(data)} bytes are not UTF-8, the first at "
+                         f"byte {utf8_wrong[0]}); re-encode it as UTF-8", source=source)
+    _warn_replaced(warn and source, encoding, wrong)
+    return text, encoding, wrong
+
+
+_WRONG_BYTES = threading.local()
+
+
+def _collect_wrong_bytes(error: UnicodeError) -> tuple[str, int]:
+    # One U+FFFD per wrong byte, each offset kept: what a reader of the
+    # warning needs to find them with a hex editor.
+    assert isinstance(error, UnicodeDecodeError)
+    _WRONG_BYTES.offsets.extend(range(error.start, error.end))
+    return "\ufffd" * (error.end - error.start), error.end
+
+
+codecs.register_error("textkit-collect", _collect_wrong_bytes)
+
+
+def _decode_replacing(data: bytes, encoding: str, *, start: int = 0) -> tuple[str, list[int]]:
+    """``data[start:]`` decoded, each wrong byte replaced by U+FFFD; and their offsets in ``data``."""
+    _WRONG_BYTES.offsets = []
+    try:
+        text = data[start:].decode(encoding, errors="textkit-collect")
+        return text, [start + offset for offset in _WRONG_BYTES.offsets]
+    finally:
+        _WRONG_BYTES.offsets = []
+
+
+def _warn_replaced(source: str | bool, encoding: str, offsets: list[int]) -> None:
+    if not offsets or not source:
+        return
+    shown = ", ".join(str(offset) for offset in offsets[:10])
+    more = f" and {len(offsets) - 10} more" if len(offsets) > 10 else ""
+    log.warning("%s: %d %s not valid %s, replaced by U+FFFD (at byte %s%s)", source,
+                len(offsets), "byte is" if len(offsets) == 1 else "bytes are", encoding,
+                shown, more)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -132,7 +228,8 @@ def _bomless_utf16(data: bytes) -> str | None:
 
 
 def _declared_encoding(data: bytes) -> str | None:
-    head = b"\n".join(data.split(b"\n", 2)[:2])
+    # The first two lines, as editors read them, and no more than 1 KB of them.
+    head = b"\n".join(data[:1024].split(b"\n", 2)[:2])
     match = _DECLARATION.search(head)
     if match is None:
         return None
@@ -146,10 +243,8 @@ def _declared_encoding(data: bytes) -> str | None:
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:
-    try:
-        import charset_normalizer
-    except ImportError:
-        return None
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return None

@@ -50,6 +50,7 @@ def render_index(entries: Iterable[Mapping[str, object]], *, title: str = "textk
     _el("meta", head, http_equiv="Content-Security-Policy",
         content=f"default-src 'none'; style-src {_csp_hash(css)}; base-uri 'none'")
     _el("meta", head, name="viewport", content="width=device-width, initial-scale=1")
+    _el("meta", head, name="generator", content="textkit review index")
     _el("title", head, title)
     _el("style", head, css)
     main = _el("main", _el("body", page), class_="index-page", id="main")

@@ -15,7 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import InputError
-from ..files import write_atomic
+from ..files import check_overwrite, write_atomic
 from .render import CERTS, KINDS, RULE_LABELS, Change, _add_text, _el, _kind, _Renderer
 from .tei import TEI_NS, _first, _local, _parse, _text_of, reading_text
 
@@ -269,16 +269,22 @@ def _write_atomically(path: Path, text: str, what: str) -> None:
                          source=str(path)) from error
 
 
-def write_review(tei_path: str | Path, html_path: str | Path | None = None) -> dict[str, int]:
+def write_review(tei_path: str | Path, html_path: str | Path | None = None, *,
+                 force: bool = False) -> dict[str, int]:
     """Write the review page of the TEI file ``tei_path`` to ``html_path``.
 
     ``html_path`` defaults to ``tei_path`` with the suffix ``.html``; it is
-    written atomically. Returns :func:`review_counts` of the file, for an
-    index page. Raises :class:`InputError` when the TEI cannot be read or
-    the page written.
+    written atomically, never onto the TEI itself, and onto an existing file
+    only if textkit made it or ``force`` (:func:`textkit.files.check_overwrite`).
+    Returns :func:`review_counts` of the file, for an index page. Raises
+    :class:`InputError` when the TEI cannot be read or the page written.
     """
     tei_path = Path(tei_path)
     html_path = tei_path.with_suffix(".html") if html_path is None else Path(html_path)
+    if html_path.resolve() == tei_path.resolve():
+        raise InputError("the review page would replace the TEI it reviews: give the page "
+                         "another name", source=str(tei_path))
+    check_overwrite(html_path, force=force)
     try:
         data = tei_path.read_bytes()
     except OSError as error:

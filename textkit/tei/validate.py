@@ -1,4 +1,10 @@
-"""Validate TEI against textkit's own RELAX NG schema (or another one).
+"""Validate TEI against textkit's own RELAX NG schema, the official TEI schema, or another one.
+
+``schema="textkit"`` is ``schemas/textkit.rng``, textkit's profile;
+``schema="tei_all"`` the TEI Consortium's full TEI P5 schema, shipped gzipped
+in the package (``schemas/tei_all.rng.gz``, licence in
+``schemas/tei_all.COPYRIGHT``) and compiled the first time it is asked for
+(seconds), once per process; any other value is the path of a RELAX NG file.
 
 Parsing is :func:`textkit.xml.parse_xml`'s: it never resolves entities,
 loads a DTD or touches the network, so validating an untrusted file is safe
@@ -8,12 +14,13 @@ loads a DTD or touches the network, so validating an untrusted file is safe
 from __future__ import annotations
 
 import functools
+import gzip
 import importlib.resources
 from pathlib import Path
 
 from lxml import etree
 
-from ..errors import ValidationError
+from ..errors import InputError, ValidationError
 from ..xml import parse_xml, safe_parser
 
 
@@ -26,9 +33,38 @@ def project_schema() -> etree.RelaxNG:
 
 
 @functools.cache
+def tei_all_schema() -> etree.RelaxNG:
+    """The official ``tei_all.rng`` (TEI P5 4.12.0), shipped gzipped; compiled once per
+    process, when first asked for (about 5 s and 150 MB)."""
+    source = importlib.resources.files("textkit") / "schemas" / "tei_all.rng.gz"
+    with source.open("rb") as handle, gzip.open(handle) as rng:
+        return etree.RelaxNG(etree.parse(rng, safe_parser()))
+
+
+SCHEMAS = {"textkit": project_schema, "tei_all": tei_all_schema}
+"""The schemas ``validate(schema=NAME)`` knows by name."""
+
+
+@functools.cache
 def schema_from_path(path: str) -> etree.RelaxNG:
-    """A RELAX NG schema from a file (e.g. the official ``tei_all.rng``), compiled once."""
-    return etree.RelaxNG(etree.parse(path, safe_parser()))
+    """A RELAX NG schema from a file, compiled once; :class:`InputError` naming the file
+    when it cannot be read or is not a RELAX NG schema."""
+    try:
+        return etree.RelaxNG(etree.parse(path, safe_parser()))
+    except OSError as error:
+        raise InputError(f"cannot read the schema: {error.strerror or error}; give the path of "
+                         f"a RELAX NG file, or one of {', '.join(sorted(SCHEMAS))}",
+                         source=path) from error
+    except etree.XMLSyntaxError as error:
+        raise InputError(f"the schema is not well-formed XML: {error.msg}", source=path) from error
+    except etree.RelaxNGParseError as error:
+        raise InputError(f"not a RELAX NG schema: {error}", source=path) from error
+
+
+def compiled_schema(name_or_path: str | Path) -> etree.RelaxNG:
+    """The compiled schema ``name_or_path`` names (see :data:`SCHEMAS`), or the one at that path."""
+    named = SCHEMAS.get(str(name_or_path))
+    return named() if named is not None else schema_from_path(str(name_or_path))
 
 
 def parse(xml: str | bytes, *, source: str | None = None) -> etree._ElementTree:
@@ -41,13 +77,17 @@ def validate(xml: str | bytes | etree._ElementTree, *, schema: str | Path = "tex
              source: str | None = None) -> None:
     """Raise :class:`ValidationError` (with every problem and its line) unless ``xml`` is valid.
 
-    ``schema`` is ``"textkit"`` for the project schema, or a path to a RELAX NG file.
+    ``schema`` is ``"textkit"`` for the project schema, ``"tei_all"`` for the
+    official TEI schema, or a path to a RELAX NG file (:class:`InputError` if it
+    cannot be read).
     """
+    if not isinstance(xml, str | bytes | etree._ElementTree):
+        raise TypeError(f"validate takes the TEI as str or bytes, not {type(xml).__name__}")
+    rng = compiled_schema(schema)
     tree = xml if isinstance(xml, etree._ElementTree) else parse(xml, source=source)
-    rng = project_schema() if str(schema) == "textkit" else schema_from_path(str(schema))
     if not rng.validate(tree):
         problems = _problems(tree, rng.error_log)
-        name = "textkit.rng" if str(schema) == "textkit" else Path(schema).name
+        name = f"{schema}.rng" if str(schema) in SCHEMAS else Path(schema).name
         raise ValidationError(f"not valid against {name}", problems, source=source)
 
 
