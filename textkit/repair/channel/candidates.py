@@ -1,0 +1,111 @@
+"""Candidate readings of a scanned word: what the page may have printed.
+
+A pure search, no judgement: :func:`readings` applies the learned confusions
+of :class:`~textkit.repair.channel.model.ChannelModel` (one or two of them,
+multi-character ones included: ``rn``/``m``, ``li``/``h``, ``iu``/``in``) and
+any single unseen substitution to a scanned word, keeps the strings the
+lexicon knows, and prices each by its cheapest derivation (its channel cost,
+``-ln P(seen | printed)``). :func:`splits` proposes two words for one
+(``ofher`` -> ``of her``).
+
+No index is built: a word of eight letters has a few thousand derivations,
+each a dictionary lookup, and only words the lexicon does not know are
+searched (the judge caches the result per word form).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+
+from .model import ChannelModel
+
+BUDGET = 14.0
+"""Dearest channel cost considered (nats): about two ordinary confusions."""
+
+SECOND_STEP = 7.0
+"""A derivation takes a second learned confusion only if both cost at most this."""
+
+SECOND_FROM = 40
+"""... and only from the cheapest this many one-step strings (keeps the search
+to a few thousand lookups a word)."""
+
+LETTERS = string.ascii_lowercase
+
+
+def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
+             budget: float = BUDGET) -> dict[str, float]:
+    """Known words ``word`` may be a misreading of, each with its channel cost.
+
+    ``word`` is in lower case (the model's rules are case-folded) and so are
+    the readings.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> found = readings("tbe", default_lexicon().knows, ChannelModel.load())
+    >>> round(found["the"], 1)
+    4.3
+    """
+    found: dict[str, float] = {}
+    first = _one_step(word, model, budget)
+    for text, cost in first.items():
+        if known(text):
+            _keep(found, text, cost)
+    cheapest = sorted((cost, text) for text, cost in first.items() if cost <= SECOND_STEP)
+    for cost, text in cheapest[:SECOND_FROM]:
+        for second, extra in _one_step(text, model, min(budget - cost, SECOND_STEP)).items():
+            if second != word and known(second):
+                _keep(found, second, cost + extra)
+    for i, seen in enumerate(word):
+        for letter in LETTERS:
+            if letter == seen:
+                continue
+            text = word[:i] + letter + word[i + 1:]
+            if text not in found and known(text):
+                cost = model.unseen_cost(letter)
+                if cost <= budget:
+                    found[text] = cost
+    found.pop(word, None)
+    return found
+
+
+def _one_step(word: str, model: ChannelModel, budget: float) -> dict[str, float]:
+    out: dict[str, float] = {}
+    rules = model.rules
+    n = len(word)
+    for i in range(n + 1):
+        for length in range(0, min(model.longest, n - i) + 1):
+            options = rules.get(word[i:i + length])
+            if not options:
+                continue
+            head, tail = word[:i], word[i + length:]
+            for printed, cost in options:
+                if cost > budget:
+                    break
+                _keep(out, head + printed + tail, cost)
+    return out
+
+
+def _keep(found: dict[str, float], text: str, cost: float) -> None:
+    if cost < found.get(text, float("inf")):
+        found[text] = cost
+
+
+def splits(word: str, known: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Ways to read ``word`` as two known words that lost the space between them.
+
+    A one-letter part must be ``a``, ``A`` or ``I``.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> ("of", "her") in splits("ofher", default_lexicon().knows)
+    True
+    """
+    out = []
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if len(left) == 1 and left not in "aAI" or len(right) == 1 and right not in "aAI":
+            continue
+        if right[:1].isupper() and not left.isupper() and not right.isupper():
+            continue  # "ofSir" is two words, but the corrector leaves names alone
+        if known(left) and known(right):
+            out.append((left, right))
+    return out

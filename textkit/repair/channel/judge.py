@@ -1,0 +1,402 @@
+"""The judge: which scanned words to correct, into what, and how sure.
+
+For each word neither the lexicon nor the document vouches for, the judge
+weighs every candidate reading ``c`` of the scanned form ``w`` (from
+:mod:`.candidates`) against keeping ``w``::
+
+    score(c)    = -cost(w | c) + ln P(c) + context(c)
+    score(keep) = ln P_keep(w) + context(w)
+
+``cost`` is the learned channel (:mod:`.model`); ``P(c)`` mixes English
+frequency with the document's own counts (a word the volume uses often is
+likely here too); ``context`` is the association of ``c`` with its
+neighbours (:mod:`.language`). ``P_keep`` is the chance that a word the
+lexicon lacks is right as printed (a name, a term, a rare word): higher for
+capitalized words, longer words and forms the document repeats.
+
+The log-odds of the best candidate against all other hypotheses (keeping
+included) decide: at least :attr:`Thresholds.apply` and the change is
+applied; at least :attr:`Thresholds.suggest`, it is only suggested. A word
+confidence from the OCR engine shifts the log-odds by its logit.
+
+Left alone whatever the evidence: numbers and codes, acronyms, words with
+letters outside ASCII (French, German), the archaic and foreign words of
+``data/channel-keep.txt`` and words the caller's lexicon lists.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import importlib.resources
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ...lexicon import Lexicon
+from . import language
+from .candidates import readings, splits
+from .model import ChannelModel
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
+NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
+HYPHEN_GAP = re.compile(r"-[ \t]+")
+POSSESSIVE = ("'s", "’s")
+NOT_JOINED = frozenset({"and", "or", "nor", "to"})
+"""``pre- and post-war``: a hyphen before these words is a suspended compound."""
+
+
+class Kind(enum.Enum):
+    """What a suggestion changes (closed set)."""
+
+    CONFUSION = "ocr-confusion"
+    """Characters misread within one word (``tbe`` -> ``the``)."""
+    REAL_WORD = "ocr-real-word"
+    """A misreading that made another word (``modem`` -> ``modern``)."""
+    SPLIT = "ocr-split"
+    """A lost space restored (``ofher`` -> ``of her``)."""
+    JOIN = "ocr-join"
+    """A space the OCR put inside a word removed (``con sulting``)."""
+    HYPHEN = "hyphen-join"
+    """A line-end hyphen left mid-line after the line breaks were lost (``pecu- niary``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A proposed change of ``text[start:end]`` (``original``) into ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    log_odds: float
+    """Natural log of the odds that the replacement is what the page printed."""
+    applied: bool
+    """Evidence cleared :attr:`Thresholds.apply`: change it; else only suggest."""
+    kind: Kind
+    evidence: str
+    """Why, in a few words: channel probability, context, document counts."""
+
+    @property
+    def certainty(self) -> float:
+        """The log-odds as a probability (0..1)."""
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.log_odds))))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Thresholds:
+    """When evidence is enough. Calibrated on the dev split (``benchmarks/correction_benchmark.py --calibrate``)."""
+
+    apply: float = 2.5
+    """Log-odds from which a change is applied: on dev, 9 in 10 changes above it
+    were right (see the benchmark's calibration table)."""
+    suggest: float = 0.0
+    """Log-odds from which a change is reported as a suggestion (even odds)."""
+    real_word: float = 4.0
+    """A known word is replaced only with stronger evidence: it may be right."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Priors:
+    """How likely a word the lexicon lacks is right as printed (``ln``), by shape.
+
+    ``ln P_keep = base[shape] + per_letter * len(word)``: short strings are
+    often abbreviations and fragments, long ones that one confusion turns
+    into a word seldom are genuine.
+    """
+
+    lower: float = -15.0
+    """A lower-case word: most are misreadings."""
+    capitalized: float = -9.0
+    """A capitalized word mid-sentence: probably a name."""
+    initial: float = -13.0
+    """A capitalized word at a sentence start: a name or a common word."""
+    upper: float = -11.0
+    """An all-capitals word longer than an acronym (a headline)."""
+    per_letter: float = -0.3
+    document: float = 0.3
+    """Weight of the document's own counts in ``P(word)`` (the rest is English)."""
+    repeat: float = 0.3
+    """Weight of the document's other occurrences of a word the lexicon lacks:
+    a form repeated is likelier a term, but (unlike a known word) it is no
+    proof: ``tbe`` 23 times is still ``the``."""
+
+
+ACRONYM = 5
+"""All-capitals words up to this long are acronyms (``IAEA``, ``APEC``): never changed."""
+
+NEUTRAL_CONFIDENCE = 0.75
+"""An OCR word confidence that neither raises nor lowers the evidence (engines
+report most correct words above it)."""
+
+
+@functools.cache
+def protected_words() -> frozenset[str]:
+    """Archaic and foreign words that are right as printed (``data/channel-keep.txt``).
+
+    >>> {"shew", "connexion", "les"} <= protected_words()
+    True
+    """
+    data = importlib.resources.files("textkit") / "data" / "channel-keep.txt"
+    lines = (line.split("#", 1)[0] for line in data.read_text(encoding="utf-8").splitlines())
+    return frozenset(w.lower() for line in lines for w in line.split())
+
+
+def count_words(texts: Iterable[str]) -> Counter[str]:
+    """Case-folded word counts of a document's texts (the ``document_counts`` to pass).
+
+    >>> count_words(["The cat", "the end"])["the"]
+    2
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(m.group().lower() for m in WORD.finditer(text))
+    return counts
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    core: str
+    """The word without a possessive ending (what the lexicon is asked)."""
+
+
+@dataclass
+class Judge:
+    """Decides over one text; built per call by :meth:`Channel.suggest`."""
+
+    model: ChannelModel
+    lexicon: Lexicon
+    counts: Mapping[str, int]
+    thresholds: Thresholds
+    priors: Priors
+    join_hyphens: bool = True
+    total: int = 0
+    _readings: dict[str, dict[str, float]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.total = max(1, sum(self.counts.values()))
+        self._known = self.lexicon.words.__contains__
+
+    # -- the walk ------------------------------------------------------------
+
+    def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list:
+        tokens = [_token(m) for m in WORD.finditer(text)]
+        out: list[Suggestion] = []
+        skip = -1
+        previous = ""  # the reading of the word before, for context
+        for i, token in enumerate(tokens):
+            if i <= skip:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            spaced_next = nxt is not None and text[token.end:nxt.start].isspace()
+            found: Suggestion | None = None
+            if nxt is not None and self.join_hyphens and HYPHEN_GAP.fullmatch(text[token.end:nxt.start]):
+                found = self._hyphen(token, nxt, text)
+            if found is None and spaced_next and (not self._vouched(token) or not self._vouched(nxt)):
+                found = self._join(token, nxt, previous, tokens, i, text)
+            if found is not None:
+                out.append(found)
+                skip = i + 1
+                previous = found.replacement.lower() if found.applied else nxt.core.lower()
+                continue
+            if not self._vouched(token):
+                before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+                after = nxt.core.lower() if spaced_next and self._vouched(nxt) else ""
+                found = self._word(token, before, after, text)
+                if found is not None and confidences is not None and token.start in confidences:
+                    found = _with_confidence(found, confidences[token.start], self.thresholds)
+                if found is not None and found.log_odds >= self.thresholds.suggest:
+                    out.append(found)
+            previous = (found.replacement.lower() if found is not None and found.applied
+                        else token.core.lower())
+        return out
+
+    def _vouched(self, token: _Token) -> bool:
+        """The lexicon knows the word, or it is protected: nothing to judge."""
+        core = token.core
+        if core in self.lexicon.words or core.lower() in self.lexicon.words:
+            return True
+        if self.lexicon.knows(core) or not core.isascii():
+            return True
+        if core.isupper() and len(core) <= ACRONYM or NUMBER_LIKE.fullmatch(core):
+            return True
+        digits = sum(c.isdigit() for c in core)
+        if digits and digits * 2 >= len(core):
+            return True
+        return core.lower() in protected_words()
+
+    # -- one word --------------------------------------------------------------
+
+    def _word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
+        core = token.core
+        lower = core.lower()
+        if core == "|":
+            return None if not self._pronoun_context(before, after) else Suggestion(
+                token.start, token.start + 1, "|", "I", 3.0, 3.0 >= self.thresholds.apply,
+                Kind.CONFUSION, f"'|' for 'I' between words ({before!r} … {after!r})")
+        shape = _shape(core, _sentence_start(text, token.start))
+        if shape == "mixed":
+            return None
+        found = self._readings.get(lower)
+        if found is None:
+            found = readings(lower, self._known, self.model)
+            if self.lexicon.proper_only(lower):
+                found = {}
+            found = {c: cost for c, cost in found.items()
+                     if not (shape == "lower" and Lexicon.proper_only(c))}
+            self._readings[lower] = found
+        options: list[tuple[float, str, str]] = []
+        for cand, cost in found.items():
+            score, note = self._score(cand, cost, before, after)
+            options.append((score, cand, note))
+        for left, right in splits(lower, self._known):
+            if len(left) + len(right) < 4:
+                continue
+            score = (-self.model.space_deleted + self._log_p(left) + self._log_p(right)
+                     + language.association(left, right)
+                     + (language.association(before, left) if before else 0.0)
+                     + (language.association(right, after) if after else 0.0))
+            options.append((score, f"{left} {right}",
+                            f"space lost (P={math.exp(-self.model.space_deleted):.1e})"))
+        if not options:
+            return None
+        keep = self._keep_score(core, shape)
+        options.sort(key=lambda o: (-o[0], o[1]))
+        best_score, best, note = options[0]
+        rest = [keep] + [o[0] for o in options[1:]]
+        log_odds = best_score - _logsumexp(rest)
+        replacement = _cased(best, core)
+        kind = Kind.SPLIT if " " in best else Kind.CONFUSION
+        repeats = self.counts.get(lower, 0)
+        evidence = (f"{note}; document: {best.split()[0]!r} {self.counts.get(best.split()[0], 0)}×, "
+                    f"{core!r} {repeats}×; log-odds {log_odds:.1f}")
+        return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
+                          log_odds >= self.thresholds.apply, kind, evidence)
+
+    def _score(self, cand: str, cost: float, before: str, after: str) -> tuple[float, str]:
+        left = language.association(before, cand) if before else 0.0
+        right = language.association(cand, after) if after else 0.0
+        note = f"channel P={math.exp(-cost):.1e}"
+        if left or right:
+            pairs = [p for p, a in ((f"{before} {cand}", left), (f"{cand} {after}", right)) if a]
+            note += f"; context {', '.join(repr(p) for p in pairs)}"
+        return -cost + self._log_p(cand) + left + right, note
+
+    def _log_p(self, word: str, scanned: bool = False) -> float:
+        """``ln P(word)``: English mixed with the document (less this occurrence if ``scanned``)."""
+        english = math.exp(language.log_unigram(word))
+        here = max(0, self.counts.get(word, 0) - scanned) / self.total
+        w = self.priors.document
+        return math.log((1 - w) * english + w * here)
+
+    def _keep_score(self, core: str, shape: str) -> float:
+        base = getattr(self.priors, shape)
+        prior = math.exp(base + self.priors.per_letter * len(core))
+        others = max(0, self.counts.get(core.lower(), 0) - 1)
+        return math.log(prior + self.priors.repeat * others / self.total)
+
+    @staticmethod
+    def _pronoun_context(before: str, after: str) -> bool:
+        return bool(before or after)
+
+    # -- two tokens --------------------------------------------------------------
+
+    def _hyphen(self, token: _Token, nxt: _Token, text: str) -> Suggestion | None:
+        """``pecu- niary``: a line-end hyphen stranded mid-line."""
+        if not token.core.isalpha() or not nxt.core[:1].islower() or nxt.core.lower() in NOT_JOINED:
+            return None
+        joined = token.core + nxt.core
+        if not self.lexicon.knows(joined):
+            return None
+        both = self._vouched(token) and self._vouched(nxt)
+        # Two words ("be- cause") or a word and a fragment ("pecu- niary"): the joined
+        # word must be likelier than the halves side by side, or a fragment be involved.
+        odds = (self._log_p(joined.lower())
+                - (self._log_p(token.core.lower(), True) + self._log_p(nxt.core.lower(), True)
+                   if both else -30.0))
+        odds = min(odds, 10.0)
+        if odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, nxt.end, text[token.start:nxt.end], joined, round(odds, 3),
+                          odds >= self.thresholds.apply, Kind.HYPHEN,
+                          f"{joined!r} is a word; hyphen and space between its halves; "
+                          f"log-odds {odds:.1f}")
+
+    def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
+              text: str) -> Suggestion | None:
+        """``con sulting``: a space the OCR put inside a word."""
+        a, b = token.core, nxt.core
+        if token.core != token.text or not (a.isalpha() and b.isalpha()):
+            return None
+        if b[:1].isupper() and not (a.isupper() and b.isupper()):
+            return None
+        joined = a + b
+        lower = joined.lower()
+        if not self._known(lower) or (self.lexicon.proper_only(lower) and a.islower()):
+            return None
+        before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+        shape_a = _shape(a, _sentence_start(text, token.start))
+        score = -self.model.space_inserted + self._log_p(lower) + (
+            language.association(before, lower) if before else 0.0)
+        keep = 0.0
+        for part, shape in ((a, shape_a), (b, "lower" if b.islower() else "upper")):
+            keep += (self._log_p(part.lower(), True) if self._vouched(_Token(0, 0, part, part))
+                     else self._keep_score(part, shape if shape != "mixed" else "lower"))
+        keep += language.association(a.lower(), b.lower())
+        odds = score - keep
+        if odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, nxt.end, text[token.start:nxt.end], joined, round(odds, 3),
+                          odds >= self.thresholds.apply, Kind.JOIN,
+                          f"{joined!r} is a word; space inside it "
+                          f"(P={math.exp(-self.model.space_inserted):.1e}); log-odds {odds:.1f}")
+
+
+def _token(match: re.Match[str]) -> _Token:
+    text = match.group()
+    core = text[:-2] if text.endswith(POSSESSIVE) and len(text) > 2 else text
+    return _Token(match.start(), match.end(), text, core)
+
+
+def _shape(word: str, sentence_start: bool) -> str:
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[:1].isupper() and word[1:].islower():
+        return "initial" if sentence_start else "capitalized"
+    return "mixed"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip().rstrip("“‘\"'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _cased(reading: str, like: str) -> str:
+    """``reading`` (lower case) cased as the scanned word: ``The``, ``THE``, ``the``."""
+    if like.isupper() and len(like) > 1:
+        return reading.upper()
+    if like[:1].isupper():
+        return reading[:1].upper() + reading[1:]
+    return reading
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _with_confidence(found: Suggestion, confidence: float, thresholds: Thresholds) -> Suggestion:
+    """The OCR engine's own confidence in the word as printed shifts the odds."""
+    c = min(max(confidence, 1e-4), 1 - 1e-4)
+    shift = math.log(c / (1 - c)) - math.log(NEUTRAL_CONFIDENCE / (1 - NEUTRAL_CONFIDENCE))
+    odds = found.log_odds - shift
+    return Suggestion(found.start, found.end, found.original, found.replacement, round(odds, 3),
+                      odds >= thresholds.apply, found.kind,
+                      f"{found.evidence}; OCR confidence {confidence:.2f} ({-shift:+.1f})")
