@@ -15,6 +15,10 @@ Gold is normalised the way a reader of the OCR would expect it: the ``@``
 alignment padding is removed, ligatures (``ﬁ``, ``ﬃ``) are spelled out,
 long ``ſ`` is ``s`` and the Unicode hyphen ``‐`` is ``-``; whitespace runs are
 one space. No corrector can produce a ligature glyph the OCR never emits.
+ICDAR's gold keeps the hyphen of a word broken at a line end, with the space
+where the break was (``construc- tion``); BLN600's joins it (``property``),
+as textkit's output does: ICDAR's is joined the same way, so that both
+collections ask for the word a reader reads.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ if not DATA.exists():
 GOLD_FIXES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ſ": "s", "‐": "-", "@": None})
 SPACES = re.compile(r"\s+")
+LINE_BREAK_HYPHEN = re.compile(r"(?<=[^\W\d_])- (?=[a-z])")
 MAX_CELLS = 60_000
 """A differing stretch longer than this (OCR chars × gold chars) is not aligned
 char by char: it is garbage on one side (a region the gold does not cover)."""
@@ -83,7 +88,8 @@ def icdar2017(data: Path = DATA) -> list[Pair]:
     """ICDAR 2017 English periodicals: one document a line, ``@`` removed from the gold."""
     ocr = (data / "icdar2017-eng-periodicals.ocr.txt").read_text(encoding="utf-8").split("\n")
     gold = (data / "icdar2017-eng-periodicals.gold.txt").read_text(encoding="utf-8").split("\n")
-    return [Pair("icdar2017", str(n), normalise(o), normalise(g.translate(GOLD_FIXES)))
+    return [Pair("icdar2017", str(n), normalise(o),
+                 LINE_BREAK_HYPHEN.sub("", normalise(g.translate(GOLD_FIXES))))
             for n, (o, g) in enumerate(zip(ocr, gold, strict=True)) if o.strip() and g.strip()]
 
 
@@ -109,17 +115,53 @@ def align(ocr: str, gold: str) -> Iterator[Aligned | None]:
     >>> [a for a in align("tbe cat", "the cat")]
     [[('t', 't'), ('b', 'h'), ('e', 'e'), (' ', ' ')], [('c', 'c'), ('a', 'a'), ('t', 't')]]
     """
+    for _, _, _, pairs in stretches(ocr, gold):
+        yield pairs
+
+
+def stretches(ocr: str, gold: str) -> Iterator[tuple[bool, str, str, Aligned | None]]:
+    """``(equal, ocr part, gold part, pairs or None)`` in order; the parts rebuild the texts."""
     o_tokens, g_tokens = _tokens(ocr), _tokens(gold)
     matcher = difflib.SequenceMatcher(a=o_tokens, b=g_tokens, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         o = "".join(o_tokens[i1:i2])
         g = "".join(g_tokens[j1:j2])
         if op == "equal":
-            yield list(zip(o, g))
+            yield True, o, g, list(zip(o, g))
         elif len(o) * len(g) > MAX_CELLS:
-            yield None
+            yield False, o, g, None
         else:
-            yield levenshtein_pairs(o, g)
+            yield False, o, g, levenshtein_pairs(o, g)
+
+
+def gold_offsets(ocr: str, gold: str) -> tuple[list[int | None], list[tuple[int, int]]]:
+    """For each OCR character (and the end), the gold offset it aligns to
+    (``None`` inside a stretch too long to align); and the spans of the OCR
+    words that the alignment finds unchanged in the gold (the correct words).
+
+    >>> where, right = gold_offsets("tbe cat", "the cat")
+    >>> where[4], right
+    (4, [(4, 7)])
+    """
+    where: list[int | None] = []
+    right: list[tuple[int, int]] = []
+    o_at = g_at = 0
+    for equal, o, g, pairs in stretches(ocr, gold):
+        if equal:
+            for m in re.finditer(r"\S+", o):
+                right.append((o_at + m.start(), o_at + m.end()))
+        if pairs is None:
+            where.extend([None] * len(o))
+        else:
+            at = g_at
+            for oc, gc in pairs:
+                if oc:
+                    where.append(at)
+                at += len(gc)
+        o_at += len(o)
+        g_at += len(g)
+    where.append(g_at)
+    return where, right
 
 
 def _tokens(text: str) -> list[str]:

@@ -49,6 +49,7 @@ class Channel:
     def suggest(self, text: str, *, lexicon: Lexicon,
                 document_counts: Mapping[str, int] | None = None,
                 confidences: Mapping[int, float] | None = None,
+                protected: frozenset[str] = frozenset(),
                 join_hyphens: bool = True) -> list[Suggestion]:
         """The corrections of ``text``, in order, none overlapping.
 
@@ -57,12 +58,13 @@ class Channel:
         counts (:func:`count_words`; this text's own when omitted);
         ``confidences`` maps a word's start offset in ``text`` to the OCR
         engine's confidence in it (0..1, from hOCR ``x_wconf``/ALTO ``WC``);
-        ``join_hyphens`` joins ``pecu- niary`` (a hyphen and a space between
+        ``protected`` are words never to change, as printed (the user's
+        lexicon: names, terms); ``join_hyphens`` joins ``pecu- niary`` (a hyphen and a space between
         the halves of a word, left where a line break was lost).
         """
         counts = document_counts if document_counts is not None else count_words([text])
         judge = Judge(self.model, lexicon, counts, self.thresholds, self.priors,
-                      join_hyphens=join_hyphens)
+                      join_hyphens=join_hyphens, protected=protected)
         return judge.suggestions(text, confidences)
 
     def correct(self, text: str, *, lexicon: Lexicon,

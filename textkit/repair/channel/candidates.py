@@ -15,22 +15,26 @@ searched (the judge caches the result per word form).
 
 from __future__ import annotations
 
+import functools
+import heapq
 import string
 from collections.abc import Callable
 
+from ...lexicon import frequencies
 from .model import ChannelModel
 
 BUDGET = 14.0
 """Dearest channel cost considered (nats): about two ordinary confusions."""
 
-SECOND_STEP = 7.0
+SECOND_STEP = 6.0
 """A derivation takes a second learned confusion only if both cost at most this."""
 
-SECOND_FROM = 40
+SECOND_FROM = 10
 """... and only from the cheapest this many one-step strings (keeps the search
 to a few thousand lookups a word)."""
 
 LETTERS = string.ascii_lowercase
+INF = float("inf")
 
 
 def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
@@ -47,14 +51,18 @@ def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
     """
     found: dict[str, float] = {}
     first = _one_step(word, model, budget)
+    get = found.get
     for text, cost in first.items():
-        if known(text):
-            _keep(found, text, cost)
-    cheapest = sorted((cost, text) for text, cost in first.items() if cost <= SECOND_STEP)
-    for cost, text in cheapest[:SECOND_FROM]:
-        for second, extra in _one_step(text, model, min(budget - cost, SECOND_STEP)).items():
-            if second != word and known(second):
-                _keep(found, second, cost + extra)
+        if known(text) and cost < get(text, INF):
+            found[text] = cost
+    if SECOND_FROM:
+        cheapest = heapq.nsmallest(SECOND_FROM, ((cost, text) for text, cost in first.items()
+                                                 if cost <= SECOND_STEP))
+        for cost, text in cheapest:
+            for second, extra in _one_step(text, model, min(budget - cost, SECOND_STEP)).items():
+                total = cost + extra
+                if total < get(second, INF) and second != word and known(second):
+                    found[second] = total
     for i, seen in enumerate(word):
         for letter in LETTERS:
             if letter == seen:
@@ -68,12 +76,51 @@ def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
     return found
 
 
-def _one_step(word: str, model: ChannelModel, budget: float) -> dict[str, float]:
+RIVAL_COST = 6.0
+"""A real word is suspected only through a likely confusion (P >= 1 in 400)."""
+
+RIVAL_RATIO = 2
+"""... of a word at least this many times as common."""
+
+
+@functools.lru_cache(maxsize=200_000)
+def rivals(word: str) -> tuple[tuple[str, float], ...]:
+    """Commoner English words that one likely confusion turns into ``word`` (lower case).
+
+    For real-word errors (``modem`` for ``modern``, ``aud`` for ``and``); the
+    judge weighs them in context. Cached per process: words recur.
+
+    >>> dict(rivals("modem"))["modern"] < 6
+    True
+    >>> rivals("the")
+    ()
+    """
+    counts = frequencies()
+    own = counts.get(word, 0)
+    needed = max(1, RIVAL_RATIO * own)
+    # A dropped letter (seen "") is left out: "sanction" for "sanctions" is
+    # grammar, not a glyph the scanner misread.
+    found = _one_step(word, ChannelModel.load(), RIVAL_COST, insertions=False)
+    return tuple(sorted(((c, cost) for c, cost in found.items()
+                         if counts.get(c, 0) >= needed and c != word and not _one_more(word, c)),
+                        key=lambda cc: (cc[1], cc[0])))
+
+
+def _one_more(word: str, other: str) -> bool:
+    """``other`` is ``word`` with one letter added (``auspice``/``auspices``)."""
+    return len(other) == len(word) + 1 and any(other[:i] + other[i + 1:] == word
+                                               for i in range(len(other)))
+
+
+def _one_step(word: str, model: ChannelModel, budget: float,
+              insertions: bool = True) -> dict[str, float]:
     out: dict[str, float] = {}
+    get = out.get
     rules = model.rules
     n = len(word)
+    shortest = 0 if insertions else 1
     for i in range(n + 1):
-        for length in range(0, min(model.longest, n - i) + 1):
+        for length in range(shortest, min(model.longest, n - i) + 1):
             options = rules.get(word[i:i + length])
             if not options:
                 continue
@@ -81,13 +128,10 @@ def _one_step(word: str, model: ChannelModel, budget: float) -> dict[str, float]
             for printed, cost in options:
                 if cost > budget:
                     break
-                _keep(out, head + printed + tail, cost)
+                text = head + printed + tail
+                if cost < get(text, INF):
+                    out[text] = cost
     return out
-
-
-def _keep(found: dict[str, float], text: str, cost: float) -> None:
-    if cost < found.get(text, float("inf")):
-        found[text] = cost
 
 
 def splits(word: str, known: Callable[[str], bool]) -> list[tuple[str, str]]:

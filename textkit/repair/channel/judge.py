@@ -33,11 +33,11 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ...lexicon import Lexicon
 from . import language
-from .candidates import readings, splits
+from .candidates import readings, rivals, splits
 from .model import ChannelModel
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
@@ -175,8 +175,8 @@ class Judge:
     thresholds: Thresholds
     priors: Priors
     join_hyphens: bool = True
+    protected: frozenset[str] = frozenset()
     total: int = 0
-    _readings: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.total = max(1, sum(self.counts.values()))
@@ -204,13 +204,18 @@ class Judge:
                 skip = i + 1
                 previous = found.replacement.lower() if found.applied else nxt.core.lower()
                 continue
-            if not self._vouched(token):
-                before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
-                after = nxt.core.lower() if spaced_next and self._vouched(nxt) else ""
+            before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+            after = nxt.core.lower() if spaced_next and self._vouched(nxt) else ""
+            if token.core in self.protected:
+                pass
+            elif not self._vouched(token):
                 found = self._word(token, before, after, text)
-                if found is not None and confidences is not None and token.start in confidences:
+            elif self._may_be_misread(token, text):
+                found = self._real_word(token, before, after)
+            if found is not None:
+                if confidences is not None and token.start in confidences:
                     found = _with_confidence(found, confidences[token.start], self.thresholds)
-                if found is not None and found.log_odds >= self.thresholds.suggest:
+                if found.log_odds >= self.thresholds.suggest:
                     out.append(found)
             previous = (found.replacement.lower() if found is not None and found.applied
                         else token.core.lower())
@@ -242,16 +247,11 @@ class Judge:
         shape = _shape(core, _sentence_start(text, token.start))
         if shape == "mixed":
             return None
-        found = self._readings.get(lower)
-        if found is None:
-            found = readings(lower, self._known, self.model)
-            if self.lexicon.proper_only(lower):
-                found = {}
-            found = {c: cost for c, cost in found.items()
-                     if not (shape == "lower" and Lexicon.proper_only(c))}
-            self._readings[lower] = found
+        found = _readings(lower, self.lexicon.words, self.model)
         options: list[tuple[float, str, str]] = []
-        for cand, cost in found.items():
+        for cand, cost in found:
+            if shape == "lower" and Lexicon.proper_only(cand):
+                continue
             score, note = self._score(cand, cost, before, after)
             options.append((score, cand, note))
         for left, right in splits(lower, self._known):
@@ -304,6 +304,42 @@ class Judge:
     def _pronoun_context(before: str, after: str) -> bool:
         return bool(before or after)
 
+    # -- real words ------------------------------------------------------------
+
+    def _may_be_misread(self, token: _Token, text: str) -> bool:
+        """A known word that may still be a misreading: lower case, or a sentence's first."""
+        core = token.core
+        if len(core) < 2 or not core.isalpha() or not core.isascii():
+            return False
+        if core.islower():
+            return core not in protected_words()
+        return (core[:1].isupper() and core[1:].islower() and _sentence_start(text, token.start)
+                and core.lower() not in protected_words())
+
+    def _real_word(self, token: _Token, before: str, after: str) -> Suggestion | None:
+        """``modem`` -> ``modern``: a commoner word, one likely confusion away, that the
+        neighbours support."""
+        lower = token.core.lower()
+        options = rivals(lower)
+        if not options or (not before and not after):
+            return None
+        keep = (self._log_p(lower, scanned=True)
+                + (language.association(before, lower) if before else 0.0)
+                + (language.association(lower, after) if after else 0.0))
+        scored = sorted(((*self._score(c, cost, before, after), c) for c, cost in options),
+                        key=lambda o: (-o[0], o[2]))
+        best_score, note, best = scored[0]
+        if "context" not in note:
+            return None  # frequency alone never outweighs a word printed
+        log_odds = best_score - _logsumexp([keep] + [o[0] for o in scored[1:]])
+        if log_odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, token.end, token.core, _cased(best, token.core),
+                          round(log_odds, 3), log_odds >= self.thresholds.real_word, Kind.REAL_WORD,
+                          f"{note}; {token.core!r} is a word, but rarer here; document: "
+                          f"{best!r} {self.counts.get(best, 0)}×, {token.core!r} "
+                          f"{self.counts.get(lower, 0)}×; log-odds {log_odds:.1f}")
+
     # -- two tokens --------------------------------------------------------------
 
     def _hyphen(self, token: _Token, nxt: _Token, text: str) -> Suggestion | None:
@@ -355,6 +391,13 @@ class Judge:
                           odds >= self.thresholds.apply, Kind.JOIN,
                           f"{joined!r} is a word; space inside it "
                           f"(P={math.exp(-self.model.space_inserted):.1e}); log-odds {odds:.1f}")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _readings(lower: str, words: frozenset[str], model: ChannelModel) -> tuple[tuple[str, float], ...]:
+    """The candidate readings of a word form (cached per process: forms recur
+    across the blocks of a volume; a frozenset hashes once)."""
+    return tuple(readings(lower, words.__contains__, model).items())
 
 
 def _token(match: re.Match[str]) -> _Token:

@@ -30,11 +30,15 @@ MAX_INSERTION_COST = 8.0
 """A letter the OCR dropped may be restored anywhere in a word, so those rules
 multiply the search: only the likelier ones are kept."""
 
+OPTIONS_PER_SEEN = 6
+"""What one seen sequence may have printed: the likeliest this many (the search
+grows with it, and the tail rarely wins)."""
+
 UNSEEN_COUNT = 0.5
 """An edit never seen in training counts as half an observation of its printed character."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # hashed by identity: one per process
 class ChannelModel:
     """Learned confusions, indexed by what the scan shows."""
 
@@ -89,6 +93,9 @@ class ChannelModel:
         rules: dict[str, list[tuple[str, float]]] = {}
         for (seen, printed), cost in best.items():
             rules.setdefault(seen, []).append((printed, cost))
+        for seen, options in rules.items():
+            options.sort(key=lambda pc: (pc[1], pc[0]))
+            del options[OPTIONS_PER_SEEN:]
         spaces = raw["spaces"]
         return ChannelModel(
             rules=MappingProxyType({s: tuple(sorted(r, key=lambda pc: pc[1])) for s, r in rules.items()}),
