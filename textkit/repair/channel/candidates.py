@@ -29,7 +29,7 @@ BUDGET = 14.0
 SECOND_STEP = 6.0
 """A derivation takes a second learned confusion only if both cost at most this."""
 
-SECOND_FROM = 10
+SECOND_FROM = 6
 """... and only from the cheapest this many one-step strings (keeps the search
 to a few thousand lookups a word)."""
 

@@ -48,6 +48,11 @@ NOT_JOINED = frozenset({"and", "or", "nor", "to"})
 """``pre- and post-war``: a hyphen before these words is a suspended compound."""
 
 
+SUFFIXES = ("s", "es", "ed", "ing", "ings", "er", "ers", "ly", "ness", "ment", "ments")
+PREFIXES = ("un", "re", "non", "over", "under", "pre", "co", "inter", "sub", "mis", "out",
+            "anti", "counter", "multi", "post", "semi")
+
+
 class Kind(enum.Enum):
     """What a suggestion changes (closed set)."""
 
@@ -107,18 +112,18 @@ class Priors:
     into a word seldom are genuine.
     """
 
-    lower: float = -15.0
+    lower: float = -17.0
     """A lower-case word: most are misreadings."""
     capitalized: float = -9.0
     """A capitalized word mid-sentence: probably a name."""
-    initial: float = -13.0
+    initial: float = -15.0
     """A capitalized word at a sentence start: a name or a common word."""
-    upper: float = -11.0
+    upper: float = -13.0
     """An all-capitals word longer than an acronym (a headline)."""
-    per_letter: float = -0.3
+    per_letter: float = -0.6
     document: float = 0.3
     """Weight of the document's own counts in ``P(word)`` (the rest is English)."""
-    repeat: float = 0.3
+    repeat: float = 0.1
     """Weight of the document's other occurrences of a word the lexicon lacks:
     a form repeated is likelier a term, but (unlike a known word) it is no
     proof: ``tbe`` 23 times is still ``the``."""
@@ -133,15 +138,33 @@ report most correct words above it)."""
 
 
 @functools.cache
+def _keep_list() -> tuple[frozenset[str], frozenset[str]]:
+    data = importlib.resources.files("textkit") / "data" / "channel-keep.txt"
+    text = data.read_text(encoding="utf-8")
+    english, _, foreign = text.partition("[foreign]")
+
+    def words(part: str) -> frozenset[str]:
+        lines = (line.split("#", 1)[0] for line in part.splitlines())
+        return frozenset(w.lower() for line in lines for w in line.split())
+    return words(english) | words(foreign), words(foreign)
+
+
 def protected_words() -> frozenset[str]:
     """Archaic and foreign words that are right as printed (``data/channel-keep.txt``).
 
     >>> {"shew", "connexion", "les"} <= protected_words()
     True
     """
-    data = importlib.resources.files("textkit") / "data" / "channel-keep.txt"
-    lines = (line.split("#", 1)[0] for line in data.read_text(encoding="utf-8").splitlines())
-    return frozenset(w.lower() for line in lines for w in line.split())
+    return _keep_list()[0]
+
+
+def foreign_words() -> frozenset[str]:
+    """The foreign words of ``data/channel-keep.txt``: their neighbours are foreign too.
+
+    >>> "nous" in foreign_words(), "shew" in foreign_words()
+    (True, False)
+    """
+    return _keep_list()[1]
 
 
 def count_words(texts: Iterable[str]) -> Counter[str]:
@@ -180,6 +203,7 @@ class Judge:
 
     def __post_init__(self) -> None:
         self.total = max(1, sum(self.counts.values()))
+        self._vouched_forms: dict[str, bool] = {}
         self._known = self.lexicon.words.__contains__
 
     # -- the walk ------------------------------------------------------------
@@ -206,12 +230,12 @@ class Judge:
                 continue
             before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
             after = nxt.core.lower() if spaced_next and self._vouched(nxt) else ""
-            if token.core in self.protected:
+            if token.core in self.protected or self._foreign_beside(tokens, i):
                 pass
             elif not self._vouched(token):
                 found = self._word(token, before, after, text)
             elif self._may_be_misread(token, text):
-                found = self._real_word(token, before, after)
+                found = self._real_word(token, before, after, text)
             if found is not None:
                 if confidences is not None and token.start in confidences:
                     found = _with_confidence(found, confidences[token.start], self.thresholds)
@@ -221,10 +245,26 @@ class Judge:
                         else token.core.lower())
         return out
 
+    @staticmethod
+    def _foreign_beside(tokens: list[_Token], i: int) -> bool:
+        """A neighbour is a foreign word (``et``, ``nous``): this one may be foreign too."""
+        foreign = foreign_words()
+        return any(0 <= j < len(tokens) and tokens[j].core.lower() in foreign
+                   for j in (i - 1, i + 1))
+
     def _vouched(self, token: _Token) -> bool:
         """The lexicon knows the word, or it is protected: nothing to judge."""
         core = token.core
-        if core in self.lexicon.words or core.lower() in self.lexicon.words:
+        if core in self.lexicon.words:
+            return True  # the common case, at one lookup
+        known = self._vouched_forms.get(core)
+        if known is None:
+            known = self._vouched_form(core)
+            self._vouched_forms[core] = known
+        return known
+
+    def _vouched_form(self, core: str) -> bool:
+        if core.lower() in self.lexicon.words:
             return True
         if self.lexicon.knows(core) or not core.isascii():
             return True
@@ -233,7 +273,22 @@ class Judge:
         digits = sum(c.isdigit() for c in core)
         if digits and digits * 2 >= len(core):
             return True
-        return core.lower() in protected_words()
+        lower = core.lower()
+        return lower in protected_words() or self._derived(lower)
+
+    def _derived(self, lower: str) -> bool:
+        """A known word with an ending or a prefix (``handlings``, ``underdoing``):
+        the word lists lack many such forms, and OCR seldom makes one."""
+        known = self.lexicon.words
+        for suffix in SUFFIXES:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 \
+                    and lower[:-len(suffix)] in known:
+                return True
+        for prefix in PREFIXES:
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
+                    and lower[len(prefix):] in known:
+                return True
+        return False
 
     # -- one word --------------------------------------------------------------
 
@@ -265,12 +320,16 @@ class Judge:
                             f"space lost (P={math.exp(-self.model.space_deleted):.1e})"))
         if not options:
             return None
-        keep = self._keep_score(core, shape)
+        # A repeated misreading is no term: the document's copies of each
+        # candidate explain some of the scanned form's repeats (800 "the" at
+        # P(tbe|the) = 1.3% make 10 "tbe").
+        explained = sum(self.counts.get(c, 0) * math.exp(-cost) for c, cost in found)
+        keep = self._keep_score(core, shape, explained)
         options.sort(key=lambda o: (-o[0], o[1]))
         best_score, best, note = options[0]
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
-        replacement = _cased(best, core)
+        replacement = _cased(best, core, _sentence_start(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
         repeats = self.counts.get(lower, 0)
         evidence = (f"{note}; document: {best.split()[0]!r} {self.counts.get(best.split()[0], 0)}×, "
@@ -294,10 +353,10 @@ class Judge:
         w = self.priors.document
         return math.log((1 - w) * english + w * here)
 
-    def _keep_score(self, core: str, shape: str) -> float:
+    def _keep_score(self, core: str, shape: str, explained: float = 0.0) -> float:
         base = getattr(self.priors, shape)
         prior = math.exp(base + self.priors.per_letter * len(core))
-        others = max(0, self.counts.get(core.lower(), 0) - 1)
+        others = max(0.0, self.counts.get(core.lower(), 0) - 1 - explained)
         return math.log(prior + self.priors.repeat * others / self.total)
 
     @staticmethod
@@ -316,7 +375,7 @@ class Judge:
         return (core[:1].isupper() and core[1:].islower() and _sentence_start(text, token.start)
                 and core.lower() not in protected_words())
 
-    def _real_word(self, token: _Token, before: str, after: str) -> Suggestion | None:
+    def _real_word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
         """``modem`` -> ``modern``: a commoner word, one likely confusion away, that the
         neighbours support."""
         lower = token.core.lower()
@@ -334,7 +393,8 @@ class Judge:
         log_odds = best_score - _logsumexp([keep] + [o[0] for o in scored[1:]])
         if log_odds < self.thresholds.suggest:
             return None
-        return Suggestion(token.start, token.end, token.core, _cased(best, token.core),
+        return Suggestion(token.start, token.start + len(token.core), token.core,
+                          _cased(best, token.core, _sentence_start(text, token.start)),
                           round(log_odds, 3), log_odds >= self.thresholds.real_word, Kind.REAL_WORD,
                           f"{note}; {token.core!r} is a word, but rarer here; document: "
                           f"{best!r} {self.counts.get(best, 0)}×, {token.core!r} "
@@ -421,11 +481,17 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _cased(reading: str, like: str) -> str:
-    """``reading`` (lower case) cased as the scanned word: ``The``, ``THE``, ``the``."""
+def _cased(reading: str, like: str, sentence_start: bool = False) -> str:
+    """``reading`` (lower case) cased as the scanned word: ``The``, ``THE``, ``the``.
+
+    A capital ``I`` the scan took for ``l`` or ``1`` starts a sentence:
+
+    >>> _cased("in", "ln", sentence_start=True), _cased("in", "ln")
+    ('In', 'in')
+    """
     if like.isupper() and len(like) > 1:
         return reading.upper()
-    if like[:1].isupper():
+    if like[:1].isupper() or (sentence_start and like[:1] in "l1|" and reading[:1] == "i"):
         return reading[:1].upper() + reading[1:]
     return reading
 

@@ -30,9 +30,12 @@ MAX_INSERTION_COST = 8.0
 """A letter the OCR dropped may be restored anywhere in a word, so those rules
 multiply the search: only the likelier ones are kept."""
 
-OPTIONS_PER_SEEN = 6
-"""What one seen sequence may have printed: the likeliest this many (the search
+OPTIONS_PER_SEEN = 4
+"""What one seen letter may have printed: the likeliest this many (the search
 grows with it, and the tail rarely wins)."""
+
+INSERTIONS = 8
+"""Letters the OCR may have dropped: the likeliest this many (each is tried at every position)."""
 
 UNSEEN_COUNT = 0.5
 """An edit never seen in training counts as half an observation of its printed character."""
@@ -57,7 +60,7 @@ class ChannelModel:
         """The cost of misreading ``printed`` in a way training never showed.
 
         >>> model = ChannelModel.load()
-        >>> model.unseen_cost("e") > model.unseen_cost("q") > 9
+        >>> model.unseen_cost("e") > model.unseen_cost("q") > 5
         True
         """
         return -math.log(UNSEEN_COUNT / max(1, self.char_counts.get(printed, 1)))
@@ -65,8 +68,8 @@ class ChannelModel:
     def cost(self, seen: str, printed: str) -> float | None:
         """The learned cost of one rule, ``None`` when no rule says so.
 
-        >>> round(ChannelModel.load().cost("tbe", "the"), 1)
-        4.3
+        >>> round(ChannelModel.load().cost("b", "h"), 1), ChannelModel.load().cost("b", "zz")
+        (4.3, None)
         """
         for p, cost in self.rules.get(seen, ()):
             if p == printed:
@@ -95,7 +98,13 @@ class ChannelModel:
             rules.setdefault(seen, []).append((printed, cost))
         for seen, options in rules.items():
             options.sort(key=lambda pc: (pc[1], pc[0]))
-            del options[OPTIONS_PER_SEEN:]
+            # Single-letter substitutions are many and mostly rare; merges and
+            # splits of glyphs (d/il, m/rn) are few and the typical OCR error.
+            singles = [pc for pc in options if len(pc[0]) == len(seen) == 1]
+            drop = {pc for pc in singles[OPTIONS_PER_SEEN:]}
+            if not seen:
+                drop |= set(options[INSERTIONS:])
+            options[:] = [pc for pc in options if pc not in drop]
         spaces = raw["spaces"]
         return ChannelModel(
             rules=MappingProxyType({s: tuple(sorted(r, key=lambda pc: pc[1])) for s, r in rules.items()}),
