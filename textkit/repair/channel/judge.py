@@ -230,7 +230,8 @@ class Judge:
                 continue
             before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
             after = nxt.core.lower() if spaced_next and self._vouched(nxt) else ""
-            if token.core in self.protected or self._foreign_beside(tokens, i):
+            if (token.core in self.protected or self._foreign_beside(tokens, i)
+                    or _at_line_break(text, token)):
                 pass
             elif not self._vouched(token):
                 found = self._word(token, before, after, text)
@@ -427,7 +428,7 @@ class Judge:
               text: str) -> Suggestion | None:
         """``con sulting``: a space the OCR put inside a word."""
         a, b = token.core, nxt.core
-        if token.core != token.text or not (a.isalpha() and b.isalpha()):
+        if token.core != token.text or not (a.isalpha() and b.isalpha()) or _at_line_break(text, nxt):
             return None
         if b[:1].isupper() and not (a.isupper() and b.isupper()):
             return None
@@ -464,6 +465,17 @@ def _token(match: re.Match[str]) -> _Token:
     text = match.group()
     core = text[:-2] if text.endswith(POSSESSIVE) and len(text) > 2 else text
     return _Token(match.start(), match.end(), text, core)
+
+
+LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
+LINE_START_AFTER_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*$")
+
+
+def _at_line_break(text: str, token: _Token) -> bool:
+    """Half of a word broken at a line end (``eco-`` / ``nomic``): the dehyphenation
+    stage joins those, and each half alone is no misreading."""
+    return bool(LINE_END_HYPHEN.match(text, token.end)
+                or LINE_START_AFTER_HYPHEN.search(text, max(0, token.start - 8), token.start))
 
 
 def _shape(word: str, sentence_start: bool) -> str:
