@@ -246,11 +246,11 @@ def _sample_blocks() -> list[str]:
 
 
 def calibrate(args: argparse.Namespace) -> None:
-    """Every suggestion on dev, by log-odds band: how often it is the gold reading."""
+    """Every suggestion on dev, by kind and log-odds band: how often it is the gold reading."""
     base = Channel.load()
-    channel = Channel(base.model, Thresholds(apply=99.0, suggest=-20.0), base.priors)
+    channel = Channel(base.model, Thresholds(apply=99.0, real_word=99.0, suggest=-20.0), base.priors)
     lexicon = default_lexicon()
-    bands: dict[float, list[int]] = {}
+    bands: dict[tuple[str, float], list[int]] = {}
     docs = pairs("dev")
     if args.quick:
         docs = docs[::4]
@@ -262,22 +262,25 @@ def calibrate(args: argparse.Namespace) -> None:
             if g0 is None or g1 is None:
                 continue
             gold = doc.gold[g0:g1].strip()
+            kind = "real-word" if s.kind.value == "ocr-real-word" else "non-word"
             band = min(10.0, max(-4.0, float(int(s.log_odds * 2) / 2)))
-            tally = bands.setdefault(band, [0, 0, 0])
+            tally = bands.setdefault((kind, band), [0, 0, 0])
             tally[0] += 1
             tally[1] += s.replacement == gold
             tally[2] += s.start in right_starts  # the scan had it right: a change would damage
-    print("| log-odds ≥ | suggestions | gold | was right | precision | precision at or above |")
-    print("|-----------|-------------|------|-----------|-----------|-----------------------|")
-    above = [0, 0]
-    rows = []
-    for band in sorted(bands, reverse=True):
-        n, good, damage = bands[band]
-        above[0] += n
-        above[1] += good
-        rows.append(f"| {band:9.1f} | {n:11d} | {good:4d} | {damage:9d} | {good / n:9.2f} | "
-                    f"{above[1] / above[0]:21.2f} |")
-    print("\n".join(reversed(rows)))
+    for kind in ("non-word", "real-word"):
+        print(f"\n{kind} suggestions on the dev split\n")
+        print("| log-odds ≥ | suggestions | gold | was right | precision | precision at or above |")
+        print("|-----------|-------------|------|-----------|-----------|-----------------------|")
+        above = [0, 0]
+        rows = []
+        for band in sorted((b for k, b in bands if k == kind), reverse=True):
+            n, good, damage = bands[kind, band]
+            above[0] += n
+            above[1] += good
+            rows.append(f"| {band:9.1f} | {n:11d} | {good:4d} | {damage:9d} | {good / n:9.2f} | "
+                        f"{above[1] / above[0]:21.2f} |")
+        print("\n".join(reversed(rows)))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,7 +29,7 @@ BUDGET = 14.0
 SECOND_STEP = 6.0
 """A derivation takes a second learned confusion only if both cost at most this."""
 
-SECOND_FROM = 6
+SECOND_FROM = 0
 """... and only from the cheapest this many one-step strings (keeps the search
 to a few thousand lookups a word)."""
 
@@ -102,7 +102,8 @@ def rivals(word: str) -> tuple[tuple[str, float], ...]:
     # grammar, not a glyph the scanner misread.
     found = _one_step(word, ChannelModel.load(), RIVAL_COST, insertions=False)
     return tuple(sorted(((c, cost) for c, cost in found.items()
-                         if counts.get(c, 0) >= needed and c != word and not _one_more(word, c)),
+                         if counts.get(c, needed - 1) >= needed and c != word
+                         and not _one_more(word, c)),
                         key=lambda cc: (cc[1], cc[0])))
 
 

@@ -208,7 +208,7 @@ class Judge:
 
     # -- the walk ------------------------------------------------------------
 
-    def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list:
+    def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list[Suggestion]:
         tokens = [_token(m) for m in WORD.finditer(text)]
         out: list[Suggestion] = []
         skip = -1
@@ -217,33 +217,36 @@ class Judge:
             if i <= skip:
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            spaced_next = nxt is not None and text[token.end:nxt.start].isspace()
+            gap = text[token.end:nxt.start] if nxt is not None else ""
+            vouched = self._vouched(token)
             found: Suggestion | None = None
-            if nxt is not None and self.join_hyphens and HYPHEN_GAP.fullmatch(text[token.end:nxt.start]):
-                found = self._hyphen(token, nxt, text)
-            if found is None and spaced_next and (not self._vouched(token) or not self._vouched(nxt)):
-                found = self._join(token, nxt, previous, tokens, i, text)
+            if nxt is not None:
+                if self.join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
+                    found = self._hyphen(token, nxt, text)
+                if found is None and gap.isspace() and not (vouched and self._vouched(nxt)):
+                    found = self._join(token, nxt, previous, tokens, i, text)
             if found is not None:
                 out.append(found)
                 skip = i + 1
-                previous = found.replacement.lower() if found.applied else nxt.core.lower()
+                previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
                 continue
-            before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
-            after = nxt.core.lower() if spaced_next and self._vouched(nxt) else ""
-            if (token.core in self.protected or self._foreign_beside(tokens, i)
+            # The common case, at a lookup or two: a known word nothing commoner explains.
+            if vouched and not self._may_be_misread(token, text):
+                previous = token.core.lower()
+                continue
+            if not (token.core in self.protected or self._foreign_beside(tokens, i)
                     or _at_line_break(text, token)):
-                pass
-            elif not self._vouched(token):
-                found = self._word(token, before, after, text)
-            elif self._may_be_misread(token, text):
-                found = self._real_word(token, before, after, text)
+                before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+                after = nxt.core.lower() if nxt is not None and gap.isspace() and self._vouched(nxt) else ""
+                found = (self._real_word(token, before, after, text) if vouched
+                         else self._word(token, before, after, text))
             if found is not None:
                 if confidences is not None and token.start in confidences:
                     found = _with_confidence(found, confidences[token.start], self.thresholds)
                 if found.log_odds >= self.thresholds.suggest:
                     out.append(found)
-            previous = (found.replacement.lower() if found is not None and found.applied
-                        else token.core.lower())
+            previous = (found.replacement if found is not None and found.applied
+                        else token.core).split()[-1].lower()
         return out
 
     @staticmethod
@@ -372,9 +375,9 @@ class Judge:
         if len(core) < 2 or not core.isalpha() or not core.isascii():
             return False
         if core.islower():
-            return core not in protected_words()
-        return (core[:1].isupper() and core[1:].islower() and _sentence_start(text, token.start)
-                and core.lower() not in protected_words())
+            return bool(rivals(core)) and core not in protected_words()
+        return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
+                and _sentence_start(text, token.start) and core.lower() not in protected_words())
 
     def _real_word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
         """``modem`` -> ``modern``: a commoner word, one likely confusion away, that the
