@@ -14,7 +14,8 @@ calibrated on (the split is in ``ocr_pairs.py``) — three correctors:
 For each: CER before and after (edits summed over documents / gold
 characters), the improvement, documents made better and worse, the share of
 the words the OCR had right that the corrector changed ("damage"), and words
-per second of correction (dictionaries already loaded; one core).
+per second of correction (dictionaries already loaded; one core; CPU time of
+this process, so that a busy machine does not slow the count).
 
 ICDAR's gold keeps a hyphen where a line was broken (``construc- tion``):
 it is joined, as BLN600's gold and textkit's output join it (``ocr_pairs.py``).
@@ -104,9 +105,9 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 def measure(docs: list[Pair], corrector: Corrector) -> Tally:
     tally = Tally()
     for doc in docs:
-        began = time.perf_counter()
+        began = time.process_time()
         edits = corrector(doc)
-        tally.seconds += time.perf_counter() - began
+        tally.seconds += time.process_time() - began
         fixed = apply_edits(doc.ocr, edits)
         before = edit_distance(doc.ocr, doc.gold)
         after = edit_distance(fixed, doc.gold)
@@ -217,10 +218,10 @@ def clean_texts(channel: Channel) -> None:
               for p in sorted((ROOT / "benchmarks" / "data").glob("untuned-*.txt"))]
     for name, blocks in texts:
         counts = count_words(blocks)
-        began = time.perf_counter()
+        began = time.process_time()
         found = [s for block in blocks
                  for s in channel.suggest(block, lexicon=lexicon, document_counts=counts)]
-        seconds = time.perf_counter() - began
+        seconds = time.process_time() - began
         text = "\n\n".join(blocks)
         applied = [s for s in found if s.applied]
         words = len(SPACE_WORDS.findall(text))

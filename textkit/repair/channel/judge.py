@@ -120,6 +120,8 @@ class Priors:
     """A capitalized word at a sentence start: a name or a common word."""
     upper: float = -13.0
     """An all-capitals word longer than an acronym (a headline)."""
+    mixed: float = -13.0
+    """A word cased like no printed word (``tHe``, ``iiCen``), names like ``McArthur`` aside."""
     per_letter: float = -0.6
     document: float = 0.3
     """Weight of the document's own counts in ``P(word)`` (the rest is English)."""
@@ -128,6 +130,11 @@ class Priors:
     a form repeated is likelier a term, but (unlike a known word) it is no
     proof: ``tbe`` 23 times is still ``the``."""
 
+
+MIXED_NAMES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'")
+"""Names printed in mixed case (``McArthur``): a word so cased is left alone."""
+
+CONTRACTIONS = frozenset({"s", "t", "d", "ll", "re", "ve", "m", "em", "tis", "twas"})
 
 ACRONYM = 5
 """All-capitals words up to this long are acronyms (``IAEA``, ``APEC``): never changed."""
@@ -304,8 +311,11 @@ class Judge:
                 token.start, token.start + 1, "|", "I", 3.0, 3.0 >= self.thresholds.apply,
                 Kind.CONFUSION, f"'|' for 'I' between words ({before!r} … {after!r})")
         shape = _shape(core, _sentence_start(text, token.start))
-        if shape == "mixed":
-            return None
+        if shape == "mixed" and (core.startswith(MIXED_NAMES) or not core[1:].islower()
+                                 and sum(c.isupper() for c in core) > 1):
+            return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
+        if "'" in core or "’" in core:
+            return self._apostrophe(token, before, after)
         found = _readings(lower, self.lexicon.words, self.model)
         options: list[tuple[float, str, str]] = []
         for cand, cost in found:
@@ -340,6 +350,25 @@ class Judge:
                     f"{core!r} {repeats}×; log-odds {log_odds:.1f}")
         return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
                           log_odds >= self.thresholds.apply, kind, evidence)
+
+    def _apostrophe(self, token: _Token, before: str, after: str) -> Suggestion | None:
+        """``that'the``: a space read as an apostrophe (a contraction is left alone)."""
+        core = token.core
+        left, _, right = core.replace("’", "'").partition("'")
+        if (not left or not right or right.lower() in CONTRACTIONS or "'" in right
+                or not (self._known(left.lower()) and self._known(right.lower()))):
+            return None
+        score = (-self.model.space_deleted + self._log_p(left.lower()) + self._log_p(right.lower())
+                 + language.association(left.lower(), right.lower())
+                 + (language.association(before, left.lower()) if before else 0.0)
+                 + (language.association(right.lower(), after) if after else 0.0))
+        keep = self._keep_score(core, "lower")
+        odds = score - keep
+        if odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, token.start + len(core), core, f"{left} {right}",
+                          round(odds, 3), odds >= self.thresholds.apply, Kind.SPLIT,
+                          f"an apostrophe between two words: a space misread; log-odds {odds:.1f}")
 
     def _score(self, cand: str, cost: float, before: str, after: str) -> tuple[float, str]:
         left = language.association(before, cand) if before else 0.0
