@@ -34,6 +34,8 @@ SECOND_FROM = 0
 to a few thousand lookups a word)."""
 
 LETTERS = string.ascii_lowercase
+UNSEEN_FROM = 4
+"""Words at least this long also get candidates by an unseen substitution."""
 INF = float("inf")
 
 
@@ -63,11 +65,14 @@ def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
                 total = cost + extra
                 if total < get(second, INF) and second != word and known(second):
                     found[second] = total
-    for i, seen in enumerate(word):
+    # Any one letter for another, at the price of an edit never seen: only in
+    # words long enough that a chance hit is rare (a short word has dozens).
+    for i, seen in enumerate(word if len(word) >= UNSEEN_FROM else ""):
+        head, tail = word[:i], word[i + 1:]
         for letter in LETTERS:
             if letter == seen:
                 continue
-            text = word[:i] + letter + word[i + 1:]
+            text = head + letter + tail
             if text not in found and known(text):
                 cost = model.unseen_cost(letter)
                 if cost <= budget:
