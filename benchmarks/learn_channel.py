@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import sys
 import time
 from collections import Counter
@@ -43,12 +42,12 @@ MAX_SIDE = 3
 """Longest printed or seen sequence of a rule."""
 MAX_ERROR_SHARE = 0.4
 """A differing stretch with more errors than this share of its gold is not learned from."""
-MAX_RULES = int(os.environ.get("MAX_RULES", 5000))
+MAX_RULES = 5000
 """The most frequent rules are kept (the rest are priced by the fallback for
 unseen edits): the file stays under 100 KB."""
 
 
-def learn(min_count: int = 2) -> dict:
+def learn(min_count: int = 3, max_rules: int = MAX_RULES) -> dict:
     rules: Counter[tuple[str, str]] = Counter()  # (seen, printed) -> count
     gold_chunks: list[str] = []
     spaces = Counter()
@@ -74,7 +73,7 @@ def learn(min_count: int = 2) -> dict:
              if c <= (MAX_INSERTION_COST if not s else MAX_RULE_COST)}
     kept = sorted(((s, p, rules[s, p], occurrences[p]) for (s, p) in costs
                    if not _redundant(s, p, costs)),
-                  key=lambda r: (-r[2], r[0], r[1]))[:MAX_RULES]
+                  key=lambda r: (-r[2], r[0], r[1]))[:max_rules]
     return {
         "about": "OCR confusion counts learned by benchmarks/learn_channel.py from the train "
                  "split of BLN600 and ICDAR 2017 English periodicals. Each rule: "
@@ -172,10 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-count", type=int, default=3,
                         help="keep rules seen at least this often (default 3; a merge or "
                              "split of glyphs without context: 2)")
+    parser.add_argument("--max-rules", type=int, default=MAX_RULES,
+                        help=f"keep the most frequent this many (default {MAX_RULES})")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    model = learn(args.min_count)
+    model = learn(args.min_count, args.max_rules)
     args.out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n",
                         encoding="utf-8")
     print(f"{len(model['rules'])} rules from {model['documents']} train documents; "
