@@ -11,7 +11,9 @@ counts what the OCR showed for what the page printed:
   and no space is one count of ``printed → seen``;
 * how often a gold space went missing (``of her`` → ``ofher``) and how often
   the OCR put a space inside a word (``consulting`` → ``con sulting``);
-* how often each printed sequence occurs at all (the denominators).
+* how often each printed sequence occurs at all (the denominators);
+* the share of OCR words the lexicon does not know (how noisy these scans
+  are: the corrector scales its channel to each document's own share).
 
 Writes ``textkit/data/ocr-channel.json``: counts only (no text of the
 collections), rules seen at least ``--min-count`` times. The corrector
@@ -35,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ocr_pairs import ROOT, align, pairs  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
+from textkit.lexicon import default_lexicon  # noqa: E402
+from textkit.repair.channel.judge import count_words, unknown_share  # noqa: E402
 from textkit.repair.channel.model import MAX_INSERTION_COST, MAX_RULE_COST  # noqa: E402
 
 OUT = ROOT / "textkit" / "data" / "ocr-channel.json"
@@ -52,8 +56,11 @@ def learn(min_count: int = 3, max_rules: int = MAX_RULES) -> dict:
     gold_chunks: list[str] = []
     spaces = Counter()
     documents = Counter()
+    unknown = words = 0
     for pair in pairs("train"):
         documents[pair.collection] += 1
+        u, w = unknown_share(count_words([pair.ocr]), default_lexicon())
+        unknown, words = unknown + u, words + w
         for stretch in align(pair.ocr, pair.gold):
             if stretch is None or not _plausible(stretch):
                 continue
@@ -83,6 +90,7 @@ def learn(min_count: int = 3, max_rules: int = MAX_RULES) -> dict:
         "split": "sha1('<collection>:<document key>') % 10: 0-5 train (these counts), "
                  "6-7 dev (thresholds), 8-9 test (the benchmark)",
         "spaces": dict(spaces),
+        "unknown_share": round(unknown / words, 5),
         "identity": _identity(gold),
         "rules": kept,
     }

@@ -55,6 +55,8 @@ class ChannelModel:
     space_inserted: float
     """Cost of a space the OCR put inside a word (``con sulting``)."""
     longest: int
+    unknown_share: float
+    """The training scans' share of words the lexicon does not know (their noise)."""
 
     def unseen_cost(self, printed: str) -> float:
         """The cost of misreading ``printed`` in a way training never showed.
@@ -111,7 +113,8 @@ class ChannelModel:
             char_counts=MappingProxyType(_folded_counts(raw["identity"])),
             space_deleted=-math.log(spaces["deleted"] / spaces["gold_spaces"]),
             space_inserted=-math.log(spaces["inserted"] / spaces["gold_chars"]),
-            longest=max(len(s) for s in rules))
+            longest=max(len(s) for s in rules),
+            unknown_share=raw["unknown_share"])
 
 
 def _word_side(printed: str) -> bool:
