@@ -108,6 +108,18 @@ def test_offsets_rebuild_the_text(channel):
             shift += len(s.replacement) - (s.end - s.start)
 
 
+def test_real_word_in_a_clean_volume_is_kept(channel):
+    # "the pipeline would tie three governments": "would the" and "the three" are
+    # common pairs, but in a clean scan a real word is seldom a misreading.
+    path = Path(__file__).parent / "data" / "volumes" / "energy-security-1997.txt"
+    text = path.read_text(encoding="utf-8")
+    sentence = "the pipeline would tie three governments to a single route"
+    found = channel.suggest(sentence, lexicon=default_lexicon(), document_counts=count_words([text]))
+    assert not [s for s in found if s.applied]
+    for s in found:
+        assert "for this scan's noise" in s.evidence
+
+
 def test_sample_volume_is_not_damaged(channel):
     """The sample volume's OCR text: only misreadings change (reviewed by eye)."""
     path = Path(__file__).parent.parent / "fixtures" / "us-japan-in-asia-1994.txt"
