@@ -150,6 +150,10 @@ MIXED_NAMES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'")
 
 CONTRACTIONS = frozenset({"s", "t", "d", "ll", "re", "ve", "m", "em", "tis", "twas"})
 
+MAX_READINGS = 12
+"""Readings weighed per word, the likeliest by channel and frequency (context
+rarely lifts the thirteenth over them all, and each costs two pair lookups)."""
+
 ACRONYM = 5
 """All-capitals words up to this long are acronyms (``IAEA``, ``APEC``): never changed."""
 
@@ -379,31 +383,29 @@ class Judge:
             return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
         if "'" in core or "’" in core:
             return self._apostrophe(token, before, after)
-        found = _readings(lower, self.lexicon.words, self.model)
-        options: list[tuple[float, str, str]] = []
-        for cand, cost in found:
-            if shape == "lower" and Lexicon.proper_only(cand):
+        found, two_words = _readings(lower, self.lexicon.words, self.model)
+        options: list[tuple[float, str, float]] = []  # (score, reading, channel cost)
+        for cand, cost, proper in found:
+            if proper and shape == "lower":
                 continue
-            score, note = self._score(cand, cost, before, after)
-            options.append((score, cand, note))
-        for left, right in splits(lower, self._known):
-            if len(left) + len(right) < 4:
-                continue
+            options.append((self._score(cand, cost, before, after), cand, cost))
+        for left, right in two_words:
             score = (-self.model.space_deleted + self._log_p(left) + self._log_p(right)
                      + language.association(left, right)
                      + (language.association(before, left) if before else 0.0)
                      + (language.association(right, after) if after else 0.0))
-            options.append((score, f"{left} {right}",
-                            f"space lost (P={math.exp(-self.model.space_deleted):.1e})"))
+            options.append((score, f"{left} {right}", -1.0))
         if not options:
             return None
         # A repeated misreading is no term: the document's copies of each
         # candidate explain some of the scanned form's repeats (800 "the" at
         # P(tbe|the) = 1.3% make 10 "tbe").
-        explained = sum(self.counts.get(c, 0) * math.exp(-cost) for c, cost in found)
+        explained = sum(self.counts.get(c, 0) * math.exp(-cost) for c, cost, _ in found)
         keep = self._keep_score(core, shape, explained)
         options.sort(key=lambda o: (-o[0], o[1]))
-        best_score, best, note = options[0]
+        best_score, best, best_cost = options[0]
+        note = (self._note(best, best_cost, before, after) if best_cost >= 0
+                else f"space lost (P={math.exp(-self.model.space_deleted):.1e})")
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         replacement = _cased(best, core, _sentence_start(text, token.start))
@@ -434,17 +436,21 @@ class Judge:
                           round(odds, 3), odds >= self.thresholds.apply, Kind.SPLIT,
                           f"an apostrophe between two words: a space misread; log-odds {odds:.1f}")
 
-    def _score(self, cand: str, cost: float, before: str, after: str,
-               shift: float = 0.0) -> tuple[float, str]:
-        cost += shift
+    def _score(self, cand: str, cost: float, before: str, after: str, shift: float = 0.0) -> float:
         left = language.association(before, cand) if before else 0.0
         right = language.association(cand, after) if after else 0.0
-        note = f"channel P={math.exp(-cost):.1e}" + (
+        return -(cost + shift) + self._log_p(cand) + left + right
+
+    @staticmethod
+    def _note(cand: str, cost: float, before: str, after: str, shift: float = 0.0) -> str:
+        """The evidence for a reading, in a few words (built for the winner only)."""
+        note = f"channel P={math.exp(-cost - shift):.1e}" + (
             f" (×{math.exp(-shift):.2f} for this scan's noise)" if abs(shift) > 0.05 else "")
-        if left or right:
-            pairs = [p for p, a in ((f"{before} {cand}", left), (f"{cand} {after}", right)) if a]
+        pairs = [p for p, a in ((f"{before} {cand}", before), (f"{cand} {after}", after))
+                 if a and language.association(*p.split(" ", 1))]
+        if pairs:
             note += f"; context {', '.join(repr(p) for p in pairs)}"
-        return -cost + self._log_p(cand) + left + right, note
+        return note
 
     def _log_p(self, word: str, scanned: bool = False) -> float:
         """``ln P(word)``: English mixed with the document (less this occurrence if ``scanned``)."""
@@ -485,11 +491,13 @@ class Judge:
         keep = (self._log_p(lower, scanned=True)
                 + (language.association(before, lower) if before else 0.0)
                 + (language.association(lower, after) if after else 0.0))
-        scored = sorted(((*self._score(c, cost, before, after, self.shift), c) for c, cost in options),
-                        key=lambda o: (-o[0], o[2]))
-        best_score, note, best = scored[0]
-        if "context" not in note:
+        scored = sorted(((self._score(c, cost, before, after, self.shift), c, cost)
+                         for c, cost in options), key=lambda o: (-o[0], o[1]))
+        best_score, best, best_cost = scored[0]
+        if not ((before and language.association(before, best))
+                or (after and language.association(best, after))):
             return None  # frequency alone never outweighs a word printed
+        note = self._note(best, best_cost, before, after, self.shift)
         log_odds = best_score - _logsumexp([keep] + [o[0] for o in scored[1:]])
         if log_odds < self.thresholds.suggest:
             return None
@@ -554,10 +562,16 @@ class Judge:
 
 
 @functools.lru_cache(maxsize=100_000)
-def _readings(lower: str, words: frozenset[str], model: ChannelModel) -> tuple[tuple[str, float], ...]:
-    """The candidate readings of a word form (cached per process: forms recur
-    across the blocks of a volume; a frozenset hashes once)."""
-    return tuple(readings(lower, words.__contains__, model).items())
+def _readings(lower: str, words: frozenset[str], model: ChannelModel
+              ) -> tuple[tuple[tuple[str, float, bool], ...], tuple[tuple[str, str], ...]]:
+    """The candidate readings of a word form: ``(reading, cost, a name only)``, the
+    likeliest :data:`MAX_READINGS` by channel and frequency; and its splits into
+    two words. Cached per process: forms recur across the blocks of a volume
+    (a frozenset hashes once)."""
+    found = sorted(readings(lower, words.__contains__, model).items(),
+                   key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))[:MAX_READINGS]
+    two = tuple((a, b) for a, b in splits(lower, words.__contains__) if len(a) + len(b) >= 4)
+    return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
 
 
 def _token(match: re.Match[str]) -> _Token:
