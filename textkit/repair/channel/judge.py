@@ -111,10 +111,10 @@ class Thresholds:
     suggest: float = 0.0
     """Reported, not applied, from here (even odds)."""
     real_word: float = 5.0
-    """A known word is changed only from here: on dev, below 4 one in six or
-    seven such changes hit a word printed right, from 4 to 5 one in 30, above
-    5 none of 160; and on clean modern prose ("would tie three governments")
-    a word-pair model cannot always tell, so the bar is high."""
+    """A known word is changed only from here: on dev, from 3 to 4 one in seven
+    such changes hit a word printed right, from 4 to 5 one in 33, at or above
+    5 one in 140; and on clean modern prose ("would tie three governments") a
+    word-pair model cannot always tell, so the bar is high."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
