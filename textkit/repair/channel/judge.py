@@ -12,16 +12,24 @@ frequency with the document's own counts (a word the volume uses often is
 likely here too); ``context`` is the association of ``c`` with its
 neighbours (:mod:`.language`). ``P_keep`` is the chance that a word the
 lexicon lacks is right as printed (a name, a term, a rare word): higher for
-capitalized words, longer words and forms the document repeats.
+capitalized words and for forms the document repeats (less the repeats its
+candidates explain), lower for long words (a long non-word one confusion
+from a word is seldom genuine).
 
 The log-odds of the best candidate against all other hypotheses (keeping
 included) decide: at least :attr:`Thresholds.apply` and the change is
 applied; at least :attr:`Thresholds.suggest`, it is only suggested. A word
-confidence from the OCR engine shifts the log-odds by its logit.
+confidence from the OCR engine shifts the log-odds by its logit. A known word
+(``modem``) is weighed the same way against commoner words one likely
+confusion away, with its neighbours' support required, the document's noise
+(:func:`noise_shift`) taken into account and a higher bar
+(:attr:`Thresholds.real_word`).
 
 Left alone whatever the evidence: numbers and codes, acronyms, words with
 letters outside ASCII (French, German), the archaic and foreign words of
-``data/channel-keep.txt`` and words the caller's lexicon lists.
+``data/channel-keep.txt``, a word beside a foreign one, known words with an
+ending or a prefix, the halves of a word broken at a line end, and the
+caller's protected words.
 """
 
 from __future__ import annotations
