@@ -8,6 +8,8 @@ most be suggested.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -130,3 +132,18 @@ def test_sample_volume_is_not_damaged(channel):
              ("ln", "In"), ("wam", "war"),  # "wam" is "warn" misread; "war" is the LM's pick
              ("pecialists", "specialists")}  # the drop cap S stood apart (the dropcaps stage's)
     assert applied <= right, applied - right
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = [Path("/work/shared/ocr-pairs"), ROOT.parent / "shared" / "ocr-pairs"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not any((p / "bln600-train.csv").exists() for p in PAIRS),
+                    reason="the OCR/gold pairs of shared/ocr-pairs are not here")
+def test_correction_benchmark_runs():
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "correction_benchmark.py"),
+                           "--quick", "--no-symspell"], capture_output=True, text=True,
+                          timeout=900, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "| channel " in done.stdout and "sample volume" in done.stdout
