@@ -1,0 +1,161 @@
+"""Candidate readings of a scanned word: what the page may have printed.
+
+A pure search, no judgement: :func:`readings` applies the learned confusions
+of :class:`~textkit.repair.channel.model.ChannelModel` (one or two of them,
+multi-character ones included: ``rn``/``m``, ``li``/``h``, ``iu``/``in``) and
+any single unseen substitution to a scanned word, keeps the strings the
+lexicon knows, and prices each by its cheapest derivation (its channel cost,
+``-ln P(seen | printed)``). :func:`splits` proposes two words for one
+(``ofher`` -> ``of her``).
+
+No index is built: a word of eight letters has a few thousand derivations,
+each a dictionary lookup, and only words the lexicon does not know are
+searched (the judge caches the result per word form).
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import string
+from collections.abc import Callable
+
+from ...lexicon import frequencies
+from .model import ChannelModel
+
+BUDGET = 14.0
+"""Dearest channel cost considered (nats): about two ordinary confusions."""
+
+SECOND_STEP = 6.0
+"""A derivation takes a second learned confusion only if both cost at most this."""
+
+SECOND_FROM = 0
+"""... and only from the cheapest this many one-step strings (keeps the search
+to a few thousand lookups a word)."""
+
+LETTERS = string.ascii_lowercase
+UNSEEN_FROM = 4
+"""Words at least this long also get candidates by an unseen substitution."""
+INF = float("inf")
+
+
+def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
+             budget: float = BUDGET) -> dict[str, float]:
+    """Known words ``word`` may be a misreading of, each with its channel cost.
+
+    ``word`` is in lower case (the model's rules are case-folded) and so are
+    the readings.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> found = readings("tbe", default_lexicon().knows, ChannelModel.load())
+    >>> round(found["the"], 1)
+    4.3
+    """
+    found: dict[str, float] = {}
+    first = _one_step(word, model, budget)
+    get = found.get
+    for text, cost in first.items():
+        if known(text) and cost < get(text, INF):
+            found[text] = cost
+    if SECOND_FROM:
+        cheapest = heapq.nsmallest(SECOND_FROM, ((cost, text) for text, cost in first.items()
+                                                 if cost <= SECOND_STEP))
+        for cost, text in cheapest:
+            for second, extra in _one_step(text, model, min(budget - cost, SECOND_STEP)).items():
+                total = cost + extra
+                if total < get(second, INF) and second != word and known(second):
+                    found[second] = total
+    # Any one letter for another, at the price of an edit never seen: only in
+    # words long enough that a chance hit is rare (a short word has dozens).
+    for i, seen in enumerate(word if len(word) >= UNSEEN_FROM else ""):
+        head, tail = word[:i], word[i + 1:]
+        for letter in LETTERS:
+            if letter == seen:
+                continue
+            text = head + letter + tail
+            if text not in found and known(text):
+                cost = model.unseen_cost(letter)
+                if cost <= budget:
+                    found[text] = cost
+    found.pop(word, None)
+    return found
+
+
+RIVAL_COST = 6.0
+"""A real word is suspected only through a likely confusion (P >= 1 in 400)."""
+
+RIVAL_RATIO = 2
+"""... of a word at least this many times as common."""
+
+
+@functools.lru_cache(maxsize=200_000)
+def rivals(word: str) -> tuple[tuple[str, float], ...]:
+    """Commoner English words that one likely confusion turns into ``word`` (lower case).
+
+    For real-word errors (``modem`` for ``modern``, ``aud`` for ``and``); the
+    judge weighs them in context. Cached per process: words recur.
+
+    >>> dict(rivals("modem"))["modern"] < 6
+    True
+    >>> rivals("the")
+    ()
+    """
+    counts = frequencies()
+    own = counts.get(word, 0)
+    needed = max(1, RIVAL_RATIO * own)
+    # A dropped letter (seen "") is left out: "sanction" for "sanctions" is
+    # grammar, not a glyph the scanner misread.
+    found = _one_step(word, ChannelModel.load(), RIVAL_COST, insertions=False)
+    return tuple(sorted(((c, cost) for c, cost in found.items()
+                         if counts.get(c, needed - 1) >= needed and c != word
+                         and not _one_more(word, c)),
+                        key=lambda cc: (cc[1], cc[0])))
+
+
+def _one_more(word: str, other: str) -> bool:
+    """``other`` is ``word`` with one letter added (``auspice``/``auspices``)."""
+    return len(other) == len(word) + 1 and any(other[:i] + other[i + 1:] == word
+                                               for i in range(len(other)))
+
+
+def _one_step(word: str, model: ChannelModel, budget: float,
+              insertions: bool = True) -> dict[str, float]:
+    out: dict[str, float] = {}
+    get = out.get
+    rules = model.rules
+    n = len(word)
+    shortest = 0 if insertions else 1
+    for i in range(n + 1):
+        for length in range(shortest, min(model.longest, n - i) + 1):
+            options = rules.get(word[i:i + length])
+            if not options:
+                continue
+            head, tail = word[:i], word[i + length:]
+            for printed, cost in options:
+                if cost > budget:
+                    break
+                text = head + printed + tail
+                if cost < get(text, INF):
+                    out[text] = cost
+    return out
+
+
+def splits(word: str, known: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """Ways to read ``word`` as two known words that lost the space between them.
+
+    A one-letter part must be ``a``, ``A`` or ``I``.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> ("of", "her") in splits("ofher", default_lexicon().knows)
+    True
+    """
+    out = []
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if len(left) == 1 and left not in "aAI" or len(right) == 1 and right not in "aAI":
+            continue
+        if right[:1].isupper() and not left.isupper() and not right.isupper():
+            continue  # "ofSir" is two words, but the corrector leaves names alone
+        if known(left) and known(right):
+            out.append((left, right))
+    return out

@@ -1,0 +1,644 @@
+"""The judge: which scanned words to correct, into what, and how sure.
+
+For each word neither the lexicon nor the document vouches for, the judge
+weighs every candidate reading ``c`` of the scanned form ``w`` (from
+:mod:`.candidates`) against keeping ``w``::
+
+    score(c)    = -cost(w | c) + ln P(c) + context(c)
+    score(keep) = ln P_keep(w) + context(w)
+
+``cost`` is the learned channel (:mod:`.model`); ``P(c)`` mixes English
+frequency with the document's own counts (a word the volume uses often is
+likely here too); ``context`` is the association of ``c`` with its
+neighbours (:mod:`.language`). ``P_keep`` is the chance that a word the
+lexicon lacks is right as printed (a name, a term, a rare word): higher for
+capitalized words and for forms the document repeats (less the repeats its
+candidates explain), lower for long words (a long non-word one confusion
+from a word is seldom genuine).
+
+The log-odds of the best candidate against all other hypotheses (keeping
+included) decide: at least :attr:`Thresholds.apply` and the change is
+applied; at least :attr:`Thresholds.suggest`, it is only suggested. A word
+confidence from the OCR engine shifts the log-odds by its logit. A known word
+(``modem``) is weighed the same way against commoner words one likely
+confusion away, with its neighbours' support required, the document's noise
+(:func:`noise_shift`) taken into account and a higher bar
+(:attr:`Thresholds.real_word`).
+
+Left alone whatever the evidence: numbers and codes, acronyms, words with
+letters outside ASCII (French, German), the archaic and foreign words of
+``data/channel-keep.txt``, a word beside a foreign one, known words with an
+ending or a prefix, the halves of a word broken at a line end, and the
+caller's protected words.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import importlib.resources
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ...lexicon import Lexicon
+from . import language
+from .candidates import readings, rivals, splits
+from .model import ChannelModel
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
+NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
+HYPHEN_GAP = re.compile(r"-[ \t]+")
+POSSESSIVE = ("'s", "’s")
+NOT_JOINED = frozenset({"and", "or", "nor", "to"})
+"""``pre- and post-war``: a hyphen before these words is a suspended compound."""
+
+
+SUFFIXES = ("s", "es", "ed", "ing", "ings", "er", "ers", "ly", "ness", "ment", "ments")
+PREFIXES = ("un", "re", "non", "over", "under", "pre", "co", "inter", "sub", "mis", "out",
+            "anti", "counter", "multi", "post", "semi")
+
+
+class Kind(enum.Enum):
+    """What a suggestion changes (closed set)."""
+
+    CONFUSION = "ocr-confusion"
+    """Characters misread within one word (``tbe`` -> ``the``)."""
+    REAL_WORD = "ocr-real-word"
+    """A misreading that made another word (``modem`` -> ``modern``)."""
+    SPLIT = "ocr-split"
+    """A lost space restored (``ofher`` -> ``of her``)."""
+    JOIN = "ocr-join"
+    """A space the OCR put inside a word removed (``con sulting``)."""
+    HYPHEN = "hyphen-join"
+    """A line-end hyphen left mid-line after the line breaks were lost (``pecu- niary``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A proposed change of ``text[start:end]`` (``original``) into ``replacement``."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    log_odds: float
+    """Natural log of the odds that the replacement is what the page printed."""
+    applied: bool
+    """Evidence cleared :attr:`Thresholds.apply`: change it; else only suggest."""
+    kind: Kind
+    evidence: str
+    """Why, in a few words: channel probability, context, document counts."""
+
+    @property
+    def certainty(self) -> float:
+        """The log-odds as a probability (0..1)."""
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.log_odds))))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Thresholds:
+    """When evidence is enough (log-odds, nats).
+
+    Calibrated on the dev split of BLN600 and ICDAR 2017 (documents neither
+    learned from nor reported on): ``python benchmarks/correction_benchmark.py
+    --calibrate`` prints, per band of log-odds, how often a suggestion is the
+    gold reading and how often the scan's word was right as printed (a change
+    would damage it). The log-odds are over-confident by about 1.5 nats (at
+    log-odds 2 the replacement is the gold about 60% of the time, not 88%),
+    so the thresholds are read off that table, not off the odds.
+    """
+
+    apply: float = 2.5
+    """A non-word is changed from here: on dev, of the changes at or above it
+    79% give the gold word exactly, and the scan was right in under 1% (the
+    rest replace a misreading by a likelier but still wrong word). Lowering it
+    to 2.0 gained 0.2 points of CER on dev for a little more damage."""
+    suggest: float = 0.0
+    """Reported, not applied, from here (even odds)."""
+    real_word: float = 5.0
+    """A known word is changed only from here: on dev, from 3 to 4 one in seven
+    such changes hit a word printed right, from 4 to 5 one in 33, at or above
+    5 one in 140; and on clean modern prose ("would tie three governments") a
+    word-pair model cannot always tell, so the bar is high."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Priors:
+    """How likely a word the lexicon lacks is right as printed (``ln``), by shape.
+
+    ``ln P_keep = base[shape] + per_letter * len(word)``: short strings are
+    often abbreviations and fragments, long ones that one confusion turns
+    into a word seldom are genuine.
+    """
+
+    lower: float = -17.0
+    """A lower-case word: most are misreadings."""
+    capitalized: float = -9.0
+    """A capitalized word mid-sentence: probably a name."""
+    initial: float = -15.0
+    """A capitalized word at a sentence start: a name or a common word."""
+    upper: float = -13.0
+    """An all-capitals word longer than an acronym (a headline)."""
+    mixed: float = -13.0
+    """A word cased like no printed word (``tHe``, ``iiCen``), names like ``McArthur`` aside."""
+    per_letter: float = -0.6
+    document: float = 0.3
+    """Weight of the document's own counts in ``P(word)`` (the rest is English)."""
+    repeat: float = 0.1
+    """Weight of the document's other occurrences of a word the lexicon lacks:
+    a form repeated is likelier a term, but (unlike a known word) it is no
+    proof: ``tbe`` 23 times is still ``the``."""
+
+
+MIXED_NAMES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'")
+"""Names printed in mixed case (``McArthur``): a word so cased is left alone."""
+
+CONTRACTIONS = frozenset({"s", "t", "d", "ll", "re", "ve", "m", "em", "tis", "twas"})
+
+MAX_READINGS = 12
+"""Readings weighed per word, the likeliest by channel and frequency (context
+rarely lifts the thirteenth over them all, and each costs two pair lookups)."""
+
+ACRONYM = 5
+"""All-capitals words up to this long are acronyms (``IAEA``, ``APEC``): never changed."""
+
+NEUTRAL_CONFIDENCE = 0.75
+"""An OCR word confidence that neither raises nor lowers the evidence (engines
+report most correct words above it)."""
+
+
+@functools.cache
+def _keep_list() -> tuple[frozenset[str], frozenset[str]]:
+    data = importlib.resources.files("textkit") / "data" / "channel-keep.txt"
+    text = data.read_text(encoding="utf-8")
+    english, _, foreign = text.partition("[foreign]")
+
+    def words(part: str) -> frozenset[str]:
+        lines = (line.split("#", 1)[0] for line in part.splitlines())
+        return frozenset(w.lower() for line in lines for w in line.split())
+    return words(english) | words(foreign), words(foreign)
+
+
+def protected_words() -> frozenset[str]:
+    """Archaic and foreign words that are right as printed (``data/channel-keep.txt``).
+
+    >>> {"shew", "connexion", "les"} <= protected_words()
+    True
+    """
+    return _keep_list()[0]
+
+
+def foreign_words() -> frozenset[str]:
+    """The foreign words of ``data/channel-keep.txt``: their neighbours are foreign too.
+
+    >>> "nous" in foreign_words(), "shew" in foreign_words()
+    (True, False)
+    """
+    return _keep_list()[1]
+
+
+NOISE_PSEUDO_WORDS = 200
+"""A document's share of unknown words is estimated as if it had this many more
+words at the training share (a short text says little about its scan)."""
+
+MAX_SHIFT = 3.0
+"""The most a clean document adds to the cost of every misreading (nats)."""
+
+
+def unknown_share(counts: Mapping[str, int], lexicon: Lexicon) -> tuple[int, int]:
+    """``(unknown, words)``: the words of a document the lexicon does not know,
+    counted over alphabetic forms of two letters or more (how noisy its scan is).
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> unknown_share(count_words(["tbe cat sat on tbe mat"]), default_lexicon())
+    (2, 6)
+    """
+    known = lexicon.words
+    unknown = words = 0
+    for form, n in counts.items():
+        if len(form) < 2 or not form.isalpha():
+            continue
+        words += n
+        if form not in known:
+            unknown += n
+    return unknown, words
+
+
+def noise_shift(document: tuple[int, int], training: float) -> float:
+    """What a document's own noise adds to every channel cost, in nats.
+
+    The learned probabilities of misreading are those of the training scans;
+    in a scan with a fifth of their unknown words, each misreading is about a
+    fifth as likely: the cost rises by ``ln(training / document)`` (at most
+    :data:`MAX_SHIFT`; a noisier scan lowers it by at most 1).
+
+    >>> round(noise_shift((10, 1000), 0.05), 1), round(noise_shift((50, 1000), 0.05), 1)
+    (1.1, 0.0)
+    """
+    unknown, words = document
+    share = (unknown + NOISE_PSEUDO_WORDS * training) / (words + NOISE_PSEUDO_WORDS)
+    return max(-1.0, min(MAX_SHIFT, math.log(training / share)))
+
+
+def count_words(texts: Iterable[str]) -> Counter[str]:
+    """Case-folded word counts of a document's texts (the ``document_counts`` to pass).
+
+    >>> count_words(["The cat", "the end"])["the"]
+    2
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(m.group().lower() for m in WORD.finditer(text))
+    return counts
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    core: str
+    """The word without a possessive ending (what the lexicon is asked)."""
+
+
+@dataclass
+class Judge:
+    """Decides over one text; built per call by :meth:`Channel.suggest`."""
+
+    model: ChannelModel
+    lexicon: Lexicon
+    counts: Mapping[str, int]
+    thresholds: Thresholds
+    priors: Priors
+    join_hyphens: bool = True
+    protected: frozenset[str] = frozenset()
+    total: int = 0
+
+    def __post_init__(self) -> None:
+        self.total = max(1, sum(self.counts.values()))
+        self._vouched_forms: dict[str, bool] = {}
+        self._known = self.lexicon.words.__contains__
+        # The channel was learned on scans with many errors; in a cleaner document
+        # a real word is less likely a misreading (see noise_shift). Non-words
+        # are not shifted: their competitors are names and terms, which the
+        # priors and protections already weigh, and on dev the shift cost them
+        # more fixes than it saved.
+        self.shift = noise_shift(unknown_share(self.counts, self.lexicon), self.model.unknown_share)
+
+    # -- the walk ------------------------------------------------------------
+
+    def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list[Suggestion]:
+        tokens = [_token(m) for m in WORD.finditer(text)]
+        out: list[Suggestion] = []
+        skip = -1
+        previous = ""  # the reading of the word before, for context
+        for i, token in enumerate(tokens):
+            if i <= skip:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            gap = text[token.end:nxt.start] if nxt is not None else ""
+            vouched = self._vouched(token)
+            found: Suggestion | None = None
+            if nxt is not None:
+                if self.join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
+                    found = self._hyphen(token, nxt, text)
+                if found is None and gap.isspace() and not (vouched and self._vouched(nxt)):
+                    found = self._join(token, nxt, previous, tokens, i, text)
+            if found is not None:
+                out.append(found)
+                skip = i + 1
+                previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
+                continue
+            # The common case, at a lookup or two: a known word nothing commoner explains.
+            if vouched and not self._may_be_misread(token, text):
+                previous = token.core.lower()
+                continue
+            if not (token.core in self.protected or self._foreign_beside(tokens, i)
+                    or _at_line_break(text, token)):
+                before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+                after = nxt.core.lower() if nxt is not None and gap.isspace() and self._vouched(nxt) else ""
+                found = (self._real_word(token, before, after, text) if vouched
+                         else self._word(token, before, after, text))
+            if found is not None:
+                if confidences is not None and token.start in confidences:
+                    found = _with_confidence(found, confidences[token.start], self.thresholds)
+                if found.log_odds >= self.thresholds.suggest:
+                    out.append(found)
+            previous = (found.replacement if found is not None and found.applied
+                        else token.core).split()[-1].lower()
+        return out
+
+    @staticmethod
+    def _foreign_beside(tokens: list[_Token], i: int) -> bool:
+        """A neighbour is a foreign word (``et``, ``nous``): this one may be foreign too."""
+        foreign = foreign_words()
+        return any(0 <= j < len(tokens) and tokens[j].core.lower() in foreign
+                   for j in (i - 1, i + 1))
+
+    def _vouched(self, token: _Token) -> bool:
+        """The lexicon knows the word, or it is protected: nothing to judge."""
+        core = token.core
+        if core in self.lexicon.words:
+            return True  # the common case, at one lookup
+        known = self._vouched_forms.get(core)
+        if known is None:
+            known = self._vouched_form(core)
+            self._vouched_forms[core] = known
+        return known
+
+    def _vouched_form(self, core: str) -> bool:
+        if core.lower() in self.lexicon.words:
+            return True
+        if self.lexicon.knows(core) or not core.isascii():
+            return True
+        if core.isupper() and len(core) <= ACRONYM or NUMBER_LIKE.fullmatch(core):
+            return True
+        digits = sum(c.isdigit() for c in core)
+        if digits and digits * 2 >= len(core):
+            return True
+        lower = core.lower()
+        return lower in protected_words() or self._derived(lower)
+
+    def _derived(self, lower: str) -> bool:
+        """A known word with an ending or a prefix (``handlings``, ``underdoing``):
+        the word lists lack many such forms, and OCR seldom makes one."""
+        known = self.lexicon.words
+        for suffix in SUFFIXES:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 \
+                    and lower[:-len(suffix)] in known:
+                return True
+        for prefix in PREFIXES:
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
+                    and lower[len(prefix):] in known:
+                return True
+        return False
+
+    # -- one word --------------------------------------------------------------
+
+    def _word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
+        core = token.core
+        lower = core.lower()
+        if core == "|":
+            return None if not self._pronoun_context(before, after) else Suggestion(
+                token.start, token.start + 1, "|", "I", 3.0, 3.0 >= self.thresholds.apply,
+                Kind.CONFUSION, f"'|' for 'I' between words ({before!r} … {after!r})")
+        shape = _shape(core, _sentence_start(text, token.start))
+        if shape == "mixed" and (core.startswith(MIXED_NAMES) or not core[1:].islower()
+                                 and sum(c.isupper() for c in core) > 1):
+            return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
+        if "'" in core or "’" in core:
+            return self._apostrophe(token, before, after)
+        found, two_words = _readings(lower, self.lexicon.words, self.model)
+        options: list[tuple[float, str, float]] = []  # (score, reading, channel cost)
+        for cand, cost, proper in found:
+            if proper and shape == "lower":
+                continue
+            options.append((self._score(cand, cost, before, after), cand, cost))
+        for left, right in two_words:
+            score = (-self.model.space_deleted + self._log_p(left) + self._log_p(right)
+                     + language.association(left, right)
+                     + (language.association(before, left) if before else 0.0)
+                     + (language.association(right, after) if after else 0.0))
+            options.append((score, f"{left} {right}", -1.0))
+        if not options:
+            return None
+        # A repeated misreading is no term: the document's copies of each
+        # candidate explain some of the scanned form's repeats (800 "the" at
+        # P(tbe|the) = 1.3% make 10 "tbe").
+        explained = sum(self.counts.get(c, 0) * math.exp(-cost) for c, cost, _ in found)
+        keep = self._keep_score(core, shape, explained)
+        options.sort(key=lambda o: (-o[0], o[1]))
+        best_score, best, best_cost = options[0]
+        note = (self._note(best, best_cost, before, after) if best_cost >= 0
+                else f"space lost (P={math.exp(-self.model.space_deleted):.1e})")
+        rest = [keep] + [o[0] for o in options[1:]]
+        log_odds = best_score - _logsumexp(rest)
+        replacement = _cased(best, core, _sentence_start(text, token.start))
+        kind = Kind.SPLIT if " " in best else Kind.CONFUSION
+        repeats = self.counts.get(lower, 0)
+        evidence = (f"{note}; document: {best.split()[0]!r} {self.counts.get(best.split()[0], 0)}×, "
+                    f"{core!r} {repeats}×; log-odds {log_odds:.1f}")
+        return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
+                          log_odds >= self.thresholds.apply, kind, evidence)
+
+    def _apostrophe(self, token: _Token, before: str, after: str) -> Suggestion | None:
+        """``that'the``: a space read as an apostrophe (a contraction is left alone)."""
+        core = token.core
+        left, _, right = core.replace("’", "'").partition("'")
+        if (not left or not right or right.lower() in CONTRACTIONS or "'" in right
+                or not (self._known(left.lower()) and self._known(right.lower()))):
+            return None
+        score = (-self.model.space_deleted + self._log_p(left.lower())
+                 + self._log_p(right.lower())
+                 + language.association(left.lower(), right.lower())
+                 + (language.association(before, left.lower()) if before else 0.0)
+                 + (language.association(right.lower(), after) if after else 0.0))
+        keep = self._keep_score(core, "lower")
+        odds = score - keep
+        if odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, token.start + len(core), core, f"{left} {right}",
+                          round(odds, 3), odds >= self.thresholds.apply, Kind.SPLIT,
+                          f"an apostrophe between two words: a space misread; log-odds {odds:.1f}")
+
+    def _score(self, cand: str, cost: float, before: str, after: str, shift: float = 0.0) -> float:
+        left = language.association(before, cand) if before else 0.0
+        right = language.association(cand, after) if after else 0.0
+        return -(cost + shift) + self._log_p(cand) + left + right
+
+    @staticmethod
+    def _note(cand: str, cost: float, before: str, after: str, shift: float = 0.0) -> str:
+        """The evidence for a reading, in a few words (built for the winner only)."""
+        note = f"channel P={math.exp(-cost - shift):.1e}" + (
+            f" (×{math.exp(-shift):.2f} for this scan's noise)" if abs(shift) > 0.05 else "")
+        pairs = [p for p, a in ((f"{before} {cand}", before), (f"{cand} {after}", after))
+                 if a and language.association(*p.split(" ", 1))]
+        if pairs:
+            note += f"; context {', '.join(repr(p) for p in pairs)}"
+        return note
+
+    def _log_p(self, word: str, scanned: bool = False) -> float:
+        """``ln P(word)``: English mixed with the document (less this occurrence if ``scanned``)."""
+        english = math.exp(language.log_unigram(word))
+        here = max(0, self.counts.get(word, 0) - scanned) / self.total
+        w = self.priors.document
+        return math.log((1 - w) * english + w * here)
+
+    def _keep_score(self, core: str, shape: str, explained: float = 0.0) -> float:
+        base = getattr(self.priors, shape)
+        prior = math.exp(base + self.priors.per_letter * len(core))
+        others = max(0.0, self.counts.get(core.lower(), 0) - 1 - explained)
+        return math.log(prior + self.priors.repeat * others / self.total)
+
+    @staticmethod
+    def _pronoun_context(before: str, after: str) -> bool:
+        return bool(before or after)
+
+    # -- real words ------------------------------------------------------------
+
+    def _may_be_misread(self, token: _Token, text: str) -> bool:
+        """A known word that may still be a misreading: lower case, or a sentence's first."""
+        core = token.core
+        if len(core) < 2 or not core.isalpha() or not core.isascii():
+            return False
+        if core.islower():
+            return bool(rivals(core)) and core not in protected_words()
+        return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
+                and _sentence_start(text, token.start) and core.lower() not in protected_words())
+
+    def _real_word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
+        """``modem`` -> ``modern``: a commoner word, one likely confusion away, that the
+        neighbours support."""
+        lower = token.core.lower()
+        options = rivals(lower)
+        if not options or (not before and not after):
+            return None
+        keep = (self._log_p(lower, scanned=True)
+                + (language.association(before, lower) if before else 0.0)
+                + (language.association(lower, after) if after else 0.0))
+        scored = sorted(((self._score(c, cost, before, after, self.shift), c, cost)
+                         for c, cost in options), key=lambda o: (-o[0], o[1]))
+        best_score, best, best_cost = scored[0]
+        if not ((before and language.association(before, best))
+                or (after and language.association(best, after))):
+            return None  # frequency alone never outweighs a word printed
+        note = self._note(best, best_cost, before, after, self.shift)
+        log_odds = best_score - _logsumexp([keep] + [o[0] for o in scored[1:]])
+        if log_odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, token.start + len(token.core), token.core,
+                          _cased(best, token.core, _sentence_start(text, token.start)),
+                          round(log_odds, 3), log_odds >= self.thresholds.real_word, Kind.REAL_WORD,
+                          f"{note}; {token.core!r} is a word, but rarer here; document: "
+                          f"{best!r} {self.counts.get(best, 0)}×, {token.core!r} "
+                          f"{self.counts.get(lower, 0)}×; log-odds {log_odds:.1f}")
+
+    # -- two tokens --------------------------------------------------------------
+
+    def _hyphen(self, token: _Token, nxt: _Token, text: str) -> Suggestion | None:
+        """``pecu- niary``: a line-end hyphen stranded mid-line."""
+        if not token.core.isalpha() or not nxt.core[:1].islower() or nxt.core.lower() in NOT_JOINED:
+            return None
+        joined = token.core + nxt.core
+        if not self.lexicon.knows(joined):
+            return None
+        both = self._vouched(token) and self._vouched(nxt)
+        # Two words ("be- cause") or a word and a fragment ("pecu- niary"): the joined
+        # word must be likelier than the halves side by side, or a fragment be involved.
+        odds = (self._log_p(joined.lower())
+                - (self._log_p(token.core.lower(), True) + self._log_p(nxt.core.lower(), True)
+                   if both else -30.0))
+        odds = min(odds, 10.0)
+        if odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, nxt.end, text[token.start:nxt.end], joined, round(odds, 3),
+                          odds >= self.thresholds.apply, Kind.HYPHEN,
+                          f"{joined!r} is a word; hyphen and space between its halves; "
+                          f"log-odds {odds:.1f}")
+
+    def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
+              text: str) -> Suggestion | None:
+        """``con sulting``: a space the OCR put inside a word."""
+        a, b = token.core, nxt.core
+        if token.core != token.text or not (a.isalpha() and b.isalpha()) or _at_line_break(text, nxt):
+            return None
+        if b[:1].isupper() and not (a.isupper() and b.isupper()):
+            return None
+        joined = a + b
+        lower = joined.lower()
+        if not self._known(lower) or (self.lexicon.proper_only(lower) and a.islower()):
+            return None
+        before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+        shape_a = _shape(a, _sentence_start(text, token.start))
+        score = -self.model.space_inserted + self._log_p(lower) + (
+            language.association(before, lower) if before else 0.0)
+        keep = 0.0
+        for part, shape in ((a, shape_a), (b, "lower" if b.islower() else "upper")):
+            keep += (self._log_p(part.lower(), True) if self._vouched(_Token(0, 0, part, part))
+                     else self._keep_score(part, shape if shape != "mixed" else "lower"))
+        keep += language.association(a.lower(), b.lower())
+        odds = score - keep
+        if odds < self.thresholds.suggest:
+            return None
+        return Suggestion(token.start, nxt.end, text[token.start:nxt.end], joined, round(odds, 3),
+                          odds >= self.thresholds.apply, Kind.JOIN,
+                          f"{joined!r} is a word; space inside it "
+                          f"(P={math.exp(-self.model.space_inserted):.1e}); log-odds {odds:.1f}")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _readings(lower: str, words: frozenset[str], model: ChannelModel
+              ) -> tuple[tuple[tuple[str, float, bool], ...], tuple[tuple[str, str], ...]]:
+    """The candidate readings of a word form: ``(reading, cost, a name only)``, the
+    likeliest :data:`MAX_READINGS` by channel and frequency; and its splits into
+    two words. Cached per process: forms recur across the blocks of a volume
+    (a frozenset hashes once)."""
+    found = sorted(readings(lower, words.__contains__, model).items(),
+                   key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))[:MAX_READINGS]
+    two = tuple((a, b) for a, b in splits(lower, words.__contains__) if len(a) + len(b) >= 4)
+    return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
+
+
+def _token(match: re.Match[str]) -> _Token:
+    text = match.group()
+    core = text[:-2] if text.endswith(POSSESSIVE) and len(text) > 2 else text
+    return _Token(match.start(), match.end(), text, core)
+
+
+LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
+LINE_START_AFTER_HYPHEN = re.compile(r"-[ \t]*\r?\n[ \t]*$")
+
+
+def _at_line_break(text: str, token: _Token) -> bool:
+    """Half of a word broken at a line end (``eco-`` / ``nomic``): the dehyphenation
+    stage joins those, and each half alone is no misreading."""
+    return bool(LINE_END_HYPHEN.match(text, token.end)
+                or LINE_START_AFTER_HYPHEN.search(text, max(0, token.start - 8), token.start))
+
+
+def _shape(word: str, sentence_start: bool) -> str:
+    if word.islower():
+        return "lower"
+    if word.isupper():
+        return "upper"
+    if word[:1].isupper() and word[1:].islower():
+        return "initial" if sentence_start else "capitalized"
+    return "mixed"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip().rstrip("“‘\"'(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _cased(reading: str, like: str, sentence_start: bool = False) -> str:
+    """``reading`` (lower case) cased as the scanned word: ``The``, ``THE``, ``the``.
+
+    A capital ``I`` the scan took for ``l`` or ``1`` starts a sentence:
+
+    >>> _cased("in", "ln", sentence_start=True), _cased("in", "ln")
+    ('In', 'in')
+    """
+    if like.isupper() and len(like) > 1:
+        return reading.upper()
+    if like[:1].isupper() or (sentence_start and like[:1] in "l1|" and reading[:1] == "i"):
+        return reading[:1].upper() + reading[1:]
+    return reading
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
+
+
+def _with_confidence(found: Suggestion, confidence: float, thresholds: Thresholds) -> Suggestion:
+    """The OCR engine's own confidence in the word as printed shifts the odds."""
+    c = min(max(confidence, 1e-4), 1 - 1e-4)
+    shift = math.log(c / (1 - c)) - math.log(NEUTRAL_CONFIDENCE / (1 - NEUTRAL_CONFIDENCE))
+    odds = found.log_odds - shift
+    return Suggestion(found.start, found.end, found.original, found.replacement, round(odds, 3),
+                      odds >= thresholds.apply, found.kind,
+                      f"{found.evidence}; OCR confidence {confidence:.2f} ({-shift:+.1f})")
