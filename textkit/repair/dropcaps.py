@@ -3,9 +3,11 @@
 The first letter of a text's first paragraph is printed as a large initial,
 which the OCR loses (``n September`` for *In September*) or leaves alone on a
 line further down (a lone ``T`` line; ``he Japanese`` for *The Japanese*). A
-text's first paragraph that opens in lower case lost its initial: the lone
-letter of that text restores it when it makes a word; otherwise the letter
-that makes the most common English word (with the next word as context) does.
+text's first paragraph that opens in lower case may have lost its initial:
+the lone letter of that text restores it when it makes a word; without one,
+the letter that makes the most common English word (with the next word as
+context) does, and a first word that is a word itself only becomes a
+commoner one (``he`` -> ``The``; ``in`` stays, never ``Win``; ``is`` never ``His``).
 The letter is recorded as supplied, so dropping it gives back the scan.
 """
 
@@ -84,9 +86,13 @@ def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) ->
         if lexicon.knows(letter + word):
             return Correction(Rule.DISPLACED_INITIAL, 0, 0, "", letter, Confidence.HIGH, block.first_line,
                         f"lone initial {letter!r} on line {line}")
-    # Only words about as common as what the scan reads: "of the" must not
-    # become "Oof the", while "he end" becomes "The end".
+    # Without a lone letter the layout shows no drop cap. A first word that is a
+    # word itself ("in", "is") changes only into a commoner one ("he" -> "The",
+    # "his" -> "This"), never into a rarer ("Win", "His"): a fragment that is no
+    # word ("n", "ecause") is what a lost initial leaves.
     floor = max(MIN_FREQUENCY, lexicon.frequency(word) * MIN_SHARE)
+    if len(word) > 1 and lexicon.knows(word):
+        floor = max(floor, lexicon.frequency(word) + 1)
     scores = sorted(((_score(letter + word, following, lexicon), letter)
                      for letter in string.ascii_uppercase
                      if lexicon.knows(letter + word) and lexicon.frequency(letter + word) >= floor),
