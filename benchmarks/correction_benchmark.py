@@ -148,6 +148,24 @@ def channel_corrector(channel: Channel) -> Corrector:
     return correct
 
 
+def textkit_pipeline(doc: Pair) -> list[Edit]:
+    """The pipeline's two OCR repair stages (``ocr``, then ``channel``) over the document as one
+    paragraph, as ``textkit convert`` runs them; its names protections included."""
+    from textkit.model import Block, BlockKind, Document, Text, TextKind
+    from textkit.repair.channel.stage import correct_with_channel
+    from textkit.repair.ocr import correct_ocr
+
+    block = Block(BlockKind.PARAGRAPH, doc.ocr, 1, 1)
+    text = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "", 0, 0), (), None, (block,))
+    fixed = correct_with_channel(correct_ocr(Document("bench.txt", "", doc.ocr, texts=(text,))))
+    edits, shift = [], 0  # the corrections in the scan's coordinates
+    for c in sorted(fixed.texts[0].blocks[0].corrections, key=lambda c: c.start):
+        start = c.start - shift
+        edits.append((start, start + len(c.original), c.replacement))
+        shift += len(c.replacement) - len(c.original)
+    return edits
+
+
 def textkit_today(doc: Pair) -> list[Edit]:
     return [(f.start, f.end, f.replacement) for f in find_misreadings(doc.ocr)]
 
@@ -191,6 +209,7 @@ def benchmark(args: argparse.Namespace) -> None:
     channel.suggest("warm up tbe dictionaries", lexicon=default_lexicon())
     print(f"channel model, lexicon and word-pair counts loaded in {time.perf_counter() - began:.2f} s\n")
     correctors: list[tuple[str, Corrector]] = [("channel", channel_corrector(channel)),
+                                               ("textkit pipeline", textkit_pipeline),
                                                ("textkit today", textkit_today)]
     if not args.no_symspell:
         began = time.perf_counter()

@@ -4,7 +4,8 @@ Takes clean English text, injects OCR confusions (rn->m, d->cl, h->li, w->vv,
 I->l->1, O->0, e<->c, u->ii and the like) into about 0.5% of the words, then
 asks three correctors to repair it:
 
-* ``textkit``: the pipeline's ``ocr`` stage (:func:`textkit.repair.ocr.correct_ocr`)
+* ``textkit``: the pipeline's ``ocr`` and ``channel`` stages (:func:`textkit.repair.ocr.correct_ocr`,
+  then :func:`textkit.repair.channel.stage.correct_with_channel`)
   over a document of the text's paragraphs;
 * ``symspell lookup``: symspellpy used directly, each word replaced by its top
   ``lookup`` suggestion (max edit distance 2, casing transferred);
@@ -49,6 +50,7 @@ from symspellpy import SymSpell, Verbosity
 import textkit
 from textkit.model import Block, BlockKind, Document, Text, TextKind
 from textkit.model import Options
+from textkit.repair.channel.stage import correct_with_channel
 from textkit.repair.ocr import correct_ocr
 
 # What the page printed -> what the scan shows, with how often each is drawn.
@@ -156,7 +158,7 @@ def run_textkit(paragraphs: list[str]) -> tuple[list[str], float]:
     doc = Document("bench.txt", "", "\n".join(paragraphs),
                    texts=(Text(TextKind.ESSAY, title, (), None, blocks),))
     began = time.perf_counter()
-    fixed = correct_ocr(doc)
+    fixed = correct_with_channel(correct_ocr(doc))
     seconds = time.perf_counter() - began
     return [b.text for b in fixed.blocks()], seconds
 

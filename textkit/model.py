@@ -53,6 +53,18 @@ class Rule(enum.Enum):
     """Another character confusion of the OCR model (cl/d, li/h, vv/w, e/c …)."""
     OCR_DOCUMENT_FORM = "document-form"
     """A misread form of a word the same document spells right elsewhere."""
+    # The learned noisy channel (textkit.repair.channel): other confusions,
+    # misreadings that made another word, and spaces lost or added.
+    OCR_CHANNEL = "ocr-channel"
+    """Characters misread within a word, explained by the learned confusion model (``tbe``)."""
+    OCR_REAL_WORD = "real-word"
+    """A misreading that made another word, undone by its context (``modem`` -> ``modern``)."""
+    OCR_SPLIT = "word-split"
+    """A space the OCR lost, restored (``ofher`` -> ``of her``)."""
+    OCR_JOIN = "word-join"
+    """A space the OCR put inside a word, removed (``con sulting``)."""
+    HYPHEN_MIDLINE = "hyphen-midline"
+    """A line-end hyphen left mid-line where the line breaks were lost (``pecu- niary``)."""
 
     @property
     def is_ocr(self) -> bool:
@@ -459,6 +471,10 @@ class Document:
     """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``)."""
     pages: tuple[PageInfo, ...] = ()
     unplaced_notes: tuple[Footnote, ...] = ()
+    suggestions: tuple[Correction, ...] = ()
+    """Corrections whose evidence did not clear the threshold: not applied, listed
+    for review (``Confidence.LOW``; offsets in the text of the block holding them
+    when they were made, which later repairs may shift)."""
     """Footnotes with no text anywhere to attach to (kept: written at the end)."""
     title: str = ""
     lines: tuple[Line, ...] = ()

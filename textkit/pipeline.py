@@ -31,11 +31,15 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("hyphens", "textkit.repair.hyphens:join_hyphens"),
     ("dropcaps", "textkit.repair.dropcaps:restore_initials"),
     ("ocr", "textkit.repair.ocr:correct_ocr"),
+    ("channel", "textkit.repair.channel.stage:correct_with_channel"),
 )
 """Every stage, in order: its name and where it lives (imported when it runs)."""
 
-REPAIRS = frozenset({"notes", "hyphens", "dropcaps", "ocr"})
+REPAIRS = frozenset({"notes", "hyphens", "dropcaps", "ocr", "channel"})
 """The stages that may change the text (each change a Correction)."""
+
+OCR_STAGES = frozenset({"ocr", "channel"})
+"""The stages ``Options(correct_ocr=False)`` leaves out."""
 
 
 def _load(target: str) -> Stage:
@@ -46,7 +50,7 @@ def _load(target: str) -> Stage:
 def stages(options: Options) -> list[tuple[str, Stage]]:
     """The ordered stages for ``options`` (OCR correction only when asked for)."""
     return [(name, _load(target)) for name, target in STAGES
-            if name != "ocr" or options.correct_ocr]
+            if name not in OCR_STAGES or options.correct_ocr]
 
 
 def run(doc: Document, options: Options | None = None) -> Document:

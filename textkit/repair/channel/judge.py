@@ -509,9 +509,14 @@ class Judge:
         log_odds = best_score - _logsumexp([keep] + [o[0] for o in scored[1:]])
         if log_odds < self.thresholds.suggest:
             return None
+        # A neighbour seen with the reading less often than chance ("the in function":
+        # association below ln 2) speaks for the word as printed: at most a suggestion.
+        odd = any(0.0 < language.association(*pair) < math.log(2.0)
+                  for pair in ((before, best), (best, after)) if pair[0] and pair[1])
         return Suggestion(token.start, token.start + len(token.core), token.core,
                           _cased(best, token.core, _sentence_start(text, token.start)),
-                          round(log_odds, 3), log_odds >= self.thresholds.real_word, Kind.REAL_WORD,
+                          round(log_odds, 3), log_odds >= self.thresholds.real_word and not odd,
+                          Kind.REAL_WORD,
                           f"{note}; {token.core!r} is a word, but rarer here; document: "
                           f"{best!r} {self.counts.get(best, 0)}×, {token.core!r} "
                           f"{self.counts.get(lower, 0)}×; log-odds {log_odds:.1f}")

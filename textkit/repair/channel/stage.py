@@ -1,0 +1,104 @@
+"""The ``channel`` repair stage: the learned noisy-channel corrector over a whole document.
+
+It runs after the ``ocr`` stage (whose confusion table and document forms
+are tuned to the series' scans): what that stage left, the channel judges
+with the confusion model learned from real OCR, the language model and the
+document's own counts. A change whose evidence clears the calibrated
+threshold is applied as a :class:`~textkit.model.Correction`; one below it
+is only kept in ``Document.suggestions`` (``Confidence.LOW``), for review.
+Word confidences from hOCR, ALTO or PAGE XML (``SourceLine.words``) raise
+or lower the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...lexicon import lexicon_for
+from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
+from ..edits import apply_edits
+from . import Channel, Kind, Suggestion, count_words
+
+RULES = {Kind.CONFUSION: Rule.OCR_CHANNEL, Kind.REAL_WORD: Rule.OCR_REAL_WORD,
+         Kind.SPLIT: Rule.OCR_SPLIT, Kind.JOIN: Rule.OCR_JOIN, Kind.HYPHEN: Rule.HYPHEN_MIDLINE}
+
+HIGH_LOG_ODDS = 5.0
+"""An applied change this sure (log-odds, nats) is ``cert="high"``; else ``medium``."""
+
+_TOKEN = re.compile(r"\S+")
+
+
+def correct_with_channel(doc: Document) -> Document:
+    """The channel stage over every block and footnote of ``doc``."""
+    options = doc.options
+    channel = Channel.load()
+    lexicon = lexicon_for(frozenset(options.user_words), options.language)
+    counts = count_words([b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()])
+    words = _line_words(doc)
+    held: list[Correction] = []
+
+    def block(b: Block, *, note: bool = False) -> Block:
+        if b.kind is BlockKind.BYLINE or not b.text:  # an author line's names are left alone
+            return b
+        found = channel.suggest(b.text, lexicon=lexicon, document_counts=counts,
+                                confidences=_confidences(b, words) if words else None,
+                                protected=options.user_words | _names(b.text, every=note))
+        held.extend(_correction(s, b, Confidence.LOW) for s in found if not s.applied)
+        edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
+                 for s in found if s.applied]
+        return apply_edits(b, edits) if edits else b
+
+    def note(n: Footnote) -> Footnote:
+        fixed = block(n.as_block(), note=True)
+        return n.with_block(fixed) if fixed is not n.as_block() and fixed.text != n.text else n
+
+    doc = doc.map_blocks(block).map_footnotes(note)
+    return replace(doc, suggestions=(*doc.suggestions, *held))
+
+
+_CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
+
+
+def _names(text: str, *, every: bool) -> frozenset[str]:
+    """Capitalized words that read as names: two or more in a row (``Dita Dunn``), or, in a
+    footnote (authors, titles, places of publication), every one."""
+    found = list(_CAPITALIZED.finditer(text))
+    if every:
+        return frozenset(m.group() for m in found)
+    names = set()
+    for first, second in zip(found, found[1:]):
+        if text[first.end():second.start()] == " ":
+            names.update((first.group(), second.group()))
+    return frozenset(names)
+
+
+def _correction(s: Suggestion, block: Block, confidence: Confidence) -> Correction:
+    return Correction(RULES[s.kind], s.start, s.end, s.original, s.replacement, confidence,
+                      block.line_at(s.start), s.evidence)
+
+
+def _line_words(doc: Document) -> dict[int, list[float | None]]:
+    """Input line number → the engine's confidence of each of its words (formats that have them)."""
+    out: dict[int, list[float | None]] = {}
+    for number, line in enumerate(doc.source_lines, 1):
+        if line.words and any(w.confidence is not None for w in line.words):
+            out[number] = [w.confidence for w in line.words]
+    return out
+
+
+def _confidences(block: Block, words: dict[int, list[float | None]]) -> dict[int, float]:
+    """Word start offset in ``block.text`` → confidence, where a line's words line up with its tokens."""
+    out: dict[int, float] = {}
+    ends = [b.offset for b in block.breaks[1:]] + [len(block.text)]
+    for brk, end in zip(block.breaks, ends):
+        line = words.get(brk.line)
+        if not line:
+            continue
+        tokens = list(_TOKEN.finditer(block.text, brk.offset, end))
+        if len(tokens) != len(line):
+            continue  # repairs or the reader changed the words: no safe alignment
+        for token, confidence in zip(tokens, line):
+            if confidence is not None:
+                out[token.start()] = confidence
+    return out
