@@ -463,6 +463,10 @@ class Document:
     raw: str
     """The input as text (a text reader's decoded input; an XML reader's lines)."""
     encoding: str = "utf-8"
+    replaced_bytes: int = 0
+    """Bytes of the input that were not valid in its encoding, read as U+FFFD."""
+    replaced_characters: int = 0
+    """Control and non-XML characters the reader replaced."""
     options: Options = field(default_factory=Options)
     """What the user asked for: travels with the document to the writer."""
     input_format: str = "text"

@@ -102,6 +102,7 @@ def _entry(result: Any) -> dict[str, Any]:
         "bytes": result.bytes,
         "words": result.words,
         "encoding": result.encoding,
+        "input_format": result.input_format,
         "replaced_characters": result.replaced_characters,
         "replaced_bytes": result.replaced_bytes,
         "corrections": dict(sorted(result.corrections.items())),
@@ -110,6 +111,7 @@ def _entry(result: Any) -> dict[str, Any]:
         "review": result.review,
         "warning_count": result.warning_count,
         "warnings": list(result.warnings),
+        "suggestions": list(result.suggestions),
     }
 
 

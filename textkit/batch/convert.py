@@ -83,6 +83,8 @@ class FileResult:
     bytes: int = 0
     words: int = 0
     encoding: str | None = None
+    input_format: str | None = None
+    """The reader that read the input (``text``, ``hocr``, ``alto``, ``page`` …)."""
     replaced_characters: int = 0
     """Control or non-XML characters the read stage replaced (see :mod:`textkit.read`)."""
     replaced_bytes: int = 0
@@ -102,6 +104,8 @@ class FileResult:
     warning_count: int = 0
     review: dict[str, int] | None = None
     """The counts of the review page written (``--review``), else ``None``."""
+    suggestions: tuple[dict[str, Any], ...] = ()
+    """Corrections below the threshold, not applied (line, original, replacement, rule, evidence)."""
 
     def summary(self) -> dict[str, Any]:
         """The facts a later run copies into its report when it skips this file."""
@@ -158,19 +162,21 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
                   result: Callable[..., FileResult]) -> FileResult:
     import textkit
 
-    from ..read import decode_report, normalize
-
     options = job.options
     facts["bytes"] = len(data)
     facts["words"] = len(data.split())
     try:
         doc = textkit.convert_bytes(data, source=task.source, options=options)
         facts["encoding"] = doc.encoding
-        text, _, wrong = decode_report(data, source=task.source, warn=False)
-        facts["replaced_bytes"] = len(wrong)
-        facts["replaced_characters"] = normalize(text)[1]
+        facts["input_format"] = doc.input_format
+        facts["replaced_bytes"] = doc.replaced_bytes
+        facts["replaced_characters"] = doc.replaced_characters
         facts["corrections"] = dict(Counter(c.rule.value for c in doc.corrections()))
         facts["structure"] = structure_counts(doc)
+        if doc.suggestions:  # below the threshold: not applied, listed for a reviewer
+            facts["suggestions"] = tuple({"line": s.line, "original": s.original, "replacement": s.replacement,
+                                     "rule": s.rule.value, "evidence": s.note}
+                                    for s in doc.suggestions[:200])
         xml = textkit.to_tei(doc).encode("utf-8")
         try:
             # Bytes, as written: the problems' line numbers are the file's.
@@ -266,7 +272,8 @@ def structure_counts(doc: Any) -> dict[str, int]:
             "headings": sum(1 for text in doc.texts for _ in divisions(text.divisions)),
             "paragraphs": kinds[BlockKind.PARAGRAPH], "quotes": kinds[BlockKind.QUOTE],
             "editorial_notes": kinds[BlockKind.EDITORIAL_NOTE],
-            "notes": sum(1 for _ in doc.footnotes())}
+            "notes": sum(1 for _ in doc.footnotes()),
+            "unanchored_notes": sum(1 for note in doc.footnotes() if not note.anchored)}
 
 
 def warm_up(options: Options) -> None:

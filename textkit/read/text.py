@@ -25,10 +25,11 @@ def sniff(head: bytes, name: str) -> bool:
 
 def read(data: bytes, *, source: str, options: Options) -> Document:
     """Decode ``data`` and read its lines."""
-    from . import decode
+    from . import decode_report
 
-    text, encoding = decode(data, source=source)
-    return from_text(text, source=source, encoding=encoding, options=options, data=data)
+    text, encoding, wrong = decode_report(data, source=source)
+    doc = from_text(text, source=source, encoding=encoding, options=options, data=data)
+    return replace(doc, replaced_bytes=len(wrong)) if wrong else doc
 
 
 def from_text(text: str, *, source: str, encoding: str, options: Options,
@@ -46,6 +47,7 @@ def from_text(text: str, *, source: str, encoding: str, options: Options,
     lines = source_lines("\f".join(piece for piece, _ in pieces))
     doc = make_document(source=source, data=data if data is not None else b"", lines=lines,
                         options=options, input_format=NAME, encoding=encoding, raw=normalize(text)[0])
+    doc = replace(doc, replaced_characters=replaced)
     return replace(doc, sha256=sha256) if sha256 is not None else doc
 
 
