@@ -185,3 +185,22 @@ def test_options_reach_the_writer():
     tei = textkit.to_tei(doc)
     assert "fundamen<lb break=\"no\"/>tally" in tei and "<pb" in tei
     assert "<lb" not in textkit.to_tei(doc.with_options(keep_layout=False))
+
+
+def test_clean_offers_only_options_that_act(capsys):
+    from textkit.cli import main
+
+    assert main(["clean", "--keep-layout", "x.txt"]) == 2  # not offered: it prints text, no TEI
+    assert "unrecognized arguments: --keep-layout" in capsys.readouterr().err
+
+
+def test_review_page_shows_hyphen_joins_of_the_default_tei(tmp_path):
+    from textkit.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("ESSAY\n\nAnn Lee\n\nA fundamen-\ntally new text.\n")
+    assert main(["convert", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--review", "-q"]) == 0
+    tei = (tmp_path / "out" / "a.xml").read_text(encoding="utf-8")
+    assert "<lb" not in tei and "fundamentally" in tei  # the TEI keeps no layout ...
+    page = (tmp_path / "out" / "a.html").read_text(encoding="utf-8")
+    assert 'data-rule="hyphen-join"' in page             # ... and the page still shows the join

@@ -160,17 +160,20 @@ def build_parser() -> argparse.ArgumentParser:
         description="Convert FILE (or - for standard input) and print its repaired reading "
                     "text, paragraphs separated by blank lines.")
     clean.add_argument("file", metavar="FILE")
-    _conversion_options(clean)
+    _conversion_options(clean, tei=False)
     return parser
 
 
-def _conversion_options(parser: argparse.ArgumentParser) -> None:
+def _conversion_options(parser: argparse.ArgumentParser, *, tei: bool = True) -> None:
+    """The options that become :class:`Options`; ``tei``: the command writes TEI (so
+    ``--keep-layout`` means something: ``clean`` prints text and does not offer it)."""
     parser.add_argument("--lexicon", type=Path, metavar="FILE",
                         help="words to protect from OCR correction, one per line")
     parser.add_argument("--no-ocr", action="store_true",
                         help="do not correct OCR misreadings (layout repairs only)")
-    parser.add_argument("--keep-layout", action="store_true",
-                        help="keep page starts and joined line ends in the TEI (pb, lb)")
+    if tei:
+        parser.add_argument("--keep-layout", action="store_true",
+                            help="keep page starts and joined line ends in the TEI (pb, lb)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,7 +241,10 @@ def _options(args: argparse.Namespace) -> Options:
             words = load_user_lexicon(args.lexicon)
         except TextkitError as error:
             raise UsageError(str(error)) from error
-    return Options(correct_ocr=not args.no_ocr, user_words=words, keep_layout=args.keep_layout)
+    # The one place the command line becomes Options: they travel with each document
+    # to the writer, so nothing below is told them again.
+    return Options(correct_ocr=not args.no_ocr, user_words=words,
+                   keep_layout=getattr(args, "keep_layout", False))
 
 
 # --- convert -----------------------------------------------------------------------------

@@ -197,8 +197,12 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
             from ..review import write_review
 
             try:
+                # The same document with its layout kept: the page shows every hyphen
+                # join (recorded corrections) even when the TEI written keeps no lb.
+                shown = None if options.keep_layout else textkit.to_tei(
+                    doc.with_options(keep_layout=True)).encode("utf-8")
                 facts["review"] = write_review(task.output, review_path(task.output),
-                                               force=job.force)
+                                               force=job.force, tei=shown)
             except TextkitError as error:
                 return result(Status.FAILED, f"converted, but the review page failed: "
                                              f"{one_line(error, str(task.output))}")

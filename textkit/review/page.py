@@ -270,13 +270,16 @@ def _write_atomically(path: Path, text: str, what: str) -> None:
 
 
 def write_review(tei_path: str | Path, html_path: str | Path | None = None, *,
-                 force: bool = False) -> dict[str, int]:
+                 force: bool = False, tei: bytes | None = None) -> dict[str, int]:
     """Write the review page of the TEI file ``tei_path`` to ``html_path``.
 
     ``html_path`` defaults to ``tei_path`` with the suffix ``.html``; it is
     written atomically, never onto the TEI itself, and onto an existing file
     only if textkit made it or ``force`` (:func:`textkit.files.check_overwrite`).
-    Returns :func:`review_counts` of the file, for an index page. Raises
+    ``tei``, when given, is the TEI to show instead of the file's (the batch
+    passes the same document encoded with its layout kept, so that the page
+    shows the line-end hyphens it joined even when the TEI written does not
+    mark them). Returns :func:`review_counts` of the file, for an index page. Raises
     :class:`InputError` when the TEI cannot be read or the page written.
     """
     tei_path = Path(tei_path)
@@ -286,7 +289,7 @@ def write_review(tei_path: str | Path, html_path: str | Path | None = None, *,
                          "another name", source=str(tei_path))
     check_overwrite(html_path, force=force)
     try:
-        data = tei_path.read_bytes()
+        data = tei_path.read_bytes() if tei is None else tei
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", source=str(tei_path)) from error
     page, counts = _review(_parse(data, str(tei_path)), str(tei_path))
