@@ -1,31 +1,7 @@
-"""Correct OCR misreadings (issue #3): the ``ocr`` stage of the pipeline.
+"""The OCR judge: whether the scan misread a word, and what the page printed.
 
-A word is corrected only when the evidence is strong:
-
-1. it is not a word (the shipped lexicon, the field terms, the user's words)
-   — or it is a word almost nobody writes (``ln``) and a common word that
-   the OCR model turns it into fits its neighbours (``In addition``);
-2. the OCR confusion model (:mod:`textkit.repair.confusions`) turns it into
-   a known word: ``unfaimess`` is ``unfairness`` with ``rn`` read as ``m``;
-3. the candidate is probable: common in English, used elsewhere in the same
-   document, or supported by its neighbours (symspellpy's bigram counts),
-   and no other candidate comes close.
-
-Capitalized words and acronyms are names until proven otherwise: they change
-only into a form the document itself spells elsewhere (``LAEA`` → ``IAEA``),
-except a capitalized common word at the start of a sentence or in a heading.
-Numbers, words with non-ASCII letters and words repeated the same way three
-times in the document are left alone.
-
-A name the variant generator cannot reach (two rarer confusions) is looked
-up among the document's own names with symspellpy's edit-distance search,
-and kept only if the OCR model explains the difference.
-
-Every change is a :class:`~textkit.model.Correction` with its rule, a
-confidence and a note that says what the evidence was. A correction is in
-turn evidence for others (its neighbours' context, the document's spelling),
-so the stage repeats until nothing changes: running it twice changes nothing
-more.
+A word is corrected only when the evidence is strong (see :mod:`textkit.repair.ocr`);
+the readings it weighs come from :mod:`.candidates`.
 """
 
 from __future__ import annotations
@@ -34,23 +10,14 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from ..lexicon import Lexicon, bigram_count, frequencies, lexicon_for
-from ..model import (
-    Block,
-    BlockKind,
-    Confidence,
-    Correction,
-    Document,
-    Footnote,
-    LineKind,
-    Rule,
-)
-from .confusions import Variant, explain, variants
-from .edits import apply_edits
-from .spelling import Vocabulary
+from ...lexicon import Lexicon, bigram_count, frequencies
+from ...model import Confidence, Correction, Rule
+from ..confusions import Variant, explain
+from ..spelling import Vocabulary
+from .candidates import COMMON, WordVariants, common_variants
 
 log = logging.getLogger(__name__)
 
@@ -60,18 +27,11 @@ POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # Thresholds. Scores are in orders of magnitude of English frequency; costs in
 # "confusions" (see textkit.repair.confusions).
 
-COMMON = 1_000_000
-"""A word used at least this often (symspellpy's counts) is common English."""
-
 CLASSIC = 1.2
 """The cost of the classic confusions (rn/m, cl/d, li/h, vv/w, I/l, O/0, e/c, ii/u)."""
 
 MARGIN = 1.5
 """How much better than the runner-up the chosen candidate must score."""
-
-RARE_RATIO = 10_000
-"""A known word is taken for a misreading only of a word this many times more common
-(``lias`` for ``has``, not ``polities`` for ``politics``)."""
 
 TERM_REPEATS = 3
 """A non-word spelled the same way this often in a document is a term, not a misreading..."""
@@ -94,13 +54,6 @@ ODD_PAIR = 1.0
 """A pair of neighbours seen less often than their frequencies predict (pointwise
 mutual information below 0) speaks against a reading (``the in function``)."""
 
-MAX_PASSES = 3
-"""Passes over the document at most (a second one rarely finds anything)."""
-
-FOOTNOTE_LINES = 20
-"""How far below its first line a footnote's text may run (to find a word's line)."""
-
-_TEXT_LINES = {LineKind.TEXT, LineKind.LONE_INITIAL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,95 +101,7 @@ class _Context:
     """The block is set in capitals (a title): capitalized words are common words there."""
 
 
-def correct_ocr(doc: Document) -> Document:
-    """Correct the OCR misreadings of every block and footnote of ``doc``.
-
-    >>> from textkit.model import Text, TextKind
-    >>> p = Block(BlockKind.PARAGRAPH, "ln addition, some people wam against unfaimess.", 3, 3)
-    >>> text = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "ON FAIRNESS", 1, 1), (), None, (p,))
-    >>> doc = Document("x.txt", "", "", texts=(text,))
-    >>> fixed = correct_ocr(doc)
-    >>> fixed.texts[0].blocks[0].text
-    'In addition, some people warn against unfairness.'
-    >>> [(c.original, c.rule.value) for c in fixed.corrections()]
-    [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
-    """
-    options = doc.options
-    lex = lexicon_for(frozenset(options.user_words), options.language)
-    # A correction is evidence for the next ("of" now attested helps another "0f"):
-    # repeat until nothing changes, so that running the stage again changes nothing.
-    innocent: set[str] = set()  # words that cannot be misreadings, whatever the document
-    vocabulary: Vocabulary | None = None
-    for _ in range(MAX_PASSES):
-        previous, vocabulary = vocabulary, _vocabulary(doc)
-        if previous is not None:
-            vocabulary.share_lookalikes(previous)
-        corrector = _Corrector(lex, options.user_words, vocabulary, innocent)
-        doc = doc.map_blocks(corrector.block)
-        doc = replace(doc, unplaced_notes=tuple(corrector.footnote(n) for n in doc.unplaced_notes))
-        if not corrector.edits:
-            break
-    return doc
-
-
-def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
-                     user_words: frozenset[str] = frozenset(), heading: bool = False) -> list[Correction]:
-    """The OCR misreadings in ``text`` (a paragraph, heading or footnote).
-
-    ``vocabulary`` is the whole document's (this text alone when omitted).
-
-    >>> [(f.original, f.replacement, f.confidence.value)
-    ...  for f in find_misreadings("Economic unfaimess and self-govemance, Keynsian views.")]
-    [('unfaimess', 'unfairness', 'high'), ('govemance', 'governance', 'high')]
-    """
-    if vocabulary is None:
-        vocabulary = Vocabulary(document_words([text]))
-    judge = _Judge(lexicon_for(user_words), user_words, vocabulary)
-    return list(judge.findings(text, heading=heading))
-
-
-def _vocabulary(doc: Document) -> Vocabulary:
-    """The words of every block and footnote of ``doc``."""
-    texts = [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
-    return Vocabulary(document_words(texts))
-
-
-def document_words(texts: Iterable[str]) -> Iterator[str]:
-    """Every word form in ``texts``, possessive endings removed.
-
-    >>> list(document_words(["Japan’s IAEA, self-rule."]))
-    ['Japan', 'IAEA', 'self', 'rule']
-    """
-    for text in texts:
-        for match in WORD.finditer(text):
-            yield _stem(match.group())[0]
-
-
-class _Corrector:
-    """Applies the judge's findings to each block and footnote of a document."""
-
-    def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary,
-                 innocent: set[str]) -> None:
-        self.judge = _Judge(lex, user_words, vocabulary, innocent)
-        self.edits = 0
-        """How many corrections this pass made."""
-
-    def block(self, block: Block) -> Block:
-        """``block`` and its footnotes corrected (an author line's names are left alone)."""
-        if block.kind is not BlockKind.BYLINE:
-            edits = [replace(fix, line=block.line_at(fix.start))
-                     for fix in self.judge.findings(block.text, heading=block.kind is BlockKind.HEAD)]
-            self.edits += len(edits)
-            block = apply_edits(block, edits) if edits else block
-        notes = tuple(replace(anchor, note=self.footnote(anchor.note)) for anchor in block.notes)
-        return replace(block, notes=notes) if notes != block.notes else block
-
-    def footnote(self, note: Footnote) -> Footnote:
-        fixed = self.block(note.as_block())
-        return note.with_block(fixed) if fixed.corrections != note.corrections else note
-
-
-class _Judge:
+class Judge:
     """Decides, word by word, whether the scan misread it."""
 
     def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary,
@@ -244,7 +109,7 @@ class _Judge:
         self.lex = lex
         self.user_words = user_words
         self.vocabulary = vocabulary
-        self._variants: dict[str, tuple[Variant, ...]] = {}
+        self._variants = WordVariants(lex, vocabulary)
         self._innocent = innocent if innocent is not None else set()
 
     def findings(self, text: str, *, heading: bool = False) -> Iterator[Correction]:
@@ -284,7 +149,7 @@ class _Judge:
             return False
         if (not word.isascii() or word in self.user_words or word.isdigit()
                 or (self.lex.knows(word.replace("’", "'")) and not any(c.isdigit() for c in word)
-                    and not _common_variants(word))):
+                    and not common_variants(word))):
             self._innocent.add(word)
             return False
         return True
@@ -304,7 +169,7 @@ class _Judge:
 
     def _judge_nonword(self, word: str, context: _Context,
                        digits: bool = False) -> tuple[str, Rule, Confidence, str] | None:
-        candidates = [v for v in self._word_variants(word) if self._admissible(word, v, context)
+        candidates = [v for v in self._variants(word) if self._admissible(word, v, context)
                       and not (digits and any(c.isdigit() for c in v.text))]
         if not candidates and not _shape(word).islower():
             # A name or acronym: search the document's own names by edit distance
@@ -427,7 +292,7 @@ class _Judge:
         The common word must be far more frequent, supported by a neighbour
         (symspellpy's bigrams), and the rare word by neither neighbour.
         """
-        candidates = _common_variants(word)
+        candidates = common_variants(word)
         if (not candidates or not _shape(word).islower() or word in self.user_words
                 or self.vocabulary.count_folded(word) >= TERM_REPEATS
                 or bigram_count(context.previous, word) or bigram_count(word, context.following)):
@@ -468,15 +333,6 @@ class _Judge:
                 return True
         return False
 
-    def _word_variants(self, word: str) -> tuple[Variant, ...]:
-        """The known or attested readings of ``word`` (cached: words recur)."""
-        found = self._variants.get(word)
-        if found is None:
-            found = tuple(v for v in variants(word)
-                          if self.lex.knows(v.text) or self.vocabulary.count(v.text))
-            self._variants[word] = found
-        return found
-
     # -- digits ------------------------------------------------------------
 
     def _judge_digits(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
@@ -493,32 +349,10 @@ class _Judge:
             return None
         return self._judge_nonword(word, context, digits=True)
 
-@functools.lru_cache(maxsize=200_000)
-def _common_variants(word: str) -> tuple[Variant, ...]:
-    """One-confusion readings of a known ``word`` far more common than it (cached per process).
-
-    >>> [v.text for v in _common_variants("lias")]
-    ['has']
-    >>> _common_variants("the")
-    ()
-    """
-    frequency = frequencies().get(word.lower(), 0)
-    if frequency * RARE_RATIO > _most_frequent():
-        return ()  # nothing is common enough to be misread as this word
-    needed = max(COMMON, RARE_RATIO * frequency)
-    return tuple(v for v in variants(word, max_steps=1)
-                 if not v.weak and frequencies().get(v.text.lower(), 0) >= needed)
-
-
 @functools.cache
 def _total_frequency() -> int:
     """The sum of the English counts: turns word frequencies into probabilities."""
     return sum(frequencies().values())
-
-
-@functools.cache
-def _most_frequent() -> int:
-    return max(frequencies().values())
 
 
 def _one_case_each(candidates: list[Variant], context: _Context) -> list[Variant]:
