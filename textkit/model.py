@@ -1,18 +1,25 @@
 """The document model: every stage of textkit reads and returns these types.
 
-A conversion flows one way::
+A conversion flows one way (``textkit.pipeline.STAGES``; docs/architecture.md)::
 
-    read -> layout -> structure -> repair (drop caps, OCR) -> TEI -> validate
+    read -> layout -> structure -> notes -> hyphens -> dropcaps -> ocr -> channel -> TEI
 
-* ``read`` decodes the input bytes into a :class:`Document` holding ``raw``.
+* ``read``: a reader for the input's format (plain text of each OCR program,
+  hOCR, ALTO, PAGE XML) turns the bytes into a :class:`Document` holding its
+  :class:`SourceLine` s (text, page, and where the format knows them box,
+  size, confidence, region type) and the :class:`Options` it is read with.
 * ``layout`` classifies every input line (:class:`Line`): text, blank, page
   start, footnote separator and footnote text, running head, page number,
   stray mark, displaced drop-cap letter; it collects the :class:`Footnote`
-  texts and where their glued reference numerals sit (:class:`FootnoteRef`).
+  texts and where their reference numerals sit (:class:`FootnoteRef`).
 * ``structure`` groups the text lines into the texts of the volume
   (:class:`Text`), their titles, authors, headings (:class:`Division`) and
-  blocks (:class:`Block`), joining lines (and line-end hyphens) on the way.
-* ``repair`` stages restore dropped initials and correct OCR misreadings.
+  blocks (:class:`Block`), recording each block's line breaks
+  (:class:`LineBreak`) and each footnote's anchor (:class:`NoteAnchor`).
+  Layout and structure classify and group: they change no character.
+* the repair stages change the text: ``notes`` takes out glued reference
+  numerals, ``hyphens`` joins words broken at line ends, ``dropcaps``
+  supplies lost initials, ``ocr`` and ``channel`` correct misreadings.
 
 Every change to the scan's text is a :class:`Correction` of a closed set of
 rules (:class:`Rule`). A block's ``text`` is the repaired reading; each
@@ -21,7 +28,6 @@ reading can always be rebuilt (:meth:`Block.original_text`). Whatever the
 layout stage removes (separator lines, stray marks, running heads, page
 numbers) is kept as a :class:`LayoutMark`.
 """
-
 from __future__ import annotations
 
 import enum
