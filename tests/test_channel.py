@@ -147,3 +147,19 @@ def test_correction_benchmark_runs():
                           timeout=900, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "| channel " in done.stdout and "sample volume" in done.stdout
+
+
+def test_shipped_rivals_table_is_what_the_search_finds():
+    # The table is precomputed from the model (benchmarks/build_channel_rivals.py):
+    # a model relearned without rebuilding it fails here.
+    from textkit.lexicon import frequencies
+    from textkit.repair.channel.candidates import _shipped_rivals, search_rivals
+
+    floor, table = _shipped_rivals()
+    counts = frequencies()
+    common = sorted(w for w in counts if counts[w] >= floor)
+    for word in common[::97] + ["modem", "tile", "ail"]:
+        if counts.get(word, 0) < floor:
+            continue
+        want = [(c, round(cost, 4)) for c, cost in search_rivals(word)]
+        assert [(c, round(cost, 4)) for c, cost in table.get(word, ())] == want, word

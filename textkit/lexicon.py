@@ -28,8 +28,13 @@ from .errors import InputError
 FREQUENCY_FILE = "frequency_dictionary_en_82_765.txt"
 
 
+ENGLISH_WORDS = "words-en.txt.gz"
+
+
 @functools.cache
-def _word_list(name: str = "words-en.txt.gz") -> frozenset[str]:
+def _word_list(name: str) -> frozenset[str]:
+    """The word list ``name`` of the package data (once per process: callers pass the name,
+    so that no default argument makes a second cache entry of the same list)."""
     data = importlib.resources.files("textkit") / "data" / name
     with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as words:
         return frozenset(line.rstrip("\n") for line in words if line.strip())
@@ -91,7 +96,7 @@ class Lexicon:
         >>> Lexicon.proper_only("thai"), Lexicon.proper_only("tie")
         (True, False)
         """
-        words = _word_list()
+        words = _word_list(ENGLISH_WORDS)
         return word not in words and (word.capitalize() in words or word.upper() in words)
 
 

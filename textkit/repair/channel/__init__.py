@@ -50,7 +50,8 @@ class Channel:
                 document_counts: Mapping[str, int] | None = None,
                 confidences: Mapping[int, float] | None = None,
                 protected: frozenset[str] = frozenset(),
-                join_hyphens: bool = True) -> list[Suggestion]:
+                join_hyphens: bool = True,
+                noise: tuple[int, int] | None = None) -> list[Suggestion]:
         """The corrections of ``text``, in order, none overlapping.
 
         ``lexicon`` vouches for words (pass the pipeline's, with the user's
@@ -60,11 +61,13 @@ class Channel:
         engine's confidence in it (0..1, from hOCR ``x_wconf``/ALTO ``WC``);
         ``protected`` are words never to change, as printed (the user's
         lexicon: names, terms); ``join_hyphens`` joins ``pecu- niary`` (a hyphen and a space between
-        the halves of a word, left where a line break was lost).
+        the halves of a word, left where a line break was lost); ``noise`` is
+        ``unknown_share(document_counts, lexicon)`` when the caller has it (a
+        document's blocks share it).
         """
         counts = document_counts if document_counts is not None else count_words([text])
         judge = Judge(self.model, lexicon, counts, self.thresholds, self.priors,
-                      join_hyphens=join_hyphens, protected=protected)
+                      join_hyphens=join_hyphens, protected=protected, noise=noise)
         return judge.suggestions(text, confidences)
 
     def correct(self, text: str, *, lexicon: Lexicon,

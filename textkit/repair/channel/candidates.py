@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import heapq
+import importlib.resources
 import string
 from collections.abc import Callable
 
@@ -88,21 +89,57 @@ RIVAL_RATIO = 2
 """... of a word at least this many times as common."""
 
 
+RIVALS_FILE = "channel-rivals.txt"
+"""The rivals of the commonest words, precomputed (``benchmarks/build_channel_rivals.py``):
+most words a text holds are among them, and searching each in a new process cost a
+tenth of a second on the sample volume."""
+
+
+@functools.cache
+def _shipped_rivals() -> tuple[int, dict[str, tuple[tuple[str, float], ...]]]:
+    """``(floor, table)``: every word at least ``floor`` common that has rivals, with them."""
+    data = importlib.resources.files("textkit") / "data" / RIVALS_FILE
+    lines = data.read_text(encoding="utf-8").splitlines()
+    floor = int(lines[0].split("\t")[1])
+    table: dict[str, tuple[tuple[str, float], ...]] = {}
+    for line in lines[1:]:
+        word, *pairs = line.split("\t")
+        table[word] = tuple((c, float(cost)) for c, cost in (pair.split(" ") for pair in pairs))
+    return floor, table
+
+
 @functools.lru_cache(maxsize=200_000)
 def rivals(word: str) -> tuple[tuple[str, float], ...]:
     """Commoner English words that one likely confusion turns into ``word`` (lower case).
 
-    For real-word errors (``modem`` for ``modern``, ``aud`` for ``and``); the
-    judge weighs them in context. Cached per process: words recur.
+    The commonest words are looked up in the shipped table; others searched
+    (:func:`search_rivals`).
 
     >>> dict(rivals("modem"))["modern"] < 6
     True
     >>> rivals("the")
     ()
     """
+    floor, table = _shipped_rivals()
+    if frequencies().get(word, 0) >= floor:
+        return table.get(word, ())
+    return search_rivals(word)
+
+
+def search_rivals(word: str) -> tuple[tuple[str, float], ...]:
+    """Commoner English words that one likely confusion turns into ``word`` (lower case).
+
+    For real-word errors (``modem`` for ``modern``, ``aud`` for ``and``); the
+    judge weighs them in context.
+
+    >>> dict(search_rivals("modem"))["modern"] < 6
+    True
+    """
     counts = frequencies()
     own = counts.get(word, 0)
     needed = max(1, RIVAL_RATIO * own)
+    if needed > _most_common():
+        return ()  # no word is common enough to be its rival ("the", "and"): skip the search
     # A dropped letter (seen "") is left out: "sanction" for "sanctions" is
     # grammar, not a glyph the scanner misread.
     found = _one_step(word, ChannelModel.load(), RIVAL_COST, insertions=False)
@@ -110,6 +147,11 @@ def rivals(word: str) -> tuple[tuple[str, float], ...]:
                          if counts.get(c, needed - 1) >= needed and c != word
                          and not _one_more(word, c)),
                         key=lambda cc: (cc[1], cc[0])))
+
+
+@functools.cache
+def _most_common() -> int:
+    return max(frequencies().values())
 
 
 def _one_more(word: str, other: str) -> bool:

@@ -204,6 +204,9 @@ NOISE_PSEUDO_WORDS = 200
 """A document's share of unknown words is estimated as if it had this many more
 words at the training share (a short text says little about its scan)."""
 
+_ABOVE_CHANCE = math.log(2.0)
+"""An association above this: the pair is seen more often than chance would have it."""
+
 MAX_SHIFT = 3.0
 """The most a clean document adds to the cost of every misreading (nats)."""
 
@@ -275,6 +278,9 @@ class Judge:
     priors: Priors
     join_hyphens: bool = True
     protected: frozenset[str] = frozenset()
+    noise: tuple[int, int] | None = None
+    """The document's :func:`unknown_share`, when the caller knows it (computed once per
+    document, not once per block)."""
     total: int = 0
 
     def __post_init__(self) -> None:
@@ -286,7 +292,8 @@ class Judge:
         # are not shifted: their competitors are names and terms, which the
         # priors and protections already weigh, and on dev the shift cost them
         # more fixes than it saved.
-        self.shift = noise_shift(unknown_share(self.counts, self.lexicon), self.model.unknown_share)
+        noise = self.noise if self.noise is not None else unknown_share(self.counts, self.lexicon)
+        self.shift = noise_shift(noise, self.model.unknown_share)
 
     # -- the walk ------------------------------------------------------------
 
@@ -312,8 +319,11 @@ class Judge:
                 skip = i + 1
                 previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
                 continue
-            # The common case, at a lookup or two: a known word nothing commoner explains.
-            if vouched and not self._may_be_misread(token, text):
+            # The common case, at a lookup or two: a known word nothing commoner explains,
+            # or one that both its neighbours take more often than chance (a real-word
+            # misreading would break a common pair on each side).
+            if vouched and (self._fits(previous, token, nxt, gap, text, tokens, i)
+                            or not self._may_be_misread(token, text)):
                 previous = token.core.lower()
                 continue
             if not (token.core in self.protected or self._foreign_beside(tokens, i)
@@ -330,6 +340,16 @@ class Judge:
             previous = (found.replacement if found is not None and found.applied
                         else token.core).split()[-1].lower()
         return out
+
+    def _fits(self, previous: str, token: _Token, nxt: _Token | None, gap: str, text: str,
+              tokens: list[_Token], i: int) -> bool:
+        """Both neighbours make a pair with the word above chance (``the|modern|world``)."""
+        if not previous or nxt is None or not gap.isspace() or not i \
+                or not text[tokens[i - 1].end:token.start].isspace():
+            return False
+        word = token.core.lower()
+        return (language.association(previous, word) > _ABOVE_CHANCE
+                and language.association(word, nxt.core.lower()) > _ABOVE_CHANCE)
 
     @staticmethod
     def _foreign_beside(tokens: list[_Token], i: int) -> bool:

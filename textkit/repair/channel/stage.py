@@ -19,6 +19,7 @@ from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
 from ..edits import apply_edits
 from . import Channel, Kind, Suggestion, count_words
+from .judge import unknown_share
 
 RULES = {Kind.CONFUSION: Rule.OCR_CHANNEL, Kind.REAL_WORD: Rule.OCR_REAL_WORD,
          Kind.SPLIT: Rule.OCR_SPLIT, Kind.JOIN: Rule.OCR_JOIN, Kind.HYPHEN: Rule.HYPHEN_MIDLINE}
@@ -35,6 +36,7 @@ def correct_with_channel(doc: Document) -> Document:
     channel = Channel.load()
     lexicon = lexicon_for(frozenset(options.user_words), options.language)
     counts = count_words([b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()])
+    noise = unknown_share(counts, lexicon)  # how noisy the scan is: once per document
     words = _line_words(doc)
     held: list[Correction] = []
 
@@ -43,7 +45,8 @@ def correct_with_channel(doc: Document) -> Document:
             return b
         found = channel.suggest(b.text, lexicon=lexicon, document_counts=counts,
                                 confidences=_confidences(b, words) if words else None,
-                                protected=options.user_words | _names(b.text, every=note))
+                                protected=options.user_words | _names(b.text, every=note),
+                                noise=noise)
         held.extend(_correction(s, b, Confidence.LOW) for s in found if not s.applied)
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
                  for s in found if s.applied]
