@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="how files are spread: "
                               + ", ".join(sorted(batch.EXECUTORS))
                               + " (default: processes with more than one job, else serial)")
+    convert.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                         help="run the batch on a Dask cluster: the address of its scheduler "
+                              "(tcp://host:8786), or 'local' for a cluster of --jobs workers "
+                              "here; the workers must see the inputs and --out at the same "
+                              "paths (pip install 'textkit[dask]')")
     convert.add_argument("--glob", default="*.txt",
                          help="names of the files to convert in directories (default: %(default)s)")
     convert.add_argument("--force", action="store_true", help="convert even what is up to date")
@@ -226,6 +231,7 @@ def _convert(args: argparse.Namespace) -> int:
     if args.executor is not None and args.executor not in batch.EXECUTORS:
         raise UsageError(f"--executor: no executor named {args.executor!r}; there are: "
                          f"{', '.join(sorted(batch.EXECUTORS))}")
+    executor = _executor(args, options)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is not a directory")
     if args.paths.count(batch.STDIN) > 1:
@@ -249,7 +255,7 @@ def _convert(args: argparse.Namespace) -> int:
     for problem in problems:
         on_result(problem)
     with _sigterm_interrupts():
-        done = batch.run(tasks, out=out, options=options, executor=args.executor,
+        done = batch.run(tasks, out=out, options=options, executor=executor,
                          jobs=args.jobs, force=args.force,
                          max_bytes=int(args.max_size * 1e6), review=args.review,
                          on_result=on_result)
@@ -279,6 +285,23 @@ def _convert(args: argparse.Namespace) -> int:
     return EXIT_OK if done.ok else EXIT_FAILED
 
 
+def _executor(args: argparse.Namespace, options: Options) -> batch.Executor | str | None:
+    """The executor ``--executor`` and ``--scheduler`` ask for (a name, or one made here
+    when it needs more than ``--jobs``: the Dask scheduler's address)."""
+    if args.scheduler is None and args.executor != "dask":
+        return args.executor  # type: ignore[no-any-return]
+    if args.executor not in (None, "dask"):
+        raise UsageError(f"--scheduler runs the batch on Dask: it cannot go with "
+                         f"--executor {args.executor}")
+    import functools
+
+    try:
+        return batch.EXECUTORS["dask"](jobs=args.jobs, scheduler=args.scheduler,
+                                       initializer=functools.partial(batch.warm_up, options))
+    except ImportError as error:
+        raise UsageError(f"{error}") from None
+
+
 def _write_review_index(index: Path, done: batch.BatchResult) -> None:
     """The index of a batch's review pages: each file, its status and counts, linked."""
     from .review import write_index
@@ -300,7 +323,8 @@ def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
     return {"correct_ocr": options.correct_ocr, "keep_layout": options.keep_layout,
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
-            "jobs": args.jobs, "executor": args.executor, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
+            "jobs": args.jobs, "executor": "dask" if args.scheduler else args.executor,
+            "scheduler": args.scheduler, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
             "review": args.review}
 
 
