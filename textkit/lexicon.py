@@ -6,9 +6,17 @@ Two sources ship with the package, nothing is downloaded:
   word lists (Debian ``wamerican-large`` and ``wbritish-large``; licence in
   ``data/words-en.COPYRIGHT``), so both spellings are words
   (``neighbors``/``neighbours``, ``labor``/``labour``).
-* symspellpy's bundled frequency list, for how common a word is.
+* symspellpy's bundled frequency lists, for how common a word and a word
+  pair are.
 * ``data/field-terms.txt``: general words of policy writing and Latin tags
   the word lists lack (``hegemon``, ``alia``).
+
+A process does not parse those sources (about 1.5 s of Python per line):
+it reads the compact tables ``tools/build_lexicon.py`` builds from them
+(``data/NAME.keys``, the sorted keys, one per line, split in one call;
+``data/NAME.counts``, their counts as an array of 64-bit integers, read
+as they are), each once, when first needed: the word pairs only when a
+repair asks for one. No pickle.
 
 A user lexicon (one word per line, ``#`` comments) adds names and terms a
 project wants protected.
@@ -19,32 +27,107 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.resources
-from collections.abc import Iterable
+import sys
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 
 FREQUENCY_FILE = "frequency_dictionary_en_82_765.txt"
+"""symspellpy's unigram counts, the source of the ``unigrams-en`` table."""
+
+
+class Counts(Mapping[str, int]):
+    """A read-only table of counts by key, bisected in its sorted keys.
+
+    Built from the compact form (:func:`load_counts`); it costs one
+    ``str.split`` to load and holds one list and one array (no dict of
+    hundreds of thousands of entries to build).
+
+    >>> table = Counts(["a", "b b", "c"], array("Q", [5, 2, 9]))
+    >>> table.get("b b"), table.get("x", 0), "c" in table, len(table), max(table.values())
+    (2, 0, True, 3, 9)
+    """
+
+    __slots__ = ("_keys", "_counts")
+
+    def __init__(self, keys: list[str], counts: array) -> None:  # type: ignore[type-arg]
+        if len(keys) != len(counts):
+            raise ValueError(f"{len(keys)} keys but {len(counts)} counts")
+        self._keys = keys
+        self._counts = counts
+
+    def __getitem__(self, key: str) -> int:
+        keys = self._keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return self._counts[i]  # type: ignore[no-any-return]
+        raise KeyError(key)
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        keys = self._keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return self._counts[i]  # type: ignore[no-any-return]
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def values(self) -> array:  # type: ignore[override, type-arg]
+        """The counts, in the order of the keys (an ``array``: ``max`` of it is quick)."""
+        return self._counts
+
+
+def _data(name: str) -> bytes:
+    return (importlib.resources.files("textkit") / "data" / name).read_bytes()
+
+
+def _keys(name: str) -> list[str]:
+    data = _data(f"{name}.keys")
+    return data.decode("utf-8").split("\n") if data else []
+
+
+def load_counts(name: str) -> Counts:
+    """The compact table ``data/NAME.keys`` + ``data/NAME.counts`` (see ``tools/build_lexicon.py``)."""
+    counts = array("Q")
+    counts.frombytes(_data(f"{name}.counts"))
+    if sys.byteorder != "little":
+        counts.byteswap()
+    return Counts(_keys(name), counts)
+
+
+def _compact_name(word_list: str) -> str:
+    """The compact table built from a word list of the package data (``words-en.txt.gz``)."""
+    return word_list.split(".", 1)[0]
 
 
 @functools.cache
 def _word_list(name: str = "words-en.txt.gz") -> frozenset[str]:
-    data = importlib.resources.files("textkit") / "data" / name
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as words:
-        return frozenset(line.rstrip("\n") for line in words if line.strip())
+    """A word list of the package data: its compact table when there is one."""
+    try:
+        return frozenset(_keys(_compact_name(name)))
+    except FileNotFoundError:  # a word list without a compact table: read it as it is
+        data = importlib.resources.files("textkit") / "data" / name
+        with data.open("rb") as raw:
+            text = gzip.decompress(raw.read()).decode("utf-8") if name.endswith(".gz") \
+                else raw.read().decode("utf-8")
+        return frozenset(word for word in text.splitlines() if word.strip())
 
 
 @functools.cache
-def frequencies() -> dict[str, int]:
+def frequencies() -> Counts:
     """symspellpy's English unigram counts (lower case), loaded once per process."""
-    data = importlib.resources.files("symspellpy") / FREQUENCY_FILE
-    counts: dict[str, int] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        word, _, count = line.partition(" ")
-        if count.strip().isdigit():
-            counts[word] = int(count)
-    return counts
+    return load_counts("unigrams-en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +195,7 @@ def default_lexicon(language: str = "en") -> Lexicon:
     """The shipped lexicon of ``language``'s profile (built once per process)."""
     from .lang import profile
 
-    return Lexicon(_word_list(profile(language).lexicon) | frozenset(frequencies()) | field_terms())
+    return Lexicon(_word_list(profile(language).lexicon).union(frequencies(), field_terms()))
 
 
 @functools.cache
@@ -140,18 +223,14 @@ def load_user_lexicon(path: str | Path) -> frozenset[str]:
 
 
 BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+"""symspellpy's bigram counts, the source of the ``bigrams-en`` table."""
 
 
 @functools.cache
-def bigram_frequencies() -> dict[str, int]:
-    """symspellpy's English bigram counts (``"in september"`` → count), loaded once."""
-    data = importlib.resources.files("symspellpy") / BIGRAM_FILE
-    counts: dict[str, int] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and parts[2].isdigit():
-            counts[f"{parts[0]} {parts[1]}"] = int(parts[2])
-    return counts
+def bigram_frequencies() -> Counts:
+    """symspellpy's English bigram counts (``"in september"`` → count), loaded once,
+    when a repair first asks for a pair."""
+    return load_counts("bigrams-en")
 
 
 def bigram_count(first: str, second: str) -> int:
