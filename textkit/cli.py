@@ -33,7 +33,6 @@ import textkit
 from . import batch
 from .errors import TextkitError, ValidationError
 from .model import Options
-from .progress import Progress
 from .tei.validate import validate as validate_tree
 from .xml import parse_xml
 
@@ -243,7 +242,11 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}",
               file=sys.stderr)
     show = args.progress or (not args.quiet and sys.stderr.isatty())
-    bar = Progress(len(tasks) + len(problems)) if show and tasks else None
+    bar = None
+    if show and tasks:
+        from .progress import Progress  # tqdm: only when a bar is shown
+
+        bar = Progress(len(tasks) + len(problems))
     say = bar.write if bar is not None else (lambda line: print(line, file=sys.stderr))
 
     def on_result(result: batch.FileResult) -> None:

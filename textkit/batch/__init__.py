@@ -84,7 +84,9 @@ def make_executor(name: str, *, jobs: int, options: Options) -> Executor:
     except KeyError:
         raise ValueError(f"no executor named {name!r}; there are: "
                          f"{', '.join(sorted(EXECUTORS))}") from None
-    return factory(jobs=jobs, initializer=functools.partial(warm_up, options))
+    # Serial work needs no warm-up: the dictionaries load when the first file needs them.
+    warm = None if name == "serial" else functools.partial(warm_up, options)
+    return factory(jobs=jobs, initializer=warm)
 
 
 def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
