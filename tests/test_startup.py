@@ -81,3 +81,27 @@ def test_convert_imports_and_loads_only_what_it_needs(tmp_path: Path, extra: tup
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["0", "-", bigrams]
+
+
+def test_a_batch_syncs_its_outputs_once_not_once_each(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fsync per small file cost more than converting it: outputs are written atomically
+    without one, and the batch syncs them all when it ends."""
+    import os
+
+    from textkit import batch
+
+    synced: list[int] = []
+    flushed: list[bool] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    monkeypatch.setattr(batch, "flush_to_disk", lambda: flushed.append(True))
+    for i in range(4):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"v{i}.txt").write_text(f"TITLE\n\nAnn Lee\n\nText {i} here.\n",
+                                                   encoding="utf-8")
+    tasks, _ = batch.plan([str(tmp_path / "in")], out=tmp_path / "out")
+    done = batch.run(tasks, out=tmp_path / "out", executor="serial")
+    assert done.ok and len(list((tmp_path / "out").glob("*.xml"))) == 4
+    assert flushed == [True]
+    assert len(synced) <= 1, "only the journal's compaction is written durably"

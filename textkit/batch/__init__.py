@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import _UMASK, TMP_SUFFIX, sweep_temporary_files, write_atomic
+from ..files import _UMASK, TMP_SUFFIX, flush_to_disk, sweep_temporary_files, write_atomic
 from ..model import Options
 from ..resume import Journal, fingerprint
 from .convert import (STDIN, FileResult, Job, Status, Task, convert_one, failed, one_line,
@@ -153,6 +153,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     except KeyboardInterrupt:
         interrupted = True
     finally:
+        if todo:
+            flush_to_disk()  # the outputs were written without a fsync each: sync them here
         journal.close()
     return BatchResult(results, time.perf_counter() - began, mark, interrupted,
                        pending=len(tasks) - len(results))

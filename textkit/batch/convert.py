@@ -168,7 +168,7 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
             return result(Status.FAILED, f"the TEI made is not valid (a textkit bug){first}",
                           validation={"valid": False, "problems": problems})
         facts["validation"] = {"valid": True}
-        write_atomic(task.output, xml)
+        write_atomic(task.output, xml, durable=False)  # the batch syncs once, at its end
         if job.review:
             from ..review import write_review
 
