@@ -88,6 +88,69 @@ class Counts(Mapping[str, int]):
         return self._counts
 
 
+class PackedCounts(Mapping[str, int]):
+    """A read-only table of counts by key, bisected in its keys' bytes as they were read.
+
+    For a large table looked up rarely (the word pairs): loading it costs no
+    split at all, a look-up a few microseconds. ``offsets`` holds where each
+    key starts in ``keys`` (and, last, where the last one ends plus one).
+    UTF-8 sorts as code points do, so the bytes are in the keys' order.
+
+    >>> table = PackedCounts(b"a\\nb b\\nc", array("I", [0, 2, 6, 8]), array("Q", [5, 2, 9]))
+    >>> table.get("b b"), table.get("b"), table.get("x", 0), len(table), list(table)
+    (2, None, 0, 3, ['a', 'b b', 'c'])
+    """
+
+    __slots__ = ("_keys", "_offsets", "_counts")
+
+    def __init__(self, keys: bytes, offsets: array, counts: array) -> None:  # type: ignore[type-arg]
+        if len(offsets) != len(counts) + 1:
+            raise ValueError(f"{len(offsets)} offsets for {len(counts)} counts")
+        self._keys, self._offsets, self._counts = keys, offsets, counts
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        wanted = key.encode("utf-8")
+        keys, offsets = self._keys, self._offsets
+        low, high = 0, len(self._counts)
+        while low < high:
+            middle = (low + high) // 2
+            if keys[offsets[middle]:offsets[middle + 1] - 1] < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self._counts) and keys[offsets[low]:offsets[low + 1] - 1] == wanted:
+            return self._counts[low]  # type: ignore[no-any-return]
+        return default
+
+    def __getitem__(self, key: str) -> int:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        keys, offsets = self._keys, self._offsets
+        return (keys[offsets[i]:offsets[i + 1] - 1].decode("utf-8") for i in range(len(self)))
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def values(self) -> array:  # type: ignore[override, type-arg]
+        """The counts, in the order of the keys."""
+        return self._counts
+
+
+def _numbers(name: str, typecode: str) -> array:  # type: ignore[type-arg]
+    numbers = array(typecode)
+    numbers.frombytes(_data(name))
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    return numbers
+
+
 def _data(name: str) -> bytes:
     return (importlib.resources.files("textkit") / "data" / name).read_bytes()
 
@@ -99,11 +162,13 @@ def _keys(name: str) -> list[str]:
 
 def load_counts(name: str) -> Counts:
     """The compact table ``data/NAME.keys`` + ``data/NAME.counts`` (see ``tools/build_lexicon.py``)."""
-    counts = array("Q")
-    counts.frombytes(_data(f"{name}.counts"))
-    if sys.byteorder != "little":
-        counts.byteswap()
-    return Counts(_keys(name), counts)
+    return Counts(_keys(name), _numbers(f"{name}.counts", "Q"))
+
+
+def load_packed_counts(name: str) -> PackedCounts:
+    """The compact table ``data/NAME.keys``, ``.offsets`` and ``.counts``, not split."""
+    return PackedCounts(_data(f"{name}.keys") + b"\n", _numbers(f"{name}.offsets", "I"),
+                        _numbers(f"{name}.counts", "Q"))
 
 
 def _compact_name(word_list: str) -> str:
@@ -227,10 +292,10 @@ BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
 
 
 @functools.cache
-def bigram_frequencies() -> Counts:
+def bigram_frequencies() -> PackedCounts:
     """symspellpy's English bigram counts (``"in september"`` → count), loaded once,
     when a repair first asks for a pair."""
-    return load_counts("bigrams-en")
+    return load_packed_counts("bigrams-en")
 
 
 def bigram_count(first: str, second: str) -> int:

@@ -11,7 +11,11 @@ and symspellpy's unigram and bigram frequency files. Each table is written as
 * ``NAME.keys``: the keys, sorted by code point, UTF-8, one per line (no trailing
   newline): a process splits it in one call and bisects it;
 * ``NAME.counts`` (tables with counts): one unsigned 64-bit little-endian count
-  per key, in the same order, read straight into an ``array``.
+  per key, in the same order, read straight into an ``array``;
+* ``NAME.offsets`` (the word pairs, looked up a few hundred times a volume):
+  where each key starts in ``NAME.keys``, unsigned 32-bit little-endian, one
+  more for the end, so that a process bisects the bytes as they are, without
+  splitting them first.
 
 No pickle: the tables are data any program can read, and loading them runs no code.
 """
@@ -59,17 +63,26 @@ def read_bigrams(name: str) -> dict[str, int]:
     return counts
 
 
-def encode(keys: list[str], counts: list[int] | None) -> dict[str, bytes]:
-    """The files of one table: ``{".keys": ..., ".counts": ...}``."""
+def _little_endian(numbers: array) -> bytes:  # type: ignore[type-arg]
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    return numbers.tobytes()
+
+
+def encode(keys: list[str], counts: list[int] | None, *, offsets: bool = False) -> dict[str, bytes]:
+    """The files of one table: ``{".keys": ..., ".counts": ..., ".offsets": ...}``."""
     for key in keys:
         if not key or "\n" in key:
             raise ValueError(f"a key cannot be empty or hold a newline: {key!r}")
     files = {".keys": "\n".join(keys).encode("utf-8")}
     if counts is not None:
-        numbers = array("Q", counts)
-        if sys.byteorder != "little":
-            numbers.byteswap()
-        files[".counts"] = numbers.tobytes()
+        files[".counts"] = _little_endian(array("Q", counts))
+    if offsets:
+        starts, at = [], 0
+        for key in keys:
+            starts.append(at)
+            at += len(key.encode("utf-8")) + 1
+        files[".offsets"] = _little_endian(array("I", [*starts, at]))
     return files
 
 
@@ -81,7 +94,7 @@ def tables() -> dict[str, dict[str, bytes]]:
     for name, source in {**UNIGRAMS, **BIGRAMS}.items():
         counts = read_unigrams(source) if name in UNIGRAMS else read_bigrams(source)
         keys = sorted(counts)
-        built[name] = encode(keys, [counts[key] for key in keys])
+        built[name] = encode(keys, [counts[key] for key in keys], offsets=name in BIGRAMS)
     return built
 
 
