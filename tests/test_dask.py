@@ -171,6 +171,20 @@ def test_scheduler_with_another_executor_is_a_usage_error(tmp_path: Path) -> Non
                  "--scheduler", "local", "--executor", "processes"]) == 2
 
 
+def test_a_task_past_its_timeout_fails_alone(cluster: Cluster) -> None:
+    """Dask cannot stop a running task: the item fails as timed out, the others go on."""
+    from textkit.batch.executors import TimedOut
+
+    with distributed.Client(cluster.address, timeout=START_TIMEOUT) as client:
+        outcomes = list(DaskExecutor(client=client).map_unordered(time.sleep, [3.0, 0.0, 0.0],
+                                                                  timeout=1.0))
+    assert sorted(o.item for o in outcomes) == [0.0, 0.0, 3.0]
+    slow = next(o for o in outcomes if o.item == 3.0)
+    assert isinstance(slow.error, TimedOut)
+    assert all(o.error is None for o in outcomes if o.item == 0.0)
+    time.sleep(2.5)  # the worker finishes the slow task before the next test
+
+
 def test_a_worker_killed_mid_run_costs_only_its_tasks(cluster: Cluster, tmp_path: Path) -> None:
     """SIGKILL one of the two workers while it converts: its tasks are redone by the
     other, every output exists, validates and is byte for byte the local run's."""

@@ -16,7 +16,9 @@ What the contract of :mod:`textkit.batch.executors` asks, and how:
   whose workers keep dying (``distributed.scheduler.allowed-failures``,
   3 by default) fails alone, as :class:`~textkit.batch.executors.WorkerDied`.
   Outputs are written atomically by the task, so a killed worker leaves no
-  partial ``.xml``.
+  partial ``.xml``. (They are made durable by the client's ``sync`` when the
+  batch ends: on a shared filesystem, that is the client's view of it; NFS
+  commits a file to its server when the worker closes it.)
 * ``initializer`` (loading the dictionaries) runs once per worker process,
   before its first item.
 * ``timeout``: a task seen running on a worker for longer than that fails
@@ -192,14 +194,16 @@ class DaskExecutor:
         for future, result in zip(finished, results):
             outcomes.append(Outcome(flying.pop(future), result))
         for future in done:
-            if future not in flying or future.status in ("finished", "pending"):
+            # "finished" but not gathered, or "lost" with its worker: the scheduler
+            # computes it again, and it comes back to a later wait.
+            if future not in flying or future.status not in ("error", "cancelled"):
                 continue
             item = flying.pop(future)
             error = future.exception() if future.status == "error" else None
             if isinstance(error, KilledWorker):
                 error = WorkerDied(f"the workers running it died ({error})")
             elif error is None:
-                error = WorkerDied(f"its task ended as {future.status!r}")
+                error = WorkerDied("its task was cancelled (the client lost the scheduler?)")
             outcomes.append(Outcome(item, error=error))
         return [self._as_given(outcome) for outcome in outcomes]
 
