@@ -28,7 +28,12 @@ What the contract of :mod:`textkit.batch.executors` asks, and how:
 * Ctrl-C: nothing new is submitted, the tasks in flight are waited for and
   yielded, then ``KeyboardInterrupt``; a second Ctrl-C cancels them.
 * Only a bounded window of tasks is in flight at a time, so a million files
-  are never a million futures.
+  are never a million futures; small files travel together, up to
+  :data:`CHUNK_FILES` in one task (one at a time when there is a ``timeout``).
+  A worker that dies with a chunk costs the chunk its place: it is redone
+  elsewhere, whole (what it had written is written again, identically); a
+  chunk whose workers keep dying is split, each file alone, so that only the
+  file that kills them fails.
 
 ``dask`` and ``distributed`` are imported only when this executor is made
 (``pip install 'textkit[dask]'``).
@@ -44,7 +49,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .executors import Outcome, TimedOut, WorkerDied
 
@@ -58,6 +63,11 @@ LOCAL = "local"
 
 SCHEDULER_VARIABLE = "TEXTKIT_SCHEDULER"
 """The environment variable read when no scheduler is given (else :data:`LOCAL`)."""
+
+CHUNK_FILES = 32
+CHUNK_BYTES = 256_000
+"""Small files go to the workers together, up to this many in one task and this many
+bytes; a larger file goes alone (a task costs the scheduler a few milliseconds)."""
 
 POLL_SECONDS = 0.5
 """How often the client looks at the tasks when none finishes (for timeouts, Ctrl-C)."""
@@ -136,22 +146,22 @@ class DaskExecutor:
 
         token = _token(self.initializer)
         window = self.window or max(32, 4 * max(1, sum(client.nthreads().values())))
-        pending = iter(items)
-        flying: dict[Any, T] = {}  # future -> the item as the caller gave it
+        pending = _Lookahead(items)
+        flying: dict[Any, tuple[T, ...]] = {}  # future -> its items, as the caller gave them
         running_since: dict[str, float] = {}  # key -> when first seen running (timeouts)
         exhausted = interrupted = False
         try:
             while True:
                 try:
                     while not exhausted and not interrupted and len(flying) < window:
-                        try:
-                            item = next(pending)
-                        except StopIteration:
+                        # One item a task when there is a time limit (it is the task's).
+                        chunk = pending.chunk(1 if timeout else CHUNK_FILES, CHUNK_BYTES)
+                        if not chunk:
                             exhausted = True
                             break
-                        future = client.submit(_call, fn, _portable(item), self.initializer,
-                                               token, pure=False)
-                        flying[future] = item
+                        future = client.submit(_call, fn, tuple(_portable(i) for i in chunk),
+                                               self.initializer, token, pure=False)
+                        flying[future] = chunk
                     if not flying:
                         break
                     try:
@@ -159,7 +169,12 @@ class DaskExecutor:
                                     return_when="FIRST_COMPLETED").done
                     except TimeoutError:
                         done = set()
-                    outcomes = self._outcomes(client, done, flying)
+                    alone: list[T] = []
+                    outcomes = self._outcomes(client, done, flying, alone)
+                    for item in alone:
+                        future = client.submit(_call, fn, (_portable(item),), self.initializer,
+                                               token, pure=False)
+                        flying[future] = (item,)
                     if timeout:
                         outcomes += self._expired(client, flying, running_since, timeout)
                 except KeyboardInterrupt:
@@ -180,8 +195,11 @@ class DaskExecutor:
         if interrupted:
             raise KeyboardInterrupt
 
-    def _outcomes(self, client: Any, done: set[Any], flying: dict[Any, T]) -> list[Outcome[T, R]]:
-        """The outcomes of the finished futures (their results fetched in one go)."""
+    def _outcomes(self, client: Any, done: set[Any], flying: dict[Any, tuple[T, ...]],
+                  alone: list[T]) -> list[Outcome[T, R]]:
+        """The outcomes of the items of the finished futures (results fetched in one go);
+        the items of a chunk its workers kept dying with go to ``alone``, to be redone
+        one to a task."""
         from distributed import KilledWorker
 
         outcomes: list[Outcome[T, R]] = []
@@ -191,20 +209,26 @@ class DaskExecutor:
         except Exception:  # a result lost with its worker: the scheduler computes it again
             log.debug("gathering results failed; waiting for them again", exc_info=True)
             finished, results = [], []
-        for future, result in zip(finished, results):
-            outcomes.append(Outcome(flying.pop(future), result))
+        for future, answers in zip(finished, results):
+            for item, (ok, value) in zip(flying.pop(future), answers):
+                outcomes.append(Outcome(item, value) if ok else Outcome(item, error=value))
         for future in done:
             # "finished" but not gathered, or "lost" with its worker: the scheduler
             # computes it again, and it comes back to a later wait.
             if future not in flying or future.status not in ("error", "cancelled"):
                 continue
-            item = flying.pop(future)
+            chunk = flying.pop(future)
             error = future.exception() if future.status == "error" else None
+            if isinstance(error, KilledWorker) and len(chunk) > 1:
+                # The workers died with it again and again: one of its files, maybe.
+                # Each goes alone now, so that only that one fails.
+                alone.extend(chunk)
+                continue
             if isinstance(error, KilledWorker):
                 error = WorkerDied(f"the workers running it died ({error})")
             elif error is None:
                 error = WorkerDied("its task was cancelled (the client lost the scheduler?)")
-            outcomes.append(Outcome(item, error=error))
+            outcomes.extend(Outcome(item, error=error) for item in chunk)
         return [self._as_given(outcome) for outcome in outcomes]
 
     @staticmethod
@@ -214,7 +238,8 @@ class DaskExecutor:
             return Outcome(outcome.item, _restore(outcome.item, outcome.result), outcome.error)
         return outcome
 
-    def _expired(self, client: Any, flying: dict[Any, T], running_since: dict[str, float],
+    def _expired(self, client: Any, flying: dict[Any, tuple[T, ...]],
+                 running_since: dict[str, float],
                  timeout: float) -> list[Outcome[T, R]]:
         """Fail (and cancel) the tasks that have been running for more than ``timeout``."""
         now = time.monotonic()
@@ -225,8 +250,8 @@ class DaskExecutor:
         for future in list(flying):
             began = running_since.get(str(future.key))
             if began is not None and now - began >= timeout:
-                outcomes.append(Outcome(flying.pop(future),
-                                        error=TimedOut(f"ran longer than {timeout:g} s")))
+                outcomes.extend(Outcome(item, error=TimedOut(f"ran longer than {timeout:g} s"))
+                                for item in flying.pop(future))
                 future.cancel()
         return outcomes
 
@@ -237,9 +262,10 @@ _READY: set[str] = set()
 _READY_LOCK = threading.Lock()
 
 
-def _call(fn: Callable[[T], R], item: T, initializer: Callable[[], object] | None,
-          token: str) -> R:
-    """Run on a worker: the initializer once per process, then ``fn(item)``."""
+def _call(fn: Callable[[T], R], items: tuple[T, ...], initializer: Callable[[], object] | None,
+          token: str) -> list[tuple[bool, Any]]:
+    """Run on a worker: the initializer once per process, then ``fn`` on each item:
+    ``(True, result)`` or ``(False, the exception)`` for each (one item's error is its own)."""
     if initializer is not None and token not in _READY:
         with _READY_LOCK:
             if token not in _READY:
@@ -248,7 +274,57 @@ def _call(fn: Callable[[T], R], item: T, initializer: Callable[[], object] | Non
                 except Exception:  # the items will show what is broken, each with its name
                     log.debug("worker initializer failed", exc_info=True)
                 _READY.add(token)
-    return fn(item)
+    answers: list[tuple[bool, Any]] = []
+    for item in items:
+        try:
+            answers.append((True, fn(item)))
+        except Exception as error:
+            answers.append((False, error))
+    return answers
+
+
+class _Lookahead(Generic[T]):
+    """The items, taken a chunk at a time: small files together (one task for many
+    pages costs the scheduler what one costs), a large one alone."""
+
+    def __init__(self, items: Iterable[T]) -> None:
+        self._items = iter(items)
+        self._next: list[T] = []
+
+    def chunk(self, files: int, size: int) -> tuple[T, ...]:
+        taken: list[T] = []
+        total = 0
+        while len(taken) < files:
+            if self._next:
+                item = self._next.pop()
+            else:
+                try:
+                    item = next(self._items)
+                except StopIteration:
+                    break
+            cost = _size(item)
+            if taken and (cost is None or total + cost > size):
+                self._next.append(item)  # it starts the next chunk
+                break
+            taken.append(item)
+            if cost is None:
+                break  # not a file: one to a task
+            total += cost
+        return tuple(taken)
+
+
+def _size(item: Any) -> int | None:
+    """The bytes of a batch task's input (``None`` for anything else, or unknown)."""
+    from .convert import Task
+
+    if not isinstance(item, Task):
+        return None
+    if item.data is not None:
+        return len(item.data)
+    try:
+        return os.stat(item.input).st_size
+    except OSError:
+        return 0  # it fails on the worker, quickly
 
 
 def _token(initializer: Callable[[], object] | None) -> str:
