@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
     ("convert_timing.py", ["--repeat", "1"], "warm, OCR on: total"),
     ("ocr_benchmark.py", ["--corpus", "untuned", "--seeds", "1", "--no-symspell"], "precision"),
     ("batch_benchmark.py", ["--quick", "--repeat", "1"], "--jobs 2"),
-], ids=["convert-timing", "ocr", "batch"])
+    ("scale_benchmark.py", ["--quick"], "24 samples, --jobs 2"),
+], ids=["convert-timing", "ocr", "batch", "scale"])
 def test_benchmark_runs(script, args, expect):
     done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / script), *args],
                           capture_output=True, text=True, timeout=600, cwd=ROOT)

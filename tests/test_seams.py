@@ -55,7 +55,7 @@ def test_an_unknown_executor_is_a_clear_error(tmp_path: Path) -> None:
     src = tmp_path / "v.txt"
     src.write_text(VOLUME.format(n=1), encoding="utf-8")
     tasks, _ = batch.plan([str(src)], out=tmp_path / "tei")
-    with pytest.raises(ValueError, match="no executor named 'nope'; there are: processes, serial"):
+    with pytest.raises(ValueError, match="no executor named 'nope'; there are: dask, processes, serial"):
         batch.run(tasks, out=tmp_path / "tei", executor="nope")
 
 

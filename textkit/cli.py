@@ -34,7 +34,6 @@ from . import batch
 from .errors import TextkitError, ValidationError
 from .logs import SourceFilter
 from .model import Options
-from .progress import Progress
 from .tei.validate import validate as validate_tree
 from .xml import parse_xml
 
@@ -112,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="how files are spread: "
                               + ", ".join(sorted(batch.EXECUTORS))
                               + " (default: processes with more than one job, else serial)")
+    convert.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                         help="run the batch on a Dask cluster: the address of its scheduler "
+                              "(tcp://host:8786), or 'local' for a cluster of --jobs workers "
+                              "here; the workers must see the inputs and --out at the same "
+                              "paths (pip install 'textkit[dask]')")
     convert.add_argument("--glob", default="*.txt",
                          help="names of the files to convert in directories (default: %(default)s)")
     convert.add_argument("--force", action="store_true",
@@ -258,6 +262,7 @@ def _convert(args: argparse.Namespace) -> int:
     if args.executor is not None and args.executor not in batch.EXECUTORS:
         raise UsageError(f"--executor: no executor named {args.executor!r}; there are: "
                          f"{', '.join(sorted(batch.EXECUTORS))}")
+    executor = _executor(args, options)
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is not a directory")
     if args.paths.count(batch.STDIN) > 1:
@@ -273,7 +278,11 @@ def _convert(args: argparse.Namespace) -> int:
               "to convert (another --glob?)", file=sys.stderr)
         return EXIT_FAILED
     show = args.progress or (not args.quiet and sys.stderr.isatty())
-    bar = Progress(len(tasks) + len(problems)) if show and tasks else None
+    bar = None
+    if show and tasks:
+        from .progress import Progress  # tqdm: only when a bar is shown
+
+        bar = Progress(len(tasks) + len(problems))
     say = bar.write if bar is not None else (lambda line: print(line, file=sys.stderr))
 
     def on_result(result: batch.FileResult) -> None:
@@ -285,7 +294,7 @@ def _convert(args: argparse.Namespace) -> int:
     for problem in problems:
         on_result(problem)
     with _sigterm_interrupts():
-        done = batch.run(tasks, out=out, options=options, executor=args.executor,
+        done = batch.run(tasks, out=out, options=options, executor=executor,
                          jobs=args.jobs, force=args.force,
                          max_bytes=int(args.max_size * 1e6), review=args.review,
                          timeout=args.timeout, on_result=on_result)
@@ -376,6 +385,23 @@ def _check_report(args: argparse.Namespace, tasks: list[batch.Task]) -> None:
             raise UsageError(f"{what}: {error}") from error
 
 
+def _executor(args: argparse.Namespace, options: Options) -> batch.Executor | str | None:
+    """The executor ``--executor`` and ``--scheduler`` ask for (a name, or one made here
+    when it needs more than ``--jobs``: the Dask scheduler's address)."""
+    if args.scheduler is None and args.executor != "dask":
+        return args.executor  # type: ignore[no-any-return]
+    if args.executor not in (None, "dask"):
+        raise UsageError(f"--scheduler runs the batch on Dask: it cannot go with "
+                         f"--executor {args.executor}")
+    import functools
+
+    try:
+        return batch.EXECUTORS["dask"](jobs=args.jobs, scheduler=args.scheduler,
+                                       initializer=functools.partial(batch.warm_up, options))
+    except ImportError as error:
+        raise UsageError(f"{error}") from None
+
+
 def _write_review_index(index: Path, done: batch.BatchResult) -> None:
     """The index of a batch's review pages: each file, its status and counts, linked."""
     from .review import write_index
@@ -397,7 +423,8 @@ def _describe(options: Options, args: argparse.Namespace) -> dict[str, object]:
     return {"correct_ocr": options.correct_ocr, "keep_layout": options.keep_layout,
             "user_words": len(options.user_words),
             "lexicon": str(args.lexicon) if args.lexicon else None,
-            "jobs": args.jobs, "executor": args.executor, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
+            "jobs": args.jobs, "executor": "dask" if args.scheduler else args.executor,
+            "scheduler": args.scheduler, "glob": args.glob, "force": args.force, "max_size_mb": args.max_size,
             "timeout": args.timeout,
             "review": args.review}
 

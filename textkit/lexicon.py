@@ -6,9 +6,17 @@ Two sources ship with the package, nothing is downloaded:
   word lists (Debian ``wamerican-large`` and ``wbritish-large``; licence in
   ``data/words-en.COPYRIGHT``), so both spellings are words
   (``neighbors``/``neighbours``, ``labor``/``labour``).
-* symspellpy's bundled frequency list, for how common a word is.
+* symspellpy's bundled frequency lists, for how common a word and a word
+  pair are.
 * ``data/field-terms.txt``: general words of policy writing and Latin tags
   the word lists lack (``hegemon``, ``alia``).
+
+A process does not parse those sources (about 1.5 s of Python per line):
+it reads the compact tables ``tools/build_lexicon.py`` builds from them
+(``data/NAME.keys``, the sorted keys, one per line, split in one call;
+``data/NAME.counts``, their counts as an array of 64-bit integers, read
+as they are), each once, when first needed: the word pairs only when a
+repair asks for one. No pickle.
 
 A user lexicon (one word per line, ``#`` comments) adds names and terms a
 project wants protected.
@@ -19,13 +27,153 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.resources
-from collections.abc import Iterable
+import sys
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 
 FREQUENCY_FILE = "frequency_dictionary_en_82_765.txt"
+"""symspellpy's unigram counts, the source of the ``unigrams-en`` table."""
+
+
+class Counts(Mapping[str, int]):
+    """A read-only table of counts by key, bisected in its sorted keys.
+
+    Built from the compact form (:func:`load_counts`); it costs one
+    ``str.split`` to load and holds one list and one array (no dict of
+    hundreds of thousands of entries to build).
+
+    >>> table = Counts(["a", "b b", "c"], array("Q", [5, 2, 9]))
+    >>> table.get("b b"), table.get("x", 0), "c" in table, len(table), max(table.values())
+    (2, 0, True, 3, 9)
+    """
+
+    __slots__ = ("_keys", "_counts")
+
+    def __init__(self, keys: list[str], counts: array) -> None:  # type: ignore[type-arg]
+        if len(keys) != len(counts):
+            raise ValueError(f"{len(keys)} keys but {len(counts)} counts")
+        self._keys = keys
+        self._counts = counts
+
+    def __getitem__(self, key: str) -> int:
+        keys = self._keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return self._counts[i]  # type: ignore[no-any-return]
+        raise KeyError(key)
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        keys = self._keys
+        i = bisect_left(keys, key)
+        if i < len(keys) and keys[i] == key:
+            return self._counts[i]  # type: ignore[no-any-return]
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def values(self) -> array:  # type: ignore[override, type-arg]
+        """The counts, in the order of the keys (an ``array``: ``max`` of it is quick)."""
+        return self._counts
+
+
+class PackedCounts(Mapping[str, int]):
+    """A read-only table of counts by key, bisected in its keys' bytes as they were read.
+
+    For a large table looked up rarely (the word pairs): loading it costs no
+    split at all, a look-up a few microseconds. ``offsets`` holds where each
+    key starts in ``keys`` (and, last, where the last one ends plus one).
+    UTF-8 sorts as code points do, so the bytes are in the keys' order.
+
+    >>> table = PackedCounts(b"a\\nb b\\nc", array("I", [0, 2, 6, 8]), array("Q", [5, 2, 9]))
+    >>> table.get("b b"), table.get("b"), table.get("x", 0), len(table), list(table)
+    (2, None, 0, 3, ['a', 'b b', 'c'])
+    """
+
+    __slots__ = ("_keys", "_offsets", "_counts")
+
+    def __init__(self, keys: bytes, offsets: array, counts: array) -> None:  # type: ignore[type-arg]
+        if len(offsets) != len(counts) + 1:
+            raise ValueError(f"{len(offsets)} offsets for {len(counts)} counts")
+        self._keys, self._offsets, self._counts = keys, offsets, counts
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        wanted = key.encode("utf-8")
+        keys, offsets = self._keys, self._offsets
+        low, high = 0, len(self._counts)
+        while low < high:
+            middle = (low + high) // 2
+            if keys[offsets[middle]:offsets[middle + 1] - 1] < wanted:
+                low = middle + 1
+            else:
+                high = middle
+        if low < len(self._counts) and keys[offsets[low]:offsets[low + 1] - 1] == wanted:
+            return self._counts[low]  # type: ignore[no-any-return]
+        return default
+
+    def __getitem__(self, key: str) -> int:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        keys, offsets = self._keys, self._offsets
+        return (keys[offsets[i]:offsets[i + 1] - 1].decode("utf-8") for i in range(len(self)))
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def values(self) -> array:  # type: ignore[override, type-arg]
+        """The counts, in the order of the keys."""
+        return self._counts
+
+
+def _numbers(name: str, typecode: str) -> array:  # type: ignore[type-arg]
+    numbers = array(typecode)
+    numbers.frombytes(_data(name))
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    return numbers
+
+
+def _data(name: str) -> bytes:
+    return (importlib.resources.files("textkit") / "data" / name).read_bytes()
+
+
+def _keys(name: str) -> list[str]:
+    data = _data(f"{name}.keys")
+    return data.decode("utf-8").split("\n") if data else []
+
+
+def load_counts(name: str) -> Counts:
+    """The compact table ``data/NAME.keys`` + ``data/NAME.counts`` (see ``tools/build_lexicon.py``)."""
+    return Counts(_keys(name), _numbers(f"{name}.counts", "Q"))
+
+
+def load_packed_counts(name: str) -> PackedCounts:
+    """The compact table ``data/NAME.keys``, ``.offsets`` and ``.counts``, not split."""
+    return PackedCounts(_data(f"{name}.keys") + b"\n", _numbers(f"{name}.offsets", "I"),
+                        _numbers(f"{name}.counts", "Q"))
+
+
+def _compact_name(word_list: str) -> str:
+    """The compact table built from a word list of the package data (``words-en.txt.gz``)."""
+    return word_list.split(".", 1)[0]
 
 
 ENGLISH_WORDS = "words-en.txt.gz"
@@ -33,23 +181,23 @@ ENGLISH_WORDS = "words-en.txt.gz"
 
 @functools.cache
 def _word_list(name: str) -> frozenset[str]:
-    """The word list ``name`` of the package data (once per process: callers pass the name,
-    so that no default argument makes a second cache entry of the same list)."""
-    data = importlib.resources.files("textkit") / "data" / name
-    with data.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as words:
-        return frozenset(line.rstrip("\n") for line in words if line.strip())
+    """A word list of the package data: its compact table when there is one (once per
+    process: callers pass the name, so that no default argument makes a second cache
+    entry of the same list)."""
+    try:
+        return frozenset(_keys(_compact_name(name)))
+    except FileNotFoundError:  # a word list without a compact table: read it as it is
+        data = importlib.resources.files("textkit") / "data" / name
+        with data.open("rb") as raw:
+            text = gzip.decompress(raw.read()).decode("utf-8") if name.endswith(".gz") \
+                else raw.read().decode("utf-8")
+        return frozenset(word for word in text.splitlines() if word.strip())
 
 
 @functools.cache
-def frequencies() -> dict[str, int]:
+def frequencies() -> Counts:
     """symspellpy's English unigram counts (lower case), loaded once per process."""
-    data = importlib.resources.files("symspellpy") / FREQUENCY_FILE
-    counts: dict[str, int] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        word, _, count = line.partition(" ")
-        if count.strip().isdigit():
-            counts[word] = int(count)
-    return counts
+    return load_counts("unigrams-en")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +269,7 @@ def default_lexicon(language: str = "en") -> Lexicon:
 def _shipped_lexicon(language: str) -> Lexicon:
     from .lang import profile
 
-    return Lexicon(_word_list(profile(language).lexicon) | frozenset(frequencies()) | field_terms())
+    return Lexicon(_word_list(profile(language).lexicon).union(frequencies(), field_terms()))
 
 
 @functools.cache
@@ -150,18 +298,14 @@ def load_user_lexicon(path: str | Path) -> frozenset[str]:
 
 
 BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+"""symspellpy's bigram counts, the source of the ``bigrams-en`` table."""
 
 
 @functools.cache
-def bigram_frequencies() -> dict[str, int]:
-    """symspellpy's English bigram counts (``"in september"`` → count), loaded once."""
-    data = importlib.resources.files("symspellpy") / BIGRAM_FILE
-    counts: dict[str, int] = {}
-    for line in data.read_text(encoding="utf-8").splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and parts[2].isdigit():
-            counts[f"{parts[0]} {parts[1]}"] = int(parts[2])
-    return counts
+def bigram_frequencies() -> PackedCounts:
+    """symspellpy's English bigram counts (``"in september"`` → count), loaded once,
+    when a repair first asks for a pair."""
+    return load_packed_counts("bigrams-en")
 
 
 def bigram_count(first: str, second: str) -> int:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..files import _UMASK as _UMASK  # re-exported: the tests check the mode files get
-from ..files import TMP_SUFFIX, sweep_temporary_files, write_atomic
+from ..files import TMP_SUFFIX, flush_to_disk, sweep_temporary_files, write_atomic
 from ..model import Options
 from ..resume import Journal, fingerprint
 from .convert import (STDIN, FileResult, Job, Status, Task, convert_one, failed, one_line,
@@ -85,7 +85,9 @@ def make_executor(name: str, *, jobs: int, options: Options) -> Executor:
     except KeyError:
         raise ValueError(f"no executor named {name!r}; there are: "
                          f"{', '.join(sorted(EXECUTORS))}") from None
-    return factory(jobs=jobs, initializer=functools.partial(warm_up, options))
+    # Serial work needs no warm-up: the dictionaries load when the first file needs them.
+    warm = None if name == "serial" else functools.partial(warm_up, options)
+    return factory(jobs=jobs, initializer=warm)
 
 
 def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
@@ -154,6 +156,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     except KeyboardInterrupt:
         interrupted = True
     finally:
+        if todo:
+            flush_to_disk()  # the outputs were written without a fsync each: sync them here
         journal.close()
     return BatchResult(results, time.perf_counter() - began, mark, interrupted,
                        pending=len(tasks) - len(results))

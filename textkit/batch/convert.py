@@ -190,7 +190,7 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
         check_overwrite(task.output, force=job.force)
         if job.review:
             check_overwrite(review_path(task.output), force=job.force)
-        write_atomic(task.output, xml)
+        write_atomic(task.output, xml, durable=False)  # the batch syncs once, at its end
         facts["sha256"] = doc.sha256
         facts["output_sha256"] = hashlib.sha256(xml).hexdigest()
         if job.review:

@@ -430,7 +430,6 @@ def _default_context() -> multiprocessing.context.BaseContext:
 EXECUTORS: dict[str, ExecutorFactory] = {
     "serial": SerialExecutor,
     "processes": ProcessExecutor,
-    # a cluster executor is one more line, e.g.
-    # "dask": lazy("textkit.batch.dask", "DaskExecutor"),
+    "dask": lazy("textkit.batch.dask_executor", "DaskExecutor"),  # pip install 'textkit[dask]'
 }
 """Executors by the name a user gives (``textkit convert --executor NAME``)."""

@@ -114,8 +114,7 @@ class Judge:
 
     def findings(self, text: str, *, heading: bool = False) -> Iterator[Correction]:
         words = list(WORD.finditer(text))
-        letters = [c for c in text if c.isalpha()]
-        capitals = heading and len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+        capitals = heading and _in_capitals(text)
         stems = [_stem(match.group())[0] for match in words]
         readings = list(stems)  # each word as corrected so far: the context of its neighbours
         found: dict[int, tuple[str, Rule, Confidence, str]] = {}
@@ -385,6 +384,15 @@ def _shape(word: str) -> str:
     return word[0] + "".join(c.lower() if c in "IO" else "l" if c.isdigit() else c for c in word[1:])
 
 
+def _in_capitals(text: str) -> bool:
+    """More than 80% of the letters of ``text`` (more than 8) are capitals: a title."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+# Each word of a volume is stemmed once per pass and again when judged: the same
+# few thousand forms, over and over (bounded, so a huge volume cannot grow it).
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(token: str) -> tuple[str, str]:
     """Split a possessive ending off a word: ``Japan’s`` -> ``Japan``, ``’s``."""
     match = POSSESSIVE.search(token)

@@ -1,0 +1,107 @@
+"""Start-up (issue #13): a command imports what it needs, the lexicon loads from its compact
+tables, and those tables are what ``tools/build_lexicon.py`` builds from the sources."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from textkit import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "textkit" / "data"
+SAMPLE = ROOT / "fixtures" / "us-japan-in-asia-1994.txt"
+
+
+def _build_tool():
+    spec = importlib.util.spec_from_file_location("build_lexicon", ROOT / "tools" / "build_lexicon.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+def test_the_shipped_tables_are_what_the_build_makes() -> None:
+    """Stale tables (a word list changed, symspellpy upgraded) fail here: rerun the tool."""
+    for name, files in _build_tool().tables().items():
+        for suffix, data in files.items():
+            shipped = (DATA / f"{name}{suffix}").read_bytes()
+            assert shipped == data, f"{name}{suffix} is stale: run python tools/build_lexicon.py"
+
+
+def test_the_tables_read_as_the_sources_do() -> None:
+    tool = _build_tool()
+    unigrams = tool.read_unigrams(lexicon.FREQUENCY_FILE)
+    table = lexicon.frequencies()
+    assert len(table) == len(unigrams)
+    for word in ("the", "unfairness", "neighbours", "zygote"):
+        assert table.get(word) == unigrams.get(word)
+    assert table.get("unfaimess") is None and "unfaimess" not in table
+    assert max(table.values()) == max(unigrams.values())
+    bigrams = lexicon.bigram_frequencies()
+    assert bigrams.get("in addition") == tool.read_bigrams(lexicon.BIGRAM_FILE)["in addition"]
+    assert lexicon.bigram_count("ln", "addition") == 0
+    assert lexicon._word_list(lexicon.ENGLISH_WORDS) == frozenset(tool.read_word_list(DATA / "words-en.txt.gz"))
+
+
+def test_counts_refuse_mismatched_columns() -> None:
+    from array import array
+
+    with pytest.raises(ValueError, match="2 keys but 1 counts"):
+        lexicon.Counts(["a", "b"], array("Q", [1]))
+
+
+CHECK_IMPORTS = """
+import sys
+from textkit.cli import main
+code = main(sys.argv[1:])
+heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'tqdm'))
+bigrams = __import__('textkit.lexicon', fromlist=['x']).bigram_frequencies.cache_info().currsize
+print(code, ','.join(heavy) or '-', bigrams)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("extra, bigrams", [((), "1"), (("--no-ocr",), "0")],
+                         ids=["ocr", "no-ocr"])
+def test_convert_imports_and_loads_only_what_it_needs(tmp_path: Path, extra: tuple[str, ...],
+                                                      bigrams: str) -> None:
+    """No dask (nor tqdm without a bar) for a local convert; the word pairs only when a
+    repair asks for one (``wam against``: the OCR judge; --no-ocr asks none, as this text
+    has no lost drop cap)."""
+    source = tmp_path / "v.txt"
+    source.write_text("INTRODUCTION\n\nAnn Lee\n\nIn the beginning some people wam against "
+                      "a scan.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", CHECK_IMPORTS, "convert", str(source),
+                           "--out", str(tmp_path / "tei"), "--jobs", "1", "--quiet", *extra],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "-", bigrams]
+
+
+def test_a_batch_syncs_its_outputs_once_not_once_each(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fsync per small file cost more than converting it: outputs are written atomically
+    without one, and the batch syncs them all when it ends."""
+    import os
+
+    from textkit import batch
+
+    synced: list[int] = []
+    flushed: list[bool] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
+    monkeypatch.setattr(batch, "flush_to_disk", lambda: flushed.append(True))
+    for i in range(4):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"v{i}.txt").write_text(f"TITLE\n\nAnn Lee\n\nText {i} here.\n",
+                                                   encoding="utf-8")
+    tasks, _ = batch.plan([str(tmp_path / "in")], out=tmp_path / "out")
+    done = batch.run(tasks, out=tmp_path / "out", executor="serial")
+    assert done.ok and len(list((tmp_path / "out").glob("*.xml"))) == 4
+    assert flushed == [True]
+    assert len(synced) <= 1, "only the journal's compaction is written durably"
