@@ -39,8 +39,27 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from ..layout.lines import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
 from .lines import PageInfo, SourceLine
+
+# The plain-text layout's page-furniture rules (textkit.layout.lines), kept
+# here in step with it: textkit.layout imports this module, so this one
+# must not import textkit.layout (tests/test_architecture.py, no circle;
+# tests/test_layout_geometry.py checks the two agree).
+RUNNING_HEAD_MAX_CHARS = 70
+_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—])?")
+_PAGE_WORD = re.compile(r"(?i)page\s+\d{1,4}")
+
+
+def is_page_number(content: str) -> bool:
+    """A line that is only a page number (``12``, ``- 12 -``, ``xiv``, ``Page 3``)."""
+    if content in {"I", "i"}:  # a pronoun or a lone drop cap, not page one
+        return False
+    return bool(_PAGE_NUMBER.fullmatch(content) or _PAGE_WORD.fullmatch(content))
+
+
+def furniture_key(content: str) -> str:
+    """A running head's identity: case, digits and spacing ignored."""
+    return " ".join(re.sub(r"\d+", " ", content).lower().split())
 
 
 class RoleKind(enum.Enum):
@@ -363,34 +382,53 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
     gap = _typical_gap(lines)
     for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
-        run = _foot_run(lines, free, body, gap, options)
-        above = [i for i in free if i not in run]
-        if not run or not above:
+        if _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options):
             continue
-        if all(lines[i].box for i in run + above):
-            top = min(lines[i].box.y0 for i in run)  # type: ignore[union-attr]
-            if any(lines[i].box.y1 > top for i in above):  # type: ignore[union-attr]
-                continue  # not below the text: small print inside the page, not notes
-            height = heights.get(page)
-            if height and top < height / 2:
-                continue  # most of the page is small print: a page of notes or an index
-            last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
-            if gap is not None and top - last < max(2 * gap, gap + 8):
-                continue  # no space (or rule) above: the text's own short last lines
-        left = min((lines[i].box.x0 for i in run if lines[i].box), default=None)  # type: ignore[union-attr]
-        for k, i in enumerate(run):
-            line = lines[i]
-            start = _note_start(line)
-            if start is None and left is not None and em and line.box is not None and k > 0:
-                prev = lines[run[k - 1]]
-                if (line.box.x0 - left >= 0.5 * em * options.footnote_ratio
-                        and _SENTENCE_END.search(prev.text)):
-                    start = (None, "indented against the note lines after a finished note")
-            if start is not None:
-                roles[i] = Role(RoleKind.FOOTNOTE_START, n=start[0],
-                                why=f"small print at the page foot; {start[1]}")
-            else:
-                roles[i] = Role(RoleKind.FOOTNOTE, why="small print at the page foot")
+        # Two columns with notes at the foot of each (LaTeX \twocolumn): each
+        # column's foot on its own.
+        boxes = [lines[i].box for i in free if lines[i].box is not None]
+        if len(boxes) < len(free) or not boxes:
+            continue
+        mid = (min(b.x0 for b in boxes) + max(b.x1 for b in boxes)) / 2
+        slack = 0.05 * (max(b.x1 for b in boxes) - min(b.x0 for b in boxes))
+        for column in ([i for i in free if lines[i].box.x1 <= mid + slack],  # type: ignore[union-attr]
+                       [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
+            if len(column) < len(free):
+                _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options)
+
+
+def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
+                em: float | None, gap: float | None, height: int | None,
+                options: GeometryOptions) -> bool:
+    """Mark the notes at the foot of ``free`` (a page's or a column's lines, top to bottom)."""
+    run = _foot_run(lines, free, body, gap, options)
+    above = [i for i in free if i not in run]
+    if not run or not above:
+        return False
+    if all(lines[i].box for i in run + above):
+        top = min(lines[i].box.y0 for i in run)  # type: ignore[union-attr]
+        if any(lines[i].box.y1 > top for i in above):  # type: ignore[union-attr]
+            return False  # not below the text: small print inside the page, not notes
+        if height and top < height / 2:
+            return False  # most of the page is small print: a page of notes or an index
+        last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
+        if gap is not None and top - last < max(2 * gap, gap + 8):
+            return False  # no space (or rule) above: the text's own short last lines
+    left = min((lines[i].box.x0 for i in run if lines[i].box), default=None)  # type: ignore[union-attr]
+    for k, i in enumerate(run):
+        line = lines[i]
+        start = _note_start(line)
+        if start is None and left is not None and em and line.box is not None and k > 0:
+            prev = lines[run[k - 1]]
+            if (line.box.x0 - left >= 0.5 * em * options.footnote_ratio
+                    and _SENTENCE_END.search(prev.text)):
+                start = (None, "indented against the note lines after a finished note")
+        if start is not None:
+            roles[i] = Role(RoleKind.FOOTNOTE_START, n=start[0],
+                            why=f"small print at the page foot; {start[1]}")
+        else:
+            roles[i] = Role(RoleKind.FOOTNOTE, why="small print at the page foot")
+    return True
 
 
 def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float | None,
@@ -414,8 +452,11 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
         if any(s is None for s in sizes):
             return []
         known = [s for s in sizes if s is not None]
+        # A note's last line of a word or two ("Studies, 1983).") measures
+        # whatever its few letters give: only longer lines bound the run's size.
+        long = [lines[i].size for i in run if len(lines[i].text.split()) >= 3] or known
         if (statistics.median(known) <= options.footnote_ratio * body
-                and max(known) <= NOTE_MAX_SIZE * body):
+                and max(long) <= NOTE_MAX_SIZE * body):  # type: ignore[type-var]
             return run
         return []
     run: list[int] = []

@@ -82,13 +82,21 @@ class _Builder:
             deferred.clear()
 
         for chunk, soft in _chunks(span.body):
-            if ended:
-                count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front,
-                                       language=self.language)
+            hinted = _hinted_heading(chunk)
+            if ended or hinted:
+                count = hinted or heading_length(chunk, self.widths, self.sentinel,
+                                                 text_start=not sections and not front, language=self.language)
                 if count:
                     close()
                     head = self.block(BlockKind.HEAD, chunk[:count])
-                    if after_heading is not None and after_heading.level == 1:
+                    if hinted:  # the geometry's level (OCR with coordinates)
+                        section = _Section(head, chunk[0].heading)
+                        if section.level == 2 and sections:
+                            sections[-1].children.append(section)
+                        else:
+                            section.level = 1
+                            sections.append(section)
+                    elif after_heading is not None and after_heading.level == 1:
                         section = _Section(head, 2)
                         after_heading.children.append(section)
                     else:
@@ -99,12 +107,20 @@ class _Builder:
                     chunk = chunk[count:]
                     if not chunk:
                         continue
-            if self._is_editorial(chunk):
+            if self._is_editorial(chunk) or _all_hinted(chunk, "editorial"):
                 note = self.block(BlockKind.EDITORIAL_NOTE, chunk)
                 (deferred if paragraph else current).append(note)
                 continue
             after_heading = None
-            if paragraph and (soft or not ended):
+            if _all_hinted(chunk, "quote"):  # inset on both sides (OCR with coordinates)
+                close()
+                current.append(self.block(BlockKind.QUOTE, chunk))
+                ended = True
+                continue
+            if paragraph and chunk[0].hint == "paragraph":  # the geometry shows a new paragraph
+                close()
+                paragraph = list(chunk)
+            elif paragraph and (soft or not ended):
                 paragraph.extend(chunk)
             else:
                 close()
@@ -120,6 +136,18 @@ class _Builder:
         threshold = self.widths.full * EDITORIAL_WIDTH_SHARE
         body = chunk[:-1] or chunk
         return all(len(row.text) > threshold for row in body)
+
+
+def _hinted_heading(chunk: list[Row]) -> int:
+    """How many leading rows the geometry sets as one heading (0: no hint)."""
+    count = 0
+    while count < len(chunk) and chunk[count].heading and chunk[count].heading == chunk[0].heading:
+        count += 1
+    return count
+
+
+def _all_hinted(chunk: list[Row], hint: str) -> bool:
+    return all(row.hint == hint for row in chunk)
 
 
 def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
