@@ -100,8 +100,14 @@ def build_parser() -> argparse.ArgumentParser:
                          help="how files are spread: "
                               + ", ".join(sorted(batch.EXECUTORS))
                               + " (default: processes with more than one job, else serial)")
-    convert.add_argument("--glob", default="*.txt",
-                         help="names of the files to convert in directories (default: %(default)s)")
+    convert.add_argument("--glob", default=None,
+                         help="names of the files to convert in directories (default: *.txt, and "
+                              "hOCR, ALTO and PAGE XML files, found by their content: *.hocr, "
+                              "*.html that is hOCR, *.xml that is ALTO or PAGE)")
+    convert.add_argument("--volume-per-dir", action="store_true",
+                         help="the files of each directory are the pages of one volume, in name "
+                              "order: one TEI per directory (DIR/x/ to OUT/x.xml), pages numbered "
+                              "across the files")
     convert.add_argument("--force", action="store_true", help="convert even what is up to date")
     convert.add_argument("--quiet", "-q", action="store_true",
                          help="no progress bar; print only failures and the summary")
@@ -232,9 +238,11 @@ def _convert(args: argparse.Namespace) -> int:
         raise UsageError("- (standard input) can be given only once")
     stdin = sys.stdin.buffer.read() if batch.STDIN in args.paths else None
 
-    tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin)
+    tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin,
+                                 volume_per_dir=args.volume_per_dir)
     if not tasks and not problems:
-        print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}",
+        wanted = repr(args.glob) if args.glob is not None else "'*.txt' or OCR input (hOCR, ALTO, PAGE XML)"
+        print(f"textkit: no files matching {wanted} in {', '.join(args.paths)}",
               file=sys.stderr)
     show = args.progress or (not args.quiet and sys.stderr.isatty())
     bar = Progress(len(tasks) + len(problems)) if show and tasks else None

@@ -27,14 +27,51 @@ def output_name(name: str) -> str:
     return f"{stem}.xml"
 
 
-def plan(paths: Sequence[str], *, out: Path, glob: str = "*.txt",
-         stdin: bytes | None = None) -> tuple[list[Task], list[FileResult]]:
+OCR_SUFFIXES = (".hocr", ".html", ".htm", ".xml")
+"""Names that may hold OCR with coordinates; what the file holds decides (:func:`is_ocr_input`)."""
+
+
+def is_ocr_input(path: str | Path) -> bool:
+    """The file is OCR with coordinates a reader knows: hOCR (``*.hocr``, or
+    ``*.html`` that is hOCR), ALTO or PAGE XML (``*.xml``), found by the
+    readers' ``sniff`` of its first kilobytes -- never TEI (textkit's own output).
+
+    >>> is_ocr_input("notes.md")
+    False
+    """
+    path = Path(path)
+    if not path.name.lower().endswith(OCR_SUFFIXES):
+        return False
+    from ..read import READERS, SNIFF_BYTES, reader
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return path.name.lower().endswith(".hocr")  # let the conversion report why it cannot be read
+    return any(reader(name).sniff(head, path.name) for name in READERS if name != "text")
+
+
+def _selected(name: str, path: str, glob: str | None) -> bool:
+    """``glob`` given: names it matches; ``None`` (the default): ``*.txt`` and OCR inputs."""
+    if glob is not None:
+        return fnmatch.fnmatch(name, glob)
+    return fnmatch.fnmatch(name, "*.txt") or is_ocr_input(path)
+
+
+def plan(paths: Sequence[str], *, out: Path, glob: str | None = None,
+         stdin: bytes | None = None, volume_per_dir: bool = False) -> tuple[list[Task], list[FileResult]]:
     """The tasks for ``paths``, and a failed result for each path that cannot be used.
 
     A file ``x/y.txt`` goes to ``out/y.xml``; a directory is searched
-    recursively for names matching ``glob`` and mirrored, ``d/x/y.txt`` going
+    recursively for names matching ``glob`` (default: ``*.txt`` and the OCR
+    inputs :func:`is_ocr_input` recognises) and mirrored, ``d/x/y.txt`` going
     to ``out/x/y.xml``; ``-`` (standard input, whose bytes are ``stdin``)
     goes to ``out/stdin.xml``. The output directory is never searched.
+
+    ``volume_per_dir``: the files of each directory are the pages of one
+    volume, in name order: one task per directory (``d/x/`` to ``out/x.xml``,
+    ``d`` itself to ``out/d.xml``), its files in :attr:`Task.parts`.
     """
     out_resolved = out.resolve()
     tasks: list[Task] = []
@@ -64,7 +101,25 @@ def plan(paths: Sequence[str], *, out: Path, glob: str = "*.txt",
             add(STDIN, out / "stdin.xml", stdin if stdin is not None else b"")
             continue
         where = Path(path)
-        if where.is_dir():
+        if where.is_dir() and volume_per_dir:
+            groups: dict[str, list[str]] = {}
+            for found, error in _walk(where, glob, skip=out_resolved):
+                if error is not None:
+                    problems.append(_failed(found, error))
+                else:
+                    groups.setdefault(os.path.dirname(found), []).append(found)
+            for directory, files in groups.items():
+                relative = Path(os.path.relpath(directory, where))
+                name = (where.resolve().name or "volume") if relative == Path(".") else relative.name
+                target = out / relative.parent / f"{name}.xml" if relative != Path(".") else out / f"{name}.xml"
+                key = target.resolve()
+                if key in owners:
+                    problems.append(_failed(directory, f"its output {target} is also the output of "
+                                                       f"{owners[key]}; convert them to different --out"))
+                    continue
+                owners[key] = directory
+                tasks.append(Task(directory, target, parts=tuple(sorted(files))))
+        elif where.is_dir():
             for found, error in _walk(where, glob, skip=out_resolved):
                 if error is not None:
                     problems.append(_failed(found, error))
@@ -78,7 +133,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str = "*.txt",
     return tasks, problems
 
 
-def _walk(root: Path, glob: str, *, skip: Path) -> Iterator[tuple[str, str | None]]:
+def _walk(root: Path, glob: str | None, *, skip: Path) -> Iterator[tuple[str, str | None]]:
     """``(path, None)`` for each matching file under ``root``, sorted; ``(dir, reason)`` for unreadable dirs."""
     errors: list[OSError] = []
     for directory, dirs, files in os.walk(root, onerror=errors.append):
@@ -87,7 +142,7 @@ def _walk(root: Path, glob: str, *, skip: Path) -> Iterator[tuple[str, str | Non
             yield str(error.filename), f"cannot read directory: {error.strerror}"
         dirs[:] = sorted(d for d in dirs if Path(directory, d).resolve() != skip)
         for name in sorted(files):
-            if fnmatch.fnmatch(name, glob) and not is_temporary(name):
+            if not is_temporary(name) and _selected(name, os.path.join(directory, name), glob):
                 yield os.path.join(directory, name), None
     while errors:
         error = errors.pop()

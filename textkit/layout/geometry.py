@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ..model import Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine
-from ..read.geometry import Anchor, Role, RoleKind, anchors, classify, printed_pages
+from ..read.geometry import Anchor, Role, RoleKind, is_raised, anchors, classify, printed_pages
 from .joining import join
 
 log = logging.getLogger(__name__)
@@ -386,8 +386,10 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
             groups.append([])
         group = groups[-1]
         if role.kind is RoleKind.FOOTNOTE_START or not group:
+            # Only a numeral read as digits becomes the note's number; a
+            # misread one (``?Ingrid``, ``lMaritime``) stays in its text.
             n = role.n or ""
-            if n and not src[i].text.strip().startswith(n):
+            if not n.isdigit() or not src[i].text.strip().startswith(n):
                 n = ""
             group.append(_Note([i], n))
         else:
@@ -420,6 +422,8 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
                   body: set[int]) -> tuple[list[FootnoteRef], list[Footnote]]:
     """Place each note at a reference candidate above it, in order, or keep it unanchored."""
     found = [a for a in anchors(src, roles) if a.line in body]
+    found = sorted(found + [a for a in _lost_anchors(src, roles, found) if a.line in body],
+                   key=lambda a: (a.line, a.word))
     page_starts = {i for i in range(1, len(src)) if src[i].page != src[i - 1].page}
     refs: list[FootnoteRef] = []
     unplaced: list[Footnote] = []
@@ -450,6 +454,33 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
         floor = group[-1].lines[-1] + 1
     refs.sort(key=lambda r: (r.line, r.column))
     return refs, unplaced
+
+
+LOST_CONFIDENCE = 0.3
+"""A clause-ending word the engine is this unsure of, raised above its
+neighbours, held a superscript it did not read."""
+
+
+def _lost_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor]) -> list[Anchor]:
+    """Words that end a clause and held a superscript the engine lost: raised
+    above their neighbours' tops and read with almost no confidence. The
+    numeral is ``""``: the note goes after the word."""
+    taken = {(a.line, a.word) for a in found}
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
+    out = []
+    for i, ln in enumerate(src):
+        if roles[i].kind not in text_kinds:
+            continue
+        for k, word in enumerate(ln.words):
+            if (i, k) in taken or not _CLAUSE_END.match(word.text):
+                continue
+            unsure = word.confidence is not None and word.confidence <= LOST_CONFIDENCE
+            if unsure and is_raised(ln.words, k):
+                out.append(Anchor(i, k, "", glued=True))
+    return out
+
+
+_CLAUSE_END = re.compile(r"^\w[\w’'-]*\w[)\]”’\"]?[.,;:]$")
 
 
 def _match(notes: list[_Note], candidates: list[Anchor]) -> dict[int, Anchor]:
@@ -490,6 +521,8 @@ def _position(src: list[SourceLine], anchor: Anchor) -> tuple[int, int, str]:
     if words and " ".join(w.text for w in words) == text:
         column = sum(len(w.text) + 1 for w in words[:anchor.word])
         word = words[anchor.word].text
+        if not anchor.numeral:  # a numeral the engine lost: after the word
+            return anchor.line, column + len(word), ""
         offset = word.rfind(anchor.numeral)
         if offset >= 0:
             return anchor.line, column + offset, anchor.numeral

@@ -144,7 +144,7 @@ _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # A note numeral glued to the note ("3The"), or set apart before a capital
 # ("1 The", "2. See"): a continuation line may start with a number too, but
 # not with a small one before a capital.
-_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
+_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
                          r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
 # A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
 _SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
@@ -240,7 +240,13 @@ def _head_key(text: str) -> str:
     >>> _head_key("42 THE HARBOUR. REVIEW") == _head_key("The Harbour Review 43")
     True
     """
-    return furniture_key(re.sub(r"[^\w\s]|_", " ", text))
+    words = furniture_key(re.sub(r"[^\w\s]|_", " ", text)).split()
+    # a bullet or rule beside the folio is read as a letter ("… East Asia e 2")
+    while words and len(words[-1]) == 1:
+        words.pop()
+    while words and len(words[0]) == 1:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _folio_text(text: str) -> str:
@@ -278,11 +284,13 @@ def _at_edge(line: SourceLine, height: int | None) -> bool:
 
 def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
                 heights: dict[int, int | None], options: GeometryOptions) -> None:
+    gap = _typical_gap(lines)
     for page, indexes in by_page.items():
         ordered = _top_to_bottom(lines, indexes)
         for i in ordered[:2] + [i for i in ordered[-2:] if i not in ordered[:2]]:
             if (roles[i] is None and is_page_number(_folio_text(lines[i].text))
-                    and _at_edge(lines[i], heights.get(page))):
+                    and _at_edge(lines[i], heights.get(page))
+                    and not _set_close(lines, indexes, i, gap)):
                 roles[i] = Role(RoleKind.PAGE_NUMBER, n=_folio(lines[i].text),
                                 why="a lone number at the page edge")
     # Only the outermost text line at each edge can be a running head: the
@@ -314,6 +322,21 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             continue
         roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                         why=f"repeated at the page edge on {len(seen[key])} pages")
+
+
+def _set_close(lines: list[SourceLine], page: list[int], i: int, gap: float | None) -> bool:
+    """Line ``i`` follows the line above it at the spacing of a paragraph's lines,
+    and starts under it: a number that ends a text (``1993.``), not a folio."""
+    box = lines[i].box
+    if box is None or gap is None:
+        return False
+    for j in page:
+        other = lines[j].box
+        if j == i or other is None or other.y1 > box.y0:
+            continue
+        if box.y0 - other.y1 <= 1.5 * gap + 2 and abs(box.x0 - other.x0) <= max(2 * box.height, 8):
+            return True
+    return False
 
 
 def drop_caps(lines: list[SourceLine], options: GeometryOptions = DEFAULTS) -> list[DropCap]:
@@ -414,10 +437,14 @@ def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | Non
         last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
         if gap is not None and top - last < max(2 * gap, gap + 8):
             return False  # no space (or rule) above: the text's own short last lines
-    left = min((lines[i].box.x0 for i in run if lines[i].box), default=None)  # type: ignore[union-attr]
+    run = sorted(run)  # reading order: the notes of two columns side by side are read a column at a time
     for k, i in enumerate(run):
         line = lines[i]
         start = _note_start(line)
+        # the left edge of the note lines in this line's column
+        left = min((lines[j].box.x0 for j in run if lines[j].box and line.box  # type: ignore[union-attr]
+                    and lines[j].box.x0 < line.box.x1 and line.box.x0 < lines[j].box.x1),  # type: ignore[union-attr]
+                   default=None)
         if start is None and left is not None and em and line.box is not None and k > 0:
             prev = lines[run[k - 1]]
             if (line.box.x0 - left >= 0.5 * em * options.footnote_ratio
@@ -675,7 +702,43 @@ def anchors(lines: list[SourceLine], roles: list[Role] | None = None,
             match = _GLUED.match(word.text)
             if match and _glued_plausible(match.group("word"), match.group("n")):
                 found.append(Anchor(i, k, match.group("n"), glued=True))
+                continue
+            mark = _MARKED.match(word.text)
+            if mark and (is_raised(ln.words, k) or (word.confidence is not None
+                                                  and word.confidence < UNSURE_CONFIDENCE)):
+                found.append(Anchor(i, k, mark.group("n"), glued=True))
     return found
+
+
+UNSURE_CONFIDENCE = 0.7
+"""An engine's confidence in a word under which its trailing mark may be a
+misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
+
+# A clause's end with a mark after it that may be a misread superscript
+# (``region.+``, ``program.’``, ``1984.2``): the mark is the numeral as read.
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})$")
+_ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
+
+
+def is_raised(words: tuple, k: int) -> bool:  # noqa: ANN001 - Words
+    """Word ``k`` reaches above the tops of the nearest tall words on both sides
+    (capitals and ascenders): a superscript glued to it raises its box."""
+    box = words[k].box
+    if box is None:
+        return False
+    tops = []
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(words):
+            other = words[j]
+            if other.box is not None and _ASCENDING.search(other.text) and not _MARKED.match(other.text):
+                tops.append(other.box.y0)
+                break
+            j += step
+    if not tops:
+        return False
+    height = max(w.box.height for w in words if w.box is not None)
+    return box.y0 <= min(tops) - max(2.0, 0.1 * height)
 
 
 def _glued_plausible(word: str, numeral: str) -> bool:
