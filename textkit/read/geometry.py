@@ -33,6 +33,7 @@ cannot rule out a running head.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import re
 import statistics
@@ -307,12 +308,33 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
                     and _at_edge(lines[i], heights.get(page))):
                 seen[key].add(page)
                 candidates.append((i, key))
+    # A scan misreads a head now and then ("RULES FOR COLD WATERS", "RUNES ROR
+    # COUP WARERS"): keys alike enough are one head.
+    canonical: dict[str, str] = {}
+    for _, key in candidates:
+        if key not in canonical:
+            canonical[key] = next((k for k in dict.fromkeys(canonical.values())
+                                   if _alike(k, key)), key)
+    merged: dict[str, set[int]] = defaultdict(set)
+    for key, pages_seen in seen.items():
+        merged[canonical[key]] |= pages_seen
+    candidates = [(i, canonical[key]) for i, key in candidates]
+    seen = merged
     sizes: dict[str, list[float]] = defaultdict(list)
     for i, key in candidates:
         if lines[i].size:
             sizes[key].append(lines[i].size)
     for i, key in candidates:
         if len(seen[key]) < options.min_repeats:
+            # Once only, but over the same words set larger on its page: the
+            # running head over the title of the text it opens.
+            size = lines[i].size
+            twin = [j for j in by_page[lines[i].page] if j != i and lines[j].size and size
+                    and lines[j].size >= options.heading_ratio * size
+                    and _head_key(lines[j].text).startswith(key)]
+            if twin and roles[i] is None:
+                roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
+                                why="at the page edge over the same words set larger")
             continue
         # A chapter title that recurs as the running head of its pages is
         # set larger where the chapter opens: a heading there.
@@ -322,6 +344,15 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             continue
         roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                         why=f"repeated at the page edge on {len(seen[key])} pages")
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two running-head keys that differ only by a scan's misreadings."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 8:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
 
 
 def _set_close(lines: list[SourceLine], page: list[int], i: int, gap: float | None) -> bool:
