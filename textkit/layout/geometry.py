@@ -207,7 +207,8 @@ def _mark_titles(src: list[SourceLine], body: list[_Body], size: float | None) -
         by_page[src[b.index].page].append(b)
     for b in body:
         ln = src[b.index]
-        if ln.size and ln.size >= TITLE_RATIO * size and _headline(ln.text):
+        measured = measured_size(ln)  # not an engine's estimate: a word like "Ships" may not measure
+        if measured and measured >= TITLE_RATIO * size and _headline(ln.text):
             b.hint = "title"
     for page_lines in by_page.values():
         if (any(b.hint == "title" for b in page_lines)
