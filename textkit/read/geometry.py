@@ -434,9 +434,10 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
     if not body:
         return
     gap = _typical_gap(lines)
+    pitch = _typical_pitch(lines)
     for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
-        if _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options):
+        if _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options, pitch):
             continue
         # Two columns with notes at the foot of each (LaTeX \twocolumn): each
         # column's foot on its own.
@@ -448,14 +449,14 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
         for column in ([i for i in free if lines[i].box.x1 <= mid + slack],  # type: ignore[union-attr]
                        [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
             if len(column) < len(free):
-                _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options)
+                _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options, pitch)
 
 
 def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
                 em: float | None, gap: float | None, height: int | None,
-                options: GeometryOptions) -> bool:
+                options: GeometryOptions, pitch: float | None = None) -> bool:
     """Mark the notes at the foot of ``free`` (a page's or a column's lines, top to bottom)."""
-    run = _foot_run(lines, free, body, gap, options)
+    run = _foot_run(lines, free, body, gap, options, pitch)
     above = [i for i in free if i not in run]
     if not run or not above:
         return False
@@ -466,7 +467,9 @@ def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | Non
         if height and top < height / 2:
             return False  # most of the page is small print: a page of notes or an index
         last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
-        if gap is not None and top - last < max(2 * gap, gap + 8):
+        last_top = max(lines[i].box.y0 for i in above)  # type: ignore[union-attr]
+        if gap is not None and top - last < max(2 * gap, gap + 8) and not (
+                pitch and top - last_top >= PITCH_SPACE * pitch):
             return False  # no space (or rule) above: the text's own short last lines
     run = sorted(run)  # reading order: the notes of two columns side by side are read a column at a time
     for k, i in enumerate(run):
@@ -490,7 +493,7 @@ def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | Non
 
 
 def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float | None,
-              options: GeometryOptions) -> list[int]:
+              options: GeometryOptions, pitch: float | None = None) -> list[int]:
     """The lines at the page foot that may be notes: small print under a space.
 
     With boxes, the run is everything under the last wide gap on the page,
@@ -500,9 +503,13 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
     """
     if gap is not None and len(free) >= 2 and all(lines[i].box for i in free):
         space = max(2 * gap, gap + 8)
+        # On a skewed scan the lines' boxes grow into the space between them:
+        # the distance of the lines' tops (the pitch) still shows the space.
         starts = [k for k in range(1, len(free))
                   if lines[free[k]].box.y0 - max(lines[j].box.y1  # type: ignore[union-attr]
-                                                 for j in free[:k]) >= space]
+                                                 for j in free[:k]) >= space
+                  or (pitch and lines[free[k]].box.y0 - max(lines[j].box.y0  # type: ignore[union-attr]
+                                                            for j in free[:k]) >= PITCH_SPACE * pitch)]
         if not starts:
             return []
         run = free[starts[-1]:]
@@ -582,6 +589,21 @@ def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: lis
 TIER_TOLERANCE = 0.8
 """Headings within this ratio of a tier's largest size are one tier: Tesseract's
 ``x_size`` of one heading style varies by 10% with the letters (descenders)."""
+
+
+PITCH_SPACE = 1.3
+"""Notes stand this many line pitches (the distance of the tops of a
+paragraph's lines) under the text above them, at least."""
+
+
+def _typical_pitch(lines: list[SourceLine]) -> float | None:
+    pitches = []
+    for a, b in zip(lines, lines[1:]):
+        if a.page == b.page and a.block == b.block and a.box and b.box:
+            step = b.box.y0 - a.box.y0
+            if step > 0:
+                pitches.append(float(step))
+    return _median(pitches)
 
 
 def _typical_gap(lines: list[SourceLine]) -> float | None:
