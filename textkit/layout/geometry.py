@@ -440,8 +440,10 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
                   body: set[int]) -> tuple[list[FootnoteRef], list[Footnote]]:
     """Place each note at a reference candidate above it, in order, or keep it unanchored."""
     found = [a for a in anchors(src, roles) if a.line in body]
-    found = sorted(found + [a for a in _lost_anchors(src, roles, found) if a.line in body],
-                   key=lambda a: (a.line, a.word))
+    found = found + [a for a in _lost_anchors(src, roles, found) if a.line in body]
+    weak = [a for a in _weak_anchors(src, roles, found) if a.line in body]
+    weights = {(a.line, a.word): WEAK for a in weak}
+    found = sorted(found + weak, key=lambda a: (a.line, a.word))
     page_starts = {i for i in range(1, len(src)) if src[i].page != src[i - 1].page}
     refs: list[FootnoteRef] = []
     unplaced: list[Footnote] = []
@@ -450,7 +452,7 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
         top = group[0].lines[0]
         page = src[top].page
         candidates = [a for a in found if floor <= a.line < top and src[a.line].page == page]
-        pairs = _match(group, candidates)
+        pairs = _match(group, candidates, weights)
         for k, note in enumerate(group):
             footnote = _make_note(src, note, page_starts)
             anchor = pairs.get(k)
@@ -501,7 +503,44 @@ def _lost_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor])
 _CLAUSE_END = re.compile(r"^\w[\w’'-]*\w[)\]”’\"]?[.,;:]$")
 
 
-def _match(notes: list[_Note], candidates: list[Anchor]) -> dict[int, Anchor]:
+WEAK = 0.4
+"""What a weak reference candidate (:func:`_weak_anchors`) counts for against
+a sure one (1) when notes are matched to candidates."""
+
+
+def _weak_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor]) -> list[Anchor]:
+    """Candidates taken only when the sure ones run short: a mark after a
+    clause's end with nothing else for it (``Haiphong.’`` may be a quotation's
+    end); a mark after a word's letters that is raised or unsure
+    (``officials?``); a clause's end either raised or nearly unread."""
+    taken = {(a.line, a.word) for a in found}
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
+    out = []
+    for i, ln in enumerate(src):
+        if roles[i].kind not in text_kinds:
+            continue
+        for k, word in enumerate(ln.words):
+            if (i, k) in taken:
+                continue
+            unsure = word.confidence is not None and word.confidence < UNSURE
+            mark = _MARKED.match(word.text) or (
+                (unsure or is_raised(ln.words, k)) and _AFTER_LETTERS.match(word.text))
+            if mark:
+                out.append(Anchor(i, k, mark.group("n"), glued=True))
+            elif _CLAUSE_END.match(word.text) and (
+                    is_raised(ln.words, k) or (word.confidence is not None
+                                               and word.confidence <= LOST_CONFIDENCE)):
+                out.append(Anchor(i, k, "", glued=True))
+    return out
+
+
+UNSURE = 0.7
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})$")
+_AFTER_LETTERS = re.compile(r"^(?P<word>.*?[a-z]{2})(?P<n>[!?*°’”+])$")
+
+
+def _match(notes: list[_Note], candidates: list[Anchor],
+           weights: dict[tuple[int, int], float] | None = None) -> dict[int, Anchor]:
     """Notes to candidates, both in reading order, one to one and in order: the
     most pairs, preferring pairs whose numerals agree."""
     k, m = len(notes), len(candidates)
@@ -511,7 +550,8 @@ def _match(notes: list[_Note], candidates: list[Anchor]) -> dict[int, Anchor]:
     def score(a: int, b: int) -> float:
         want, got = _numeral(notes[a].n), _numeral(candidates[b].numeral)
         bonus = 0.5 if want and got and want == got else (-0.3 if want and got else 0.0)
-        return 1.0 + bonus
+        weight = (weights or {}).get((candidates[b].line, candidates[b].word), 1.0)
+        return weight * (1.0 + bonus)
     # best[a][b]: the best total over notes[a:] and candidates[b:]
     best = [[0.0] * (m + 1) for _ in range(k + 1)]
     for a in range(k - 1, -1, -1):
