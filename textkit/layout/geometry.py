@@ -131,8 +131,12 @@ def measured_size(line: SourceLine) -> float | None:
     for word in line.words:
         if word.box is None:
             continue
-        text = word.text.strip(".,:;!?'\"‘’“”-–—*°")
+        if any(c in ",;" for c in word.text):  # a comma's tail descends below the baseline
+            continue
+        text = word.text.strip(".:!?'\"‘’“”-–—*°")
         if len(text) < 2 or not text.isalnum() or any(c in _DEEP for c in text):
+            continue
+        if not (text.isalpha() or text.isdigit()):  # "3For": a superscript glued on raises the box
             continue
         if any(c in _TALL for c in text):
             heights.append(float(word.box.height))
