@@ -407,7 +407,8 @@ def _begins(lines: list[SourceLine], page: list[int], i: int, box) -> int | None
         if other.box is None or j == i:
             continue
         reaches = other.box.y1 > box.y0 and other.box.y0 < box.y1
-        right = other.box.x0 >= box.x1 - 4
+        # beside the letter, in its column (not the next column's line at that height)
+        right = box.x1 - 4 <= other.box.x0 <= box.x1 + max(box.width, box.height)
         if reaches and right and (best is None or other.box.y0 < lines[best].box.y0):  # type: ignore[union-attr]
             best = j
     return best
