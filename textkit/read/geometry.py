@@ -707,6 +707,12 @@ def _indent(lines: list[SourceLine], body_lines: list[int], i: int, em: float | 
         return False
     column = _column(lines, body_lines, i)
     left = min(c.box.x0 for c in column)  # type: ignore[union-attr]
+    # A skewed scan moves the column's left edge down the page: against the
+    # lines just above and below, an indent still shows.
+    near = [c.box.x0 for c in column if c is not ln  # type: ignore[union-attr]
+            and abs(c.box.y0 - ln.box.y0) <= 2.5 * em]  # type: ignore[union-attr]
+    if near:
+        left = min(near)
     indent = ln.box.x0 - left
     return options.indent_em * em <= indent <= 6 * em
 
