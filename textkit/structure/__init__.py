@@ -34,7 +34,11 @@ def build_structure(doc: Document) -> Document:
     sentinel = pick_sentinel(doc.raw)
     rows = make_rows(doc, sentinel)
     language = profile(doc.options.language)
-    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language)
+    # OCR with coordinates shows block quotations by their inset (Row.hint):
+    # a colon before a paragraph is no evidence there.
+    geometry = any(line.hint for line in doc.lines)
+    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language,
+                       colon_quotes=not geometry)
     volume_title, spans = find_texts(rows, sentinel, language)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title)
@@ -47,9 +51,9 @@ class _Section:
     blocks: list[Block] = field(default_factory=list)
     children: list[_Section] = field(default_factory=list)
 
-    def freeze(self) -> Division:
-        return Division(self.level, self.head, tuple(_mark_quotes(self.blocks)),
-                        tuple(child.freeze() for child in self.children))
+    def freeze(self, colon_quotes: bool = True) -> Division:
+        return Division(self.level, self.head, tuple(_mark_quotes(self.blocks, colon_quotes)),
+                        tuple(child.freeze(colon_quotes) for child in self.children))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,8 @@ class _Builder:
     sentinel: str
     widths: Widths
     language: Language
+    colon_quotes: bool = True
+    """A paragraph after one ending in a colon is a quotation (plain text)."""
 
     def block(self, kind: BlockKind, rows: list[Row]) -> Block:
         return make_block(kind, rows, self.sentinel)
@@ -130,7 +136,8 @@ class _Builder:
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
-                    tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)
+                    tuple(_mark_quotes(front, self.colon_quotes)),
+                    tuple(s.freeze(self.colon_quotes) for s in sections), affiliation)
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
         threshold = self.widths.full * EDITORIAL_WIDTH_SHARE
@@ -168,10 +175,14 @@ def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
     return chunks
 
 
-def _mark_quotes(blocks: list[Block]) -> list[Block]:
-    """A paragraph after one that ends with a colon is a block quotation."""
+def _mark_quotes(blocks: list[Block], colon: bool = True) -> list[Block]:
+    """A paragraph after one that ends with a colon is a block quotation (``colon``);
+    a quotation ends at a note reference that closes a sentence when text follows."""
     out: list[Block] = []
     for block in blocks:
+        if not colon:
+            out.extend(_split_quote(block) if block.kind is BlockKind.QUOTE else [block])
+            continue
         previous = out[-1] if out else None
         if (block.kind is BlockKind.PARAGRAPH and previous is not None
                 and previous.kind is BlockKind.PARAGRAPH and previous.reading().rstrip().endswith(":")):
