@@ -407,7 +407,9 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
         if new_group:
             groups.append([])
         group = groups[-1]
-        if role.kind is RoleKind.FOOTNOTE_START or not group:
+        if role.kind is RoleKind.FOOTNOTE_START and group and _continues(src, previous_note, i, role):
+            group[-1].lines.append(i)
+        elif role.kind is RoleKind.FOOTNOTE_START or not group:
             # Only a numeral read as digits becomes the note's number; a
             # misread one (``?Ingrid``, ``lMaritime``) stays in its text.
             n = role.n or ""
@@ -418,6 +420,20 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
             group[-1].lines.append(i)
         previous_note = i
     return groups
+
+
+def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:
+    """A note start by a mark alone (``‘The``: a noisy scan adds quotes before
+    capitals) that is not indented against the note line before it, which
+    did not end a sentence: that note's next line."""
+    if role.n and role.n.isdigit():
+        return False
+    a, b = src[prev], src[i]
+    if a.box is None or b.box is None:
+        return False
+    height = max(a.box.height, b.box.height)
+    ended = re.search(r"[.)\]][\"'”’]?$", a.text.strip())
+    return b.box.x0 <= a.box.x0 + 0.3 * height and not ended
 
 
 def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Footnote:

@@ -477,8 +477,10 @@ def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | Non
         line = lines[i]
         start = _note_start(line)
         # the left edge of the note lines in this line's column
+        # (those near it only: a skewed scan moves the left edge down the page)
         left = min((lines[j].box.x0 for j in run if lines[j].box and line.box  # type: ignore[union-attr]
-                    and lines[j].box.x0 < line.box.x1 and line.box.x0 < lines[j].box.x1),  # type: ignore[union-attr]
+                    and lines[j].box.x0 < line.box.x1 and line.box.x0 < lines[j].box.x1  # type: ignore[union-attr]
+                    and (not em or abs(lines[j].box.y0 - line.box.y0) <= 3 * em)),  # type: ignore[union-attr]
                    default=None)
         if start is None and left is not None and em and line.box is not None and k > 0:
             prev = lines[run[k - 1]]
