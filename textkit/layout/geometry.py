@@ -47,6 +47,8 @@ LEVEL_GAP = 1.1
 """Heading sizes split into two levels where one is this much larger than the next."""
 SMALL_RATIO = 0.92
 """Body lines at most this size against the body, under a title, are an editorial note."""
+EDITORIAL_CENTERED_RATIO = 0.96
+"""Centred lines at most this size against the body, under a title, are an editorial note too."""
 INSET_EM = 0.8
 """A block quotation is inset this many line heights on both sides of its column."""
 
@@ -184,14 +186,14 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
         elif src[b.index].page != src[previous.index].page and b.hint == "title":
             b.start = True
             b.apart = previous.hint == "title"
-        elif b.hint in ("title", "quote", "editorial") or b.heading:
+        elif b.hint in ("title", "quote", "editorial", "byline") or b.heading:
             same_run = (previous.hint == b.hint and previous.heading == b.heading
                         and src[previous.index].block == src[b.index].block
                         if b.heading and not b.hint else previous.hint == b.hint)
             if b.hint == "quote" and role.kind is RoleKind.PARAGRAPH_START and _indented_in_quote(src, out, b, em):
                 same_run = False
             b.start = not same_run
-        elif previous.hint in ("title", "quote", "editorial") or previous.heading:
+        elif previous.hint in ("title", "quote", "editorial", "byline") or previous.heading:
             b.start = True
         elif role.kind is RoleKind.PARAGRAPH_START or role.kind in (RoleKind.CAPTION, RoleKind.MARGINALIA):
             b.start = True
@@ -309,13 +311,45 @@ def _mark_editorial(src: list[SourceLine], body: list[_Body], size: float | None
                 and not _small(src[body[j].index], size):
             j += 1
         run_end = j
-        while run_end < len(body) and _small(src[body[run_end].index], size) \
-                and src[body[run_end].index].page == src[body[max(j - 1, 0)].index].page:
+        edges = _text_edges(src, body, src[body[max(j - 1, 0)].index].page) if j < len(body) else None
+        for b in body[k:j]:  # a centred author line: not a quotation
+            if not b.hint and not b.heading and _centered(src[b.index], edges):
+                b.hint = "byline"
+        while run_end < len(body) and src[body[run_end].index].page == src[body[max(j - 1, 0)].index].page \
+                and (_small(src[body[run_end].index], size)
+                     or _centered_small(src[body[run_end].index], size, edges)
+                     # the note's last line, a few words centred under it
+                     or (run_end > j and _centered(src[body[run_end].index], edges)
+                         and (src[body[run_end].index].size or 0) <= 1.05 * size)):
             run_end += 1
         if run_end > j and run_end - j <= 8:
             for b in body[j:run_end]:
                 b.hint, b.heading = "editorial", 0
         k = max(run_end, k + 1)
+
+
+def _text_edges(src: list[SourceLine], body: list[_Body], page: int) -> tuple[int, int] | None:
+    boxes = [src[b.index].box for b in body if src[b.index].page == page and src[b.index].box
+             and len(src[b.index].text.split()) >= 5]
+    if not boxes:
+        return None
+    return min(b.x0 for b in boxes), max(b.x1 for b in boxes)  # type: ignore[union-attr]
+
+
+def _centered_small(ln: SourceLine, size: float, edges: tuple[int, int] | None) -> bool:
+    """Set a little small and inset on both sides of the text (a noisy scan
+    measures small print barely smaller than the body)."""
+    if edges is None or ln.box is None or not ln.size or ln.size > EDITORIAL_CENTERED_RATIO * size:
+        return False
+    return _centered(ln, edges)
+
+
+def _centered(ln: SourceLine, edges: tuple[int, int] | None) -> bool:
+    if edges is None or ln.box is None:
+        return False
+    inset = max(ln.box.height, 1)
+    left, right = ln.box.x0 - edges[0], edges[1] - ln.box.x1
+    return left >= inset and right >= inset and abs(left - right) <= 0.1 * (edges[1] - edges[0])
 
 
 def _short_alone(src: list[SourceLine], body: list[_Body], j: int) -> bool:
