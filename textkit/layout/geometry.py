@@ -195,8 +195,12 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
             b.start = not same_run
         elif previous.hint in ("title", "quote", "editorial", "byline") or previous.heading:
             b.start = True
-        elif role.kind is RoleKind.PARAGRAPH_START or role.kind in (RoleKind.CAPTION, RoleKind.MARGINALIA):
+        elif role.kind is RoleKind.PARAGRAPH_START:
             b.start = True
+        elif role.kind in (RoleKind.CAPTION, RoleKind.MARGINALIA):
+            # a caption or marginal note is a block of its own (of its region's lines)
+            before = roles[previous.index]
+            b.start = before.kind is not role.kind or src[previous.index].block != src[b.index].block
         if b.start and not b.hint and not b.heading:
             b.hint = "paragraph"
         previous = b
