@@ -196,7 +196,7 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
         elif previous.hint in ("title", "quote", "editorial", "byline") or previous.heading:
             b.start = True
         elif role.kind is RoleKind.PARAGRAPH_START:
-            b.start = True
+            b.start = not _hanging(src, roles, previous, b, em)
         elif role.kind in (RoleKind.CAPTION, RoleKind.MARGINALIA):
             # a caption or marginal note is a block of its own (of its region's lines)
             before = roles[previous.index]
@@ -205,6 +205,20 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
             b.hint = "paragraph"
         previous = b
     return out
+
+
+def _hanging(src: list[SourceLine], roles: list[Role], previous: _Body, b: _Body, em: float | None) -> bool:
+    """A line indented like the full line above it, itself indented: the
+    room a drop cap the engine lost leaves beside a text's first lines, not
+    a paragraph's first-line indent."""
+    role, before = roles[b.index], roles[previous.index]
+    a, c = src[previous.index], src[b.index]
+    if (not em or role.why != "indented against the column" or a.box is None or c.box is None
+            or a.page != c.page or before.kind is not RoleKind.PARAGRAPH_START):
+        return False
+    same_indent = abs(a.box.x0 - c.box.x0) <= em
+    full = a.box.x1 >= c.box.x1 - em  # the line above runs to the column's end: no paragraph end
+    return same_indent and full
 
 
 def _mark_titles(src: list[SourceLine], body: list[_Body], size: float | None) -> None:
@@ -323,13 +337,23 @@ def _mark_editorial(src: list[SourceLine], body: list[_Body], size: float | None
                 and (_small(src[body[run_end].index], size)
                      or _centered_small(src[body[run_end].index], size, edges)
                      # the note's last line, a few words centred under it
-                     or (run_end > j and _centered(src[body[run_end].index], edges)
+                     or (run_end > j and (_centered(src[body[run_end].index], edges)
+                                          or _continues_line(src[body[run_end - 1].index],
+                                                             src[body[run_end].index]))
                          and (src[body[run_end].index].size or 0) <= 1.05 * size)):
             run_end += 1
         if run_end > j and run_end - j <= 8:
             for b in body[j:run_end]:
                 b.hint, b.heading = "editorial", 0
         k = max(run_end, k + 1)
+
+
+def _continues_line(above: SourceLine, line: SourceLine) -> bool:
+    """``line`` goes on from ``above``: flush with it, after no sentence's end."""
+    if above.box is None or line.box is None:
+        return False
+    ended = re.search(r"[.!?][\"'”’)]?$", above.text.strip())
+    return abs(above.box.x0 - line.box.x0) <= max(above.box.height, 4) and not ended
 
 
 def _text_edges(src: list[SourceLine], body: list[_Body], page: int) -> tuple[int, int] | None:
