@@ -460,28 +460,71 @@ class _Note:
 
 def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
     """The footnotes, in groups of consecutive note lines (one page foot or column foot)."""
-    groups: list[list[_Note]] = []
-    previous_note = -2
+    runs: list[list[int]] = []
     for i, role in enumerate(roles):
         if role.kind not in _NOTE_KINDS:
             continue
-        new_group = previous_note != i - 1 or src[i].page != src[previous_note].page
-        if new_group:
-            groups.append([])
-        group = groups[-1]
-        if role.kind is RoleKind.FOOTNOTE_START and group and _continues(src, previous_note, i, role):
-            group[-1].lines.append(i)
-        elif role.kind is RoleKind.FOOTNOTE_START or not group:
-            # Only a numeral read as digits becomes the note's number; a
-            # misread one (``?Ingrid``, ``lMaritime``) stays in its text.
-            n = role.n or ""
-            if not n.isdigit() or not src[i].text.strip().startswith(n):
-                n = ""
-            group.append(_Note([i], n))
+        if runs and runs[-1][-1] == i - 1 and src[runs[-1][-1]].page == src[i].page:
+            runs[-1].append(i)
         else:
-            group[-1].lines.append(i)
-        previous_note = i
+            runs.append([i])
+    groups: list[list[_Note]] = []
+    for run in runs:
+        group: list[_Note] = []
+        previous_note = -1
+        for i in _visual_order(src, run):
+            role = roles[i]
+            if group and (_same_row(src, previous_note, i) or (
+                    role.kind is RoleKind.FOOTNOTE_START and _continues(src, previous_note, i, role))):
+                group[-1].lines.append(i)
+            elif role.kind is RoleKind.FOOTNOTE_START or not group:
+                # Only a numeral read as digits becomes the note's number; a
+                # misread one (``?Ingrid``, ``lMaritime``) stays in its text.
+                n = role.n or ""
+                if not n.isdigit() or not src[i].text.strip().startswith(n):
+                    n = ""
+                group.append(_Note([i], n))
+            else:
+                group[-1].lines.append(i)
+            previous_note = i
+        groups.append(group)
     return groups
+
+
+def _same_row(src: list[SourceLine], prev: int, i: int) -> bool:
+    """Line ``i`` is the rest of printed line ``prev``, read as a piece of its own."""
+    a, b = src[prev].box, src[i].box
+    if a is None or b is None:
+        return False
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap >= 0.5 * min(a.height, b.height) and b.x0 >= a.x1 - 4
+
+
+def _visual_order(src: list[SourceLine], run: list[int]) -> list[int]:
+    """A run of note lines as they stand on the page: top to bottom, and left
+    to right within a printed line that the engine read in pieces (a noisy
+    scan's small print: ``lavitime`` … ``foty Agency, Annual Report``).
+    Lines side by side in two columns of notes keep the engine's order."""
+    if any(src[i].box is None for i in run) or len(run) < 2:
+        return run
+    widest = max(src[i].box.width for i in run)  # type: ignore[union-attr]
+    rows: list[list[int]] = []
+    for i in sorted(run, key=lambda i: src[i].box.y0):  # type: ignore[union-attr]
+        box = src[i].box
+        if rows:
+            last = src[rows[-1][0]].box
+            overlap = min(last.y1, box.y1) - max(last.y0, box.y0)  # type: ignore[union-attr]
+            left = min(box.x0, *(src[j].box.x0 for j in rows[-1]))  # type: ignore[union-attr]
+            right = max(box.x1, *(src[j].box.x1 for j in rows[-1]))  # type: ignore[union-attr]
+            apart = all(box.x0 >= src[j].box.x1 - 4 or box.x1 <= src[j].box.x0 + 4  # type: ignore[union-attr]
+                        for j in rows[-1])
+            # pieces of one printed line: side by side, together no wider than a line
+            if (overlap >= 0.5 * min(last.height, box.height) and apart  # type: ignore[union-attr]
+                    and right - left <= widest + box.height):  # type: ignore[union-attr]
+                rows[-1].append(i)
+                continue
+        rows.append([i])
+    return [i for row in rows for i in sorted(row, key=lambda i: src[i].box.x0)]  # type: ignore[union-attr]
 
 
 def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:
