@@ -331,7 +331,7 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             size = lines[i].size
             twin = [j for j in by_page[lines[i].page] if j != i and lines[j].size and size
                     and lines[j].size >= options.heading_ratio * size
-                    and _head_key(lines[j].text).startswith(key)]
+                    and _alike_start(key, _head_key(lines[j].text))]
             if twin and roles[i] is None:
                 roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                                 why="at the page edge over the same words set larger")
@@ -344,6 +344,16 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             continue
         roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                         why=f"repeated at the page edge on {len(seen[key])} pages")
+    # An engine may read a head in pieces: the rest of its row is the head too.
+    for i, role in enumerate(roles):
+        if role is None or role.kind is not RoleKind.RUNNING_HEAD or lines[i].box is None:
+            continue
+        box = lines[i].box
+        for j in by_page[lines[i].page]:
+            other = lines[j].box
+            if roles[j] is None and other is not None and len(lines[j].text.split()) <= 3 and (
+                    min(box.y1, other.y1) - max(box.y0, other.y0) >= 0.5 * min(box.height, other.height)):
+                roles[j] = Role(RoleKind.RUNNING_HEAD, why="a piece of the running head beside it")
 
 
 def _alike(a: str, b: str) -> bool:
@@ -353,6 +363,15 @@ def _alike(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 8:
         return False
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
+
+
+def _alike_start(key: str, other: str) -> bool:
+    """``other`` begins with (about) ``key``: ``fisting`` for ``fishing in contested waters``."""
+    if other.startswith(key):
+        return True
+    if len(key) < 5:
+        return False
+    return difflib.SequenceMatcher(None, key, other[:len(key)], autojunk=False).ratio() >= 0.75
 
 
 def _set_close(lines: list[SourceLine], page: list[int], i: int, gap: float | None) -> bool:
