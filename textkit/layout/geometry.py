@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ..model import Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine
-from ..read.geometry import Anchor, Role, RoleKind, is_raised, anchors, classify, printed_pages
+from ..read.geometry import INDENTED, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
 from .joining import join
 
 log = logging.getLogger(__name__)
@@ -213,7 +213,7 @@ def _hanging(src: list[SourceLine], roles: list[Role], previous: _Body, b: _Body
     a paragraph's first-line indent."""
     role, before = roles[b.index], roles[previous.index]
     a, c = src[previous.index], src[b.index]
-    if (not em or role.why != "indented against the column" or a.box is None or c.box is None
+    if (not em or role.why != INDENTED or a.box is None or c.box is None
             or a.page != c.page or before.kind is not RoleKind.PARAGRAPH_START):
         return False
     same_indent = abs(a.box.x0 - c.box.x0) <= em
@@ -276,12 +276,32 @@ def _mark_headings(src: list[SourceLine], roles: list[Role], body: list[_Body],
             continue
         by_role = any(roles[b.index].kind is RoleKind.HEADING for b in members)
         large = bool(size and _run_size(src, members) >= HEADING_BLOCK_RATIO * size)
-        if by_role or large:
+        if by_role or large or _lone_line(src, roles, body, members, size):
             runs.append(members)
     levels = _levels(src, runs)
     for run, level in zip(runs, levels):
         for b in run:
             b.heading = level
+
+
+def _lone_line(src: list[SourceLine], roles: list[Role], body: list[_Body], members: list[_Body],
+               size: float | None) -> bool:
+    """A block of one short line, not small, between other blocks, with an
+    indented paragraph start right under it: a heading set at body size (a
+    sub-heading whose bold the scan does not show)."""
+    if len(members) != 1 or not size:
+        return False
+    b = members[0]
+    k = body.index(b)
+    if k + 1 >= len(body) or k == 0:
+        return False
+    ln, nxt, prev = src[b.index], src[body[k + 1].index], src[body[k - 1].index]
+    if ln.box is None or nxt.box is None or nxt.page != ln.page:
+        return False
+    if roles[body[k + 1].index].why != INDENTED or prev.block == ln.block:
+        return False
+    short = ln.box.width <= 0.75 * nxt.box.width
+    return short and bool(ln.size and ln.size >= 0.95 * size) and len(ln.text.split()) <= 8
 
 
 def _run_size(src: list[SourceLine], run: list[_Body]) -> float:

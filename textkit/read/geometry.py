@@ -687,7 +687,7 @@ def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
         elif i in caps:
             why = "begun by a drop cap"
         elif _indent(lines, page_body[ln.page], i, em, options) and not _beside(ln, cap_boxes):
-            why = "indented against the column"
+            why = INDENTED
         elif _same_column(lines[prev], ln) and lines[prev].page == ln.page:
             # The engine's new block, after a line that ends a sentence (a
             # noisy scan's blocks also break mid-sentence).
@@ -790,6 +790,9 @@ def anchors(lines: list[SourceLine], roles: list[Role] | None = None,
                 found.append(Anchor(i, k, mark.group("n"), glued=True))
     return found
 
+
+INDENTED = "indented against the column"
+"""The :attr:`Role.why` of a paragraph start found by its first-line indent."""
 
 UNSURE_CONFIDENCE = 0.7
 """An engine's confidence in a word under which its trailing mark may be a

@@ -110,6 +110,8 @@ class _Builder:
                         sections.append(section)
                     current = section.blocks
                     after_heading = section
+                    if hinted:  # a heading ends what came before: a paragraph or heading may follow
+                        ended = True
                     chunk = chunk[count:]
                     if not chunk:
                         continue
