@@ -324,14 +324,16 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
     for i, key in candidates:
         if lines[i].size:
             sizes[key].append(lines[i].size)
+    sized = [ln.size for ln in lines if ln.size]
+    floor = (_median(sized) or 0.0) * options.heading_ratio
+    large = [(j, _head_key(ln.text)) for j, ln in enumerate(lines) if ln.size and ln.size >= floor]
     for i, key in candidates:
         if len(seen[key]) < options.min_repeats:
-            # Once only, but over the same words set larger on its page: the
-            # running head over the title of the text it opens.
+            # Once only, but the words of a title set larger (over the text it
+            # opens, or on the title page): a running head repeating it.
             size = lines[i].size
-            twin = [j for j in by_page[lines[i].page] if j != i and lines[j].size and size
-                    and lines[j].size >= options.heading_ratio * size
-                    and _alike_start(key, _head_key(lines[j].text))]
+            twin = [j for j, other in large if j != i and size and lines[j].size
+                    and lines[j].size >= options.heading_ratio * size and _alike_start(key, other)]
             if twin and roles[i] is None:
                 roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                                 why="at the page edge over the same words set larger")
