@@ -184,10 +184,13 @@ def deskewed(lines: list[SourceLine]) -> list[SourceLine]:
             shift = round(slope * (box.x0 + box.x1) / 2)
             return Box(box.x0, box.y0 - shift, box.x1, box.y1 - shift)
         words = tuple(replace(w, box=level(w.box)) for w in ln.words)  # type: ignore[arg-type]
-        box = words[0].box
-        for w in words[1:]:
-            box = box.union(w.box)  # type: ignore[union-attr, arg-type]
-        out.append(replace(ln, box=Box(ln.box.x0, box.y0, ln.box.x1, box.y1), words=words))  # type: ignore[union-attr]
+        tops = sorted(w.box.y0 for w in words)  # type: ignore[union-attr]
+        bottoms = sorted(w.box.y1 for w in words)  # type: ignore[union-attr]
+        if len(words) >= 4:  # a speck glued to one word does not make the line tall
+            y0, y1 = tops[len(tops) // 4], bottoms[(3 * len(bottoms)) // 4]
+        else:
+            y0, y1 = tops[0], bottoms[-1]
+        out.append(replace(ln, box=Box(ln.box.x0, y0, ln.box.x1, max(y1, y0 + 1)), words=words))
     return out
 
 
