@@ -244,3 +244,51 @@ def test_volume_per_dir_makes_one_tei_per_directory_of_pages(tmp_path: Path) -> 
     doc = textkit.convert_volume(sorted((vol / "pages").iterdir()))
     assert [p.number for p in doc.pages] == [1, 2]
     assert {line.page for line in doc.source_lines} == {1, 2}
+
+
+# ------------------------------------------------------------ unit rules
+
+def _line(text: str, x0: int, y0: int, *, slope: float = 0.0, page: int = 1, block: int = 1,
+          height: int = 30) -> SourceLine:
+    words, x = [], x0
+    for w in text.split():
+        width = 20 * len(w)
+        dy = round(slope * (x + width / 2))
+        words.append(Word(w, Box(x, y0 + dy, x + width, y0 + dy + height)))
+        x += width + 15
+    box = words[0].box
+    for w in words[1:]:
+        box = box.union(w.box)
+    return SourceLine(text, page, box, float(height), block=block, words=tuple(words))
+
+
+def test_deskew_levels_a_rotated_page_and_leaves_a_level_one_alone() -> None:
+    from textkit.layout.geometry import deskewed
+
+    rotated = [_line("the quick brown fox jumps over the lazy dog now", 100, 100 + 50 * k, slope=0.015)
+               for k in range(6)]
+    level = deskewed(rotated)
+    assert all(ln.text == r.text for ln, r in zip(level, rotated))
+    assert all(ln.box.height < r.box.height for ln, r in zip(level, rotated))
+    assert max(w.box.y0 for w in level[0].words) - min(w.box.y0 for w in level[0].words) <= 2
+    flat = [_line("the quick brown fox jumps over the lazy dog now", 100, 100 + 50 * k) for k in range(6)]
+    assert deskewed(flat) == flat
+
+
+def test_pieces_of_a_printed_note_line_are_read_left_to_right() -> None:
+    from textkit.layout.geometry import _visual_order
+
+    lines = [_line("lMaritime", 100, 1000), _line("comparable.", 100, 1040),
+             _line("Safety Agency, Annual Report", 400, 1001)]
+    assert _visual_order(lines, [0, 1, 2]) == [0, 2, 1]
+
+
+def test_a_note_is_matched_to_the_reference_whose_numeral_agrees() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    notes = [_Note([10], "2")]
+    candidates = [Anchor(1, 0, "1", True), Anchor(2, 0, "2", True)]
+    assert _match(notes, candidates)[0].numeral == "2"
+    two = [_Note([10], "1"), _Note([11], "2")]
+    assert [a.line for a in _match(two, candidates).values()] == [1, 2]
