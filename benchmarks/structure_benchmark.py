@@ -19,7 +19,9 @@ found that have the printed level, ``paras`` paragraphs by their first words,
 ``notes`` footnote texts found anywhere, ``anchored`` footnotes found and
 anchored after the right words, ``quotes``, ``editorial``. ``-`` means
 nothing to find and nothing found. The ``mean`` rows average the volumes
-per variant and format.
+per variant and format: plain text beside hOCR and ALTO of the same pages.
+A second table gives the conversion speed per variant and format (pages
+per second of ``textkit.convert_file``).
 
 Benchmark-only needs: none beyond textkit (the fixtures are committed).
 """
@@ -59,7 +61,9 @@ def run_one(path: Path, gold: dict, explain: bool = False) -> dict:
     seconds = time.perf_counter() - start
     if path.suffix != ".txt" and read_as_markup(doc):
         return {"status": "n/a", "reason": "read as plain text (markup in the reading text)"}
-    out = {"status": "ok", "seconds": round(seconds, 3), "scores": score(doc, gold).as_dict()}
+    out = {"status": "ok", "seconds": round(seconds, 3), "pages": len(doc.pages),
+           "pages_per_second": round(len(doc.pages) / seconds, 2) if seconds else None,
+           "scores": score(doc, gold).as_dict()}
     if explain:
         out["misses"] = misses(doc, gold)
     return out
@@ -124,6 +128,23 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def speed_table(results: list[dict]) -> str:
+    """Conversion speed per variant and format: pages, seconds, pages per second
+    (``textkit.convert_file``: reading, layout, structure, repairs; OCR correction included)."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in results:
+        if r["status"] == "ok":
+            groups.setdefault((r["variant"], r["format"]), []).append(r)
+    lines = ["| variant  | format | files | pages | seconds | pages/s |",
+             "|----------|--------|-------|-------|---------|---------|"]
+    for (variant, fmt), rows in sorted(groups.items()):
+        pages = sum(r["pages"] for r in rows)
+        seconds = sum(r["seconds"] for r in rows)
+        rate = f"{pages / seconds:.1f}" if seconds else "-"
+        lines.append(f"| {variant:<8} | {fmt:<6} | {len(rows):>5} | {pages:>5} | {seconds:>7.2f} | {rate:>7} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--format", action="append", choices=sorted(FORMATS),
@@ -156,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"textkit {textkit.__version__}: structure recovered from Tesseract 5 output "
               f"({len({r['volume'] for r in results})} volumes)\n")
         print(table(results))
+        print("\nConversion speed (the first file of a run also builds the OCR lexicon):\n")
+        print(speed_table(results))
         skipped = {(r["format"], r["reason"]) for r in results if r["status"] != "ok"}
         for fmt, reason in sorted(skipped):
             print(f"\n{fmt}: n/a, {reason}")

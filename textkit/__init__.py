@@ -29,8 +29,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Document", "InputError", "Options", "PipelineError", "TextkitError", "ValidationError",
-    "__version__", "clean_text", "convert_bytes", "convert_file", "convert_text", "to_tei",
-    "validate",
+    "__version__", "clean_text", "convert_bytes", "convert_file", "convert_text", "convert_volume",
+    "to_tei", "validate",
 ]
 
 
@@ -84,6 +84,24 @@ def _check_document(doc: object, function: str) -> None:
     if not isinstance(doc, Document):
         raise TypeError(f"{function} takes a textkit.Document (what convert_text, convert_bytes "
                         f"and convert_file return), not {type(doc).__name__}")
+
+
+def convert_volume(paths: list[str | Path], *, source: str | None = None,
+                   options: Options | None = None) -> Document:
+    """Convert several files, the pages of one volume in order (one hOCR, ALTO
+    or PAGE XML file per page, say), into one :class:`Document`; pages are
+    renumbered across the files. Errors name the file."""
+    from .pipeline import run
+    from .read import read_volume
+
+    parts = []
+    for path in map(Path, paths):
+        try:
+            parts.append((path.name, path.read_bytes()))
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}", source=str(path)) from error
+    name = source or (Path(paths[0]).parent.name if paths else "volume")
+    return run(read_volume(parts, source=name, options=options))
 
 
 def to_tei(doc: Document) -> str:

@@ -116,8 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
                               "(tcp://host:8786), or 'local' for a cluster of --jobs workers "
                               "here; the workers must see the inputs and --out at the same "
                               "paths (pip install 'textkit[dask]')")
-    convert.add_argument("--glob", default="*.txt",
-                         help="names of the files to convert in directories (default: %(default)s)")
+    convert.add_argument("--glob", default=None,
+                         help="names of the files to convert in directories (default: *.txt, and "
+                              "hOCR, ALTO and PAGE XML files, found by their content: *.hocr, "
+                              "*.html that is hOCR, *.xml that is ALTO or PAGE)")
+    convert.add_argument("--volume-per-dir", action="store_true",
+                         help="the files of each directory are the pages of one volume, in name "
+                              "order: one TEI per directory (DIR/x/ to OUT/x.xml), pages numbered "
+                              "across the files")
     convert.add_argument("--force", action="store_true",
                          help="convert even what is up to date, and replace outputs and reports "
                               "that textkit did not make")
@@ -270,11 +276,12 @@ def _convert(args: argparse.Namespace) -> int:
     stdin = sys.stdin.buffer.read() if batch.STDIN in args.paths else None
 
     tasks, problems = batch.plan(args.paths, out=out, glob=args.glob, stdin=stdin,
-                                 review=args.review)
+                                 review=args.review, volume_per_dir=args.volume_per_dir)
     if args.report is not None:
         _check_report(args, tasks)
     if not tasks and not problems:
-        print(f"textkit: no files matching {args.glob!r} in {', '.join(args.paths)}: nothing "
+        wanted = repr(args.glob) if args.glob is not None else "'*.txt' or OCR input (hOCR, ALTO, PAGE XML)"
+        print(f"textkit: no files matching {wanted} in {', '.join(args.paths)}: nothing "
               "to convert (another --glob?)", file=sys.stderr)
         return EXIT_FAILED
     show = args.progress or (not args.quiet and sys.stderr.isatty())

@@ -159,6 +159,9 @@ class FootnoteRef:
     line: int
     column: int
     note: Footnote
+    marker: str | None = None
+    """The reference as the scan read it, when it is not ``note.n`` (OCR with
+    coordinates reads a superscript 1 as ``!``); None: ``note.n``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +300,15 @@ class Line:
     kind: LineKind
     page_start: bool = False
     """The line begins a new page (the OCR marks this with one leading space)."""
+    heading: int = 0
+    """A heading of this level (1 or 2) by the page's geometry (0: no hint;
+    OCR with coordinates only, see :mod:`textkit.layout.geometry`)."""
+    hint: str = ""
+    """What the geometry says the line's block is, for the structure stage:
+    ``"paragraph"`` (a paragraph starts here for sure: an indent, the engine's
+    block), ``"title"`` (a text's title, set large), ``"quote"`` (a block
+    inset on both sides), ``"editorial"`` (small print under a title); ``""``
+    for none (plain text never has one)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,7 +121,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
 
     def done(task: Task, result: FileResult) -> None:
         results.append(result)
-        if result.status is Status.CONVERTED and task.input != STDIN:
+        if result.status is Status.CONVERTED and task.input != STDIN and not task.parts:
             journal.add(Path(task.input), task.output, result.summary(),
                         input_sha256=result.sha256, output_sha256=result.output_sha256)
         if on_result is not None:
@@ -129,7 +129,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
 
     todo: list[Task] = []
     for task in tasks:
-        if not force and task.input != STDIN:
+        if not force and task.input != STDIN and not task.parts:
             record = journal.fresh(Path(task.input), task.output)
             if record is not None and review and not _newer(review_path(task.output), task.output):
                 record = None  # up to date, but its review page is missing or stale

@@ -48,6 +48,9 @@ class Task:
     input: str
     output: Path
     data: bytes | None = None
+    parts: tuple[str, ...] = ()
+    """The files of a volume given as a directory of pages (``--volume-per-dir``),
+    in order; ``input`` is then the directory."""
 
     @property
     def source(self) -> str:
@@ -146,6 +149,8 @@ def convert_one(task: Task, job: Job) -> FileResult:
                                              f"{job.max_bytes / 1e6:g} MB): raise --max-size to "
                                              "convert it",
                               bytes=size)
+        if task.parts:
+            return _convert_volume(task, job, facts, result)
         data = task.data if task.data is not None else Path(task.input).read_bytes()
     except OSError as error:
         return result(Status.FAILED, f"cannot read: {error.strerror or error}")
@@ -158,15 +163,41 @@ def convert_one(task: Task, job: Job) -> FileResult:
     return converted
 
 
+def _convert_volume(task: Task, job: Job, facts: dict[str, Any],
+                    result: Callable[..., FileResult]) -> FileResult:
+    """A directory of page files, converted as one volume (``--volume-per-dir``)."""
+    parts = []
+    for name in task.parts:
+        try:
+            parts.append((Path(name).name, Path(name).read_bytes()))
+        except OSError as error:
+            return result(Status.FAILED, f"{Path(name).name}: cannot read: {error.strerror or error}")
+    if job.max_bytes is not None and sum(len(d) for _, d in parts) > job.max_bytes:
+        return result(Status.FAILED, f"too large (more than {job.max_bytes / 1e6:g} MB): raise "
+                                     "--max-size to convert it")
+    with _collect_warnings() as warnings:
+        converted = _convert_data(task, job, b"".join(d for _, d in parts), facts, result, parts)
+    if warnings.count:
+        return replace(converted, warnings=tuple(warnings.messages), warning_count=warnings.count)
+    return converted
+
+
 def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
-                  result: Callable[..., FileResult]) -> FileResult:
+                  result: Callable[..., FileResult],
+                  parts: list[tuple[str, bytes]] | None = None) -> FileResult:
     import textkit
 
     options = job.options
     facts["bytes"] = len(data)
     facts["words"] = len(data.split())
     try:
-        doc = textkit.convert_bytes(data, source=task.source, options=options)
+        if parts is not None:
+            from ..pipeline import run
+            from ..read import read_volume
+
+            doc = run(read_volume(parts, source=task.source, options=options))
+        else:
+            doc = textkit.convert_bytes(data, source=task.source, options=options)
         facts["encoding"] = doc.encoding
         facts["input_format"] = doc.input_format
         facts["replaced_bytes"] = doc.replaced_bytes

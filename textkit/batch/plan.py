@@ -29,18 +29,56 @@ def output_name(name: str) -> str:
     return f"{stem}.xml"
 
 
-def plan(paths: Sequence[str], *, out: Path, glob: str = "*.txt", stdin: bytes | None = None,
-         review: bool = False) -> tuple[list[Task], list[FileResult]]:
+OCR_SUFFIXES = (".hocr", ".html", ".htm", ".xml")
+"""Names that may hold OCR with coordinates; what the file holds decides (:func:`is_ocr_input`)."""
+
+
+def is_ocr_input(path: str | Path) -> bool:
+    """The file is OCR with coordinates a reader knows: hOCR (``*.hocr``, or
+    ``*.html`` that is hOCR), ALTO or PAGE XML (``*.xml``), found by the
+    readers' ``sniff`` of its first kilobytes -- never TEI (textkit's own output).
+
+    >>> is_ocr_input("notes.md")
+    False
+    """
+    path = Path(path)
+    if not path.name.lower().endswith(OCR_SUFFIXES):
+        return False
+    from ..read import READERS, SNIFF_BYTES, reader
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return path.name.lower().endswith(".hocr")  # let the conversion report why it cannot be read
+    return any(reader(name).sniff(head, path.name) for name in READERS if name != "text")
+
+
+def _selected(name: str, path: str, glob: str | None) -> bool:
+    """``glob`` given: names it matches, whatever their case (``VOL.TXT`` matches ``*.txt``);
+    ``None`` (the default): ``*.txt`` and OCR inputs."""
+    if glob is not None:
+        return fnmatch.fnmatchcase(name.casefold(), glob.casefold())
+    return fnmatch.fnmatchcase(name.casefold(), "*.txt") or is_ocr_input(path)
+
+
+def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: bytes | None = None,
+         review: bool = False, volume_per_dir: bool = False) -> tuple[list[Task], list[FileResult]]:
     """The tasks for ``paths``, and a failed result for each path that cannot be used.
 
     A file ``x/y.txt`` goes to ``out/y.xml``; a directory is searched
-    recursively for names matching ``glob`` (whatever their case: ``VOL.TXT``
+    recursively for names matching ``glob`` (default: ``*.txt`` and the OCR
+    inputs :func:`is_ocr_input` recognises; whatever their case: ``VOL.TXT``
     matches ``*.txt``) and mirrored, ``d/x/y.txt`` going to ``out/x/y.xml``;
     ``-`` (standard input, whose bytes are ``stdin``) goes to
     ``out/stdin.xml``. The output directory is never searched, and neither
     are textkit's own files anywhere (its journal, temporary files, and the
     TEI, pages and reports it made). No output (nor, with ``review``, review
     page) may be an input of the run or another input's output.
+
+    ``volume_per_dir``: the files of each directory are the pages of one
+    volume, in name order: one task per directory (``d/x/`` to ``out/x.xml``,
+    ``d`` itself to ``out/d.xml``), its files in :attr:`Task.parts`.
     """
     out_resolved = out.resolve()
     tasks: list[Task] = []
@@ -73,7 +111,25 @@ def plan(paths: Sequence[str], *, out: Path, glob: str = "*.txt", stdin: bytes |
             add(STDIN, out / "stdin.xml", stdin if stdin is not None else b"")
             continue
         where = Path(path)
-        if where.is_dir():
+        if where.is_dir() and volume_per_dir:
+            groups: dict[str, list[str]] = {}
+            for found, error in _walk(where, glob, skip=out_resolved):
+                if error is not None:
+                    problems.append(_failed(found, error))
+                else:
+                    groups.setdefault(os.path.dirname(found), []).append(found)
+            for directory, files in groups.items():
+                relative = Path(os.path.relpath(directory, where))
+                name = (where.resolve().name or "volume") if relative == Path(".") else relative.name
+                target = out / relative.parent / f"{name}.xml" if relative != Path(".") else out / f"{name}.xml"
+                key = target.resolve()
+                if key in owners:
+                    problems.append(_failed(directory, f"its output {target} is also the output of "
+                                                       f"{owners[key]}; convert them to different --out"))
+                    continue
+                owners[key] = directory
+                tasks.append(Task(directory, target, parts=tuple(sorted(files))))
+        elif where.is_dir():
             for found, error in _walk(where, glob, skip=out_resolved):
                 if error is not None:
                     problems.append(_failed(found, error))
@@ -109,17 +165,16 @@ def is_our_own(directory: str, name: str) -> bool:
     return name.lower().endswith(_OWN_SUFFIXES) and made_by_textkit(os.path.join(directory, name))
 
 
-def _walk(root: Path, glob: str, *, skip: Path) -> Iterator[tuple[str, str | None]]:
+def _walk(root: Path, glob: str | None, *, skip: Path) -> Iterator[tuple[str, str | None]]:
     """``(path, None)`` for each matching file under ``root``, sorted; ``(dir, reason)`` for unreadable dirs."""
     errors: list[OSError] = []
-    pattern = glob.casefold()
     for directory, dirs, files in os.walk(root, onerror=errors.append):
         while errors:
             error = errors.pop()
             yield str(error.filename), f"cannot read directory: {error.strerror}"
         dirs[:] = sorted(d for d in dirs if Path(directory, d).resolve() != skip)
         for name in sorted(files):
-            if fnmatch.fnmatchcase(name.casefold(), pattern) and not is_our_own(directory, name):
+            if not is_our_own(directory, name) and _selected(name, os.path.join(directory, name), glob):
                 yield os.path.join(directory, name), None
     while errors:
         error = errors.pop()

@@ -19,7 +19,15 @@ REMOVED_KINDS = frozenset({LineKind.SEPARATOR, LineKind.RUNNING_HEAD, LineKind.P
 
 
 def analyze_layout(doc: Document) -> Document:
-    """The layout stage: fill ``lines``, ``footnote_refs`` and ``layout_marks``."""
+    """The layout stage: fill ``lines``, ``footnote_refs`` and ``layout_marks``.
+
+    OCR with coordinates (lines with boxes) is laid out by its geometry
+    (:mod:`.geometry`); plain text by its lines' shapes.
+    """
+    from .geometry import analyze_geometry, has_geometry
+
+    if has_geometry(doc):
+        return analyze_geometry(doc)
     lines_in = raw_lines(doc.source_lines)
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)

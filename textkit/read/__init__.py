@@ -54,6 +54,7 @@ import logging
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from types import ModuleType
 
 from ..errors import InputError
@@ -297,11 +298,38 @@ def choose_reader(data: bytes, *, source: str, options: Options) -> ModuleType:
     if options.input_format is not None:
         return reader(options.input_format)
     head = data[:SNIFF_BYTES]
-    for name in sorted(READERS, key=lambda name: name == FALLBACK):
+    for name in READERS:
+        if name == FALLBACK:
+            continue
         module = reader(name)
         if module.sniff(head, source):
             return module
-    return reader(FALLBACK)  # pragma: no cover - the text reader takes anything
+    root = markup_root(head)
+    if root is not None:
+        # XML or HTML that no reader recognises: TEI, a web page, another
+        # schema. Read as text it would become paragraphs of tags.
+        raise InputError(f"XML of another kind (root <{root}>), not OCR that textkit reads "
+                         f"(hOCR, ALTO, PAGE XML or plain text); force a reader with input_format "
+                         f"to read it anyway", source=source)
+    return reader(FALLBACK)
+
+
+_MARKUP = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,400}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+                     rb"(?:<!DOCTYPE\s+([A-Za-z][\w:.-]*)|<([A-Za-z][\w:.-]*)[\s>/])", re.DOTALL)
+
+
+def markup_root(head: bytes) -> str | None:
+    """The root element's name when ``head`` begins as XML or HTML does, else None.
+
+    >>> markup_root(b"<?xml version='1.0'?><TEI xmlns='x'/>"), markup_root(b"<html><body>")
+    ('TEI', 'html')
+    >>> markup_root(b"THE REVIEW <2> and <b>") is None
+    True
+    """
+    match = _MARKUP.match(head)
+    if match is None:
+        return None
+    return (match.group(1) or match.group(2)).decode("ascii", "replace")
 
 
 def make_document(*, source: str, data: bytes | str, lines: Sequence[SourceLine],
@@ -340,3 +368,39 @@ def read_text(text: str, *, source: str, encoding: str = "utf-8", sha256: str | 
 
     return from_text(text, source=source, encoding=encoding, options=options or Options(),
                      data=text if sha256 is None else None, sha256=sha256)
+
+
+def read_volume(parts: Sequence[tuple[str, bytes]], *, source: str,
+                options: Options | None = None) -> Document:
+    """One document of several input files, the pages of one volume in order.
+
+    ``parts`` are ``(name, bytes)`` pairs (each read by its own reader); the
+    pages are renumbered across the files (a file's page 1 follows the last
+    page of the file before), so a directory of one hOCR per page scanned
+    makes one volume. Raises :class:`InputError` naming the file that fails.
+    """
+    if not parts:
+        raise InputError("no input files for the volume", source=source)
+    options = options or Options()
+    lines: list[SourceLine] = []
+    pages: list[PageInfo] = []
+    raws: list[str] = []
+    formats: list[str] = []
+    digest = hashlib.sha256()
+    for name, data in parts:
+        doc = read_bytes(data, source=name, options=options)
+        offset = len(pages)
+        numbers = {p.number: offset + k for k, p in enumerate(doc.pages, 1)}
+        pages.extend(replace(p, number=numbers[p.number]) for p in doc.pages)
+        for line in doc.source_lines:
+            if line.page not in numbers:  # a page the reader did not list
+                numbers[line.page] = len(pages) + 1
+                pages.append(PageInfo(numbers[line.page]))
+            lines.append(replace(line, page=numbers[line.page]))
+        raws.append(doc.raw)
+        formats.append(doc.input_format)
+        digest.update(hashlib.sha256(data).digest())
+    fmt = formats[0] if len(set(formats)) == 1 else "mixed"
+    doc = make_document(source=source, data=b"", lines=lines, pages=pages, options=options,
+                        input_format=fmt, raw="".join(raws))
+    return replace(doc, sha256=digest.hexdigest())

@@ -33,14 +33,34 @@ cannot rule out a running head.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import re
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-from ..layout.lines import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
 from .lines import PageInfo, SourceLine
+
+# The plain-text layout's page-furniture rules (textkit.layout.lines), kept
+# here in step with it: textkit.layout imports this module, so this one
+# must not import textkit.layout (tests/test_architecture.py, no circle;
+# tests/test_layout_geometry.py checks the two agree).
+RUNNING_HEAD_MAX_CHARS = 70
+_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—])?")
+_PAGE_WORD = re.compile(r"(?i)page\s+\d{1,4}")
+
+
+def is_page_number(content: str) -> bool:
+    """A line that is only a page number (``12``, ``- 12 -``, ``xiv``, ``Page 3``)."""
+    if content in {"I", "i"}:  # a pronoun or a lone drop cap, not page one
+        return False
+    return bool(_PAGE_NUMBER.fullmatch(content) or _PAGE_WORD.fullmatch(content))
+
+
+def furniture_key(content: str) -> str:
+    """A running head's identity: case, digits and spacing ignored."""
+    return " ".join(re.sub(r"\d+", " ", content).lower().split())
 
 
 class RoleKind(enum.Enum):
@@ -125,7 +145,7 @@ _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # A note numeral glued to the note ("3The"), or set apart before a capital
 # ("1 The", "2. See"): a continuation line may start with a number too, but
 # not with a small one before a capital.
-_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
+_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
                          r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
 # A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
 _SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
@@ -221,7 +241,13 @@ def _head_key(text: str) -> str:
     >>> _head_key("42 THE HARBOUR. REVIEW") == _head_key("The Harbour Review 43")
     True
     """
-    return furniture_key(re.sub(r"[^\w\s]|_", " ", text))
+    words = furniture_key(re.sub(r"[^\w\s]|_", " ", text)).split()
+    # a bullet or rule beside the folio is read as a letter ("… East Asia e 2")
+    while words and len(words[-1]) == 1:
+        words.pop()
+    while words and len(words[0]) == 1:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _folio_text(text: str) -> str:
@@ -259,11 +285,13 @@ def _at_edge(line: SourceLine, height: int | None) -> bool:
 
 def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
                 heights: dict[int, int | None], options: GeometryOptions) -> None:
+    gap = _typical_gap(lines)
     for page, indexes in by_page.items():
         ordered = _top_to_bottom(lines, indexes)
         for i in ordered[:2] + [i for i in ordered[-2:] if i not in ordered[:2]]:
             if (roles[i] is None and is_page_number(_folio_text(lines[i].text))
-                    and _at_edge(lines[i], heights.get(page))):
+                    and _at_edge(lines[i], heights.get(page))
+                    and not _set_close(lines, indexes, i, gap)):
                 roles[i] = Role(RoleKind.PAGE_NUMBER, n=_folio(lines[i].text),
                                 why="a lone number at the page edge")
     # Only the outermost text line at each edge can be a running head: the
@@ -280,12 +308,35 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
                     and _at_edge(lines[i], heights.get(page))):
                 seen[key].add(page)
                 candidates.append((i, key))
+    # A scan misreads a head now and then ("RULES FOR COLD WATERS", "RUNES ROR
+    # COUP WARERS"): keys alike enough are one head.
+    canonical: dict[str, str] = {}
+    for _, key in candidates:
+        if key not in canonical:
+            canonical[key] = next((k for k in dict.fromkeys(canonical.values())
+                                   if _alike(k, key)), key)
+    merged: dict[str, set[int]] = defaultdict(set)
+    for key, pages_seen in seen.items():
+        merged[canonical[key]] |= pages_seen
+    candidates = [(i, canonical[key]) for i, key in candidates]
+    seen = merged
     sizes: dict[str, list[float]] = defaultdict(list)
     for i, key in candidates:
         if lines[i].size:
             sizes[key].append(lines[i].size)
+    sized = [ln.size for ln in lines if ln.size]
+    floor = (_median(sized) or 0.0) * options.heading_ratio
+    large = [(j, _head_key(ln.text)) for j, ln in enumerate(lines) if ln.size and ln.size >= floor]
     for i, key in candidates:
         if len(seen[key]) < options.min_repeats:
+            # Once only, but the words of a title set larger (over the text it
+            # opens, or on the title page): a running head repeating it.
+            size = lines[i].size
+            twin = [j for j, other in large if j != i and size and lines[j].size
+                    and lines[j].size >= options.heading_ratio * size and _alike_start(key, other)]
+            if twin and roles[i] is None:
+                roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
+                                why="at the page edge over the same words set larger")
             continue
         # A chapter title that recurs as the running head of its pages is
         # set larger where the chapter opens: a heading there.
@@ -295,6 +346,49 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             continue
         roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                         why=f"repeated at the page edge on {len(seen[key])} pages")
+    # An engine may read a head in pieces: the rest of its row is the head too.
+    for i, role in enumerate(roles):
+        if role is None or role.kind is not RoleKind.RUNNING_HEAD or lines[i].box is None:
+            continue
+        box = lines[i].box
+        for j in by_page[lines[i].page]:
+            other = lines[j].box
+            if roles[j] is None and other is not None and len(lines[j].text.split()) <= 3 and (
+                    min(box.y1, other.y1) - max(box.y0, other.y0) >= 0.5 * min(box.height, other.height)):
+                roles[j] = Role(RoleKind.RUNNING_HEAD, why="a piece of the running head beside it")
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two running-head keys that differ only by a scan's misreadings."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 8:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.75
+
+
+def _alike_start(key: str, other: str) -> bool:
+    """``other`` begins with (about) ``key``: ``fisting`` for ``fishing in contested waters``."""
+    if other.startswith(key):
+        return True
+    if len(key) < 5:
+        return False
+    return difflib.SequenceMatcher(None, key, other[:len(key)], autojunk=False).ratio() >= 0.75
+
+
+def _set_close(lines: list[SourceLine], page: list[int], i: int, gap: float | None) -> bool:
+    """Line ``i`` follows the line above it at the spacing of a paragraph's lines,
+    and starts under it: a number that ends a text (``1993.``), not a folio."""
+    box = lines[i].box
+    if box is None or gap is None:
+        return False
+    for j in page:
+        other = lines[j].box
+        if j == i or other is None or other.y1 > box.y0:
+            continue
+        if box.y0 - other.y1 <= 1.5 * gap + 2 and abs(box.x0 - other.x0) <= max(2 * box.height, 8):
+            return True
+    return False
 
 
 def drop_caps(lines: list[SourceLine], options: GeometryOptions = DEFAULTS) -> list[DropCap]:
@@ -334,7 +428,8 @@ def _begins(lines: list[SourceLine], page: list[int], i: int, box) -> int | None
         if other.box is None or j == i:
             continue
         reaches = other.box.y1 > box.y0 and other.box.y0 < box.y1
-        right = other.box.x0 >= box.x1 - 4
+        # beside the letter, in its column (not the next column's line at that height)
+        right = box.x1 - 4 <= other.box.x0 <= box.x1 + max(box.width, box.height)
         if reaches and right and (best is None or other.box.y0 < lines[best].box.y0):  # type: ignore[union-attr]
             best = j
     return best
@@ -361,40 +456,68 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
     if not body:
         return
     gap = _typical_gap(lines)
+    pitch = _typical_pitch(lines)
     for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
-        run = _foot_run(lines, free, body, gap, options)
-        above = [i for i in free if i not in run]
-        if not run or not above:
+        if _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options, pitch):
             continue
-        if all(lines[i].box for i in run + above):
-            top = min(lines[i].box.y0 for i in run)  # type: ignore[union-attr]
-            if any(lines[i].box.y1 > top for i in above):  # type: ignore[union-attr]
-                continue  # not below the text: small print inside the page, not notes
-            height = heights.get(page)
-            if height and top < height / 2:
-                continue  # most of the page is small print: a page of notes or an index
-            last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
-            if gap is not None and top - last < max(2 * gap, gap + 8):
-                continue  # no space (or rule) above: the text's own short last lines
-        left = min((lines[i].box.x0 for i in run if lines[i].box), default=None)  # type: ignore[union-attr]
-        for k, i in enumerate(run):
-            line = lines[i]
-            start = _note_start(line)
-            if start is None and left is not None and em and line.box is not None and k > 0:
-                prev = lines[run[k - 1]]
-                if (line.box.x0 - left >= 0.5 * em * options.footnote_ratio
-                        and _SENTENCE_END.search(prev.text)):
-                    start = (None, "indented against the note lines after a finished note")
-            if start is not None:
-                roles[i] = Role(RoleKind.FOOTNOTE_START, n=start[0],
-                                why=f"small print at the page foot; {start[1]}")
-            else:
-                roles[i] = Role(RoleKind.FOOTNOTE, why="small print at the page foot")
+        # Two columns with notes at the foot of each (LaTeX \twocolumn): each
+        # column's foot on its own.
+        boxes = [lines[i].box for i in free if lines[i].box is not None]
+        if len(boxes) < len(free) or not boxes:
+            continue
+        mid = (min(b.x0 for b in boxes) + max(b.x1 for b in boxes)) / 2
+        slack = 0.05 * (max(b.x1 for b in boxes) - min(b.x0 for b in boxes))
+        for column in ([i for i in free if lines[i].box.x1 <= mid + slack],  # type: ignore[union-attr]
+                       [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
+            if len(column) < len(free):
+                _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options, pitch)
+
+
+def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
+                em: float | None, gap: float | None, height: int | None,
+                options: GeometryOptions, pitch: float | None = None) -> bool:
+    """Mark the notes at the foot of ``free`` (a page's or a column's lines, top to bottom)."""
+    run = _foot_run(lines, free, body, gap, options, pitch)
+    above = [i for i in free if i not in run]
+    if not run or not above:
+        return False
+    if all(lines[i].box for i in run + above):
+        top = min(lines[i].box.y0 for i in run)  # type: ignore[union-attr]
+        if any(lines[i].box.y1 > top for i in above):  # type: ignore[union-attr]
+            return False  # not below the text: small print inside the page, not notes
+        if height and top < height / 2:
+            return False  # most of the page is small print: a page of notes or an index
+        last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
+        last_top = max(lines[i].box.y0 for i in above)  # type: ignore[union-attr]
+        if gap is not None and top - last < max(2 * gap, gap + 8) and not (
+                pitch and top - last_top >= PITCH_SPACE * pitch):
+            return False  # no space (or rule) above: the text's own short last lines
+    run = sorted(run)  # reading order: the notes of two columns side by side are read a column at a time
+    for k, i in enumerate(run):
+        line = lines[i]
+        start = _note_start(line)
+        # the left edge of the note lines in this line's column
+        # (those near it only: a skewed scan moves the left edge down the page)
+        left = min((lines[j].box.x0 for j in run if lines[j].box and line.box  # type: ignore[union-attr]
+                    and lines[j].box.x0 < line.box.x1 and line.box.x0 < lines[j].box.x1  # type: ignore[union-attr]
+                    and (not em or abs(lines[j].box.y0 - line.box.y0) <= 3 * em)),  # type: ignore[union-attr]
+                   default=None)
+        if start is None and left is not None and em and line.box is not None and k > 0:
+            prev = lines[run[k - 1]]
+            if (line.box.x0 - left >= 0.5 * em * options.footnote_ratio
+                    and _SENTENCE_END.search(prev.text)):
+                start = (None, "indented against the note lines after a finished note")
+        if start is not None:
+            roles[i] = Role(RoleKind.FOOTNOTE_START, n=start[0],
+                            why=f"small print at the page foot; {start[1]}")
+        else:
+            roles[i] = Role(RoleKind.FOOTNOTE, why="small print at the page foot")
+    return True
 
 
 def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float | None,
-              options: GeometryOptions) -> list[int]:
+              options: GeometryOptions, pitch: float | None = None) -> list[int]:
     """The lines at the page foot that may be notes: small print under a space.
 
     With boxes, the run is everything under the last wide gap on the page,
@@ -404,9 +527,13 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
     """
     if gap is not None and len(free) >= 2 and all(lines[i].box for i in free):
         space = max(2 * gap, gap + 8)
+        # On a skewed scan the lines' boxes grow into the space between them:
+        # the distance of the lines' tops (the pitch) still shows the space.
         starts = [k for k in range(1, len(free))
                   if lines[free[k]].box.y0 - max(lines[j].box.y1  # type: ignore[union-attr]
-                                                 for j in free[:k]) >= space]
+                                                 for j in free[:k]) >= space
+                  or (pitch and lines[free[k]].box.y0 - max(lines[j].box.y0  # type: ignore[union-attr]
+                                                            for j in free[:k]) >= PITCH_SPACE * pitch)]
         if not starts:
             return []
         run = free[starts[-1]:]
@@ -414,8 +541,11 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
         if any(s is None for s in sizes):
             return []
         known = [s for s in sizes if s is not None]
+        # A note's last line of a word or two ("Studies, 1983).") measures
+        # whatever its few letters give: only longer lines bound the run's size.
+        long = [lines[i].size for i in run if len(lines[i].text.split()) >= 3] or known
         if (statistics.median(known) <= options.footnote_ratio * body
-                and max(known) <= NOTE_MAX_SIZE * body):
+                and max(long) <= NOTE_MAX_SIZE * body):  # type: ignore[type-var]
             return run
         return []
     run: list[int] = []
@@ -485,6 +615,21 @@ TIER_TOLERANCE = 0.8
 ``x_size`` of one heading style varies by 10% with the letters (descenders)."""
 
 
+PITCH_SPACE = 1.3
+"""Notes stand this many line pitches (the distance of the tops of a
+paragraph's lines) under the text above them, at least."""
+
+
+def _typical_pitch(lines: list[SourceLine]) -> float | None:
+    pitches = []
+    for a, b in zip(lines, lines[1:]):
+        if a.page == b.page and a.block == b.block and a.box and b.box:
+            step = b.box.y0 - a.box.y0
+            if step > 0:
+                pitches.append(float(step))
+    return _median(pitches)
+
+
 def _typical_gap(lines: list[SourceLine]) -> float | None:
     gaps = []
     for a, b in zip(lines, lines[1:]):
@@ -544,7 +689,7 @@ def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
         elif i in caps:
             why = "begun by a drop cap"
         elif _indent(lines, page_body[ln.page], i, em, options) and not _beside(ln, cap_boxes):
-            why = "indented against the column"
+            why = INDENTED
         elif _same_column(lines[prev], ln) and lines[prev].page == ln.page:
             # The engine's new block, after a line that ends a sentence (a
             # noisy scan's blocks also break mid-sentence).
@@ -585,6 +730,12 @@ def _indent(lines: list[SourceLine], body_lines: list[int], i: int, em: float | 
         return False
     column = _column(lines, body_lines, i)
     left = min(c.box.x0 for c in column)  # type: ignore[union-attr]
+    # A skewed scan moves the column's left edge down the page: against the
+    # lines just above and below, an indent still shows.
+    near = [c.box.x0 for c in column if c is not ln  # type: ignore[union-attr]
+            and abs(c.box.y0 - ln.box.y0) <= 2.5 * em]  # type: ignore[union-attr]
+    if near:
+        left = min(near)
     indent = ln.box.x0 - left
     return options.indent_em * em <= indent <= 6 * em
 
@@ -634,7 +785,46 @@ def anchors(lines: list[SourceLine], roles: list[Role] | None = None,
             match = _GLUED.match(word.text)
             if match and _glued_plausible(match.group("word"), match.group("n")):
                 found.append(Anchor(i, k, match.group("n"), glued=True))
+                continue
+            mark = _MARKED.match(word.text)
+            if mark and (is_raised(ln.words, k) or (word.confidence is not None
+                                                  and word.confidence < UNSURE_CONFIDENCE)):
+                found.append(Anchor(i, k, mark.group("n"), glued=True))
     return found
+
+
+INDENTED = "indented against the column"
+"""The :attr:`Role.why` of a paragraph start found by its first-line indent."""
+
+UNSURE_CONFIDENCE = 0.7
+"""An engine's confidence in a word under which its trailing mark may be a
+misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
+
+# A clause's end with a mark after it that may be a misread superscript
+# (``region.+``, ``program.’``, ``1984.2``): the mark is the numeral as read.
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})$")
+_ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
+
+
+def is_raised(words: tuple, k: int) -> bool:  # noqa: ANN001 - Words
+    """Word ``k`` reaches above the tops of the nearest tall words on both sides
+    (capitals and ascenders): a superscript glued to it raises its box."""
+    box = words[k].box
+    if box is None:
+        return False
+    tops = []
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(words):
+            other = words[j]
+            if other.box is not None and _ASCENDING.search(other.text) and not _MARKED.match(other.text):
+                tops.append(other.box.y0)
+                break
+            j += step
+    if not tops:
+        return False
+    height = max(w.box.height for w in words if w.box is not None)
+    return box.y0 <= min(tops) - max(2.0, 0.1 * height)
 
 
 def _glued_plausible(word: str, numeral: str) -> bool:

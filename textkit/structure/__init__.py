@@ -34,7 +34,11 @@ def build_structure(doc: Document) -> Document:
     sentinel = pick_sentinel(doc.raw)
     rows = make_rows(doc, sentinel)
     language = profile(doc.options.language)
-    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language)
+    # OCR with coordinates shows block quotations by their inset (Row.hint):
+    # a colon before a paragraph is no evidence there.
+    geometry = any(line.hint for line in doc.lines)
+    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language,
+                       colon_quotes=not geometry)
     volume_title, spans = find_texts(rows, sentinel, language)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title)
@@ -47,9 +51,9 @@ class _Section:
     blocks: list[Block] = field(default_factory=list)
     children: list[_Section] = field(default_factory=list)
 
-    def freeze(self) -> Division:
-        return Division(self.level, self.head, tuple(_mark_quotes(self.blocks)),
-                        tuple(child.freeze() for child in self.children))
+    def freeze(self, colon_quotes: bool = True) -> Division:
+        return Division(self.level, self.head, tuple(_mark_quotes(self.blocks, colon_quotes)),
+                        tuple(child.freeze(colon_quotes) for child in self.children))
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,8 @@ class _Builder:
     sentinel: str
     widths: Widths
     language: Language
+    colon_quotes: bool = True
+    """A paragraph after one ending in a colon is a quotation (plain text)."""
 
     def block(self, kind: BlockKind, rows: list[Row]) -> Block:
         return make_block(kind, rows, self.sentinel)
@@ -82,13 +88,21 @@ class _Builder:
             deferred.clear()
 
         for chunk, soft in _chunks(span.body):
-            if ended:
-                count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front,
-                                       language=self.language)
+            hinted = _hinted_heading(chunk)
+            if ended or hinted:
+                count = hinted or heading_length(chunk, self.widths, self.sentinel,
+                                                 text_start=not sections and not front, language=self.language)
                 if count:
                     close()
                     head = self.block(BlockKind.HEAD, chunk[:count])
-                    if after_heading is not None and after_heading.level == 1:
+                    if hinted:  # the geometry's level (OCR with coordinates)
+                        section = _Section(head, chunk[0].heading)
+                        if section.level == 2 and sections:
+                            sections[-1].children.append(section)
+                        else:
+                            section.level = 1
+                            sections.append(section)
+                    elif after_heading is not None and after_heading.level == 1:
                         section = _Section(head, 2)
                         after_heading.children.append(section)
                     else:
@@ -96,15 +110,25 @@ class _Builder:
                         sections.append(section)
                     current = section.blocks
                     after_heading = section
+                    if hinted:  # a heading ends what came before: a paragraph or heading may follow
+                        ended = True
                     chunk = chunk[count:]
                     if not chunk:
                         continue
-            if self._is_editorial(chunk):
+            if self._is_editorial(chunk) or _all_hinted(chunk, "editorial"):
                 note = self.block(BlockKind.EDITORIAL_NOTE, chunk)
                 (deferred if paragraph else current).append(note)
                 continue
             after_heading = None
-            if paragraph and (soft or not ended):
+            if _all_hinted(chunk, "quote"):  # inset on both sides (OCR with coordinates)
+                close()
+                current.append(self.block(BlockKind.QUOTE, chunk))
+                ended = True
+                continue
+            if paragraph and chunk[0].hint == "paragraph":  # the geometry shows a new paragraph
+                close()
+                paragraph = list(chunk)
+            elif paragraph and (soft or not ended):
                 paragraph.extend(chunk)
             else:
                 close()
@@ -114,12 +138,25 @@ class _Builder:
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
-                    tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)
+                    tuple(_mark_quotes(front, self.colon_quotes)),
+                    tuple(s.freeze(self.colon_quotes) for s in sections), affiliation)
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
         threshold = self.widths.full * EDITORIAL_WIDTH_SHARE
         body = chunk[:-1] or chunk
         return all(len(row.text) > threshold for row in body)
+
+
+def _hinted_heading(chunk: list[Row]) -> int:
+    """How many leading rows the geometry sets as one heading (0: no hint)."""
+    count = 0
+    while count < len(chunk) and chunk[count].heading and chunk[count].heading == chunk[0].heading:
+        count += 1
+    return count
+
+
+def _all_hinted(chunk: list[Row], hint: str) -> bool:
+    return all(row.hint == hint for row in chunk)
 
 
 def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
@@ -140,10 +177,14 @@ def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
     return chunks
 
 
-def _mark_quotes(blocks: list[Block]) -> list[Block]:
-    """A paragraph after one that ends with a colon is a block quotation."""
+def _mark_quotes(blocks: list[Block], colon: bool = True) -> list[Block]:
+    """A paragraph after one that ends with a colon is a block quotation (``colon``);
+    a quotation ends at a note reference that closes a sentence when text follows."""
     out: list[Block] = []
     for block in blocks:
+        if not colon:
+            out.extend(_split_quote(block) if block.kind is BlockKind.QUOTE else [block])
+            continue
         previous = out[-1] if out else None
         if (block.kind is BlockKind.PARAGRAPH and previous is not None
                 and previous.kind is BlockKind.PARAGRAPH and previous.reading().rstrip().endswith(":")):

@@ -28,6 +28,10 @@ class Row:
     refs: tuple[tuple[FootnoteRef, str], ...] = ()
     """Each footnote placed on this line, with the numeral removed for it
     (``""`` when the note had no numeral here and sits at the line's end)."""
+    heading: int = 0
+    """The line's heading level by the page's geometry (0: no hint; :attr:`Line.heading`)."""
+    hint: str = ""
+    """The geometry's word on the line's block (:attr:`Line.hint`)."""
 
     def plain(self, sentinel: str) -> str:
         """The text without sentinels, for judging what the line looks like."""
@@ -58,10 +62,12 @@ def make_rows(doc: Document, sentinel: str) -> list[Row]:
         text = line.text
         placed: list[tuple[FootnoteRef, str]] = []
         for ref in sorted(refs_by_line.get(line.number, ()), key=lambda r: r.column, reverse=True):
-            n = ref.note.n if text[ref.column:ref.column + len(ref.note.n)] == ref.note.n else ""
+            mark = ref.note.n if ref.marker is None else ref.marker
+            n = mark if text[ref.column:ref.column + len(mark)] == mark else ""
             text = text[:ref.column] + sentinel + text[ref.column + len(n):]
             placed.append((ref, n))
-        rows.append(Row(line.number, text, gap, line.page_start, tuple(reversed(placed))))
+        rows.append(Row(line.number, text, gap, line.page_start, tuple(reversed(placed)),
+                        line.heading, line.hint))
         gap = 0
     return rows
 

@@ -92,12 +92,16 @@ def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH) -> 
     and nothing under it, at the top, is the volume's title.
     """
     starts: list[tuple[int, int, Row | None]] = []  # (title start, title end, byline)
+    # OCR with coordinates says which lines are set as titles (Row.hint);
+    # plain text shows them in capitals.
+    geometry = any(row.hint for row in rows)
+    titled = (lambda r: r.hint == "title") if geometry else (lambda r: is_caps(r.text))
     i = 0
     while i < len(rows):
         row = rows[i]
-        if is_caps(row.text) and (i == 0 or row.gap >= 1):
+        if titled(row) and (i == 0 or row.gap >= 1):
             j = i + 1
-            while j < len(rows) and j - i < MAX_TITLE_LINES and is_caps(rows[j].text) and (
+            while j < len(rows) and j - i < MAX_TITLE_LINES and titled(rows[j]) and (
                     rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text, language)):
                 j += 1
             byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].plain(sentinel), language)

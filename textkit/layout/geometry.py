@@ -1,0 +1,807 @@
+"""Layout of OCR with coordinates (hOCR, ALTO, PAGE XML): the geometry decides.
+
+Plain text shows a page's structure only in its blank lines and its words;
+a reader of OCR with coordinates knows each line's box, size and the
+engine's blocks. :func:`textkit.read.geometry.classify` turns these into a
+:class:`~textkit.read.geometry.Role` per line; this module turns the roles
+into what the structure stage reads, the same lines the text path makes:
+
+* running heads, page numbers and drop caps alone on a line are set aside
+  (:class:`~textkit.model.LayoutMark`); footnote lines are ``FOOTNOTE``,
+  grouped into notes where a note starts, each note placed at its reference
+  (a superscript numeral in the text above, :func:`~textkit.read.geometry.anchors`,
+  matched to the notes in order);
+* between body lines a *virtual* blank line (text ``""``, the number of the
+  line after it) stands wherever the page shows a boundary: a paragraph's
+  first line (indent, the engine's new block), around headings, titles,
+  block quotations and editorial notes;
+* each text line carries the geometry's hint (:attr:`Line.heading`,
+  :attr:`Line.hint`), which the structure stage honours.
+
+Every line's text is the reader's, unchanged (only a footnote's numeral moves
+into ``Footnote.n``, as on the text path). Thresholds are relative to the
+document: its body size and line height (medians).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine
+from ..read.geometry import INDENTED, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
+from .joining import join
+
+log = logging.getLogger(__name__)
+
+TITLE_RATIO = 1.35
+"""A line this much larger than the body (its median size) is a text's title
+(Tesseract on LaTeX: titles 1.38-1.62, section heads 1.15-1.31, measured)."""
+HEADING_BLOCK_RATIO = 1.05
+"""An engine block of a few short lines this much larger than the body is a heading."""
+MAX_HEADING_LINES = 3
+LEVEL_GAP = 1.1
+"""Heading sizes split into two levels where one is this much larger than the next."""
+SMALL_RATIO = 0.92
+"""Body lines at most this size against the body, under a title, are an editorial note."""
+EDITORIAL_CENTERED_RATIO = 0.96
+"""Centred lines at most this size against the body, under a title, are an editorial note too."""
+INSET_EM = 0.8
+"""A block quotation is inset this many line heights on both sides of its column."""
+
+_HEADLINE_END = re.compile(r"[.,;:]$")
+_REMOVED = {RoleKind.RUNNING_HEAD: LineKind.RUNNING_HEAD, RoleKind.PAGE_NUMBER: LineKind.PAGE_NUMBER,
+            RoleKind.DROP_CAP: LineKind.LONE_INITIAL}
+_NOTE_KINDS = (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)
+
+
+def has_geometry(doc: Document) -> bool:
+    """The document's lines come with boxes (an hOCR, ALTO or PAGE reader read it)."""
+    return any(line.box is not None for line in doc.source_lines)
+
+
+@dataclass
+class _Body:
+    """What the layout decided about one body line (an index into the source lines)."""
+
+    index: int
+    heading: int = 0
+    hint: str = ""
+    start: bool = False
+    """A new block starts here (a blank line goes before it)."""
+    apart: bool = False
+    """A title on a new page after a title: two blank lines (a new text, or the title page's end)."""
+
+
+def analyze_geometry(doc: Document) -> Document:
+    """The layout stage for OCR with coordinates: ``lines``, ``footnote_refs``, ``layout_marks``."""
+    src = _measured(deskewed(list(doc.source_lines)))
+    pages = list(doc.pages)
+    roles = classify(src, pages)
+    body_size = _median([ln.size for ln in src if ln.size and len(ln.text.split()) >= 5])
+    em = _median([float(ln.box.height) for ln in src if ln.box and len(ln.text.split()) >= 5])
+    body = _body_lines(src, roles, body_size, em)
+    starts = {b.index: b for b in body}
+    notes = _notes(src, roles)
+    # superscripts by the engine's own word boxes: neighbours are compared, and
+    # levelling them would only add rounding
+    refs, unplaced = _anchor_notes(src, roles, notes, set(starts), list(doc.source_lines))
+
+    lines: list[Line] = []
+    marks: list[LayoutMark] = []
+    page = None
+    page_pending = True
+    for i, ln in enumerate(src):
+        number = i + 1
+        if ln.page != page:
+            page, page_pending = ln.page, True
+        role = roles[i]
+        if role.kind in _REMOVED:
+            kind = _REMOVED[role.kind]
+            lines.append(Line(number, ln.text.strip(), kind))
+            marks.append(LayoutMark(kind, number, ln.text.strip()))
+            continue
+        if role.kind in _NOTE_KINDS:
+            lines.append(Line(number, ln.text.strip(), LineKind.FOOTNOTE))
+            continue
+        info = starts[i]
+        if info.start and lines:
+            lines.extend([Line(number, "", LineKind.BLANK)] * (2 if info.apart else 1))
+        lines.append(Line(number, ln.text.strip(), LineKind.TEXT, page_pending, info.heading, info.hint))
+        page_pending = False
+    pages_out = printed_pages(src, pages, roles)
+    return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks),
+                   unplaced_notes=tuple(unplaced), pages=tuple(pages_out))
+
+
+_TALL = frozenset("bdfhkl") | frozenset("ABCDEFGHIJKLMNOPRSTUVWXYZ0123456789")
+_DEEP = frozenset("gjpqyQ()[]{}/|")
+
+
+def measured_size(line: SourceLine) -> float | None:
+    """The line's type size as its words' boxes show it: the median height of
+    its words that reach the cap height and go no lower than the baseline
+    (``The``, ``INTRODUCTION``, ``1984``; not ``copy`` or ``one``).
+
+    Engines' own size estimates (hOCR ``x_size``, ALTO ``HEIGHT``) drift with
+    skew and noise: on a scan rotated by a degree a line's box is a third
+    taller than its words, while a word's box hardly changes; and a word's
+    height mixes descenders in. None when no word is of that shape.
+    """
+    heights = []
+    for word in line.words:
+        if word.box is None:
+            continue
+        if any(c in ",;" for c in word.text):  # a comma's tail descends below the baseline
+            continue
+        text = word.text.strip(".:!?'\"‘’“”-–—*°")
+        if len(text) < 2 or not text.isalnum() or any(c in _DEEP for c in text):
+            continue
+        if not (text.isalpha() or text.isdigit()):  # "3For": a superscript glued on raises the box
+            continue
+        if any(c in _TALL for c in text):
+            heights.append(float(word.box.height))
+    return statistics.median(heights) if heights else None
+
+
+SKEW_MIN = 0.002
+"""Pages skewed less than this slope (0.1 degree) are left as they are."""
+_DESCENDING = frozenset("gjpqyQ,;()[]{}/|")
+
+
+def deskewed(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with their boxes turned level, page by page, for judging the layout.
+
+    A scan rotated by a degree puts the end of a 1,500-pixel line 26 pixels
+    lower than its start: line boxes grow into the space between lines, and
+    a column's left edge drifts. The slope of a page is the median slope of
+    its lines' baselines (the bottoms of words that do not descend); each
+    word box moves up or down by it, and a line's box is its words' boxes.
+    The text is untouched.
+    """
+    slopes: dict[int, list[float]] = defaultdict(list)
+    for ln in lines:
+        points = [((w.box.x0 + w.box.x1) / 2, float(w.box.y1)) for w in ln.words
+                  if w.box is not None and w.text and not any(c in _DESCENDING for c in w.text)]
+        if len(points) >= 4:
+            mx = statistics.mean(x for x, _ in points)
+            my = statistics.mean(y for _, y in points)
+            var = sum((x - mx) ** 2 for x, _ in points)
+            if var > 0:
+                slopes[ln.page].append(sum((x - mx) * (y - my) for x, y in points) / var)
+    page_slope = {page: statistics.median(values) for page, values in slopes.items() if len(values) >= 5}
+    out = []
+    for ln in lines:
+        slope = page_slope.get(ln.page, 0.0)
+        if abs(slope) < SKEW_MIN or ln.box is None or not ln.words or any(w.box is None for w in ln.words):
+            out.append(ln)
+            continue
+
+        def level(box: Box) -> Box:
+            shift = round(slope * (box.x0 + box.x1) / 2)
+            return Box(box.x0, box.y0 - shift, box.x1, box.y1 - shift)
+        words = tuple(replace(w, box=level(w.box)) for w in ln.words)  # type: ignore[arg-type]
+        tops = sorted(w.box.y0 for w in words)  # type: ignore[union-attr]
+        bottoms = sorted(w.box.y1 for w in words)  # type: ignore[union-attr]
+        if len(words) >= 4:  # a speck glued to one word does not make the line tall
+            y0, y1 = tops[len(tops) // 4], bottoms[(3 * len(bottoms)) // 4]
+        else:
+            y0, y1 = tops[0], bottoms[-1]
+        out.append(replace(ln, box=Box(ln.box.x0, y0, ln.box.x1, max(y1, y0 + 1)), words=words))
+    return out
+
+
+def _measured(lines: list[SourceLine]) -> list[SourceLine]:
+    """The lines with the sizes :func:`measured_size` finds; a line with no word
+    to measure keeps the engine's size, brought to the same scale (the
+    document's median ratio of the two)."""
+    sizes = [measured_size(ln) for ln in lines]
+    ratios = [m / ln.size for m, ln in zip(sizes, lines) if m and ln.size]
+    ratio = statistics.median(ratios) if ratios else None
+    out = []
+    for m, ln in zip(sizes, lines):
+        if m is None and ln.size and ratio:
+            m = ln.size * ratio
+        out.append(replace(ln, size=m) if m else ln)
+    return out
+
+
+def _median(values: list[float]) -> float | None:
+    values = [v for v in values if v]
+    return statistics.median(values) if values else None
+
+
+# ------------------------------------------------------------------ body lines
+
+def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
+                em: float | None) -> list[_Body]:
+    """Every body line (not furniture, not a note) with its hints and block starts."""
+    out = [_Body(i) for i, role in enumerate(roles) if role.kind not in _REMOVED
+           and role.kind not in _NOTE_KINDS]
+    if not out:
+        return out
+    _mark_titles(src, out, body)
+    _mark_headings(src, roles, out, body)
+    _mark_editorial(src, out, body)
+    _mark_quotes(src, out, em)
+    previous: _Body | None = None
+    for b in out:
+        role = roles[b.index]
+        if previous is None:
+            b.start = True
+        elif src[b.index].page != src[previous.index].page and b.hint == "title":
+            b.start = True
+            b.apart = previous.hint == "title"
+        elif b.hint in ("title", "quote", "editorial", "byline") or b.heading:
+            same_run = (previous.hint == b.hint and previous.heading == b.heading
+                        and src[previous.index].block == src[b.index].block
+                        if b.heading and not b.hint else previous.hint == b.hint)
+            if b.hint == "quote" and role.kind is RoleKind.PARAGRAPH_START and _indented_in_quote(src, out, b, em):
+                same_run = False
+            b.start = not same_run
+        elif previous.hint in ("title", "quote", "editorial", "byline") or previous.heading:
+            b.start = True
+        elif role.kind is RoleKind.PARAGRAPH_START:
+            b.start = not _hanging(src, roles, previous, b, em)
+        elif role.kind in (RoleKind.CAPTION, RoleKind.MARGINALIA):
+            # a caption or marginal note is a block of its own (of its region's lines)
+            before = roles[previous.index]
+            b.start = before.kind is not role.kind or src[previous.index].block != src[b.index].block
+        if b.start and not b.hint and not b.heading:
+            b.hint = "paragraph"
+        previous = b
+    return out
+
+
+def _hanging(src: list[SourceLine], roles: list[Role], previous: _Body, b: _Body, em: float | None) -> bool:
+    """A line indented like the full line above it, itself indented: the
+    room a drop cap the engine lost leaves beside a text's first lines, not
+    a paragraph's first-line indent."""
+    role, before = roles[b.index], roles[previous.index]
+    a, c = src[previous.index], src[b.index]
+    if (not em or role.why != INDENTED or a.box is None or c.box is None
+            or a.page != c.page or before.kind is not RoleKind.PARAGRAPH_START):
+        return False
+    same_indent = abs(a.box.x0 - c.box.x0) <= em
+    full = a.box.x1 >= c.box.x1 - em  # the line above runs to the column's end: no paragraph end
+    return same_indent and full
+
+
+def _mark_titles(src: list[SourceLine], body: list[_Body], size: float | None) -> None:
+    """Lines set far larger than the body are titles; so is every line of a page
+    that holds nothing but large lines (a title page)."""
+    if not size:
+        return
+    by_page: dict[int, list[_Body]] = defaultdict(list)
+    for b in body:
+        by_page[src[b.index].page].append(b)
+    for b in body:
+        ln = src[b.index]
+        measured = measured_size(ln)  # not an engine's estimate: a word like "Ships" may not measure
+        if measured and measured >= TITLE_RATIO * size and _headline(ln.text):
+            b.hint = "title"
+    for page_lines in by_page.values():
+        if (any(b.hint == "title" for b in page_lines)
+                and all(src[b.index].size and src[b.index].size >= HEADING_BLOCK_RATIO * size
+                        for b in page_lines) and len(page_lines) <= 6):
+            for b in page_lines:
+                b.hint = "title"
+
+
+def _headline(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 14 and (words[0][:1].isupper() or words[0][:1].isdigit()
+                                     or not words[0][:1].isalpha())
+
+
+def _mark_headings(src: list[SourceLine], roles: list[Role], body: list[_Body],
+                   size: float | None) -> None:
+    """Headings: the geometry's, and engine blocks of a few short, large lines
+    (a heading that wraps: ``Public Money and Private`` / ``Ships``)."""
+    blocks: dict[tuple[int, int], list[_Body]] = defaultdict(list)
+    for b in body:
+        blocks[(src[b.index].page, src[b.index].block)].append(b)
+    runs: list[list[_Body]] = []
+    for members in blocks.values():
+        if any(b.hint for b in members) or len(members) > MAX_HEADING_LINES:
+            if len(members) <= MAX_HEADING_LINES or not any(roles[b.index].kind is RoleKind.HEADING
+                                                            for b in members):
+                continue
+            # A heading the engine put in the block of its paragraph: the heading lines only.
+            run = [b for b in members if roles[b.index].kind is RoleKind.HEADING]
+            if run and run == members[:len(run)]:
+                runs.append(run)
+            continue
+        texts = [src[b.index].text.strip() for b in members]
+        first = texts[0].lstrip("‘’“”\"'*.,:;-–—([")  # a noisy scan adds a quote before a capital
+        if not first[:1].isupper() and not first[:1].isdigit():
+            continue
+        if _HEADLINE_END.search(texts[-1]) or any(len(t.split()) > 10 for t in texts):
+            continue
+        if any(t.endswith((".", ",", ";", ":")) for t in texts[:-1]):
+            continue
+        by_role = any(roles[b.index].kind is RoleKind.HEADING for b in members)
+        large = bool(size and _run_size(src, members) >= HEADING_BLOCK_RATIO * size)
+        if by_role or large or _lone_line(src, roles, body, members, size):
+            runs.append(members)
+    levels = _levels(src, runs)
+    for run, level in zip(runs, levels):
+        for b in run:
+            b.heading = level
+
+
+def _lone_line(src: list[SourceLine], roles: list[Role], body: list[_Body], members: list[_Body],
+               size: float | None) -> bool:
+    """A block of one short line, not small, between other blocks, with an
+    indented paragraph start right under it: a heading set at body size (a
+    sub-heading whose bold the scan does not show)."""
+    if len(members) != 1 or not size:
+        return False
+    b = members[0]
+    k = body.index(b)
+    if k + 1 >= len(body) or k == 0:
+        return False
+    ln, nxt, prev = src[b.index], src[body[k + 1].index], src[body[k - 1].index]
+    if ln.box is None or nxt.box is None or nxt.page != ln.page:
+        return False
+    if roles[body[k + 1].index].why != INDENTED or prev.block == ln.block:
+        return False
+    short = ln.box.width <= 0.75 * nxt.box.width
+    return short and bool(ln.size and ln.size >= 0.95 * size) and len(ln.text.split()) <= 8
+
+
+def _run_size(src: list[SourceLine], run: list[_Body]) -> float:
+    """A heading's size: its largest line measured from its words (a short
+    word like ``Ships`` may not measure at all), else its lines' median."""
+    measured = [m for b in run if (m := measured_size(src[b.index])) is not None
+                and len(src[b.index].text.split()) >= 1]
+    if measured:
+        return max(measured)
+    return _median([src[b.index].size or 0.0 for b in run]) or 0.0
+
+
+def _levels(src: list[SourceLine], runs: list[list[_Body]]) -> list[int]:
+    """Level 1 for the larger heading sizes, 2 for the smaller, where the sizes
+    fall in two tiers: the split of the sorted sizes in two that leaves the
+    least spread within each (two-means), taken when the tiers' means differ
+    by :data:`LEVEL_GAP`."""
+    sizes = [_run_size(src, run) for run in runs]
+    known = sorted(s for s in sizes if s)
+    best: tuple[float, float] | None = None  # (spread, cut)
+    for k in range(1, len(known)):
+        low, high = known[:k], known[k:]
+        spread = sum((x - statistics.mean(low)) ** 2 for x in low) + sum(
+            (x - statistics.mean(high)) ** 2 for x in high)
+        if statistics.mean(high) >= LEVEL_GAP * statistics.mean(low) and (best is None or spread < best[0]):
+            best = (spread, high[0])
+    cut = best[1] if best else None
+    return [1 if cut is None or s >= cut else 2 for s in sizes]
+
+
+def _mark_editorial(src: list[SourceLine], body: list[_Body], size: float | None) -> None:
+    """Small print right under a title (and its byline): an editorial note."""
+    if not size:
+        return
+    k = 0
+    while k < len(body):
+        if body[k].hint != "title":
+            k += 1
+            continue
+        while k < len(body) and body[k].hint == "title":
+            k += 1
+        # the byline: a line or two set apart from the text (a heading by size, or short)
+        j = k
+        while j < len(body) and j - k < 3 and (body[j].heading or _short_alone(src, body, j)) \
+                and not _small(src[body[j].index], size):
+            j += 1
+        run_end = j
+        edges = _text_edges(src, body, src[body[max(j - 1, 0)].index].page) if j < len(body) else None
+        for b in body[k:j]:  # a centred author line: not a quotation
+            if not b.hint and not b.heading and _centered(src[b.index], edges):
+                b.hint = "byline"
+        while run_end < len(body) and src[body[run_end].index].page == src[body[max(j - 1, 0)].index].page \
+                and (_small(src[body[run_end].index], size)
+                     or _centered_small(src[body[run_end].index], size, edges)
+                     # the note's last line, a few words centred under it
+                     or (run_end > j and (_centered(src[body[run_end].index], edges)
+                                          or _continues_line(src[body[run_end - 1].index],
+                                                             src[body[run_end].index]))
+                         and (src[body[run_end].index].size or 0) <= 1.05 * size)):
+            run_end += 1
+        if run_end > j and run_end - j <= 8:
+            for b in body[j:run_end]:
+                b.hint, b.heading = "editorial", 0
+        k = max(run_end, k + 1)
+
+
+def _continues_line(above: SourceLine, line: SourceLine) -> bool:
+    """``line`` goes on from ``above``: flush with it, after no sentence's end."""
+    if above.box is None or line.box is None:
+        return False
+    ended = re.search(r"[.!?][\"'”’)]?$", above.text.strip())
+    return abs(above.box.x0 - line.box.x0) <= max(above.box.height, 4) and not ended
+
+
+def _text_edges(src: list[SourceLine], body: list[_Body], page: int) -> tuple[int, int] | None:
+    boxes = [src[b.index].box for b in body if src[b.index].page == page and src[b.index].box
+             and len(src[b.index].text.split()) >= 5]
+    if not boxes:
+        return None
+    return min(b.x0 for b in boxes), max(b.x1 for b in boxes)  # type: ignore[union-attr]
+
+
+def _centered_small(ln: SourceLine, size: float, edges: tuple[int, int] | None) -> bool:
+    """Set a little small and inset on both sides of the text (a noisy scan
+    measures small print barely smaller than the body)."""
+    if edges is None or ln.box is None or not ln.size or ln.size > EDITORIAL_CENTERED_RATIO * size:
+        return False
+    return _centered(ln, edges)
+
+
+def _centered(ln: SourceLine, edges: tuple[int, int] | None) -> bool:
+    if edges is None or ln.box is None:
+        return False
+    inset = max(ln.box.height, 1)
+    left, right = ln.box.x0 - edges[0], edges[1] - ln.box.x1
+    return left >= inset and right >= inset and abs(left - right) <= 0.1 * (edges[1] - edges[0])
+
+
+def _short_alone(src: list[SourceLine], body: list[_Body], j: int) -> bool:
+    ln = src[body[j].index]
+    return len(ln.text.split()) <= 8 and not ln.text.rstrip().endswith(".")
+
+
+def _small(ln: SourceLine, size: float) -> bool:
+    return bool(ln.size and ln.size <= SMALL_RATIO * size)
+
+
+def _columns(src: list[SourceLine], body: list[_Body]) -> dict[int, tuple[int, int]]:
+    """For each body line, the left and right edges of its column (the page's
+    body lines that share its horizontal span)."""
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for b in body:
+        if src[b.index].box is not None and not b.hint and not b.heading:
+            by_page[src[b.index].page].append(b.index)
+    out: dict[int, tuple[int, int]] = {}
+    for b in body:
+        box = src[b.index].box
+        if box is None:
+            continue
+        mates = [src[j].box for j in by_page[src[b.index].page]
+                 if src[j].box.x0 < box.x1 and box.x0 < src[j].box.x1]  # type: ignore[union-attr]
+        if len(mates) >= 3:
+            lefts = sorted(m.x0 for m in mates)  # type: ignore[union-attr]
+            rights = sorted(m.x1 for m in mates)  # type: ignore[union-attr]
+            # the column's usual edges: most lines are flush left and right
+            out[b.index] = (lefts[len(lefts) // 4], rights[len(rights) * 3 // 4])
+    return out
+
+
+def _mark_quotes(src: list[SourceLine], body: list[_Body], em: float | None) -> None:
+    """Runs of two or more lines inset on both sides of their column: block quotations."""
+    if not em:
+        return
+    columns = _columns(src, body)
+    inset = []
+    for b in body:
+        ln = src[b.index]
+        edges = columns.get(b.index)
+        inset.append(bool(edges and ln.box and not b.hint and not b.heading
+                          and ln.box.x0 - edges[0] >= INSET_EM * em
+                          and edges[1] - ln.box.x1 >= INSET_EM * em))
+    k = 0
+    while k < len(body):
+        if not inset[k]:
+            k += 1
+            continue
+        j = k
+        # the run: inset lines of one page
+        while j + 1 < len(body) and inset[j + 1] and src[body[j + 1].index].page == src[body[k].index].page:
+            j += 1
+        if j > k:
+            for b in body[k:j + 1]:
+                b.hint = "quote"
+        k = j + 1
+
+
+def _indented_in_quote(src: list[SourceLine], body: list[_Body], b: _Body, em: float | None) -> bool:
+    """A quotation's line indented against the quotation's other lines: a new paragraph of it."""
+    ln = src[b.index]
+    if ln.box is None or not em:
+        return False
+    mates = [src[o.index].box.x0 for o in body if o.hint == "quote" and o is not b  # type: ignore[union-attr]
+             and src[o.index].page == ln.page and src[o.index].box is not None
+             and abs(src[o.index].box.y0 - ln.box.y0) < 12 * em]  # type: ignore[union-attr]
+    return bool(mates) and ln.box.x0 - min(mates) >= INSET_EM * em
+
+
+# ------------------------------------------------------------------ footnotes
+
+@dataclass
+class _Note:
+    lines: list[int]
+    n: str
+    """The note's numeral as read (stripped from its first line), or ``""``."""
+
+
+def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
+    """The footnotes, in groups of consecutive note lines (one page foot or column foot)."""
+    runs: list[list[int]] = []
+    for i, role in enumerate(roles):
+        if role.kind not in _NOTE_KINDS:
+            continue
+        if runs and runs[-1][-1] == i - 1 and src[runs[-1][-1]].page == src[i].page:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    groups: list[list[_Note]] = []
+    for run in runs:
+        group: list[_Note] = []
+        previous_note = -1
+        for i in _visual_order(src, run):
+            role = roles[i]
+            if group and (_same_row(src, previous_note, i) or (
+                    role.kind is RoleKind.FOOTNOTE_START and _continues(src, previous_note, i, role))):
+                group[-1].lines.append(i)
+            elif role.kind is RoleKind.FOOTNOTE_START or not group:
+                # Only a numeral read as digits becomes the note's number; a
+                # misread one (``?Ingrid``, ``lMaritime``) stays in its text.
+                n = role.n or ""
+                if not n.isdigit() or not src[i].text.strip().startswith(n):
+                    n = ""
+                group.append(_Note([i], n))
+            else:
+                group[-1].lines.append(i)
+            previous_note = i
+        groups.append(group)
+    return groups
+
+
+def _same_row(src: list[SourceLine], prev: int, i: int) -> bool:
+    """Line ``i`` is the rest of printed line ``prev``, read as a piece of its own."""
+    a, b = src[prev].box, src[i].box
+    if a is None or b is None:
+        return False
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap >= 0.5 * min(a.height, b.height) and b.x0 >= a.x1 - 4
+
+
+def _visual_order(src: list[SourceLine], run: list[int]) -> list[int]:
+    """A run of note lines as they stand on the page: top to bottom, and left
+    to right within a printed line that the engine read in pieces (a noisy
+    scan's small print: ``lavitime`` … ``foty Agency, Annual Report``).
+    Lines side by side in two columns of notes keep the engine's order."""
+    if any(src[i].box is None for i in run) or len(run) < 2:
+        return run
+    widest = max(src[i].box.width for i in run)  # type: ignore[union-attr]
+    rows: list[list[int]] = []
+    for i in sorted(run, key=lambda i: src[i].box.y0):  # type: ignore[union-attr]
+        box = src[i].box
+        if rows:
+            last = src[rows[-1][0]].box
+            overlap = min(last.y1, box.y1) - max(last.y0, box.y0)  # type: ignore[union-attr]
+            left = min(box.x0, *(src[j].box.x0 for j in rows[-1]))  # type: ignore[union-attr]
+            right = max(box.x1, *(src[j].box.x1 for j in rows[-1]))  # type: ignore[union-attr]
+            apart = all(box.x0 >= src[j].box.x1 - 4 or box.x1 <= src[j].box.x0 + 4  # type: ignore[union-attr]
+                        for j in rows[-1])
+            # pieces of one printed line: side by side, together no wider than a line
+            if (overlap >= 0.5 * min(last.height, box.height) and apart  # type: ignore[union-attr]
+                    and right - left <= widest + box.height):  # type: ignore[union-attr]
+                rows[-1].append(i)
+                continue
+        rows.append([i])
+    return [i for row in rows for i in sorted(row, key=lambda i: src[i].box.x0)]  # type: ignore[union-attr]
+
+
+def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:
+    """A note start by a mark alone (``‘The``: a noisy scan adds quotes before
+    capitals) that is not indented against the note line before it, which
+    did not end a sentence: that note's next line."""
+    if role.n and role.n.isdigit():
+        return False
+    a, b = src[prev], src[i]
+    if a.box is None or b.box is None:
+        return False
+    height = max(a.box.height, b.box.height)
+    ended = re.search(r"[.)\]][\"'”’]?$", a.text.strip())
+    return b.box.x0 <= a.box.x0 + 0.3 * height and not ended
+
+
+def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Footnote:
+    first = src[note.lines[0]].text.strip()
+    if note.n:
+        first = first[len(note.n):].lstrip()
+    pieces = [(first, note.lines[0] + 1, note.lines[0] in page_starts),
+              *((src[i].text, i + 1, i in page_starts) for i in note.lines[1:])]
+    text, breaks = join(pieces)
+    return Footnote(note.n, text, note.lines[0] + 1, breaks=breaks)
+
+
+_MARKS = {"!": "1", "l": "1", "I": "1", "?": "2", "*": "3", "°": "3"}
+
+
+def _numeral(text: str) -> str:
+    """What a misread numeral stands for, as far as one can tell (``!`` is 1)."""
+    if text.isdigit():
+        return text
+    return _MARKS.get(text[:1], "")
+
+
+def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_Note]],
+                  body: set[int], raw: list[SourceLine] | None = None
+                  ) -> tuple[list[FootnoteRef], list[Footnote]]:
+    """Place each note at a reference candidate above it, in order, or keep it unanchored."""
+    words = raw or src
+    found = [a for a in anchors(words, roles) if a.line in body]
+    found = found + [a for a in _lost_anchors(words, roles, found) if a.line in body]
+    weak = [a for a in _weak_anchors(words, roles, found) if a.line in body]
+    # a mark read where the numeral was is more evidence than a raised box alone
+    weights = {(a.line, a.word): WEAK if a.numeral else WEAK_LOST for a in weak}
+    found = sorted(found + weak, key=lambda a: (a.line, a.word))
+    first_lines = _first_body_lines(src, body)
+    used: set[tuple[int, int]] = set()
+    page_starts = {i for i in range(1, len(src)) if src[i].page != src[i - 1].page}
+    refs: list[FootnoteRef] = []
+    unplaced: list[Footnote] = []
+    floor = 0
+    for group in groups:
+        top = group[0].lines[0]
+        page = src[top].page
+        # The reference may stand at the next page's head: TeX sets a note on
+        # the page where its line began.
+        candidates = [a for a in found if (a.line, a.word) not in used and (
+            (floor <= a.line < top and src[a.line].page == page)
+            or (a.line > top and a.line in first_lines.get(page + 1, ())))]
+        pairs = _match(group, candidates, weights)
+        used.update((a.line, a.word) for a in pairs.values())
+        for k, note in enumerate(group):
+            footnote = _make_note(src, note, page_starts)
+            anchor = pairs.get(k)
+            if anchor is not None:
+                line, column, marker = _position(src, anchor)
+                refs.append(FootnoteRef(line + 1, column, footnote, marker))
+                continue
+            footnote = replace(footnote, anchored=False)
+            last = next((i for i in range(top - 1, floor - 1, -1) if i in body), None)
+            after = next((i for i in range(group[-1].lines[-1] + 1, len(src)) if i in body), None)
+            if last is not None:
+                refs.append(FootnoteRef(last + 1, len(src[last].text.strip()), footnote, ""))
+            elif after is not None:
+                refs.append(FootnoteRef(after + 1, 0, footnote, ""))
+            else:
+                unplaced.append(footnote)
+            log.warning("line %d: no reference found for footnote %s; kept, marked not anchored",
+                        note.lines[0] + 1, note.n or "(unnumbered)")
+        floor = group[-1].lines[-1] + 1
+    refs.sort(key=lambda r: (r.line, r.column))
+    return refs, unplaced
+
+
+NEXT_PAGE_LINES = 2
+"""How many of the next page's first body lines may hold a note's reference."""
+
+
+def _first_body_lines(src: list[SourceLine], body: set[int]) -> dict[int, set[int]]:
+    out: dict[int, set[int]] = defaultdict(set)
+    for i in sorted(body):
+        if len(out[src[i].page]) < NEXT_PAGE_LINES:
+            out[src[i].page].add(i)
+    return out
+
+
+LOST_CONFIDENCE = 0.3
+"""A clause-ending word the engine is this unsure of, raised above its
+neighbours, held a superscript it did not read."""
+
+
+def _lost_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor]) -> list[Anchor]:
+    """Words that end a clause and held a superscript the engine lost: raised
+    above their neighbours' tops and read with almost no confidence. The
+    numeral is ``""``: the note goes after the word."""
+    taken = {(a.line, a.word) for a in found}
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
+    out = []
+    for i, ln in enumerate(src):
+        if roles[i].kind not in text_kinds:
+            continue
+        for k, word in enumerate(ln.words):
+            if (i, k) in taken or not _CLAUSE_END.match(word.text):
+                continue
+            unsure = word.confidence is not None and word.confidence <= LOST_CONFIDENCE
+            if unsure and is_raised(ln.words, k):
+                out.append(Anchor(i, k, "", glued=True))
+    return out
+
+
+_CLAUSE_END = re.compile(r"^\w[\w’'-]*\w[)\]”’\"]?[.,;:]$")
+
+
+WEAK = 0.4
+WEAK_LOST = 0.3
+"""What a weak reference candidate (:func:`_weak_anchors`) counts for against
+a sure one (1) when notes are matched to candidates."""
+
+
+def _weak_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor]) -> list[Anchor]:
+    """Candidates taken only when the sure ones run short: a mark after a
+    clause's end with nothing else for it (``Haiphong.’`` may be a quotation's
+    end); a mark after a word's letters that is raised or unsure
+    (``officials?``); a clause's end either raised or nearly unread."""
+    taken = {(a.line, a.word) for a in found}
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
+    out = []
+    for i, ln in enumerate(src):
+        if roles[i].kind not in text_kinds:
+            continue
+        for k, word in enumerate(ln.words):
+            if (i, k) in taken:
+                continue
+            unsure = word.confidence is not None and word.confidence < UNSURE
+            mark = _MARKED.match(word.text) or (
+                (unsure or is_raised(ln.words, k)) and _AFTER_LETTERS.match(word.text))
+            if mark:
+                out.append(Anchor(i, k, mark.group("n"), glued=True))
+            elif _CLAUSE_END.match(word.text) and (
+                    is_raised(ln.words, k) or (word.confidence is not None
+                                               and word.confidence <= LOST_CONFIDENCE)):
+                out.append(Anchor(i, k, "", glued=True))
+    return out
+
+
+UNSURE = 0.7
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“)]{1,2})$")
+_AFTER_LETTERS = re.compile(r"^(?P<word>.*?[a-z]{2})(?P<n>[!?*°’”+])$")
+
+
+def _match(notes: list[_Note], candidates: list[Anchor],
+           weights: dict[tuple[int, int], float] | None = None) -> dict[int, Anchor]:
+    """Notes to candidates, both in reading order, one to one and in order: the
+    most pairs, preferring pairs whose numerals agree."""
+    k, m = len(notes), len(candidates)
+    if not k or not m:
+        return {}
+
+    def score(a: int, b: int) -> float:
+        want, got = _numeral(notes[a].n), _numeral(candidates[b].numeral)
+        bonus = 0.5 if want and got and want == got else (-0.3 if want and got else 0.0)
+        weight = (weights or {}).get((candidates[b].line, candidates[b].word), 1.0)
+        return weight * (1.0 + bonus)
+    # best[a][b]: the best total over notes[a:] and candidates[b:]
+    best = [[0.0] * (m + 1) for _ in range(k + 1)]
+    for a in range(k - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            best[a][b] = max(best[a + 1][b], best[a][b + 1], score(a, b) + best[a + 1][b + 1])
+    out: dict[int, Anchor] = {}
+    a = b = 0
+    while a < k and b < m:
+        if best[a][b] == score(a, b) + best[a + 1][b + 1]:
+            out[a] = candidates[b]
+            a, b = a + 1, b + 1
+        elif best[a][b] == best[a + 1][b]:
+            a += 1
+        else:
+            b += 1
+    return out
+
+
+def _position(src: list[SourceLine], anchor: Anchor) -> tuple[int, int, str]:
+    """(line index, column of the numeral in the line's text, the numeral as read)."""
+    ln = src[anchor.line]
+    text = ln.text.strip()
+    words = ln.words
+    column = 0
+    if words and " ".join(w.text for w in words) == text:
+        column = sum(len(w.text) + 1 for w in words[:anchor.word])
+        word = words[anchor.word].text
+        if not anchor.numeral:  # a numeral the engine lost: after the word
+            return anchor.line, column + len(word), ""
+        offset = word.rfind(anchor.numeral)
+        if offset >= 0:
+            return anchor.line, column + offset, anchor.numeral
+    at = text.rfind(anchor.numeral)
+    if at >= 0:
+        return anchor.line, at, anchor.numeral
+    return anchor.line, len(text), ""
