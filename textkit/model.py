@@ -412,6 +412,8 @@ class Document:
     """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``)."""
     pages: tuple[PageInfo, ...] = ()
     title: str = ""
+    subtitle: str = ""
+    """What the volume's title page prints under its title (a subtitle, the occasion)."""
     lines: tuple[Line, ...] = ()
     footnote_refs: tuple[FootnoteRef, ...] = ()
     layout_marks: tuple[LayoutMark, ...] = ()

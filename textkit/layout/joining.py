@@ -43,7 +43,7 @@ def join(pieces: Iterable[tuple[str, int, bool]]) -> tuple[str, tuple[LineBreak,
     >>> text
     'a fundamen-tally new —one'
     >>> [(b.offset, b.line, b.page_start, b.hyphen) for b in breaks]
-    [(0, 1, False, False), (11, 2, True, True), (21, 3, False, False)]
+    [(0, 1, False, False), (11, 2, True, True), (22, 3, False, False)]
     """
     out = ""
     breaks: list[LineBreak] = []

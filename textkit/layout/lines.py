@@ -10,6 +10,7 @@ line and its neighbours, at a time.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +26,12 @@ sample's are exactly 60 spaces; an empty line is a blank)."""
 RUNNING_HEAD_MAX_CHARS = 70
 RUNNING_HEAD_MIN_REPEATS = 3
 """A line at a page edge that recurs this often (digits ignored) is a running head."""
+RUNNING_HEAD_NEAR_PAGES = 2
+"""A line at a page edge met only twice is a running head when the two pages
+are this close (a short essay's heads; two essays' "Conclusion" are not)."""
+SIMILAR_HEAD = 0.88
+"""Two edge lines this similar (difflib ratio of their keys) are one running
+head misread differently (``East Asia e 2``, ``East Asia e« 3``)."""
 
 _PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—])?")
 _PAGE_WORD = re.compile(r"(?i)page\s+\d{1,4}")
@@ -85,6 +92,31 @@ def is_page_number(content: str) -> bool:
 def furniture_key(content: str) -> str:
     """A running head's identity: case, digits and spacing ignored."""
     return " ".join(re.sub(r"\d+", " ", content).lower().split())
+
+
+_ORNAMENT = re.compile(r"(?:\s+(?:[^\w\s]+\w?|\w[^\w\s]+|[^\W\d]|[^\w\s]+\d{1,4}))+$")
+
+
+def head_key(content: str, *, fold_case: bool = True) -> str:
+    """A running head's words: :func:`furniture_key`, its folio's ornament aside.
+
+    A bullet or dot before a folio is read as ``e``, ``e«``, ``+`` or ``•``.
+
+    >>> head_key("Grain, Markets and Diplomacy in East Asia e« 3"), head_key("4 Coastal Cities")
+    ('grain markets and diplomacy in east asia', 'coastal cities')
+    """
+    bare = _folio_free(content)
+    bare = _ORNAMENT.sub("", " " + bare).strip() or bare
+    key = " ".join(re.sub(r"[^\w\s]+|\d+", " ", bare).split())
+    return key.lower() if fold_case else key
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max(len(a), len(b)) * (1 - SIMILAR_HEAD) + 1:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR_HEAD
 
 
 def page_edges(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
@@ -168,6 +200,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
             if (folio and (anywhere[key] >= 2 or once)) or (
                     i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS):
                 kinds[i] = LineKind.RUNNING_HEAD
+    _paged_heads(lines, kinds, edges, language)
     furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):
         if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
@@ -187,6 +220,76 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
 
 
 _FOLIO = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
+
+
+def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], language: Language) -> None:
+    """Running heads that the folio and exact-repeat rules above miss.
+
+    * a line at a page edge whose words (:func:`head_key`) recur at the edge
+      of other pages: three times anywhere, or twice on pages close together
+      (a short essay's head); misreadings allowed (:data:`SIMILAR_HEAD`);
+    * a page's first line repeated at once as the start of the next lines
+      (``INTRODUCTION`` / ``INTRODUCTION``: the head repeats the title of the
+      text that begins on that page);
+    * a line with a folio whose words are a title printed elsewhere (the
+      recto head of an essay, ``Who Pays for the Harbor? 5``), or a number
+      alone standing after such a head.
+    """
+    pages = _page_numbers(lines)
+    texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
+    candidates = [i for i in edges if kinds[i] is LineKind.TEXT and _is_furniture_text(lines[i].content)
+                  and _is_title(lines[i].content, language.minor_words)]
+    # Case counts: a title line SHIPPING and a heading Shipping are not one head.
+    keys = {i: head_key(lines[i].content, fold_case=False) for i in candidates}
+    extremes = _page_extremes(lines, kinds)
+    for i in candidates:
+        if len(keys[i]) < 3:
+            continue
+        others = [j for j in candidates if j != i and pages[j] != pages[i] and _similar(keys[i], keys[j])]
+        # Met twice, both must be a page's very first or very last line.
+        outer = [j for j in others if j in extremes]
+        if len(others) + 1 >= RUNNING_HEAD_MIN_REPEATS or i in extremes and any(
+                abs(pages[j] - pages[i]) <= RUNNING_HEAD_NEAR_PAGES for j in outer):
+            kinds[i] = LineKind.RUNNING_HEAD
+    for i in candidates:
+        if kinds[i] is not LineKind.TEXT or not lines[i].is_page_start and i != 0:
+            continue
+        key = head_key(lines[i].content)
+        later = [j for j in texts if j > i and kinds[j] is LineKind.TEXT][:2]
+        if key and later and head_key(lines[later[0]].content).startswith(key) and is_caps(lines[i].content):
+            kinds[i] = LineKind.RUNNING_HEAD
+    titles = {head_key(lines[i].content) for i in texts if is_caps(lines[i].content)}
+    for i in texts:
+        content = lines[i].content
+        if (kinds[i] is LineKind.TEXT and _FOLIO.search(content) and _is_furniture_text(content)
+                and _is_title(content, language.minor_words) and head_key(content) in titles
+                and not is_caps(content)):
+            kinds[i] = LineKind.RUNNING_HEAD
+
+
+def _page_extremes(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
+    """Each page's first and last text line."""
+    out: set[int] = set()
+    last = None
+    for i, line in enumerate(lines):
+        if kinds[i] is not LineKind.TEXT:
+            continue
+        if line.is_page_start or last is None:
+            out.add(i)
+            if last is not None:
+                out.add(last)
+        last = i
+    if last is not None:
+        out.add(last)
+    return out
+
+
+def _page_numbers(lines: list[RawLine]) -> list[int]:
+    out, page = [], 0
+    for line in lines:
+        page += line.is_page_start
+        out.append(page)
+    return out
 
 
 def _folio_free(content: str) -> str:

@@ -35,9 +35,9 @@ def build_structure(doc: Document) -> Document:
     rows = make_rows(doc, sentinel)
     language = profile(doc.options.language)
     builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language)
-    volume_title, spans = find_texts(rows, sentinel, language)
+    volume_title, subtitle, spans = find_texts(rows, sentinel, language)
     texts = tuple(builder.text(span) for span in spans)
-    return replace(doc, texts=texts, title=volume_title)
+    return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
 
 
 @dataclass

@@ -51,7 +51,10 @@ def tei_tree(doc: Document) -> etree._ElementTree:
     _header(etree.SubElement(root, _T + "teiHeader"), doc, keep_layout)
     text = etree.SubElement(root, _T + "text")
     if doc.title:  # the volume's own title, as printed at its head
-        _sub(_sub(_sub(text, "front"), "docTitle"), "titlePart", doc.title)
+        doc_title = _sub(_sub(text, "front"), "docTitle")
+        _sub(doc_title, "titlePart", doc.title)
+        if doc.subtitle:
+            _sub(doc_title, "titlePart", doc.subtitle, type="sub")
     body = etree.SubElement(text, _T + "body")
     writer = _Writer(keep_layout)
     for number, text in enumerate(doc.texts, 1):
