@@ -116,6 +116,13 @@ class Footnote:
     corrections: tuple[Correction, ...] = ()
     breaks: tuple[LineBreak, ...] = ()
     """Where each of the note's input lines begins in ``text``."""
+    marker: str = ""
+    """A misread numeral still at the head of ``text`` (``?`` in ``?Yoko Hirata``),
+    until the footnote stage takes it out as a :attr:`Rule.FOOTNOTE_MARKER`
+    correction (``""`` after that, or when the numeral was read as ``n``)."""
+    inferred: bool = False
+    """``n`` is not printed as such: the OCR misread or lost the numeral and
+    the number follows from the notes around it."""
 
     def as_block(self) -> Block:
         """The note's text as a paragraph block (for stages that repair blocks)."""
@@ -137,6 +144,9 @@ class FootnoteRef:
     line: int
     column: int
     note: Footnote
+    marker: str | None = None
+    """The reference as printed when it is not the note's number (a misread
+    ``!``, ``?`` or ``”``); ``None``: the numeral ``note.n`` (or nothing)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,12 @@ from dataclasses import replace
 
 from ..lang import profile
 from ..model import Document, LayoutMark, Line, LineKind
-from .footnotes import find_anchors, find_blocks
+from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
+
+FOOT_NOTE_FORMATS = frozenset({"tesseract", "pdftotext", "abbyy"})
+"""Plain-text conventions whose footnotes stand at the page foot with no
+separator line (the series' export always prints one)."""
 
 REMOVED_KINDS = frozenset({LineKind.SEPARATOR, LineKind.RUNNING_HEAD, LineKind.PAGE_NUMBER,
                            LineKind.STRAY_MARK, LineKind.LONE_INITIAL})
@@ -24,6 +28,8 @@ def analyze_layout(doc: Document) -> Document:
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
+    if not blocks and doc.input_format in FOOT_NOTE_FORMATS:
+        refs, unanchored = find_foot_anchors(lines_in, kinds, find_foot_notes(lines_in, kinds))
     lines: list[Line] = []
     page_pending = True  # the first page begins with the first text line
     for raw, kind in zip(lines_in, kinds):

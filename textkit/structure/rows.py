@@ -57,7 +57,8 @@ def make_rows(doc: Document, sentinel: str) -> list[Row]:
         text = line.text
         placed: list[tuple[FootnoteRef, str]] = []
         for ref in sorted(refs_by_line.get(line.number, ()), key=lambda r: r.column, reverse=True):
-            n = ref.note.n if text[ref.column:ref.column + len(ref.note.n)] == ref.note.n else ""
+            printed = ref.note.n if ref.marker is None else ref.marker
+            n = printed if text[ref.column:ref.column + len(printed)] == printed else ""
             text = text[:ref.column] + sentinel + text[ref.column + len(n):]
             placed.append((ref, n))
         rows.append(Row(line.number, text, gap, line.page_start, tuple(reversed(placed))))
