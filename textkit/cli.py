@@ -148,6 +148,9 @@ def _conversion_options(parser: argparse.ArgumentParser) -> None:
                         help="do not correct OCR misreadings (layout repairs only)")
     parser.add_argument("--keep-layout", action="store_true",
                         help="keep page starts and joined line ends in the TEI (pb, lb)")
+    parser.add_argument("--input-format", metavar="NAME", default=None,
+                        help="read the input as NAME (text, tesseract, abbyy, pdftotext, or another "
+                             "reader's name) instead of recognising it from its content")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -214,7 +217,8 @@ def _options(args: argparse.Namespace) -> Options:
             words = load_user_lexicon(args.lexicon)
         except TextkitError as error:
             raise UsageError(str(error)) from error
-    return Options(correct_ocr=not args.no_ocr, user_words=words, keep_layout=args.keep_layout)
+    return Options(correct_ocr=not args.no_ocr, user_words=words, keep_layout=args.keep_layout,
+                   input_format=args.input_format)
 
 
 # --- convert -----------------------------------------------------------------------------

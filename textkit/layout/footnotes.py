@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Footnote, FootnoteRef, LineKind
 from .joining import join
-from .lines import RawLine
+from .lines import RawLine, new_block
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +222,9 @@ def _chunks(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -
     run: list[int] = []
     for i in range(start, end):
         if kinds[i] is LineKind.TEXT:
+            if run and new_block(lines, i):
+                out.append(run)
+                run = []
             run.append(i)
         elif run:
             out.append(run)

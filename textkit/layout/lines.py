@@ -46,6 +46,8 @@ class RawLine:
     """The line with trailing whitespace removed (leading kept)."""
     is_page_start: bool = False
     """The line is the first of a new page."""
+    block: int = 0
+    """The block the reader put the line in (0: none said; see ``SourceLine.block``)."""
 
     @property
     def content(self) -> str:
@@ -64,9 +66,14 @@ def raw_lines(lines: Sequence[SourceLine]) -> list[RawLine]:
     out: list[RawLine] = []
     page = lines[0].page if lines else 1
     for number, line in enumerate(lines, 1):
-        out.append(RawLine(number, line.text, line.page != page))
+        out.append(RawLine(number, line.text, line.page != page, line.block))
         page = line.page
     return out
+
+
+def new_block(lines: Sequence[RawLine], i: int) -> bool:
+    """Line ``i`` opens a block the reader marked (a paragraph of its own, as a blank line would set it)."""
+    return 0 < i < len(lines) and lines[i].block != lines[i - 1].block and bool(lines[i].block)
 
 
 def basic_kind(line: RawLine) -> LineKind:
@@ -186,7 +193,8 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
     for i in texts:
         content = lines[i].content
         beside_blank = (i == 0 or kinds[i - 1] is LineKind.BLANK or lines[i].is_page_start
-                        or i + 1 == len(lines) or kinds[i + 1] is LineKind.BLANK)
+                        or i + 1 == len(lines) or kinds[i + 1] is LineKind.BLANK
+                        or new_block(lines, i) or new_block(lines, i + 1))
         if is_page_number(content):
             if i in edges or beside_blank:
                 kinds[i] = LineKind.PAGE_NUMBER

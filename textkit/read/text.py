@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import re
-import statistics
 from dataclasses import replace
 
 from ..model import Document, Options, SourceLine
@@ -39,8 +38,8 @@ CONVENTIONS = ("text", "tesseract", "abbyy", "pdftotext")
 """The plain-text conventions this reader knows (names for ``Options.input_format``)."""
 
 PARAGRAPH_LINE_CHARS = 200
-"""Median length of a non-blank line beyond which each line is a whole
-paragraph (no typeset line is this long; an unwrapped export's are)."""
+"""No typeset line is this long: when lines longer than this hold most of
+the text, each line is a whole paragraph (an unwrapped export)."""
 
 SIDE_BY_SIDE_SHARE = 0.4
 """Share of a page's lines with a wide gap at the same place that makes it a
@@ -71,19 +70,18 @@ def detect(text: str) -> str:
     >>> detect("Page one.\\n\\fPage two.\\n\\f"), detect("an is\\u00ad\\nsue of note\\n")
     ('pdftotext', 'abbyy')
     """
-    if _SOFT_END.search(text):
+    if _SOFT_END.search(text) or _unwrapped(text):
         return "abbyy"
-    body = text.rstrip(" \t\n")
     if "\f" in text:
-        return "pdftotext" if body.endswith("\f") else "tesseract"
-    if _unwrapped(text):
-        return "abbyy"
+        return "pdftotext" if text.rstrip(" \t\n").endswith("\f") else "tesseract"
     return "text"
 
 
 def _unwrapped(text: str) -> bool:
-    lengths = [len(line) for line in text.split("\n") if line.strip()]
-    return len(lengths) >= 2 and statistics.median(lengths) > PARAGRAPH_LINE_CHARS
+    """Most of the text stands in lines longer than any typeset line: one paragraph per line."""
+    lengths = [len(line) for line in re.split("[\n\f]", text) if line.strip()]
+    long = [n for n in lengths if n > PARAGRAPH_LINE_CHARS]
+    return len(long) >= 2 and sum(long) >= 0.5 * sum(lengths)
 
 
 def from_text(text: str, *, source: str, encoding: str, options: Options,

@@ -34,7 +34,8 @@ def build_structure(doc: Document) -> Document:
     sentinel = pick_sentinel(doc.raw)
     rows = make_rows(doc, sentinel)
     language = profile(doc.options.language)
-    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language)
+    text_lines = [line for line in doc.lines if line.text]
+    builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(text_lines))
     volume_title, subtitle, spans = find_texts(rows, sentinel, language)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
@@ -52,11 +53,26 @@ class _Section:
                         tuple(child.freeze() for child in self.children))
 
 
+PARAGRAPH_LINE_CHARS = 200
+"""No typeset line is this long: when such lines hold most of the text,
+each is a whole paragraph (an export that removed the line breaks), and
+width says nothing of editorial notes."""
+
+
+def _unwrapped(lines: list) -> bool:
+    """Lines longer than any typeset line hold most of the text."""
+    lengths = [len(line.text) for line in lines if line.kind.value == "text"]
+    long = [n for n in lengths if n > PARAGRAPH_LINE_CHARS]
+    return len(long) >= 2 and sum(long) >= 0.5 * sum(lengths)
+
+
 @dataclass(frozen=True, slots=True)
 class _Builder:
     sentinel: str
     widths: Widths
     language: Language
+    unwrapped: bool = False
+    """Each line is a paragraph (no typeset widths to compare)."""
 
     def block(self, kind: BlockKind, rows: list[Row]) -> Block:
         return make_block(kind, rows, self.sentinel)
@@ -117,6 +133,8 @@ class _Builder:
                     tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
+        if self.unwrapped:
+            return False
         threshold = self.widths.full * EDITORIAL_WIDTH_SHARE
         body = chunk[:-1] or chunk
         return all(len(row.text) > threshold for row in body)

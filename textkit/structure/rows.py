@@ -48,12 +48,19 @@ def make_rows(doc: Document, sentinel: str) -> list[Row]:
         refs_by_line[ref.line].append(ref)
     rows: list[Row] = []
     gap = 0
+    blocks = [line.block for line in doc.source_lines]
+    previous_block = 0
     for line in doc.lines:
         if line.kind is LineKind.BLANK:
             gap += 1
             continue
         if line.kind is not LineKind.TEXT:
             continue
+        # A block the reader marked (one paragraph per line) stands apart as after a blank line.
+        block = blocks[line.number - 1] if line.number <= len(blocks) else 0
+        if block and previous_block and block != previous_block and not gap:
+            gap = 1
+        previous_block = block
         text = line.text
         placed: list[tuple[FootnoteRef, str]] = []
         for ref in sorted(refs_by_line.get(line.number, ()), key=lambda r: r.column, reverse=True):

@@ -43,6 +43,15 @@ _REMOVED_NAMES = {
 }
 
 
+_INPUT_FORMATS = {
+    "tesseract": "the plain text of Tesseract (form feeds between pages)",
+    "abbyy": "the plain text of ABBYY FineReader (soft hyphens, or one paragraph per line)",
+    "pdftotext": "the plain text of poppler's pdftotext (a form feed after each page)",
+}
+"""What the header says of the input's conventions; the series' own export
+(``text``) needs no note, and readers of other formats add theirs here."""
+
+
 def tei_tree(doc: Document) -> etree._ElementTree:
     """The TEI document as an lxml tree, as ``doc.options`` ask for it."""
     keep_layout = doc.options.keep_layout
@@ -100,6 +109,8 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
     _sub(bibl, "idno", doc.sha256, type="sha256")
     if doc.encoding not in ("utf-8", ""):
         _sub(bibl, "note", f"Input encoding: {doc.encoding}.", type="encoding")
+    if doc.input_format in _INPUT_FORMATS:
+        _sub(bibl, "note", f"Read as {_INPUT_FORMATS[doc.input_format]}.", type="input-format")
 
     encoding = _sub(header, "encodingDesc")
     application = _sub(_sub(encoding, "appInfo"), "application", xml_id="textkit", ident="textkit",
