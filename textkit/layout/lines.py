@@ -245,8 +245,21 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
     """
     pages = _page_numbers(lines)
     texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
-    candidates = [i for i in edges if kinds[i] is LineKind.TEXT and _is_furniture_text(lines[i].content)
-                  and _is_title(lines[i].content, language.minor_words)]
+    # A page number at the edge: the head or foot stands beside it.
+    beside = {j for i in edges if kinds[i] is LineKind.PAGE_NUMBER
+              for j in (_prev_nonblank(kinds, i), _next_nonblank(kinds, i)) if j is not None}
+    candidates = sorted(i for i in edges | beside if kinds[i] is LineKind.TEXT
+                        and _is_furniture_text(lines[i].content) and _is_title(lines[i].content, language.minor_words))
+    # Of a page's lines with the same words only the first is a head: the next
+    # is the title the head repeats (OIL, ICE AND INSURANCE / OIL, ICE AND INSURANCE).
+    seen: set[tuple[int, str]] = set()
+    firsts = []
+    for i in candidates:
+        key = (pages[i], head_key(lines[i].content))
+        if key not in seen:
+            firsts.append(i)
+        seen.add(key)
+    candidates = firsts
     # Case counts: a title line SHIPPING and a heading Shipping are not one head.
     keys = {i: head_key(lines[i].content, fold_case=False) for i in candidates}
     extremes = _page_extremes(lines, kinds)
@@ -266,6 +279,12 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
         later = [j for j in texts if j > i and kinds[j] is LineKind.TEXT][:2]
         if key and later and head_key(lines[later[0]].content).startswith(key) and is_caps(lines[i].content):
             kinds[i] = LineKind.RUNNING_HEAD
+    # The title a head repeats on its text's first page is not the head.
+    for i in edges:
+        j = _next_nonblank(kinds, i)
+        if (kinds[i] is LineKind.RUNNING_HEAD and j is not None and kinds[j] is LineKind.RUNNING_HEAD
+                and pages[i] == pages[j] and head_key(lines[j].content) == head_key(lines[i].content)):
+            kinds[j] = LineKind.TEXT
     titles = {head_key(lines[i].content) for i in texts if is_caps(lines[i].content)}
     for i in texts:
         content = lines[i].content
