@@ -275,6 +275,13 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
         def self_wide(k: int) -> bool:
             return width > 0 and _chunk_width(lines, chunks[k]) >= width * WIDE_NOTE_SHARE
 
+        def noteish(k: int) -> bool:
+            """A block that opens a note on one of its lines, or is set wider than the text."""
+            chunk = chunks[k]
+            return self_wide(k) or any(
+                _head(lines[i].content, mid_page=False) is not None
+                and (p == 0 or ends_sentence(lines[chunk[p - 1]].content)) for p, i in enumerate(chunk))
+
         # The foot: note chunks from the page's end upwards.
         foot_top = len(chunks)
         tail = None
@@ -290,8 +297,7 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 gap = (below and foot_top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
                        and _fills_gap(found[k + 1], above[k]))
                 # The end of an unfinished note above, split off by a blank line.
-                rest = (k - 1 >= 1 and foot_top == k + 1
-                        and (_head(lines[chunks[k - 1][0]].content, mid_page=False) is not None or self_wide(k - 1))
+                rest = (k - 1 >= 1 and foot_top == k + 1 and noteish(k - 1)
                         and not _ends_note(lines[chunks[k - 1][-1]].content))
                 if not (wide or gap or rest):
                     if k == len(chunks) - 1:
@@ -316,20 +322,22 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             chunk = chunks[k]
             digits, mark = found[k]
             mid = k < foot_top
-            if digits is None and not mark and notes and notes[-1].page == page and k - 1 in found and \
-                    not _ends_note(lines[notes[-1].lines[-1]].content):
-                # A block that continues the unfinished note above it.
-                notes[-1] = replace(notes[-1], lines=notes[-1].lines + tuple(chunk))
-                for i in chunk:
-                    kinds[i] = LineKind.FOOTNOTE
-                continue
             current: list[int] = []
+            notes_head: tuple[str | None, str] | None = None
             for position, i in enumerate(chunk):
-                head = (digits, mark) if position == 0 else (
-                    _head(lines[i].content, mid_page=mid) if ends_sentence(lines[chunk[position - 1]].content)
-                    else None)
+                head = ((digits, mark) if digits is not None or mark else None) if position == 0 else \
+                    _next_head(lines, chunk, position, mid, last_n, current, notes_head)
+                if position == 0 and head is None and notes and notes[-1].page == page and k - 1 in found \
+                        and not _ends_note(lines[notes[-1].lines[-1]].content):
+                    # The block continues the unfinished note above it, up to a new note's head.
+                    notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
+                    notes_head = ("continued", "")
+                    continue
                 if position and head is None:
-                    current.append(i)
+                    if notes_head == ("continued", ""):
+                        notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
+                    else:
+                        current.append(i)
                     continue
                 if current:
                     notes.append(_foot_note(current, notes_head, last_n, page, mid))
@@ -353,10 +361,38 @@ def _ends_note(text: str) -> bool:
 
 def _text_starts(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> bool:
     """A new text (and its note numbering) begins on this page: a title in capitals opens it."""
-    from .shape import is_caps
-
     first = [i for i in range(start, end) if kinds[i] is LineKind.TEXT][:2]
-    return any(is_caps(lines[i].content) and len(lines[i].content.split()) >= 1 for i in first[:1])
+    return any(_upper_share(lines[i].content) >= TITLE_UPPER_SHARE for i in first)
+
+
+TITLE_UPPER_SHARE = 0.7
+"""A line this much in capitals opens a text, for the note numbering (a
+degraded scan reads ``RULEs FOR COLD WaTERS``)."""
+
+
+def _upper_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 4 else 0.0
+
+
+def _next_head(lines: list[RawLine], chunk: list[int], position: int, mid: bool, last_n: int,
+               current: list[int], head: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
+    """The head of a new note on line ``position`` of a note block, or ``None``: it continues the note.
+
+    After a line that ends a sentence any note head starts a new note; after
+    one that does not (``comparable,`` misread), only the next number does.
+    """
+    from .shape import ends_sentence
+
+    found = _head(lines[chunk[position]].content, mid_page=mid)
+    if found is None:
+        return None
+    if ends_sentence(lines[chunk[position - 1]].content):
+        return found
+    if not current:
+        return None
+    number = _foot_note(current, head, last_n, 0, mid).n
+    return found if found[0] is not None and int(found[0]) == int(number) + 1 else None
 
 
 def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
@@ -461,18 +497,23 @@ def _foot_candidate(lines: list[RawLine], kinds: list[LineKind], number: str, af
     return None
 
 
-_ONE_REFS = frozenset("!'’l|")
-"""How a superscript 1 is misread (one stroke); a 2, 3 or 4 is read ``?``, ``”``, ``*`` …"""
+_ONE_REFS = frozenset("!l|")
+"""How only a superscript 1 is misread (one upright stroke)."""
+_MANY_REFS = frozenset("?”*°®")
+"""How a superscript 2, 3 or 4 is misread, never a 1; ``'`` and ``’`` may be any."""
 
 
 def _could_be(mark: str, number: str) -> bool:
     """A misread reference ``mark`` can stand for note ``number``.
 
-    >>> _could_be("!", "1"), _could_be("?", "1"), _could_be("”", "2"), _could_be("!", "3")
-    (True, False, True, False)
+    >>> _could_be("!", "1"), _could_be("?", "1"), _could_be("”", "2"), _could_be("!", "3"), _could_be("’", "4")
+    (True, False, True, False, True)
     """
-    one = mark[0] in _ONE_REFS
-    return one if number == "1" else not one
+    if mark[0] in _ONE_REFS:
+        return number == "1"
+    if mark[0] in _MANY_REFS:
+        return number != "1"
+    return True
 
 
 def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int) -> bool:
