@@ -239,9 +239,14 @@ def _pages(lines: list[RawLine]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)])]
 
 
+MIN_MEASURED_LINES = 6
+"""A page's text width is only measured over this many lines (0: unknown)."""
+
+
 def _body_width(lines: list[RawLine], chunks: list[list[int]]) -> float:
+    """The median width of a page's full lines (each block's last line aside), 0 when too few."""
     lengths = sorted(len(lines[i].content) for chunk in chunks for i in chunk[:-1])
-    return float(lengths[len(lengths) // 2]) if lengths else 0.0
+    return float(lengths[len(lengths) // 2]) if len(lengths) >= MIN_MEASURED_LINES else 0.0
 
 
 def _chunk_width(lines: list[RawLine], chunk: list[int]) -> float:

@@ -98,23 +98,24 @@ class _Builder:
             deferred.clear()
 
         for chunk, soft in _chunks(span.body):
-            if ended:
+            while ended and chunk:  # a heading, and maybe its sub-heading on the next line
                 count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front,
                                        language=self.language)
-                if count:
-                    close()
-                    head = self.block(BlockKind.HEAD, chunk[:count])
-                    if after_heading is not None and after_heading.level == 1:
-                        section = _Section(head, 2)
-                        after_heading.children.append(section)
-                    else:
-                        section = _Section(head, 1)
-                        sections.append(section)
-                    current = section.blocks
-                    after_heading = section
-                    chunk = chunk[count:]
-                    if not chunk:
-                        continue
+                if not count:
+                    break
+                close()
+                head = self.block(BlockKind.HEAD, chunk[:count])
+                if after_heading is not None and after_heading.level == 1:
+                    section = _Section(head, 2)
+                    after_heading.children.append(section)
+                else:
+                    section = _Section(head, 1)
+                    sections.append(section)
+                current = section.blocks
+                after_heading = section
+                chunk = chunk[count:]
+            if not chunk:
+                continue
             if self._is_editorial(chunk):
                 note = self.block(BlockKind.EDITORIAL_NOTE, chunk)
                 (deferred if paragraph else current).append(note)
