@@ -131,3 +131,15 @@ def test_cli_input_format_forces_a_convention(tmp_path):
     assert 'type="input-format">Read as the plain text of Tesseract' in tei
     assert main(["convert", str(source), "--out", str(tmp_path / "bad"), "--input-format", "nonesuch",
                  "--quiet"]) == 1
+
+
+def test_keep_layout_keeps_running_heads_and_page_numbers_as_fw_and_numbers_pages():
+    text = ("ESSAY ONE\n\nAnn Lee\n\nThe first page ends in the middle of a long\n\n3\n"
+            "\f4 Journal of Harbor Studies\n\nsentence that the second page ends.\n")
+    doc = textkit.convert_text(text, options=textkit.Options(keep_layout=True))
+    tei = textkit.to_tei(doc)
+    textkit.validate(tei)
+    assert ('of a long <fw type="pageNum">3</fw><pb n="4"/><fw type="header">4 Journal of Harbor Studies</fw>'
+            'sentence') in tei
+    plain = textkit.to_tei(doc.with_options(keep_layout=False))
+    assert "<fw" not in plain and "<pb" not in plain and "Journal of Harbor" not in plain.split("</teiHeader>")[1]

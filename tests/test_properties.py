@@ -278,6 +278,9 @@ def test_original_text_of_blocks_is_in_the_input_in_order(text):
 @given(ocr_like)
 @example("\nINTRODUCTION\n12\nINTRODUCTION")  # found by hypothesis: "12 INTRODUCTION" becomes a running head
 @example("n the 9")  # found by hypothesis: the second pass drops the only line, "In the 9", as a running head
+@example("\n".join([("order.2 the the the region " * 8), " " * 60, ("region reliance region.”1 " * 8)]))
+# found by hypothesis (issue #9): lines longer than any typeset line read as one paragraph per line
+# on one pass only
 def test_repair_is_idempotent_on_clean_text(text):
     check_idempotent(text)
 

@@ -7,10 +7,11 @@ whatever it takes out of the reading text as :class:`~textkit.model.LayoutMark`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..lang import profile
-from ..model import Document, LayoutMark, Line, LineKind
+from ..model import Document, LayoutMark, Line, LineKind, PageInfo
 from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
 
@@ -40,4 +41,33 @@ def analyze_layout(doc: Document) -> Document:
              for line, raw in zip(lines, lines_in) if line.kind in REMOVED_KINDS]
     # A note whose numeral is nowhere in the text stays in the record, unplaced.
     marks += [LayoutMark(LineKind.FOOTNOTE, note.line, note.text) for note in unanchored]
-    return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks))
+    return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks),
+                   pages=printed_pages(doc, lines))
+
+
+_FOLIO_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
+_PAGE_DIGITS = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}")
+
+
+def printed_pages(doc: Document, lines: list[Line]) -> tuple[PageInfo, ...]:
+    """The document's pages with the number each prints, where it was read.
+
+    A page number line gives it; else a running head's folio.
+    """
+    pages = {info.number: info for info in doc.pages}
+    found: dict[int, str] = {}
+    for line in lines:
+        if line.number > len(doc.source_lines):
+            continue
+        page = doc.source_lines[line.number - 1].page
+        if line.kind is LineKind.PAGE_NUMBER:
+            match = _PAGE_DIGITS.search(line.text)
+            if match:
+                found[page] = match.group(0)
+        elif line.kind is LineKind.RUNNING_HEAD and page not in found:
+            match = _FOLIO_NUMBER.search(line.text)
+            if match:
+                found.setdefault(page, match.group(1) or match.group(2))
+    if not found:
+        return doc.pages
+    return tuple(replace(info, printed=found.get(number, info.printed)) for number, info in sorted(pages.items()))

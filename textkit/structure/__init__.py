@@ -35,7 +35,7 @@ def build_structure(doc: Document) -> Document:
     rows = make_rows(doc, sentinel)
     language = profile(doc.options.language)
     text_lines = [line for line in doc.lines if line.text]
-    builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(text_lines))
+    builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(doc))
     volume_title, subtitle, spans = find_texts(rows, sentinel, language)
     texts = tuple(builder.text(span) for span in spans)
     return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
@@ -53,17 +53,11 @@ class _Section:
                         tuple(child.freeze() for child in self.children))
 
 
-PARAGRAPH_LINE_CHARS = 200
-"""No typeset line is this long: when such lines hold most of the text,
-each is a whole paragraph (an export that removed the line breaks), and
-width says nothing of editorial notes."""
-
-
-def _unwrapped(lines: list) -> bool:
-    """Lines longer than any typeset line hold most of the text."""
-    lengths = [len(line.text) for line in lines if line.kind.value == "text"]
-    long = [n for n in lengths if n > PARAGRAPH_LINE_CHARS]
-    return len(long) >= 2 and sum(long) >= 0.5 * sum(lengths)
+def _unwrapped(doc: Document) -> bool:
+    """The reader found one paragraph per line (ABBYY's "remove line breaks"):
+    it put every line in a block of its own, and width says nothing of
+    editorial notes."""
+    return doc.input_format == "abbyy" and all(line.block for line in doc.source_lines if line.text.strip())
 
 
 @dataclass(frozen=True, slots=True)
