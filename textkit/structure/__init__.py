@@ -23,6 +23,9 @@ from ..layout.shape import Widths, ends_sentence
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
 
+SHORT_LAST_LINE = 0.85
+"""A paragraph's last line this much shorter than its longest ended it."""
+
 EDITORIAL_WIDTH_SHARE = 1.12
 """Lines this much wider than a full-width page's are an editorial note's."""
 
@@ -92,6 +95,8 @@ class _Builder:
             deferred.clear()
 
         for chunk, soft in _chunks(span.body):
+            if not ended and paragraph and not soft and self._stands_apart(paragraph, chunk):
+                ended = True  # the paragraph's short last line ended it (its stop misread)
             while ended and chunk:  # a heading, and maybe its sub-heading on the next line
                 count = heading_length(chunk, self.widths, self.sentinel, text_start=not sections and not front,
                                        language=self.language)
@@ -126,6 +131,26 @@ class _Builder:
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
                     tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)
+
+    def _stands_apart(self, paragraph: list[Row], chunk: list[Row]) -> bool:
+        """A whole block that is a heading after a paragraph whose last line is short.
+
+        A column or page break leaves a paragraph's line full; a short last
+        line ended the paragraph even when the scan misread its full stop
+        (``conclusion,``). Only a block that is a heading and nothing else
+        counts: a paragraph's next line is never taken for one.
+        """
+        last = paragraph[-1].plain(self.sentinel).rstrip()
+        if last.endswith(("-", "—", "–")) or len(paragraph) < 2:
+            return False
+        width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
+        if len(last) > SHORT_LAST_LINE * width:
+            return False
+        count = heading_length(chunk, self.widths, self.sentinel, text_start=False, language=self.language)
+        return count == len(chunk) or (count > 0 and chunk[count].gap == 0 and count < len(chunk)
+                                       and heading_length(chunk[count:], self.widths, self.sentinel,
+                                                          text_start=False, language=self.language)
+                                       == len(chunk) - count)
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
         if self.unwrapped:
