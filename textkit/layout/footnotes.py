@@ -178,8 +178,10 @@ _ONE_SHAPED = frozenset("lT|!")
 _MID_PAGE_MARKS = frozenset("lT|!?*$#°®§†")
 """Misread numerals that may open a note block in the middle of a page (not
 quotes: a paragraph may open with one)."""
-_MISREAD_REF = re.compile(r"(?<=[.,;:])([!?*'’”°®]{1,2})(?=[\s—–)]|$)")
+_MISREAD_REF = re.compile(r"(?<=[.,;:])([!?*'’”°®+]{1,2})(?=[\s—–)]|$)")
 """A misread reference numeral: after the punctuation that ends a sentence or clause."""
+NEXT_PAGE_LINES = 12
+"""How far into the next page a note's reference may have been pushed."""
 GAP_NOTE_MAX_LINES = 3
 """A block with no numeral fills a gap in the numbering only when it is this short."""
 WIDE_NOTE_SHARE = 1.06
@@ -441,18 +443,27 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
     refs: list[FootnoteRef] = []
     pages = _pages(lines)
     position = (0, -1)  # (line index, column) of the last reference taken
+
+    def page_last(note: FootNote) -> FootNote:
+        return [n for n in notes if n.page == note.page][-1]
+
     for note in notes:
         start, end = pages[note.page]
         if True:
             footnote = foot_note_text(note, lines)
             limit = note.lines[0] if note.mid_page else end
             found = _foot_candidate(lines, kinds, note.n, max(position, (start, -1)), limit)
-            if found is None and not note.mid_page and note.page + 1 < len(pages):
+            if found is None and not note.mid_page and note.page + 1 < len(pages) and note is page_last(note):
                 # A note set at the foot of the page before its reference (a
-                # two-column page balanced after the note was placed).
+                # two-column page balanced after the note was placed): only
+                # the page's last note, only in the next page's first lines,
+                # and not in a new text.
                 nxt = pages[note.page + 1]
-                first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
-                found = _foot_candidate(lines, kinds, note.n, max(position, (nxt[0], -1)), first_note)
+                if not _text_starts(lines, kinds, nxt[0], nxt[1]):
+                    first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
+                    top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
+                    if top:
+                        found = _foot_candidate(lines, kinds, note.n, max(position, (nxt[0], -1)), top[-1] + 1)
             if found is None:
                 last = next((i for i in range(note.lines[0] - 1, start - 1, -1) if kinds[i] is LineKind.TEXT), None)
                 if last is None:
@@ -505,7 +516,7 @@ def _foot_candidate(lines: list[RawLine], kinds: list[LineKind], number: str, af
 _ONE_REFS = frozenset("!l|")
 """How only a superscript 1 is misread (one upright stroke)."""
 _MANY_REFS = frozenset("?”*°®")
-"""How a superscript 2, 3 or 4 is misread, never a 1; ``'`` and ``’`` may be any."""
+"""How a superscript 2, 3 or 4 is misread, never a 1; ``'``, ``’`` and ``+`` may be any."""
 
 
 def _could_be(mark: str, number: str) -> bool:
