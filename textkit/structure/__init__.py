@@ -23,6 +23,27 @@ from ..layout.shape import Widths, ends_sentence
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
 
+MAX_FRONT_NOTE_BLOCKS = 2
+MAX_FRONT_NOTE_LINES = 4
+"""An editorial note under the byline is short: a block or two (Tesseract cuts
+a centred note in two), a few lines."""
+
+_DROP_CAP_WORD = re.compile(r"^(?:[A-Z]\s)?[A-Z]{1,}[’']?[A-Z]*\b[,.]?\s+[a-z0-9]")
+
+
+def _drop_cap_start(text: str) -> bool:
+    """A first line that opens with a drop cap's word read in capitals (``HE case``, ``N practice``).
+
+    >>> _drop_cap_start("HE case for patience"), _drop_cap_start("INCE 1984, the port"), _drop_cap_start("The case")
+    (True, True, False)
+    >>> _drop_cap_start("A modest proposal"), _drop_cap_start("UN agencies have")
+    (False, True)
+    """
+    match = _DROP_CAP_WORD.match(text.strip())
+    return bool(match) and len(text.split()[0]) >= 1 and text.split()[0].isupper() and (
+        len(text.split()[0].strip(",.’'")) >= 2 or text.split()[0] not in {"A", "I"})
+
+
 SHORT_LAST_LINE = 0.85
 """A paragraph's last line this much shorter than its longest ended it."""
 
@@ -94,7 +115,12 @@ class _Builder:
             current.extend(deferred)
             deferred.clear()
 
-        for chunk, soft in _chunks(span.body):
+        chunks = _chunks(span.body)
+        notes = self._front_notes(chunks) if span.title else 0
+        if notes:  # one note, though the OCR cut it into blocks
+            front.append(self.block(BlockKind.EDITORIAL_NOTE, [row for chunk, _ in chunks[:notes] for row in chunk]))
+            del chunks[:notes]
+        for chunk, soft in chunks:
             if not ended and paragraph and not soft and self._stands_apart(paragraph, chunk):
                 ended = True  # the paragraph's short last line ended it (its stop misread)
             while ended and chunk:  # a heading, and maybe its sub-heading on the next line
@@ -131,6 +157,27 @@ class _Builder:
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
                     tuple(_mark_quotes(front)), tuple(s.freeze() for s in sections), affiliation)
+
+    def _front_notes(self, chunks: list[tuple[list[Row], bool]]) -> int:
+        """How many blocks under the byline are an editorial note: those before
+        the paragraph that opens with the text's drop cap.
+
+        The drop cap's word is read in capitals (``HE case``, ``INCE 1984``,
+        ``N practice``): that paragraph begins the text, and a short block
+        before it (a note on the essay's origin, set apart in small type) is
+        not part of it.
+        """
+        for k in range(1, min(len(chunks), MAX_FRONT_NOTE_BLOCKS + 1)):
+            before = [row for chunk, _ in chunks[:k] for row in chunk]
+            if len(before) > MAX_FRONT_NOTE_LINES:
+                return 0
+            if _drop_cap_start(chunks[k][0][0].plain(self.sentinel)):
+                first = chunks[0][0][0].plain(self.sentinel)
+                if heading_length(chunks[0][0], self.widths, self.sentinel, text_start=False,
+                                  language=self.language) or _drop_cap_start(first):
+                    return 0
+                return k
+        return 0
 
     def _stands_apart(self, paragraph: list[Row], chunk: list[Row]) -> bool:
         """A whole block that is a heading after a paragraph whose last line is short.
