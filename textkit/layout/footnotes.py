@@ -182,6 +182,8 @@ _MISREAD_REF = re.compile(r"(?<=[.,;:])([!?*'’”°®+]{1,2})(?=[\s—–)]|$)
 """A misread reference numeral: after the punctuation that ends a sentence or clause."""
 NEXT_PAGE_LINES = 12
 """How far into the next page a note's reference may have been pushed."""
+MID_WIDE_SHARE = 1.3
+"""A block between the columns' text this much wider than the columns is set full width."""
 GAP_NOTE_MAX_LINES = 3
 """A block with no numeral fills a gap in the numbering only when it is this short."""
 WIDE_NOTE_SHARE = 1.06
@@ -322,6 +324,9 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
         # Between the columns: a block opening with a numeral, text on both sides.
         for k in range(1, foot_top - 1):
             head = _head(lines[chunks[k][0]].content, mid_page=True)
+            if head is None and width and _chunk_width(lines, chunks[k]) >= MID_WIDE_SHARE * width:
+                # Set full width under two columns: any misread numeral opens a note there.
+                head = _head(lines[chunks[k][0]].content, mid_page=False)
             if head is not None and not ends_sentence(lines[chunks[k - 1][-1]].content) or (
                     head is not None and head[0] is not None and int(head[0]) == last_n + 1):
                 found[k] = head

@@ -225,13 +225,31 @@ def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
     return chunks
 
 
+QUOTE_WIDTH_SHARE = 0.85
+"""A block quotation is set narrower: its lines at most this share of the paragraph before it."""
+
+
+def _line_lengths(block: Block) -> list[int]:
+    offsets = [b.offset for b in block.breaks] + [len(block.text)]
+    return [end - start for start, end in zip(offsets, offsets[1:])]
+
+
+def _narrower(block: Block, previous: Block) -> bool:
+    """``block``'s lines (three at least) are all clearly shorter than ``previous``'s longest."""
+    mine, theirs = _line_lengths(block), _line_lengths(previous)
+    return len(mine) >= 3 and bool(theirs) and max(mine) <= QUOTE_WIDTH_SHARE * max(theirs)
+
+
 def _mark_quotes(blocks: list[Block]) -> list[Block]:
-    """A paragraph after one that ends with a colon is a block quotation."""
+    """A paragraph after one that ends with a colon is a block quotation; so is a
+    narrower one after a semicolon (the scan misread the colon)."""
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
+        end = previous.reading().rstrip()[-1:] if previous is not None else ""
         if (block.kind is BlockKind.PARAGRAPH and previous is not None
-                and previous.kind is BlockKind.PARAGRAPH and previous.reading().rstrip().endswith(":")):
+                and previous.kind is BlockKind.PARAGRAPH
+                and (end == ":" or end == ";" and _narrower(block, previous))):
             out.extend(_split_quote(replace(block, kind=BlockKind.QUOTE)))
         else:
             out.append(block)
