@@ -277,7 +277,7 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
             continue
         key = head_key(lines[i].content)
         later = [j for j in texts if j > i and kinds[j] is LineKind.TEXT][:2]
-        if key and later and head_key(lines[later[0]].content).startswith(key) and is_caps(lines[i].content):
+        if key and later and head_key(lines[later[0]].content).startswith(key) and _mostly_caps(lines[i].content):
             kinds[i] = LineKind.RUNNING_HEAD
     # The title a head repeats on its text's first page is not the head.
     for i in edges:
@@ -292,6 +292,12 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
                 and _is_title(content, language.minor_words) and head_key(content) in titles
                 and not is_caps(content)):
             kinds[i] = LineKind.RUNNING_HEAD
+
+
+def _mostly_caps(text: str) -> bool:
+    """In capitals but for a few misread letters (``RULEs FOR COLD WaTERS``)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
 
 
 def _page_extremes(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
