@@ -279,6 +279,14 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
         later = [j for j in texts if j > i and kinds[j] is LineKind.TEXT][:2]
         if key and later and head_key(lines[later[0]].content).startswith(key) and _mostly_caps(lines[i].content):
             kinds[i] = LineKind.RUNNING_HEAD
+    # A page's first line misread from a head found elsewhere (RULES FoR Cop Warers).
+    heads = {head_key(lines[i].content) for i in range(len(lines)) if kinds[i] is LineKind.RUNNING_HEAD}
+    for i in extremes:
+        if (kinds[i] is LineKind.TEXT and lines[i].is_page_start and _is_furniture_text(lines[i].content)
+                and _mostly_caps_or_title(lines[i].content, language.minor_words)):
+            key = head_key(lines[i].content)
+            if key not in heads and any(_similar_folded(key, h) for h in heads):
+                kinds[i] = LineKind.RUNNING_HEAD
     # The title a head repeats on its text's first page is not the head.
     for i in edges:
         j = _next_nonblank(kinds, i)
@@ -292,6 +300,18 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
                 and _is_title(content, language.minor_words) and head_key(content) in titles
                 and not is_caps(content)):
             kinds[i] = LineKind.RUNNING_HEAD
+
+
+MISREAD_HEAD = 0.8
+"""A page's first line this similar (case folded) to a running head is that head, misread."""
+
+
+def _similar_folded(a: str, b: str) -> bool:
+    return len(a) >= 6 and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= MISREAD_HEAD
+
+
+def _mostly_caps_or_title(text: str, minor_words: frozenset[str]) -> bool:
+    return _mostly_caps(text) or _is_title(text, minor_words)
 
 
 def _mostly_caps(text: str) -> bool:

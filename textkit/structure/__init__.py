@@ -152,6 +152,9 @@ class _Builder:
                 close()
                 paragraph = list(chunk)
             ended = ends_sentence(paragraph[-1].plain(self.sentinel))
+            if ended and len(paragraph) == 1 and not sections and not any(
+                    b.kind is BlockKind.PARAGRAPH for b in front) and _drop_cap_start(paragraph[0].plain(self.sentinel)):
+                ended = False  # a drop cap spans two lines at least: its paragraph goes on
         close()
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
