@@ -143,3 +143,25 @@ def test_keep_layout_keeps_running_heads_and_page_numbers_as_fw_and_numbers_page
             'sentence') in tei
     plain = textkit.to_tei(doc.with_options(keep_layout=False))
     assert "<fw" not in plain and "<pb" not in plain and "Journal of Harbor" not in plain.split("</teiHeader>")[1]
+
+
+def test_misread_footnote_numerals_are_recorded_removals():
+    text = ("WATER AND POWER\n\nAnn Lee\n\n"
+            "In the spring of 1994 the committee met four times and heard evidence from a wide range\n"
+            "of witnesses, including port managers, shipping agents and the officials of three ministries.!\n"
+            "Its report, published in the spring, recommended that the ministries publish their plans\n"
+            "together and that no new terminal be approved without a review of its regional effects.? The\n"
+            "ministries have not yet replied to the committee, and the harbors of the north are waiting.\n\n"
+            "1Figures from the annual reports of the ministry for 1992 and 1995.\n"
+            "?Yoko Hirata, interview with the author, Manila, January 1992.\n"
+            "\fThe second page of the essay goes on with more of the same kind of text, as before.\n")
+    doc = textkit.convert_text(text)
+    assert doc.input_format == "tesseract"
+    removed = [(c.original, c.replacement) for c in doc.corrections() if c.rule is Rule.FOOTNOTE_MARKER]
+    assert removed == [("!", ""), ("?", ""), ("?", "")]  # two references, and the second note's head
+    notes = list(doc.footnotes())
+    assert [(n.n, n.inferred) for n in notes] == [("1", False), ("2", True)]
+    assert notes[1].text.startswith("Yoko Hirata") and notes[1].as_block().original_text().startswith("?Yoko")
+    block = doc.texts[0].blocks[0]
+    assert "ministries. Its report" in block.text and "effects. The" in block.text
+    assert "ministries.! Its" in block.original_text()

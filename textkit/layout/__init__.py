@@ -17,7 +17,8 @@ from .lines import classify, raw_lines
 
 FOOT_NOTE_FORMATS = frozenset({"tesseract", "pdftotext", "abbyy"})
 """Plain-text conventions whose footnotes stand at the page foot with no
-separator line (the series' export always prints one)."""
+separator line (the series' export always prints one). Only an input with
+page breaks (form feeds) has page feet to look at."""
 
 REMOVED_KINDS = frozenset({LineKind.SEPARATOR, LineKind.RUNNING_HEAD, LineKind.PAGE_NUMBER,
                            LineKind.STRAY_MARK, LineKind.LONE_INITIAL})
@@ -29,7 +30,7 @@ def analyze_layout(doc: Document) -> Document:
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
-    if not blocks and doc.input_format in FOOT_NOTE_FORMATS:
+    if not blocks and doc.input_format in FOOT_NOTE_FORMATS and len(doc.pages) > 1:
         refs, unanchored = find_foot_anchors(lines_in, kinds, find_foot_notes(lines_in, kinds))
     lines: list[Line] = []
     page_pending = True  # the first page begins with the first text line
