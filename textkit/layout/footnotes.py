@@ -443,9 +443,12 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
     ``’`` that closes an open quotation is not one). A page's notes take the
     candidates in order, each after the last one taken; a note between the
     columns looks only before itself. A note with no candidate is placed at
-    the end of the last text line above it.
+    the end of the last text line above it (or at the start of the first one
+    below); one with no text line anywhere is returned as unplaced, numeral
+    and all.
     """
     refs: list[FootnoteRef] = []
+    unplaced: list[Footnote] = []
     pages = _pages(lines)
     position = (0, -1)  # (line index, column) of the last reference taken
 
@@ -454,42 +457,42 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
 
     for note in notes:
         start, end = pages[note.page]
-        if True:
-            footnote = foot_note_text(note, lines)
-            limit = note.lines[0] if note.mid_page else end
-            found = _foot_candidate(lines, kinds, note.n, max(position, (start, -1)), limit)
-            if found is None and not note.mid_page and note.page + 1 < len(pages) and note is page_last(note):
-                # A note set at the foot of the page before its reference (a
-                # two-column page balanced after the note was placed): only
-                # the page's last note, only in the next page's first lines,
-                # and not in a new text.
-                nxt = pages[note.page + 1]
-                if not _text_starts(lines, kinds, nxt[0], nxt[1]):
-                    first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
-                    top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
-                    if top:
-                        found = _foot_candidate(lines, kinds, note.n, max(position, (nxt[0], -1)), top[-1] + 1)
-            if found is None:
-                last = next((i for i in range(note.lines[0] - 1, start - 1, -1) if kinds[i] is LineKind.TEXT), None)
-                if last is None:
-                    last = next((i for i in range(note.lines[0] - 1, -1, -1) if kinds[i] is LineKind.TEXT), None)
-                if last is None:
-                    last = next((i for i in range(note.lines[-1] + 1, len(lines)) if kinds[i] is LineKind.TEXT),
-                                None)
-                    if last is None:
-                        continue
-                    refs.append(FootnoteRef(lines[last].number, 0, footnote, ""))
+        footnote = foot_note_text(note, lines)
+        limit = note.lines[0] if note.mid_page else end
+        found = _foot_candidate(lines, kinds, note.n, max(position, (start, -1)), limit)
+        if found is None and not note.mid_page and note.page + 1 < len(pages) and note is page_last(note):
+            # A note set at the foot of the page before its reference (a
+            # two-column page balanced after the note was placed): only
+            # the page's last note, only in the next page's first lines,
+            # and not in a new text.
+            nxt = pages[note.page + 1]
+            if not _text_starts(lines, kinds, nxt[0], nxt[1]):
+                first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
+                top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
+                if top:
+                    found = _foot_candidate(lines, kinds, note.n, max(position, (nxt[0], -1)), top[-1] + 1)
+        if found is None:
+            last = next((i for i in range(note.lines[0] - 1, start - 1, -1) if kinds[i] is LineKind.TEXT), None)
+            if last is None:
+                last = next((i for i in range(note.lines[0] - 1, -1, -1) if kinds[i] is LineKind.TEXT), None)
+            if last is None:
+                last = next((i for i in range(note.lines[-1] + 1, len(lines)) if kinds[i] is LineKind.TEXT),
+                            None)
+                if last is None:  # no text anywhere: the note stays in the record, unplaced
+                    unplaced.append(replace(footnote, text=" ".join(lines[i].content for i in note.lines)))
                     continue
-                log.info("line %d: no reference found for footnote %s; placed before it",
-                         lines[note.lines[0]].number, note.n)
-                refs.append(FootnoteRef(lines[last].number, len(lines[last].content), footnote, ""))
+                refs.append(FootnoteRef(lines[last].number, 0, footnote, ""))
                 continue
-            index, column, marker = found
-            refs.append(FootnoteRef(lines[index].number, column, footnote,
-                                    None if marker == footnote.n else marker))
-            position = (index, column)
+            log.info("line %d: no reference found for footnote %s; placed before it",
+                     lines[note.lines[0]].number, note.n)
+            refs.append(FootnoteRef(lines[last].number, len(lines[last].content), footnote, ""))
+            continue
+        index, column, marker = found
+        refs.append(FootnoteRef(lines[index].number, column, footnote,
+                                None if marker == footnote.n else marker))
+        position = (index, column)
     refs.sort(key=lambda r: (r.line, r.column))
-    return refs, []
+    return refs, unplaced
 
 
 def _foot_candidate(lines: list[RawLine], kinds: list[LineKind], number: str, after: tuple[int, int],

@@ -307,7 +307,10 @@ MISREAD_HEAD = 0.8
 
 
 def _similar_folded(a: str, b: str) -> bool:
-    return len(a) >= 6 and difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= MISREAD_HEAD
+    """Misread letters, not a line that is part of the head (a title's first line the head repeats)."""
+    if len(a) < 6 or b.startswith(a) or a.startswith(b) or abs(len(a) - len(b)) > 0.15 * max(len(a), len(b)):
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= MISREAD_HEAD
 
 
 def _mostly_caps_or_title(text: str, minor_words: frozenset[str]) -> bool:
@@ -361,7 +364,7 @@ def _is_furniture_text(content: str) -> bool:
     """Short, not a sentence, with a few letters: what a running head looks like."""
     key = furniture_key(content)
     return (len(content) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
-            and not content.rstrip().endswith((".", ",", ";", "-")))
+            and not content.rstrip().endswith((".", ",", ";", "-", "\u00ad", "¬")))
 
 
 def to_line(raw: RawLine, kind: LineKind, page_start: bool) -> Line:

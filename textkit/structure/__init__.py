@@ -47,6 +47,9 @@ def _drop_cap_start(text: str) -> bool:
 SHORT_LAST_LINE = 0.85
 """A paragraph's last line this much shorter than its longest ended it."""
 
+UNWRAPPED_LINE_CHARS = 200
+"""No typeset line is longer (the reader's ``PARAGRAPH_LINE_CHARS``)."""
+
 EDITORIAL_WIDTH_SHARE = 1.12
 """Lines this much wider than a full-width page's are an editorial note's."""
 
@@ -207,7 +210,8 @@ class _Builder:
             return False
         threshold = self.widths.full * EDITORIAL_WIDTH_SHARE
         body = chunk[:-1] or chunk
-        return all(len(row.text) > threshold for row in body)
+        # A line longer than any typeset line is a whole paragraph, not a wide note's line.
+        return all(threshold < len(row.text) <= UNWRAPPED_LINE_CHARS for row in body)
 
 
 def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..layout.shape import ENGLISH, MINOR_WORDS, Widths, ends_sentence, ends_with_minor_word, is_title_case, words
 from ..model import Language
+from ..layout.joining import HYPHENS
 from .rows import Row
 
 MAX_HEADING_LINES = 3
@@ -51,7 +52,7 @@ def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_
     # as a paragraph's first line.
     while count:
         last = chunk[count - 1].plain(sentinel)
-        if ends_with_minor_word(last, language.minor_words) or last.rstrip().endswith((":", "-")):
+        if ends_with_minor_word(last, language.minor_words) or last.rstrip().endswith((":", *HYPHENS)):
             count -= 1
             continue
         if count < len(chunk):
@@ -82,7 +83,7 @@ def _could_not_wrap(line: str, following: str, width: float, minor_words: frozen
     False
     """
     line = line.strip()
-    if ends_with_minor_word(line, minor_words) or line.endswith((":", "-", ",", "–", "—")):
+    if ends_with_minor_word(line, minor_words) or line.endswith((":", ",", "–", "—", *HYPHENS)):
         return False
     first = following.split()[0] if following.split() else ""
     if not first[:1].isupper():  # "at the Gate" continues "Korea: The Tiger"

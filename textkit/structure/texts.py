@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..layout.shape import ENGLISH, ends_with_minor_word, is_caps, is_title_case
 from ..model import Language
+from ..layout.joining import HYPHENS
 from .rows import Row
 
 MAX_TITLE_LINES = 8
@@ -182,7 +183,7 @@ def _alone(rows: list[Row], j: int) -> bool:
 
 def _unfinished(text: str, language: Language) -> bool:
     stripped = text.rstrip()
-    return stripped.endswith((":", ",", "-", "–", "—")) or ends_with_minor_word(stripped, language.minor_words)
+    return stripped.endswith((":", ",", "–", "—", *HYPHENS)) or ends_with_minor_word(stripped, language.minor_words)
 
 
 def is_introduction(title: str, language: Language = ENGLISH) -> bool:
