@@ -315,7 +315,9 @@ class Options:
     declares ("en").
 
     ``input_format``: the name of the reader (:mod:`textkit.read`) to use, or
-    None to recognise the format from the content (None).
+    of a plain-text program's conventions (``text``, ``tesseract``, ``abbyy``,
+    ``pdftotext``: :mod:`textkit.read.text`), or None to recognise the format
+    and the program from the content (None).
     """
 
     correct_ocr: bool = True
@@ -417,7 +419,8 @@ class Document:
     options: Options = field(default_factory=Options)
     """What the user asked for: travels with the document to the writer."""
     input_format: str = "text"
-    """The reader that read the input (:mod:`textkit.read`)."""
+    """The reader that read the input (:mod:`textkit.read`); for plain text, the
+    program whose conventions it follows (``text``, ``tesseract``, ``abbyy``, ``pdftotext``)."""
     source_lines: tuple[SourceLine, ...] = ()
     """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``)."""
     pages: tuple[PageInfo, ...] = ()
