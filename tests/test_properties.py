@@ -9,7 +9,7 @@
   of the TEI body read with ``sic`` (not ``corr``), without ``supplied``,
   footnotes included, plus each footnote's numeral as printed in the text
   (the ``original`` of each ``footnote-marker`` correction) and at the head
-  of its note (one per footnote), plus the text of what ``doc.layout_marks`` records as removed.
+  of its note (one per footnote whose number was printed, not inferred), plus the text of what ``doc.layout_marks`` records as removed.
   Hyphens, punctuation and whitespace aside.
 * **Original text in order**: the words (runs of letters and digits) of
   every ``Block.original_text()`` occur in the input's letters and digits in
@@ -51,7 +51,8 @@ from textkit.model import LineKind, Rule
 TEI = "http://www.tei-c.org/ns/1.0"
 NS = {"t": TEI}
 HERE = Path(__file__).resolve().parent
-VOLUMES = sorted((HERE / "data" / "volumes").glob("*.txt")) + [HERE.parent / "fixtures" / "us-japan-in-asia-1994.txt"]
+VOLUMES = (sorted((HERE / "data" / "volumes").glob("*.txt")) + [HERE.parent / "fixtures" / "us-japan-in-asia-1994.txt"]
+           + sorted((HERE.parent / "fixtures" / "ocr" / "tesseract").glob("*/*.txt")))  # issue #9: real Tesseract
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -75,6 +76,10 @@ _line = st.one_of(
     st.sampled_from(["Introduction", "Security Dynamics in the", "Asia Pacific Region", "Who Pays?"]),
     st.sampled_from(["12", " 13", "THE PACIFIC REVIEW 41", " Asian Security 37", "T", "W"]),
     _word_line.map(lambda s: (s + " ") * 8),                # a long line
+    # issue #9: Tesseract's pages, misread note numerals, soft hyphens
+    _word_line.map(lambda s: "\f" + s),
+    st.sampled_from(["?Yoko Hirata, interview, Manila, 1992.", "lArturo Salcedo, Ports (Tokyo, 1990), 71.",
+                     "the region.! The", "could last.? It", "“a quote.” Then", "an is\u00ad", "re¬"]),
 )
 ocr_like = st.lists(_line, min_size=1, max_size=40).map("\n".join)
 any_text = st.one_of(st.text(max_size=400), ocr_like)
@@ -135,9 +140,9 @@ def check_words_recoverable(text: str) -> None:
     doc, xml = result
     body = _parse(xml).find("t:text", NS)  # the volume title in front, and the body
     out = _alnum(sic_reading(body))
-    notes = [n for n in body.iter(f"{{{TEI}}}note") if n.get("place") == "foot"]
-    for note in notes:
-        out += _alnum(note.get("n") or "")
+    # Each note's numeral as printed at its head (an inferred number was not printed).
+    for note in doc.footnotes():
+        out += _alnum("" if note.inferred else note.n)
     for fix in doc.corrections():  # the glued reference numerals removed from the text
         if fix.rule is Rule.FOOTNOTE_MARKER:
             out += _alnum(fix.original)
@@ -210,7 +215,7 @@ def check_only_repairs_change_text(text: str) -> None:
                 for anchor in block.notes:
                     note = anchor.note
                     want = _line_letters(doc, [b.line for b in note.breaks] or [note.line], {LineKind.FOOTNOTE})
-                    got = note.n + "".join(c for c in note.text if c.isalnum())
+                    got = ("" if note.inferred else note.n) + "".join(c for c in note.text if c.isalnum())
                     assert got == want, f"{name}: footnote {note.n} is not its lines' text"
         else:
             assert [p[0] for p in pieces] == [p[0] for p in before], f"{name} regrouped the blocks"
@@ -221,12 +226,14 @@ def check_only_repairs_change_text(text: str) -> None:
 
 
 def _paragraph_words(doc) -> list[str]:
-    """Words of the paragraphs, but for a paragraph that is a lone number: printed
-    between blank lines, as clean_text prints it, a number alone is a page number."""
+    """Words of the paragraphs, but for a paragraph that is a lone number or a lone
+    capital: printed between blank lines, as clean_text prints it, a number alone
+    is a page number and a capital alone a displaced drop cap (hypothesis found
+    ``INTRODUCTION\nW``, failing on main too)."""
     from textkit.layout.lines import is_page_number
 
     return [w for b in doc.blocks() if b.kind.value == "p" and not is_page_number(b.text.strip())
-            for w in b.text.split()]
+            and not re.fullmatch(r"[A-Z]", b.text.strip()) for w in b.text.split()]
 
 
 def check_idempotent(text: str) -> None:
@@ -275,6 +282,17 @@ def test_original_text_of_blocks_is_in_the_input_in_order(text):
 @given(ocr_like)
 @example("\nINTRODUCTION\n12\nINTRODUCTION")  # found by hypothesis: "12 INTRODUCTION" becomes a running head
 @example("n the 9")  # found by hypothesis: the second pass drops the only line, "In the 9", as a running head
+@example("INTRODUCTION\nW")  # found by hypothesis: a one-letter paragraph reads as a lone drop cap the second time
+@example("\n".join(["the the the the region.”1 " * 8, "1Kent Calder, Japan’s Role, 1991, 32.",
+                    "the the the the the the the " * 8, " " * 60, "1Kent Calder, Japan’s Role, 1991, 32."]))
+# found by hypothesis (issue #9): notes looked for at the foot of the only page on the second pass
+@example("Tanaka\nre¬\nthe")  # issue #9: a heading cannot end in ABBYY's ¬, as it cannot in a hyphen
+@example("\n".join(["order.2 the the the the the " * 8, " the", "1Kent Calder, Japan’s Role, 1991, 32.",
+                    "?Yoko Hirata, interview, Manila, 1992.", "the the the the " * 8]))
+# issue #9: a line longer than any typeset line is a paragraph on both passes, never a wide editorial note
+@example("\n".join([("order.2 the the the region " * 8), " " * 60, ("region reliance region.”1 " * 8)]))
+# found by hypothesis (issue #9): lines longer than any typeset line read as one paragraph per line
+# on one pass only
 def test_repair_is_idempotent_on_clean_text(text):
     check_idempotent(text)
 
@@ -287,7 +305,8 @@ def test_only_repair_stages_change_text(text):
 
 # --- the same invariants on the real and synthetic volumes -----------------------
 
-@pytest.mark.parametrize("path", VOLUMES, ids=[p.name for p in VOLUMES])
+@pytest.mark.parametrize("path", VOLUMES, ids=[p.parent.name + "/" + p.name if p.parent.parent.name == "tesseract"
+                                              else p.name for p in VOLUMES])
 @pytest.mark.parametrize("check", [check_words_recoverable, check_original_in_order, check_idempotent,
                                    check_only_repairs_change_text],
                          ids=["words-recoverable", "original-in-order", "idempotent", "only-repairs-change"])

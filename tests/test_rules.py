@@ -14,6 +14,7 @@ a correct conversion gives. Keys, all optional:
   in the footnotes either;
 * ``heads``: every section head of the document, ``[text, level]``;
 * ``texts``: every text, ``[title, [authors]]``;
+* ``volume_title``: the front's ``titlePart`` s, in order (the volume title, a subtitle);
 * ``notes``: every ``note[@place="foot"]``: ``n``, ``text`` and the word
   (with punctuation) its anchor follows, ``after``;
 * ``first_words`` / ``supplied``: the first paragraph's start and restored
@@ -127,6 +128,12 @@ def test_rule(case):
                 got.append([norm(reading(head)) if head is not None else "", level])
         if got != case["heads"]:
             problems.append(f"heads {got}, expected {case['heads']}")
+
+    if "volume_title" in case:  # the title page: every titlePart of the front, in order
+        front = body.getparent().find("t:front", NS)
+        got = [norm(reading(t)) for t in front.iter(f"{{{TEI}}}titlePart")] if front is not None else []
+        if got != case["volume_title"]:
+            problems.append(f"volume title {got}, expected {case['volume_title']}")
 
     if "texts" in case:
         got = [[norm(reading(d.find("t:head", NS))) if d.find("t:head", NS) is not None else "",

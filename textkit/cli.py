@@ -184,6 +184,9 @@ def _conversion_options(parser: argparse.ArgumentParser, *, tei: bool = True) ->
     if tei:
         parser.add_argument("--keep-layout", action="store_true",
                             help="keep page starts and joined line ends in the TEI (pb, lb)")
+    parser.add_argument("--input-format", metavar="NAME", default=None,
+                        help="read the input as NAME (text, tesseract, abbyy, pdftotext, or another "
+                             "reader's name) instead of recognising it from its content")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -254,7 +257,7 @@ def _options(args: argparse.Namespace) -> Options:
     # The one place the command line becomes Options: they travel with each document
     # to the writer, so nothing below is told them again.
     return Options(correct_ocr=not args.no_ocr, user_words=words,
-                   keep_layout=getattr(args, "keep_layout", False))
+                   keep_layout=getattr(args, "keep_layout", False), input_format=args.input_format)
 
 
 # --- convert -----------------------------------------------------------------------------

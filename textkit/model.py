@@ -138,6 +138,13 @@ class Footnote:
     """False when its reference in the text was not found: the note stands at
     the end of the text before its block (or the start of the one after), or
     at the end of the document (TEI ``anchored="false"``)."""
+    marker: str = ""
+    """A misread numeral still at the head of ``text`` (``?`` in ``?Yoko Hirata``),
+    until the footnote stage takes it out as a :attr:`Rule.FOOTNOTE_MARKER`
+    correction (``""`` after that, or when the numeral was read as ``n``)."""
+    inferred: bool = False
+    """``n`` is not printed as such: the OCR misread or lost the numeral and
+    the number follows from the notes around it."""
 
     def as_block(self) -> Block:
         """The note's text as a paragraph block (for stages that repair blocks)."""
@@ -160,8 +167,8 @@ class FootnoteRef:
     column: int
     note: Footnote
     marker: str | None = None
-    """The reference as the scan read it, when it is not ``note.n`` (OCR with
-    coordinates reads a superscript 1 as ``!``); None: ``note.n``."""
+    """The reference as printed when it is not the note's number (a misread
+    ``!``, ``?`` or ``”``); ``None``: the numeral ``note.n`` (or nothing)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,7 +346,9 @@ class Options:
     declares ("en").
 
     ``input_format``: the name of the reader (:mod:`textkit.read`) to use, or
-    None to recognise the format from the content (None).
+    of a plain-text program's conventions (``text``, ``tesseract``, ``abbyy``,
+    ``pdftotext``: :mod:`textkit.read.text`), or None to recognise the format
+    and the program from the content (None).
     """
 
     correct_ocr: bool = True
@@ -488,7 +497,8 @@ class Document:
     options: Options = field(default_factory=Options)
     """What the user asked for: travels with the document to the writer."""
     input_format: str = "text"
-    """The reader that read the input (:mod:`textkit.read`)."""
+    """The reader that read the input (:mod:`textkit.read`); for plain text, the
+    program whose conventions it follows (``text``, ``tesseract``, ``abbyy``, ``pdftotext``)."""
     source_lines: tuple[SourceLine, ...] = ()
     """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``)."""
     pages: tuple[PageInfo, ...] = ()
@@ -499,6 +509,8 @@ class Document:
     when they were made, which later repairs may shift)."""
     """Footnotes with no text anywhere to attach to (kept: written at the end)."""
     title: str = ""
+    subtitle: str = ""
+    """What the volume's title page prints under its title (a subtitle, the occasion)."""
     lines: tuple[Line, ...] = ()
     footnote_refs: tuple[FootnoteRef, ...] = ()
     layout_marks: tuple[LayoutMark, ...] = ()

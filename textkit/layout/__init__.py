@@ -7,12 +7,18 @@ whatever it takes out of the reading text as :class:`~textkit.model.LayoutMark`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..lang import profile
-from ..model import Document, LayoutMark, Line, LineKind
-from .footnotes import find_anchors, find_blocks
+from ..model import Document, LayoutMark, Line, LineKind, PageInfo
+from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
+
+FOOT_NOTE_FORMATS = frozenset({"tesseract", "pdftotext", "abbyy"})
+"""Plain-text conventions whose footnotes stand at the page foot with no
+separator line (the series' export always prints one). Only an input with
+page breaks (form feeds) has page feet to look at."""
 
 REMOVED_KINDS = frozenset({LineKind.SEPARATOR, LineKind.RUNNING_HEAD, LineKind.PAGE_NUMBER,
                            LineKind.STRAY_MARK, LineKind.LONE_INITIAL})
@@ -32,6 +38,8 @@ def analyze_layout(doc: Document) -> Document:
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
+    if not blocks and doc.input_format in FOOT_NOTE_FORMATS and len(doc.pages) > 1:
+        refs, unanchored = find_foot_anchors(lines_in, kinds, find_foot_notes(lines_in, kinds))
     lines: list[Line] = []
     page_pending = True  # the first page begins with the first text line
     for raw, kind in zip(lines_in, kinds):
@@ -41,4 +49,32 @@ def analyze_layout(doc: Document) -> Document:
     marks = [LayoutMark(line.kind, line.number, raw.content)
              for line, raw in zip(lines, lines_in) if line.kind in REMOVED_KINDS]
     return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks),
-                   unplaced_notes=tuple(unanchored))
+                   unplaced_notes=tuple(unanchored), pages=printed_pages(doc, lines))
+
+
+_FOLIO_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
+_PAGE_DIGITS = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}")
+
+
+def printed_pages(doc: Document, lines: list[Line]) -> tuple[PageInfo, ...]:
+    """The document's pages with the number each prints, where it was read.
+
+    A page number line gives it; else a running head's folio.
+    """
+    pages = {info.number: info for info in doc.pages}
+    found: dict[int, str] = {}
+    for line in lines:
+        if line.number > len(doc.source_lines):
+            continue
+        page = doc.source_lines[line.number - 1].page
+        if line.kind is LineKind.PAGE_NUMBER:
+            match = _PAGE_DIGITS.search(line.text)
+            if match:
+                found[page] = match.group(0)
+        elif line.kind is LineKind.RUNNING_HEAD and page not in found:
+            match = _FOLIO_NUMBER.search(line.text)
+            if match:
+                found.setdefault(page, match.group(1) or match.group(2))
+    if not found:
+        return doc.pages
+    return tuple(replace(info, printed=found.get(number, info.printed)) for number, info in sorted(pages.items()))

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Footnote, FootnoteRef, LineKind
 from .joining import join
-from .lines import RawLine
+from .lines import RawLine, new_block
 
 log = logging.getLogger(__name__)
 
@@ -167,3 +167,397 @@ def _search(lines: list[RawLine], kinds: list[LineKind], number: str, floor: int
         if best is not None:
             return i, best
     return None
+
+
+# --- notes at the page foot with no separator line (Tesseract, pdftotext, ABBYY) ----
+#
+# The rule above the notes is a graphic that plain text does not keep, and the
+# superscript numerals are misread (``!``, ``?``, ``'``, ``”``, ``*``, ``l`` …)
+# or lost. A page's notes are the blocks at its foot (or, on a page of two
+# columns, at the foot of the left column, between the columns' text) that
+# open with a numeral or a misread one; a block with no numeral is a note
+# too where it fills a gap in the numbering or is set wider than the page's
+# text (a full-width note under two columns); a block that continues an
+# unfinished note is part of it.
+
+_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘°®$#§†|]|[lT](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(])")
+"""A note's head: its numeral glued (or spaced) to the text, or a misread one."""
+_ONE_SHAPED = frozenset("lT|!")
+"""Misreadings of a superscript 1."""
+_MID_PAGE_MARKS = frozenset("lT|!?*$#°®§†")
+"""Misread numerals that may open a note block in the middle of a page (not
+quotes: a paragraph may open with one)."""
+_MISREAD_REF = re.compile(r"(?<=[.,;:])([!?*'’”°®+]{1,2})(?=[\s—–)]|$)")
+"""A misread reference numeral: after the punctuation that ends a sentence or clause."""
+NEXT_PAGE_LINES = 12
+"""How far into the next page a note's reference may have been pushed."""
+MID_WIDE_SHARE = 1.3
+"""A block between the columns' text this much wider than the columns is set full width."""
+GAP_NOTE_MAX_LINES = 3
+"""A block with no numeral fills a gap in the numbering only when it is this short."""
+WIDE_NOTE_SHARE = 1.06
+"""A block with no numeral is a note when its lines are this much wider than the page's text."""
+QUOTE_LOOKBACK_LINES = 6
+"""How far back an opening quote may make a ``”`` a closing quote, not a note reference."""
+
+
+@dataclass(frozen=True, slots=True)
+class FootNote:
+    """A note found at a page foot: its lines, number, and how it was read."""
+
+    lines: tuple[int, ...]
+    """Indexes of its lines."""
+    n: str
+    marker: str
+    """The misread numeral at its head (kept in its text), or ``""``."""
+    inferred: bool
+    page: int
+    mid_page: bool
+    """The note stands between the columns' text, not at the page's end."""
+
+
+def _head(content: str, *, mid_page: bool) -> tuple[str | None, str] | None:
+    """``(digits, misread)`` of a note's head, or ``None`` when the line opens no note."""
+    match = _FOOT_HEAD.match(content)
+    if match is None:
+        return None
+    if match.group(1):
+        return match.group(1), ""
+    mark = match.group(2)
+    if mid_page and mark not in _MID_PAGE_MARKS:
+        return None
+    return None, match.group(0)
+
+
+def _chunks(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> list[list[int]]:
+    """Runs of text lines in ``[start, end)`` with nothing else between them."""
+    out: list[list[int]] = []
+    run: list[int] = []
+    for i in range(start, end):
+        if kinds[i] is LineKind.TEXT:
+            if run and new_block(lines, i):
+                out.append(run)
+                run = []
+            run.append(i)
+        elif run:
+            out.append(run)
+            run = []
+    if run:
+        out.append(run)
+    return out
+
+
+def _pages(lines: list[RawLine]) -> list[tuple[int, int]]:
+    starts = [0] + [i for i, line in enumerate(lines) if line.is_page_start and i]
+    return [(s, e) for s, e in zip(starts, starts[1:] + [len(lines)])]
+
+
+MIN_MEASURED_LINES = 6
+"""A page's text width is only measured over this many lines (0: unknown)."""
+
+
+def _body_width(lines: list[RawLine], chunks: list[list[int]]) -> float:
+    """The median width of a page's full lines (each block's last line aside), 0 when too few."""
+    lengths = sorted(len(lines[i].content) for chunk in chunks for i in chunk[:-1])
+    return float(lengths[len(lengths) // 2]) if len(lengths) >= MIN_MEASURED_LINES else 0.0
+
+
+def _chunk_width(lines: list[RawLine], chunk: list[int]) -> float:
+    lengths = sorted(len(lines[i].content) for i in (chunk[:-1] or chunk))
+    return float(lengths[len(lengths) // 2])
+
+
+def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNote]:
+    """Find the notes at page feet of an input without separator lines; mark them ``FOOTNOTE``."""
+    from .shape import ends_sentence
+
+    notes: list[FootNote] = []
+    last_n = 0
+    for page, (start, end) in enumerate(_pages(lines)):
+        if _text_starts(lines, kinds, start, end):
+            last_n = 0
+        chunks = _chunks(lines, kinds, start, end)
+        if len(chunks) < 2:
+            continue
+        width = _body_width(lines, chunks)
+        found: dict[int, tuple[str | None, str]] = {}  # chunk index -> head
+        # The numbers of the notes this page shows above each chunk (a note
+        # between the columns comes before those at the foot).
+        above = [last_n]
+        for chunk in chunks:
+            head = _head(lines[chunk[0]].content, mid_page=True)
+            number = above[-1]
+            if head is not None:
+                number = int(head[0]) if head[0] else (1 if head[1].strip() in _ONE_SHAPED else number)
+            above.append(number)
+        def self_wide(k: int) -> bool:
+            return width > 0 and _chunk_width(lines, chunks[k]) >= width * WIDE_NOTE_SHARE
+
+        def noteish(k: int) -> bool:
+            """A block that opens a note on one of its lines, or is set wider than the text."""
+            chunk = chunks[k]
+            return self_wide(k) or any(
+                _head(lines[i].content, mid_page=False) is not None
+                and (p == 0 or ends_sentence(lines[chunk[p - 1]].content)) for p, i in enumerate(chunk))
+
+        # The foot: note chunks from the page's end upwards.
+        foot_top = len(chunks)
+        tail = None
+        k = len(chunks) - 1
+        while k >= 1:
+            head = _head(lines[chunks[k][0]].content, mid_page=False)
+            if head is not None:
+                found[k] = head
+                foot_top = k
+            elif foot_top == k + 1 or k == len(chunks) - 1:
+                wide = self_wide(k)
+                below = k + 1 < len(chunks) and k + 1 in found
+                gap = (below and foot_top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
+                       and _fills_gap(found[k + 1], above[k]))
+                # The end of an unfinished note above, split off by a blank line.
+                rest = (k - 1 >= 1 and foot_top == k + 1 and noteish(k - 1)
+                        and not _ends_note(lines[chunks[k - 1][-1]].content))
+                if not (wide or gap or rest):
+                    if k == len(chunks) - 1:
+                        tail = k  # text, or the end of an unfinished note above it
+                        k -= 1
+                        continue
+                    break
+                found[k] = (None, "")
+                foot_top = k
+            else:
+                break
+            k -= 1
+        if tail is not None and tail - 1 in found and not _ends_note(lines[chunks[tail - 1][-1]].content):
+            found[tail] = (None, "")
+        # Between the columns: a block opening with a numeral, text on both sides.
+        for k in range(1, foot_top - 1):
+            head = _head(lines[chunks[k][0]].content, mid_page=True)
+            if head is None and width and _chunk_width(lines, chunks[k]) >= MID_WIDE_SHARE * width:
+                # Set full width under two columns: any misread numeral opens a note there.
+                head = _head(lines[chunks[k][0]].content, mid_page=False)
+            if head is not None and not ends_sentence(lines[chunks[k - 1][-1]].content) or (
+                    head is not None and head[0] is not None and int(head[0]) == last_n + 1):
+                found[k] = head
+        for k in sorted(found):
+            chunk = chunks[k]
+            digits, mark = found[k]
+            mid = k < foot_top
+            current: list[int] = []
+            notes_head: tuple[str | None, str] | None = None
+            for position, i in enumerate(chunk):
+                head = ((digits, mark) if digits is not None or mark else None) if position == 0 else \
+                    _next_head(lines, chunk, position, mid, last_n, current, notes_head)
+                if position == 0 and head is None and notes and notes[-1].page == page and k - 1 in found \
+                        and not _ends_note(lines[notes[-1].lines[-1]].content):
+                    # The block continues the unfinished note above it, up to a new note's head.
+                    notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
+                    notes_head = ("continued", "")
+                    continue
+                if position and head is None:
+                    if notes_head == ("continued", ""):
+                        notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
+                    else:
+                        current.append(i)
+                    continue
+                if current:
+                    notes.append(_foot_note(current, notes_head, last_n, page, mid))
+                    last_n = int(notes[-1].n)
+                current, notes_head = [i], head
+            if current:
+                notes.append(_foot_note(current, notes_head, last_n, page, mid))
+                last_n = int(notes[-1].n)
+            for i in chunk:
+                kinds[i] = LineKind.FOOTNOTE
+    return notes
+
+
+_NOTE_END = re.compile(r"[.?!][”’\"')\]]*$")
+
+
+def _ends_note(text: str) -> bool:
+    """A note's last line ends with a full stop (a colon or comma leaves it open)."""
+    return bool(_NOTE_END.search(text.rstrip()))
+
+
+def _text_starts(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> bool:
+    """A new text (and its note numbering) begins on this page: a title in capitals opens it."""
+    first = [i for i in range(start, end) if kinds[i] is LineKind.TEXT][:2]
+    return any(_upper_share(lines[i].content) >= TITLE_UPPER_SHARE for i in first)
+
+
+TITLE_UPPER_SHARE = 0.7
+"""A line this much in capitals opens a text, for the note numbering (a
+degraded scan reads ``RULEs FOR COLD WaTERS``)."""
+
+
+def _upper_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if len(letters) >= 4 else 0.0
+
+
+def _next_head(lines: list[RawLine], chunk: list[int], position: int, mid: bool, last_n: int,
+               current: list[int], head: tuple[str | None, str] | None) -> tuple[str | None, str] | None:
+    """The head of a new note on line ``position`` of a note block, or ``None``: it continues the note.
+
+    After a line that ends a sentence any note head starts a new note; after
+    one that does not (``comparable,`` misread), only the next number does.
+    """
+    from .shape import ends_sentence
+
+    found = _head(lines[chunk[position]].content, mid_page=mid)
+    if found is None:
+        return None
+    if ends_sentence(lines[chunk[position - 1]].content):
+        return found
+    if not current:
+        return None
+    number = _foot_note(current, head, last_n, 0, mid).n
+    return found if found[0] is not None and int(found[0]) == int(number) + 1 else None
+
+
+def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
+    """A note with no numeral above one numbered two past the last note: the missing number."""
+    digits = head_below[0]
+    return digits is not None and int(digits) == last_n + 2 or (
+        digits is None and bool(head_below[1]) and last_n >= 1)
+
+
+def _foot_note(chunk: list[int], head: tuple[str | None, str] | None, last_n: int, page: int,
+               mid: bool) -> FootNote:
+    digits, mark = head or (None, "")
+    if digits is not None:
+        return FootNote(tuple(chunk), str(int(digits)), "", False, page, mid)
+    if mark and mark.strip() in _ONE_SHAPED:
+        return FootNote(tuple(chunk), "1", mark, True, page, mid)
+    return FootNote(tuple(chunk), str(last_n + 1), mark, True, page, mid)
+
+
+def foot_note_text(note: FootNote, lines: list[RawLine]) -> Footnote:
+    """The :class:`Footnote` of a note found at a page foot (a printed numeral becomes ``n``)."""
+    first = lines[note.lines[0]]
+    if note.inferred:
+        pieces = [(lines[i].content, lines[i].number, lines[i].is_page_start) for i in note.lines]
+        text, breaks = join(pieces)
+        return Footnote(note.n, text, first.number, breaks=breaks, marker=note.marker, inferred=True)
+    return make_note(note.n, [lines[i] for i in note.lines])
+
+
+def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[FootNote]
+                      ) -> tuple[list[FootnoteRef], list[Footnote]]:
+    """Place each page-foot note at its reference in the text of its page.
+
+    Candidates are the page's glued numerals of the note's number and its
+    misread numerals (after a sentence's or clause's punctuation; a ``”`` or
+    ``’`` that closes an open quotation is not one). A page's notes take the
+    candidates in order, each after the last one taken; a note between the
+    columns looks only before itself. A note with no candidate is placed at
+    the end of the last text line above it (or at the start of the first one
+    below); one with no text line anywhere is returned as unplaced, numeral
+    and all.
+    """
+    refs: list[FootnoteRef] = []
+    unplaced: list[Footnote] = []
+    pages = _pages(lines)
+    position = (0, -1)  # (line index, column) of the last reference taken
+
+    def page_last(note: FootNote) -> FootNote:
+        return [n for n in notes if n.page == note.page][-1]
+
+    for note in notes:
+        start, end = pages[note.page]
+        footnote = foot_note_text(note, lines)
+        limit = note.lines[0] if note.mid_page else end
+        found = _foot_candidate(lines, kinds, note.n, max(position, (start, -1)), limit)
+        if found is None and not note.mid_page and note.page + 1 < len(pages) and note is page_last(note):
+            # A note set at the foot of the page before its reference (a
+            # two-column page balanced after the note was placed): only
+            # the page's last note, only in the next page's first lines,
+            # and not in a new text.
+            nxt = pages[note.page + 1]
+            if not _text_starts(lines, kinds, nxt[0], nxt[1]):
+                first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
+                top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
+                if top:
+                    found = _foot_candidate(lines, kinds, note.n, max(position, (nxt[0], -1)), top[-1] + 1)
+        if found is None:
+            last = next((i for i in range(note.lines[0] - 1, start - 1, -1) if kinds[i] is LineKind.TEXT), None)
+            if last is None:
+                last = next((i for i in range(note.lines[0] - 1, -1, -1) if kinds[i] is LineKind.TEXT), None)
+            if last is None:
+                last = next((i for i in range(note.lines[-1] + 1, len(lines)) if kinds[i] is LineKind.TEXT),
+                            None)
+                if last is None:  # no text anywhere: the note stays in the record, unplaced
+                    unplaced.append(replace(footnote, text=" ".join(lines[i].content for i in note.lines)))
+                    continue
+                refs.append(FootnoteRef(lines[last].number, 0, footnote, ""))
+                continue
+            log.info("line %d: no reference found for footnote %s; placed before it",
+                     lines[note.lines[0]].number, note.n)
+            refs.append(FootnoteRef(lines[last].number, len(lines[last].content), footnote, ""))
+            continue
+        index, column, marker = found
+        refs.append(FootnoteRef(lines[index].number, column, footnote,
+                                None if marker == footnote.n else marker))
+        position = (index, column)
+    refs.sort(key=lambda r: (r.line, r.column))
+    return refs, unplaced
+
+
+def _foot_candidate(lines: list[RawLine], kinds: list[LineKind], number: str, after: tuple[int, int],
+                    limit: int) -> tuple[int, int, str] | None:
+    """The first reference to note ``number`` after ``after`` and before line ``limit``."""
+    patterns = anchor_patterns(number)
+    for i in range(after[0], limit):
+        if kinds[i] is not LineKind.TEXT:
+            continue
+        content = lines[i].content
+        best: tuple[int, str] | None = None
+        for pattern in patterns:
+            for match in pattern.finditer(content):
+                if (i, match.start()) > after and (best is None or match.start() < best[0]):
+                    best = (match.start(), number)
+        for match in _MISREAD_REF.finditer(content):
+            if (i, match.start()) <= after or (best is not None and best[0] < match.start()):
+                continue
+            if not _could_be(match.group(1), number):
+                continue
+            if match.group(1)[0] in "”’'" and _open_quote(lines, kinds, i, match.start()):
+                continue
+            best = (match.start(), match.group(1))
+        if best is not None:
+            return i, best[0], best[1]
+    return None
+
+
+_ONE_REFS = frozenset("!l|")
+"""How only a superscript 1 is misread (one upright stroke)."""
+_MANY_REFS = frozenset("?”*°®")
+"""How a superscript 2, 3 or 4 is misread, never a 1; ``'``, ``’`` and ``+`` may be any."""
+
+
+def _could_be(mark: str, number: str) -> bool:
+    """A misread reference ``mark`` can stand for note ``number``.
+
+    >>> _could_be("!", "1"), _could_be("?", "1"), _could_be("”", "2"), _could_be("!", "3"), _could_be("’", "4")
+    (True, False, True, False, True)
+    """
+    if mark[0] in _ONE_REFS:
+        return number == "1"
+    if mark[0] in _MANY_REFS:
+        return number != "1"
+    return True
+
+
+def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int) -> bool:
+    """A quotation is open at ``column`` of line ``i``: the mark there closes it."""
+    text = lines[i].content[:column]
+    k, seen = i - 1, 0
+    while k >= 0 and seen < QUOTE_LOOKBACK_LINES and kinds[k] in (LineKind.TEXT, LineKind.BLANK):
+        if kinds[k] is LineKind.TEXT:
+            text = lines[k].content + " " + text
+            seen += 1
+        k -= 1
+    double = text.count("“") - text.count("”")
+    single = len(re.findall(r"(?<!\w)‘", text)) - len(re.findall(r"’(?!\w)", text))
+    return double > 0 or single > 0 or text.count('"') % 2 == 1

@@ -2,7 +2,8 @@
 
 Joining changes no character of the scan: a line break becomes a space, or
 nothing after a dash and inside a word the line end may have broken
-(``fundamen-`` / ``tally`` → ``fundamen-tally``, the hyphen kept). Each
+(``fundamen-`` / ``tally`` → ``fundamen-tally``, the hyphen kept; a soft
+hyphen or ABBYY's ``¬`` at the line end likewise: ``is\u00adsue``). Each
 line's start is a :class:`~textkit.model.LineBreak`; a break after a line
 that ends in such a hyphen is marked ``hyphen=True``, for the hyphen stage
 (:mod:`textkit.repair.hyphens`) to decide.
@@ -15,7 +16,12 @@ from collections.abc import Iterable
 
 from ..model import LineBreak
 
-TRAILING = re.compile(r"([\w’'.]*\w[.]?)-$")
+SOFT_HYPHENS = ("\u00ad", "¬")
+"""How an OCR program marks a word it saw broken at a line end (ABBYY
+FineReader writes a soft hyphen U+00AD, or ``¬``); a plain ``-`` may also
+be a compound's."""
+HYPHENS = ("-", *SOFT_HYPHENS)
+TRAILING = re.compile(r"([\w’'.]*\w[.]?)[-\u00ad¬]$")
 """The first half of a word broken at a line end, hyphen included."""
 LEADING = re.compile(r"^([\w’']+)")
 """The second half, at the next line's start."""
@@ -30,8 +36,10 @@ def broken_word(text: str) -> re.Match[str] | None:
 
     >>> broken_word("a fundamen-").group(1), broken_word("U.S.-").group(1), broken_word("end —")
     ('fundamen', 'U.S.', None)
+    >>> broken_word("an is\u00ad").group(1), broken_word("the re¬").group(1)
+    ('is', 're')
     """
-    if not text.endswith("-"):
+    if not text.endswith(HYPHENS):
         return None
     return TRAILING.search(text[-TRAILING_WINDOW:])
 
@@ -43,7 +51,7 @@ def join(pieces: Iterable[tuple[str, int, bool]]) -> tuple[str, tuple[LineBreak,
     >>> text
     'a fundamen-tally new —one'
     >>> [(b.offset, b.line, b.page_start, b.hyphen) for b in breaks]
-    [(0, 1, False, False), (11, 2, True, True), (21, 3, False, False)]
+    [(0, 1, False, False), (11, 2, True, True), (22, 3, False, False)]
     """
     out = ""
     breaks: list[LineBreak] = []

@@ -10,6 +10,7 @@ line and its neighbours, at a time.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -25,6 +26,12 @@ sample's are exactly 60 spaces; an empty line is a blank)."""
 RUNNING_HEAD_MAX_CHARS = 70
 RUNNING_HEAD_MIN_REPEATS = 3
 """A line at a page edge that recurs this often (digits ignored) is a running head."""
+RUNNING_HEAD_NEAR_PAGES = 2
+"""A line at a page edge met only twice is a running head when the two pages
+are this close (a short essay's heads; two essays' "Conclusion" are not)."""
+SIMILAR_HEAD = 0.88
+"""Two edge lines this similar (difflib ratio of their keys) are one running
+head misread differently (``East Asia e 2``, ``East Asia e« 3``)."""
 
 _PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—])?")
 _PAGE_WORD = re.compile(r"(?i)page\s+\d{1,4}")
@@ -39,6 +46,8 @@ class RawLine:
     """The line with trailing whitespace removed (leading kept)."""
     is_page_start: bool = False
     """The line is the first of a new page."""
+    block: int = 0
+    """The block the reader put the line in (0: none said; see ``SourceLine.block``)."""
 
     @property
     def content(self) -> str:
@@ -57,9 +66,14 @@ def raw_lines(lines: Sequence[SourceLine]) -> list[RawLine]:
     out: list[RawLine] = []
     page = lines[0].page if lines else 1
     for number, line in enumerate(lines, 1):
-        out.append(RawLine(number, line.text, line.page != page))
+        out.append(RawLine(number, line.text, line.page != page, line.block))
         page = line.page
     return out
+
+
+def new_block(lines: Sequence[RawLine], i: int) -> bool:
+    """Line ``i`` opens a block the reader marked (a paragraph of its own, as a blank line would set it)."""
+    return 0 < i < len(lines) and lines[i].block != lines[i - 1].block and bool(lines[i].block)
 
 
 def basic_kind(line: RawLine) -> LineKind:
@@ -85,6 +99,31 @@ def is_page_number(content: str) -> bool:
 def furniture_key(content: str) -> str:
     """A running head's identity: case, digits and spacing ignored."""
     return " ".join(re.sub(r"\d+", " ", content).lower().split())
+
+
+_ORNAMENT = re.compile(r"(?:\s+(?:[^\w\s]+\w?|\w[^\w\s]+|[^\W\d]|[^\w\s]+\d{1,4}))+$")
+
+
+def head_key(content: str, *, fold_case: bool = True) -> str:
+    """A running head's words: :func:`furniture_key`, its folio's ornament aside.
+
+    A bullet or dot before a folio is read as ``e``, ``e«``, ``+`` or ``•``.
+
+    >>> head_key("Grain, Markets and Diplomacy in East Asia e« 3"), head_key("4 Coastal Cities")
+    ('grain markets and diplomacy in east asia', 'coastal cities')
+    """
+    bare = _folio_free(content)
+    bare = _ORNAMENT.sub("", " " + bare).strip() or bare
+    key = " ".join(re.sub(r"[^\w\s]+|\d+", " ", bare).split())
+    return key.lower() if fold_case else key
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max(len(a), len(b)) * (1 - SIMILAR_HEAD) + 1:
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR_HEAD
 
 
 def page_edges(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
@@ -154,7 +193,8 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
     for i in texts:
         content = lines[i].content
         beside_blank = (i == 0 or kinds[i - 1] is LineKind.BLANK or lines[i].is_page_start
-                        or i + 1 == len(lines) or kinds[i + 1] is LineKind.BLANK)
+                        or i + 1 == len(lines) or kinds[i + 1] is LineKind.BLANK
+                        or new_block(lines, i) or new_block(lines, i + 1))
         if is_page_number(content):
             if i in edges or beside_blank:
                 kinds[i] = LineKind.PAGE_NUMBER
@@ -168,6 +208,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
             if (folio and (anywhere[key] >= 2 or once)) or (
                     i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS):
                 kinds[i] = LineKind.RUNNING_HEAD
+    _paged_heads(lines, kinds, edges, language)
     furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):
         if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
@@ -190,6 +231,124 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
 _FOLIO = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
 
 
+def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], language: Language) -> None:
+    """Running heads that the folio and exact-repeat rules above miss.
+
+    * a line at a page edge whose words (:func:`head_key`) recur at the edge
+      of other pages: three times anywhere, or twice on pages close together
+      (a short essay's head); misreadings allowed (:data:`SIMILAR_HEAD`);
+    * a page's first line repeated at once as the start of the next lines
+      (``INTRODUCTION`` / ``INTRODUCTION``: the head repeats the title of the
+      text that begins on that page);
+    * a line with a folio whose words are a title printed elsewhere (the
+      recto head of an essay, ``Who Pays for the Harbor? 5``), or a number
+      alone standing after such a head.
+    """
+    pages = _page_numbers(lines)
+    texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
+    # A page number at the edge: the head or foot stands beside it.
+    beside = {j for i in edges if kinds[i] is LineKind.PAGE_NUMBER
+              for j in (_prev_nonblank(kinds, i), _next_nonblank(kinds, i)) if j is not None}
+    candidates = sorted(i for i in edges | beside if kinds[i] is LineKind.TEXT
+                        and _is_furniture_text(lines[i].content) and _is_title(lines[i].content, language.minor_words))
+    # Of a page's lines with the same words only the first is a head: the next
+    # is the title the head repeats (OIL, ICE AND INSURANCE / OIL, ICE AND INSURANCE).
+    seen: set[tuple[int, str]] = set()
+    firsts = []
+    for i in candidates:
+        key = (pages[i], head_key(lines[i].content))
+        if key not in seen:
+            firsts.append(i)
+        seen.add(key)
+    candidates = firsts
+    # Case counts: a title line SHIPPING and a heading Shipping are not one head.
+    keys = {i: head_key(lines[i].content, fold_case=False) for i in candidates}
+    extremes = _page_extremes(lines, kinds)
+    for i in candidates:
+        if len(keys[i]) < 3:
+            continue
+        others = [j for j in candidates if j != i and pages[j] != pages[i] and _similar(keys[i], keys[j])]
+        # Met twice, both must be a page's very first or very last line.
+        outer = [j for j in others if j in extremes]
+        if len(others) + 1 >= RUNNING_HEAD_MIN_REPEATS or i in extremes and any(
+                abs(pages[j] - pages[i]) <= RUNNING_HEAD_NEAR_PAGES for j in outer):
+            kinds[i] = LineKind.RUNNING_HEAD
+    for i in candidates:
+        if kinds[i] is not LineKind.TEXT or not lines[i].is_page_start and i != 0:
+            continue
+        key = head_key(lines[i].content)
+        later = [j for j in texts if j > i and kinds[j] is LineKind.TEXT][:2]
+        if key and later and head_key(lines[later[0]].content).startswith(key) and _mostly_caps(lines[i].content):
+            kinds[i] = LineKind.RUNNING_HEAD
+    # A page's first line misread from a head found elsewhere (RULES FoR Cop Warers).
+    heads = {head_key(lines[i].content) for i in range(len(lines)) if kinds[i] is LineKind.RUNNING_HEAD}
+    for i in extremes:
+        if (kinds[i] is LineKind.TEXT and lines[i].is_page_start and _is_furniture_text(lines[i].content)
+                and _mostly_caps_or_title(lines[i].content, language.minor_words)):
+            key = head_key(lines[i].content)
+            if key not in heads and any(_similar_folded(key, h) for h in heads):
+                kinds[i] = LineKind.RUNNING_HEAD
+    # The title a head repeats on its text's first page is not the head.
+    for i in edges:
+        j = _next_nonblank(kinds, i)
+        if (kinds[i] is LineKind.RUNNING_HEAD and j is not None and kinds[j] is LineKind.RUNNING_HEAD
+                and pages[i] == pages[j] and head_key(lines[j].content) == head_key(lines[i].content)):
+            kinds[j] = LineKind.TEXT
+    titles = {head_key(lines[i].content) for i in texts if is_caps(lines[i].content)}
+    for i in texts:
+        content = lines[i].content
+        if (kinds[i] is LineKind.TEXT and _FOLIO.search(content) and _is_furniture_text(content)
+                and _is_title(content, language.minor_words) and head_key(content) in titles
+                and not is_caps(content)):
+            kinds[i] = LineKind.RUNNING_HEAD
+
+
+MISREAD_HEAD = 0.8
+"""A page's first line this similar (case folded) to a running head is that head, misread."""
+
+
+def _similar_folded(a: str, b: str) -> bool:
+    """Misread letters, not a line that is part of the head (a title's first line the head repeats)."""
+    if len(a) < 6 or b.startswith(a) or a.startswith(b) or abs(len(a) - len(b)) > 0.15 * max(len(a), len(b)):
+        return False
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= MISREAD_HEAD
+
+
+def _mostly_caps_or_title(text: str, minor_words: frozenset[str]) -> bool:
+    return _mostly_caps(text) or _is_title(text, minor_words)
+
+
+def _mostly_caps(text: str) -> bool:
+    """In capitals but for a few misread letters (``RULEs FOR COLD WaTERS``)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+
+
+def _page_extremes(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
+    """Each page's first and last text line."""
+    out: set[int] = set()
+    last = None
+    for i, line in enumerate(lines):
+        if kinds[i] is not LineKind.TEXT:
+            continue
+        if line.is_page_start or last is None:
+            out.add(i)
+            if last is not None:
+                out.add(last)
+        last = i
+    if last is not None:
+        out.add(last)
+    return out
+
+
+def _page_numbers(lines: list[RawLine]) -> list[int]:
+    out, page = [], 0
+    for line in lines:
+        page += line.is_page_start
+        out.append(page)
+    return out
+
+
 def _folio_free(content: str) -> str:
     return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content).strip()
 
@@ -206,7 +365,7 @@ def _is_furniture_text(content: str) -> bool:
     """Short, not a sentence, with a few letters: what a running head looks like."""
     key = furniture_key(content)
     return (len(content) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
-            and not content.rstrip().endswith((".", ",", ";", "-")))
+            and not content.rstrip().endswith((".", ",", ";", "-", "\u00ad", "¬")))
 
 
 def to_line(raw: RawLine, kind: LineKind, page_start: bool) -> Line:

@@ -285,11 +285,15 @@ SNIFF_BYTES = 4096
 """How much of the input a reader's ``sniff`` sees."""
 
 
+TEXT_CONVENTIONS = ("tesseract", "abbyy", "pdftotext")
+"""Names of plain-text conventions (:mod:`.text`) that may be forced as an input format."""
+
+
 def reader(name: str) -> ModuleType:
     """The reader module called ``name``; raise :class:`InputError` for an unknown one."""
-    module = READERS.get(name)
+    module = READERS.get(FALLBACK if name in TEXT_CONVENTIONS else name)
     if module is None:
-        raise InputError(f"no reader for input format {name!r}; known: {', '.join(READERS)}")
+        raise InputError(f"no reader for input format {name!r}; known: {', '.join([*READERS, *TEXT_CONVENTIONS])}")
     return importlib.import_module(module)
 
 

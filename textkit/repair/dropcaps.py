@@ -45,7 +45,13 @@ def restore_initials(doc: Document) -> Document:
 
 
 def _restore(text: Text, lone: list[tuple[int, str]], lexicon: Lexicon) -> Text:
-    """Supply the initial of ``text``'s first paragraph (editorial notes before it aside)."""
+    """Supply the initial of ``text``'s first paragraph (editorial notes before it aside).
+
+    Only a text with a title opens with a drop cap: the text before the first
+    title is a fragment, whose first paragraph may begin anywhere.
+    """
+    if not text.title.text and not lone:
+        return text
     if any(block.kind is BlockKind.PARAGRAPH for block in text.blocks):
         return replace(text, blocks=_restore_first(text.blocks, lone, lexicon))
     if text.divisions and not any(b.kind is BlockKind.PARAGRAPH for b in text.divisions[0].blocks):

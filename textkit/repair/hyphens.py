@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from ..lexicon import Lexicon, default_lexicon, lexicon_for
 from ..model import Block, Confidence, Correction, Document, LineKind, Rule
-from ..layout.joining import LEADING, TRAILING_WINDOW, broken_word
+from ..layout.joining import HYPHENS, LEADING, SOFT_HYPHENS, TRAILING_WINDOW, broken_word
 from .edits import apply_edits
 
 _TOKEN = re.compile(r"[\w’'.]+(?:-[\w’'.]+)*-?")
@@ -53,7 +53,7 @@ class HyphenEvidence:
         after_break = False
         for line in lines:
             tokens = _TOKEN.findall(line)
-            broken = line.rstrip().endswith("-") and bool(tokens)
+            broken = line.rstrip().endswith(HYPHENS) and bool(tokens)
             for k, token in enumerate(tokens):
                 if (k == 0 and after_break) or (broken and k == len(tokens) - 1):
                     continue
@@ -106,6 +106,32 @@ def decide(left: str, right: str, vocabulary: HyphenEvidence = NO_EVIDENCE,
     if left_word or right_word:
         return Decision(True, Confidence.LOW, "one half is a word, the join is unknown")
     return Decision(True, Confidence.MEDIUM, "neither half is a word")
+
+
+def decide_soft(left: str, right: str, vocabulary: HyphenEvidence = NO_EVIDENCE) -> Decision:
+    """A word broken at a soft hyphen (U+00AD) or ``¬``: the OCR saw the break, so join,
+    unless the halves make a compound (a hyphen after a non-letter, before a
+    capital, or the document writes the compound elsewhere).
+
+    >>> decide_soft("is", "sue").join, decide_soft("foot", "dragging").join, decide_soft("U.S.", "Japan").join
+    (True, True, False)
+    """
+    form = decide(left, right, NO_EVIDENCE, _NO_LEXICON) if not left[-1:].isalpha() or not right[:1].islower() \
+        else None
+    if form is not None and not form.join:
+        return form
+    joined, compound = (left + right).lower(), f"{left}-{right}".lower()
+    if vocabulary.compounds[compound] > vocabulary.words[joined]:
+        return Decision(False, Confidence.HIGH, f"written {compound!r} elsewhere")
+    return Decision(True, Confidence.HIGH, "the OCR marked the line end as a soft hyphen")
+
+
+class _NoLexicon:
+    def knows(self, word: str) -> bool:
+        return False
+
+
+_NO_LEXICON = _NoLexicon()
 
 
 def join_hyphens(doc: Document) -> Document:
@@ -161,9 +187,15 @@ def join_block(block: Block, evidence: HyphenEvidence = NO_EVIDENCE, lexicon: Le
         # "vis-a-" / "vis": a hyphen inside the broken token makes it a compound.
         inside = tail[:left_match.start()].endswith("-")
         left, right = ("-" if inside else "") + left_match.group(1), right_match.group(1)
-        decision = decide(left, right, evidence, lexicon)
+        soft = before.endswith(SOFT_HYPHENS)
+        decision = decide_soft(left, right, evidence) if soft else decide(left, right, evidence, lexicon)
+        start, end = brk.offset - 1 - len(left), brk.offset + len(right)
         if decision.join:
-            start, end = brk.offset - 1 - len(left), brk.offset + len(right)
             edits.append(Correction(Rule.HYPHEN_JOIN, start, end, block.text[start:end], left + right,
                                     decision.confidence, block.line_at(start), decision.reason))
+        elif soft:
+            # A compound broken at the line end: its hyphen, not the OCR's mark.
+            edits.append(Correction(Rule.HYPHEN_JOIN, start, end, block.text[start:end], f"{left}-{right}",
+                                    decision.confidence, block.line_at(start),
+                                    decision.reason + "; the compound's hyphen kept"))
     return apply_edits(block, edits) if edits else block

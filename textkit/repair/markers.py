@@ -10,13 +10,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Block, Confidence, Correction, Document, Rule
+from ..model import Block, Confidence, Correction, Document, Footnote, Rule
 from .edits import apply_edits
 
 
 def remove_markers(doc: Document) -> Document:
-    """The footnote stage over every block of ``doc``."""
-    return doc.map_blocks(remove_block_markers)
+    """The footnote stage over every block of ``doc``, and the head of every note."""
+    return doc.map_blocks(remove_block_markers).map_footnotes(remove_note_marker)
+
+
+def remove_note_marker(note: Footnote) -> Footnote:
+    """``note`` without the misread numeral at its head (``?Yoko`` → ``Yoko``), recorded.
+
+    >>> fixed = remove_note_marker(Footnote("2", "?Yoko Hirata, interview.", 9, marker="?", inferred=True))
+    >>> fixed.text, fixed.marker, fixed.as_block().original_text()
+    ('Yoko Hirata, interview.', '', '?Yoko Hirata, interview.')
+    """
+    if not note.marker or not note.text.startswith(note.marker):
+        return note
+    block = note.as_block()
+    edit = Correction(Rule.FOOTNOTE_MARKER, 0, len(note.marker), note.marker, "", Confidence.MEDIUM,
+                      note.line, f"footnote {note.n}'s numeral, misread {note.marker.strip()!r}")
+    return replace(note.with_block(apply_edits(block, [edit])), marker="")
 
 
 def remove_block_markers(block: Block) -> Block:

@@ -23,6 +23,33 @@ from ..layout.shape import Widths, ends_sentence
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
 
+MAX_FRONT_NOTE_BLOCKS = 2
+MAX_FRONT_NOTE_LINES = 4
+"""An editorial note under the byline is short: a block or two (Tesseract cuts
+a centred note in two), a few lines."""
+
+_DROP_CAP_WORD = re.compile(r"^(?:[A-Z]\s)?[A-Z]{1,}[’']?[A-Z]*\b[,.]?\s+[a-z0-9]")
+
+
+def _drop_cap_start(text: str) -> bool:
+    """A first line that opens with a drop cap's word read in capitals (``HE case``, ``N practice``).
+
+    >>> _drop_cap_start("HE case for patience"), _drop_cap_start("INCE 1984, the port"), _drop_cap_start("The case")
+    (True, True, False)
+    >>> _drop_cap_start("A modest proposal"), _drop_cap_start("UN agencies have")
+    (False, True)
+    """
+    match = _DROP_CAP_WORD.match(text.strip())
+    return bool(match) and len(text.split()[0]) >= 1 and text.split()[0].isupper() and (
+        len(text.split()[0].strip(",.’'")) >= 2 or text.split()[0] not in {"A", "I"})
+
+
+SHORT_LAST_LINE = 0.85
+"""A paragraph's last line this much shorter than its longest ended it."""
+
+UNWRAPPED_LINE_CHARS = 200
+"""No typeset line is longer (the reader's ``PARAGRAPH_LINE_CHARS``)."""
+
 EDITORIAL_WIDTH_SHARE = 1.12
 """Lines this much wider than a full-width page's are an editorial note's."""
 
@@ -34,14 +61,15 @@ def build_structure(doc: Document) -> Document:
     sentinel = pick_sentinel(doc.raw)
     rows = make_rows(doc, sentinel)
     language = profile(doc.options.language)
+    text_lines = [line for line in doc.lines if line.text]
     # OCR with coordinates shows block quotations by their inset (Row.hint):
     # a colon before a paragraph is no evidence there.
     geometry = any(line.hint for line in doc.lines)
-    builder = _Builder(sentinel, Widths.measure([line for line in doc.lines if line.text]), language,
+    builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(doc),
                        colon_quotes=not geometry)
-    volume_title, spans = find_texts(rows, sentinel, language)
+    volume_title, subtitle, spans = find_texts(rows, sentinel, language)
     texts = tuple(builder.text(span) for span in spans)
-    return replace(doc, texts=texts, title=volume_title)
+    return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
 
 
 @dataclass
@@ -56,11 +84,20 @@ class _Section:
                         tuple(child.freeze(colon_quotes) for child in self.children))
 
 
+def _unwrapped(doc: Document) -> bool:
+    """The reader found one paragraph per line (ABBYY's "remove line breaks"):
+    it put every line in a block of its own, and width says nothing of
+    editorial notes."""
+    return doc.input_format == "abbyy" and all(line.block for line in doc.source_lines if line.text.strip())
+
+
 @dataclass(frozen=True, slots=True)
 class _Builder:
     sentinel: str
     widths: Widths
     language: Language
+    unwrapped: bool = False
+    """Each line is a paragraph (no typeset widths to compare)."""
     colon_quotes: bool = True
     """A paragraph after one ending in a colon is a quotation (plain text)."""
 
@@ -87,34 +124,43 @@ class _Builder:
             current.extend(deferred)
             deferred.clear()
 
-        for chunk, soft in _chunks(span.body):
-            hinted = _hinted_heading(chunk)
-            if ended or hinted:
+        chunks = _chunks(span.body)
+        notes = self._front_notes(chunks) if span.title else 0
+        if notes:  # one note, though the OCR cut it into blocks
+            front.append(self.block(BlockKind.EDITORIAL_NOTE, [row for chunk, _ in chunks[:notes] for row in chunk]))
+            del chunks[:notes]
+        for chunk, soft in chunks:
+            if not ended and paragraph and not soft and self._stands_apart(paragraph, chunk):
+                ended = True  # the paragraph's short last line ended it (its stop misread)
+            # A heading, and maybe its sub-heading on the next line; with OCR that has
+            # coordinates, the geometry names headings and their levels (Row.heading).
+            while chunk and (ended or _hinted_heading(chunk)):
+                hinted = _hinted_heading(chunk)
                 count = hinted or heading_length(chunk, self.widths, self.sentinel,
                                                  text_start=not sections and not front, language=self.language)
-                if count:
-                    close()
-                    head = self.block(BlockKind.HEAD, chunk[:count])
-                    if hinted:  # the geometry's level (OCR with coordinates)
-                        section = _Section(head, chunk[0].heading)
-                        if section.level == 2 and sections:
-                            sections[-1].children.append(section)
-                        else:
-                            section.level = 1
-                            sections.append(section)
-                    elif after_heading is not None and after_heading.level == 1:
-                        section = _Section(head, 2)
-                        after_heading.children.append(section)
+                if not count:
+                    break
+                close()
+                head = self.block(BlockKind.HEAD, chunk[:count])
+                if hinted:  # the geometry's level
+                    section = _Section(head, chunk[0].heading)
+                    if section.level == 2 and sections:
+                        sections[-1].children.append(section)
                     else:
-                        section = _Section(head, 1)
+                        section.level = 1
                         sections.append(section)
-                    current = section.blocks
-                    after_heading = section
-                    if hinted:  # a heading ends what came before: a paragraph or heading may follow
-                        ended = True
-                    chunk = chunk[count:]
-                    if not chunk:
-                        continue
+                    ended = True  # a heading ends what came before: a paragraph or heading may follow
+                elif after_heading is not None and after_heading.level == 1:
+                    section = _Section(head, 2)
+                    after_heading.children.append(section)
+                else:
+                    section = _Section(head, 1)
+                    sections.append(section)
+                current = section.blocks
+                after_heading = section
+                chunk = chunk[count:]
+            if not chunk:
+                continue
             if self._is_editorial(chunk) or _all_hinted(chunk, "editorial"):
                 note = self.block(BlockKind.EDITORIAL_NOTE, chunk)
                 (deferred if paragraph else current).append(note)
@@ -134,6 +180,9 @@ class _Builder:
                 close()
                 paragraph = list(chunk)
             ended = ends_sentence(paragraph[-1].plain(self.sentinel))
+            if ended and len(paragraph) == 1 and not sections and not any(
+                    b.kind is BlockKind.PARAGRAPH for b in front) and _drop_cap_start(paragraph[0].plain(self.sentinel)):
+                ended = False  # a drop cap spans two lines at least: its paragraph goes on
         close()
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
@@ -141,10 +190,54 @@ class _Builder:
                     tuple(_mark_quotes(front, self.colon_quotes)),
                     tuple(s.freeze(self.colon_quotes) for s in sections), affiliation)
 
+    def _front_notes(self, chunks: list[tuple[list[Row], bool]]) -> int:
+        """How many blocks under the byline are an editorial note: those before
+        the paragraph that opens with the text's drop cap.
+
+        The drop cap's word is read in capitals (``HE case``, ``INCE 1984``,
+        ``N practice``): that paragraph begins the text, and a short block
+        before it (a note on the essay's origin, set apart in small type) is
+        not part of it.
+        """
+        for k in range(1, min(len(chunks), MAX_FRONT_NOTE_BLOCKS + 1)):
+            before = [row for chunk, _ in chunks[:k] for row in chunk]
+            if len(before) > MAX_FRONT_NOTE_LINES:
+                return 0
+            if _drop_cap_start(chunks[k][0][0].plain(self.sentinel)):
+                first = chunks[0][0][0].plain(self.sentinel)
+                if heading_length(chunks[0][0], self.widths, self.sentinel, text_start=False,
+                                  language=self.language) or _drop_cap_start(first):
+                    return 0
+                return k
+        return 0
+
+    def _stands_apart(self, paragraph: list[Row], chunk: list[Row]) -> bool:
+        """A whole block that is a heading after a paragraph whose last line is short.
+
+        A column or page break leaves a paragraph's line full; a short last
+        line ended the paragraph even when the scan misread its full stop
+        (``conclusion,``). Only a block that is a heading and nothing else
+        counts: a paragraph's next line is never taken for one.
+        """
+        last = paragraph[-1].plain(self.sentinel).rstrip()
+        if last.endswith(("-", "—", "–")) or len(paragraph) < 2:
+            return False
+        width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
+        if len(last) > SHORT_LAST_LINE * width:
+            return False
+        count = heading_length(chunk, self.widths, self.sentinel, text_start=False, language=self.language)
+        return count == len(chunk) or (count > 0 and chunk[count].gap == 0 and count < len(chunk)
+                                       and heading_length(chunk[count:], self.widths, self.sentinel,
+                                                          text_start=False, language=self.language)
+                                       == len(chunk) - count)
+
     def _is_editorial(self, chunk: list[Row]) -> bool:
+        if self.unwrapped:
+            return False
         threshold = self.widths.full * EDITORIAL_WIDTH_SHARE
         body = chunk[:-1] or chunk
-        return all(len(row.text) > threshold for row in body)
+        # A line longer than any typeset line is a whole paragraph, not a wide note's line.
+        return all(threshold < len(row.text) <= UNWRAPPED_LINE_CHARS for row in body)
 
 
 def _hinted_heading(chunk: list[Row]) -> int:
@@ -177,17 +270,36 @@ def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
     return chunks
 
 
+QUOTE_WIDTH_SHARE = 0.85
+"""A block quotation is set narrower: its lines at most this share of the paragraph before it."""
+
+
+def _line_lengths(block: Block) -> list[int]:
+    offsets = [b.offset for b in block.breaks] + [len(block.text)]
+    return [end - start for start, end in zip(offsets, offsets[1:])]
+
+
+def _narrower(block: Block, previous: Block) -> bool:
+    """``block``'s lines (three at least) are all clearly shorter than ``previous``'s longest."""
+    mine, theirs = _line_lengths(block), _line_lengths(previous)
+    return len(mine) >= 3 and bool(theirs) and max(mine) <= QUOTE_WIDTH_SHARE * max(theirs)
+
+
 def _mark_quotes(blocks: list[Block], colon: bool = True) -> list[Block]:
-    """A paragraph after one that ends with a colon is a block quotation (``colon``);
-    a quotation ends at a note reference that closes a sentence when text follows."""
+    """A paragraph after one that ends with a colon is a block quotation; so is a
+    narrower one after a semicolon (the scan misread the colon). Without ``colon``
+    (OCR with coordinates: the geometry marks quotations) only the quotations are
+    ended at a note reference that closes a sentence when text follows."""
     out: list[Block] = []
     for block in blocks:
         if not colon:
             out.extend(_split_quote(block) if block.kind is BlockKind.QUOTE else [block])
             continue
         previous = out[-1] if out else None
+        end = previous.reading().rstrip()[-1:] if previous is not None else ""
         if (block.kind is BlockKind.PARAGRAPH and previous is not None
-                and previous.kind is BlockKind.PARAGRAPH and previous.reading().rstrip().endswith(":")):
+                and previous.kind is BlockKind.PARAGRAPH
+                and (end == ":" or end == ";" and _narrower(block, previous))):
             out.extend(_split_quote(replace(block, kind=BlockKind.QUOTE)))
         else:
             out.append(block)

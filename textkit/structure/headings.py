@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from ..layout.shape import ENGLISH, MINOR_WORDS, Widths, ends_sentence, ends_with_minor_word, is_title_case, words
 from ..model import Language
+from ..layout.joining import HYPHENS
 from .rows import Row
 
 MAX_HEADING_LINES = 3
@@ -42,6 +43,8 @@ def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_
             previous = chunk[k - 1].plain(sentinel)
             if ends_sentence(previous) or not _continues_title(text, language.minor_words):
                 break
+            if _could_not_wrap(previous, text, _local_width(chunk, widths, sentinel), language.minor_words):
+                break  # a short line ends the heading: what follows is another one (a sub-heading)
         count = k + 1
         if text.endswith(("?", "!")):
             break
@@ -49,7 +52,7 @@ def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_
     # as a paragraph's first line.
     while count:
         last = chunk[count - 1].plain(sentinel)
-        if ends_with_minor_word(last, language.minor_words) or last.rstrip().endswith((":", "-")):
+        if ends_with_minor_word(last, language.minor_words) or last.rstrip().endswith((":", *HYPHENS)):
             count -= 1
             continue
         if count < len(chunk):
@@ -59,6 +62,39 @@ def heading_length(chunk: Sequence[Row], widths: Widths, sentinel: str, *, text_
                 continue
         break
     return count
+
+
+WRAP_SHARE = 0.6
+"""A heading line wraps only when the next word would not fit: its line
+plus that word must exceed this share of the text's width (heading type is
+larger than the text's, so it wraps sooner)."""
+
+
+def _could_not_wrap(line: str, following: str, width: float, minor_words: frozenset[str]) -> bool:
+    """``line`` ended by choice, not for want of room: the heading ends with it.
+
+    >>> _could_not_wrap("Donors and Recipients", "The View from the Ministries", 85, MINOR_WORDS)
+    True
+    >>> _could_not_wrap("Public Money and Private", "Ships", 38, MINOR_WORDS)
+    False
+    >>> _could_not_wrap("Security Dynamics in the", "Asia Pacific Region", 85, MINOR_WORDS)
+    False
+    >>> _could_not_wrap("Korea: The Tiger", "at the Gate", 48, MINOR_WORDS)
+    False
+    """
+    line = line.strip()
+    if ends_with_minor_word(line, minor_words) or line.endswith((":", ",", "–", "—", *HYPHENS)):
+        return False
+    first = following.split()[0] if following.split() else ""
+    if not first[:1].isupper():  # "at the Gate" continues "Korea: The Tiger"
+        return False
+    return len(line) + 1 + len(first) <= WRAP_SHARE * width
+
+
+def _local_width(chunk: Sequence[Row], widths: Widths, sentinel: str) -> float:
+    """The width of the text around a heading: its chunk's longest line, else the column's."""
+    longest = max((len(row.plain(sentinel).strip()) for row in chunk), default=0)
+    return max(longest, widths.column)
 
 
 def _continues_title(text: str, minor_words: frozenset[str] = MINOR_WORDS) -> bool:

@@ -53,17 +53,24 @@ def make_rows(doc: Document, sentinel: str) -> list[Row]:
         refs_by_line[ref.line].append(ref)
     rows: list[Row] = []
     gap = 0
+    blocks = [line.block for line in doc.source_lines]
+    previous_block = 0
     for line in doc.lines:
         if line.kind is LineKind.BLANK:
             gap += 1
             continue
         if line.kind is not LineKind.TEXT:
             continue
+        # A block the reader marked (one paragraph per line) stands apart as after a blank line.
+        block = blocks[line.number - 1] if line.number <= len(blocks) else 0
+        if block and previous_block and block != previous_block and not gap:
+            gap = 1
+        previous_block = block
         text = line.text
         placed: list[tuple[FootnoteRef, str]] = []
         for ref in sorted(refs_by_line.get(line.number, ()), key=lambda r: r.column, reverse=True):
-            mark = ref.note.n if ref.marker is None else ref.marker
-            n = mark if text[ref.column:ref.column + len(mark)] == mark else ""
+            printed = ref.note.n if ref.marker is None else ref.marker
+            n = printed if text[ref.column:ref.column + len(printed)] == printed else ""
             text = text[:ref.column] + sentinel + text[ref.column + len(n):]
             placed.append((ref, n))
         rows.append(Row(line.number, text, gap, line.page_start, tuple(reversed(placed)),

@@ -42,6 +42,15 @@ _REMOVED_NAMES = {
 }
 
 
+_INPUT_FORMATS = {
+    "tesseract": "the plain text of Tesseract (form feeds between pages)",
+    "abbyy": "the plain text of ABBYY FineReader (soft hyphens, or one paragraph per line)",
+    "pdftotext": "the plain text of poppler's pdftotext (a form feed after each page)",
+}
+"""What the header says of the input's conventions; the series' own export
+(``text``) needs no note, and readers of other formats add theirs here."""
+
+
 def tei_tree(doc: Document) -> etree._ElementTree:
     """The TEI document as an lxml tree, as ``doc.options`` ask for it."""
     keep_layout = doc.options.keep_layout
@@ -50,9 +59,13 @@ def tei_tree(doc: Document) -> etree._ElementTree:
     _header(etree.SubElement(root, _T + "teiHeader"), doc, keep_layout)
     text = etree.SubElement(root, _T + "text")
     if doc.title:  # the volume's own title, as printed at its head
-        _sub(_sub(_sub(text, "front"), "docTitle"), "titlePart", doc.title)
+        doc_title = _sub(_sub(text, "front"), "docTitle")
+        _sub(doc_title, "titlePart", doc.title)
+        if doc.subtitle:
+            _sub(doc_title, "titlePart", doc.subtitle, type="sub")
     body = etree.SubElement(text, _T + "body")
-    writer = _Writer(keep_layout)
+    writer = _Writer(keep_layout, _page_numbers(doc) if keep_layout else {},
+                     _furniture(doc) if keep_layout else {})
     for number, text in enumerate(doc.texts, 1):
         writer.text(body, text, f"d{number}")
     if doc.unplaced_notes:  # no text to attach them to: kept at the end, not anchored
@@ -103,6 +116,8 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
     _sub(bibl, "idno", doc.sha256, type="sha256")
     if doc.encoding not in ("utf-8", ""):
         _sub(bibl, "note", f"Input encoding: {doc.encoding}.", type="encoding")
+    if doc.input_format in _INPUT_FORMATS:
+        _sub(bibl, "note", f"Read as {_INPUT_FORMATS[doc.input_format]}.", type="input-format")
 
     encoding = _sub(header, "encodingDesc")
     application = _sub(_sub(encoding, "appInfo"), "application", xml_id="textkit", ident="textkit",
@@ -126,16 +141,67 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
          + (f"; {unanchored} whose reference was not found are kept, marked anchored=\"false\""
             if unanchored else "") + ". Lost drop-cap initials are marked supplied "
          f"({rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL]}). "
-         + ("Page starts are kept as pb, and the line breaks of joined words as lb break=\"no\"; "
-            "other line breaks are not kept." if keep_layout else "Page and line breaks are not kept."))
+         + ("Page starts are kept as pb (with n, the page number as printed, where it was read), "
+            "running heads and page numbers as fw where they stood, and the line breaks of joined "
+            "words as lb break=\"no\"; other line breaks are not kept." if keep_layout
+            else "Page and line breaks are not kept."))
     _sub(_sub(decl, "hyphenation", eol="hard"), "p",
          f"Line-end hyphens removed where they broke a word ({rules[Rule.HYPHEN_JOIN]} joined); "
          "compound hyphens kept.")
 
 
+_FW_TYPES = {LineKind.RUNNING_HEAD: "header", LineKind.PAGE_NUMBER: "pageNum"}
+
+
+def _page_numbers(doc: Document) -> dict[int, str]:
+    """Input line → the printed number of the page it opens (where one was read)."""
+    printed = {info.number: info.printed for info in doc.pages if info.printed}
+    return {k: printed[line.page] for k, line in enumerate(doc.source_lines, 1) if line.page in printed}
+
+
+def _furniture(doc: Document) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Where each running head and page number stood, for ``fw`` in keep-layout mode.
+
+    ``id(block)`` → ``(offset, order, type, text)``: at the offset of the block's
+    first line after the mark, before that line's ``pb`` (``order`` -2) when
+    the mark ends the page before, after it (-0.5) when it heads the page;
+    a mark between blocks opens the next block (or closes the last one).
+    """
+    marks = [m for m in doc.layout_marks if m.kind in _FW_TYPES]
+    if not marks:
+        return {}
+    page_of = {k: line.page for k, line in enumerate(doc.source_lines, 1)}
+    blocks = [b for b in doc.blocks() if b.breaks]
+    out: dict[int, list[tuple[int, int, str, str]]] = {}
+    for mark in marks:
+        target, offset, line = None, 0, None
+        for block in blocks:
+            later = [b for b in block.breaks if b.line > mark.line]
+            if later and block.breaks[0].line < mark.line:
+                target, offset, line = block, later[0].offset, later[0].line
+                break
+        if target is None:
+            following = [b for b in blocks if b.breaks[0].line > mark.line]
+            if following:
+                target = min(following, key=lambda b: b.breaks[0].line)
+                offset, line = 0, target.breaks[0].line
+            elif blocks:
+                target = blocks[-1]
+                offset = len(target.text)
+        if target is None:
+            continue
+        same_page = line is not None and page_of.get(line) == page_of.get(mark.line)
+        out.setdefault(id(target), []).append((offset, -0.5 if same_page else -2, _FW_TYPES[mark.kind],
+                                               mark.text))
+    return out
+
+
 class _Writer:
-    def __init__(self, keep_layout: bool) -> None:
+    def __init__(self, keep_layout: bool, page_numbers: dict[int, str] | None = None,
+                 furniture: dict[int, list[tuple[int, int, str, str]]] | None = None) -> None:
         self.keep_layout = keep_layout
+        self.page_numbers = page_numbers or {}
+        self.furniture = furniture or {}
         self.note_ids: set[str] = set()
 
     def text(self, body: etree._Element, text: Text, ident: str) -> None:
@@ -202,16 +268,29 @@ class _Writer:
             (fix.start, 1, fix) for fix in block.corrections if fix.rule is not Rule.FOOTNOTE_MARKER]
         events += [(anchor.offset, 0, anchor) for anchor in block.notes]
         if self.keep_layout:
-            events += [(offset, -1, PAGE_START) for offset in block.pages]
+            events += [(b.offset, -1, (PAGE_START, b.line)) for b in block.breaks if b.page_start]
+            events += [(offset, order, ("fw", kind, printed))
+                       for offset, order, kind, printed in self.furniture.get(id(block), ())]
         events.sort(key=lambda e: (e[0], e[1]))
         cursor = 0
         for position, _, item in events:
-            if position < cursor:  # pragma: no cover - overlapping records are merged upstream
-                continue
+            if position < cursor:
+                # Inside the span of a correction just written: a note (or a page or
+                # line mark) goes right after it, never lost; overlapping corrections
+                # are merged upstream.
+                if isinstance(item, Correction):  # pragma: no cover
+                    continue
+                position = cursor
             _append_text(element, text[cursor:position])
-            if item is PAGE_START:
+            if isinstance(item, tuple) and item[0] is PAGE_START:
                 inside_word = 0 < position < len(text) and text[position - 1].isalnum() and text[position].isalnum()
-                _sub(element, "pb", **({"break": "no"} if inside_word else {}))
+                attrs = {"break": "no"} if inside_word else {}
+                if item[1] in self.page_numbers:
+                    attrs["n"] = self.page_numbers[item[1]]
+                _sub(element, "pb", **attrs)
+                cursor = position
+            elif isinstance(item, tuple) and item[0] == "fw":
+                _sub(element, "fw", item[2], type=item[1])
                 cursor = position
             elif isinstance(item, Correction):
                 self.correction(element, item, block)
