@@ -29,9 +29,10 @@ import logging
 import re
 import statistics
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine
+from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine, Word
 from ..read.geometry import INDENTED, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
 from .joining import join
 
@@ -701,19 +702,28 @@ def _lost_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor])
     """Words that end a clause and held a superscript the engine lost: raised
     above their neighbours' tops and read with almost no confidence. The
     numeral is ``""``: the note goes after the word."""
+    out = []
+    for i, ln, k, word in _free_words(src, roles, found):
+        if not _CLAUSE_END.match(word.text):
+            continue
+        unsure = word.confidence is not None and word.confidence <= LOST_CONFIDENCE
+        if unsure and is_raised(ln.words, k):
+            out.append(Anchor(i, k, "", glued=True))
+    return out
+
+
+def _free_words(src: list[SourceLine], roles: list[Role], found: list[Anchor]
+                ) -> Iterator[tuple[int, SourceLine, int, Word]]:
+    """``(line index, line, word index, word)`` of the running text's words that no
+    anchor in ``found`` holds: where other reference candidates may be."""
     taken = {(a.line, a.word) for a in found}
     text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
-    out = []
     for i, ln in enumerate(src):
         if roles[i].kind not in text_kinds:
             continue
         for k, word in enumerate(ln.words):
-            if (i, k) in taken or not _CLAUSE_END.match(word.text):
-                continue
-            unsure = word.confidence is not None and word.confidence <= LOST_CONFIDENCE
-            if unsure and is_raised(ln.words, k):
-                out.append(Anchor(i, k, "", glued=True))
-    return out
+            if (i, k) not in taken:
+                yield i, ln, k, word
 
 
 _CLAUSE_END = re.compile(r"^\w[\w’'-]*\w[)\]”’\"]?[.,;:]$")
@@ -730,24 +740,17 @@ def _weak_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor])
     clause's end with nothing else for it (``Haiphong.’`` may be a quotation's
     end); a mark after a word's letters that is raised or unsure
     (``officials?``); a clause's end either raised or nearly unread."""
-    taken = {(a.line, a.word) for a in found}
-    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
     out = []
-    for i, ln in enumerate(src):
-        if roles[i].kind not in text_kinds:
-            continue
-        for k, word in enumerate(ln.words):
-            if (i, k) in taken:
-                continue
-            unsure = word.confidence is not None and word.confidence < UNSURE
-            mark = _MARKED.match(word.text) or (
-                (unsure or is_raised(ln.words, k)) and _AFTER_LETTERS.match(word.text))
-            if mark:
-                out.append(Anchor(i, k, mark.group("n"), glued=True))
-            elif _CLAUSE_END.match(word.text) and (
-                    is_raised(ln.words, k) or (word.confidence is not None
-                                               and word.confidence <= LOST_CONFIDENCE)):
-                out.append(Anchor(i, k, "", glued=True))
+    for i, ln, k, word in _free_words(src, roles, found):
+        unsure = word.confidence is not None and word.confidence < UNSURE
+        mark = _MARKED.match(word.text) or (
+            (unsure or is_raised(ln.words, k)) and _AFTER_LETTERS.match(word.text))
+        if mark:
+            out.append(Anchor(i, k, mark.group("n"), glued=True))
+        elif _CLAUSE_END.match(word.text) and (
+                is_raised(ln.words, k) or (word.confidence is not None
+                                           and word.confidence <= LOST_CONFIDENCE)):
+            out.append(Anchor(i, k, "", glued=True))
     return out
 
 
