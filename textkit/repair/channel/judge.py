@@ -204,9 +204,6 @@ NOISE_PSEUDO_WORDS = 200
 """A document's share of unknown words is estimated as if it had this many more
 words at the training share (a short text says little about its scan)."""
 
-_ABOVE_CHANCE = math.log(2.0)
-"""An association above this: the pair is seen more often than chance would have it."""
-
 MAX_SHIFT = 3.0
 """The most a clean document adds to the cost of every misreading (nats)."""
 
@@ -319,11 +316,8 @@ class Judge:
                 skip = i + 1
                 previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
                 continue
-            # The common case, at a lookup or two: a known word nothing commoner explains,
-            # or one that both its neighbours take more often than chance (a real-word
-            # misreading would break a common pair on each side).
-            if vouched and (self._fits(previous, token, nxt, gap, text, tokens, i)
-                            or not self._may_be_misread(token, text)):
+            # The common case, at a lookup or two: a known word nothing commoner explains.
+            if vouched and not self._may_be_misread(token, text):
                 previous = token.core.lower()
                 continue
             if not (token.core in self.protected or self._foreign_beside(tokens, i)
@@ -340,16 +334,6 @@ class Judge:
             previous = (found.replacement if found is not None and found.applied
                         else token.core).split()[-1].lower()
         return out
-
-    def _fits(self, previous: str, token: _Token, nxt: _Token | None, gap: str, text: str,
-              tokens: list[_Token], i: int) -> bool:
-        """Both neighbours make a pair with the word above chance (``the|modern|world``)."""
-        if not previous or nxt is None or not gap.isspace() or not i \
-                or not text[tokens[i - 1].end:token.start].isspace():
-            return False
-        word = token.core.lower()
-        return (language.association(previous, word) > _ABOVE_CHANCE
-                and language.association(word, nxt.core.lower()) > _ABOVE_CHANCE)
 
     @staticmethod
     def _foreign_beside(tokens: list[_Token], i: int) -> bool:
