@@ -308,3 +308,15 @@ def test_a_note_is_matched_to_the_reference_whose_numeral_agrees() -> None:
     assert _match(notes, candidates)[0].numeral == "2"
     two = [_Note([10], "1"), _Note([11], "2")]
     assert [a.line for a in _match(two, candidates).values()] == [1, 2]
+
+
+def test_a_misread_note_numeral_is_taken_out_as_a_recorded_correction() -> None:
+    # Tesseract reads a superscript 2 at a note's head as "?" ("?See Ingrid ..."): the
+    # note's text loses it through the footnote stage, and the scan's reading keeps it.
+    doc = textkit.convert_file(Path(__file__).resolve().parent.parent / "fixtures" / "ocr" / "tesseract"
+                               / "coastal-cities-1996" / "clean.hocr")
+    notes = list(doc.footnotes())
+    assert notes and not [n.text for n in notes if n.text[:1] in "?!*"]
+    fixed = [(n, c) for n in notes for c in n.corrections if c.rule.value == "footnote-marker"]
+    assert fixed and all(c.original in "?!*’'" and c.start == 0 for _, c in fixed)
+    assert all(n.as_block().original_text().startswith(c.original) for n, c in fixed)

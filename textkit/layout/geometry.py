@@ -618,7 +618,14 @@ def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Foo
     pieces = [(first, note.lines[0] + 1, note.lines[0] in page_starts),
               *((src[i].text, i + 1, i in page_starts) for i in note.lines[1:])]
     text, breaks = join(pieces)
-    return Footnote(note.n, text, note.lines[0] + 1, breaks=breaks)
+    # A numeral the engine misread as a mark glued to the note's first word
+    # (``?See``, ``’The``) stays in the text, as printed, for the footnote stage
+    # to take out as a recorded correction.
+    head = _MISREAD_HEAD.match(text) if not note.n else None
+    return Footnote(note.n, text, note.lines[0] + 1, breaks=breaks, marker=head.group(1) if head else "")
+
+
+_MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$])(?=[A-Z])")
 
 
 _MARKS = {"!": "1", "l": "1", "I": "1", "?": "2", "*": "3", "°": "3"}
