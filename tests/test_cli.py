@@ -290,7 +290,10 @@ def test_interrupted_run_leaves_no_partial_output_and_rerun_finishes(tmp_path: P
         # what is tested here is the batch, not the conversion.
         [sys.executable, "-m", "textkit", "convert", str(tmp_path / "scans"), "--out", str(out),
          "--jobs", "2", "--no-ocr"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-        start_new_session=True)
+        start_new_session=True,
+        # Ctrl-C as a terminal gives it, even when the tests run in a background job
+        # (which starts with SIGINT ignored, and Python would keep ignoring it).
+        preexec_fn=_default_sigint)
     deadline = time.monotonic() + 60
     while len(list(out.rglob("*.xml"))) < 3:
         assert process.poll() is None, "the batch finished before it could be interrupted"
@@ -390,3 +393,7 @@ def test_convert_review_pages_and_their_index(tmp_path: Path) -> None:
     statuses = {Path(f["input"]).name: f["status"] for f in json.loads(report.read_text())["files"]}
     assert statuses == {"a.txt": "skipped", "y.txt": "converted", "bad.txt": "failed"}
     assert (out / "x" / "y.html").is_file()
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

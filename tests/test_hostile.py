@@ -252,7 +252,10 @@ def test_point7_ctrl_c_to_the_whole_process_group_prints_no_traceback(tmp_path: 
     process = subprocess.Popen(
         [sys.executable, "-m", "textkit", "convert", str(tmp_path / "scans"), "--out", str(out),
          "--jobs", "2", "--no-ocr"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(root)}, start_new_session=True)
+        env={**os.environ, "PYTHONPATH": str(root)}, start_new_session=True,
+        # Ctrl-C as a terminal gives it, even when the tests run in a background job
+        # (which starts with SIGINT ignored, and Python would keep ignoring it).
+        preexec_fn=_default_sigint)
     deadline = time.monotonic() + 60
     while len(list(out.glob("*.xml"))) < 2:
         assert process.poll() is None, "the batch finished before it could be interrupted"
@@ -487,3 +490,9 @@ def test_point9_the_summary_names_the_files_that_converted_with_warnings(
     last = capsys.readouterr().err.rstrip().splitlines()[-1]
     assert last == (f"textkit: 1 converted with warnings (--report FILE lists them): "
                     f"{tmp_path / 'scans' / 'cites.txt'}")
+
+
+def _default_sigint() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

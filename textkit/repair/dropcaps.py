@@ -27,6 +27,9 @@ MIN_SHARE = 0.001
 """A restored first word must be this common in symspellpy's English counts,
 and at least this share of the scan's word when that is a word itself
 (``Specialists``: 13 million; ``Oof``: 0.2 million against 12 billion ``of``)."""
+SMALL_CAPS_RATIO = 10
+"""A capitals word that is a word itself takes a lost initial only when the word
+it makes is this many times as common (HOSE -> THOSE, HE -> THE; not UN -> SUN)."""
 CLEAR_WINNER = 5.0
 """A letter wins with high confidence when its word is this many times more common."""
 
@@ -70,11 +73,71 @@ def _restore_first(blocks: tuple[Block, ...], lone: list[tuple[int, str]],
             continue
         if block.kind is not BlockKind.PARAGRAPH:
             return blocks
-        edit = initial_edit(block, lone, lexicon)
-        if edit is None:
+        edits = small_caps_edits(block, lexicon)
+        if edits is None:
+            edit = initial_edit(block, lone, lexicon)
+            edits = [edit] if edit is not None else []
+        if not edits:
             return blocks
-        return (*blocks[:index], apply_edits(block, [edit]), *blocks[index + 1:])
+        return (*blocks[:index], apply_edits(block, edits), *blocks[index + 1:])
     return blocks
+
+
+_CAPS_START = re.compile(r"([A-Z]+)\b(?![’'.-])\s+([a-z\d][\w’']*)")
+_GLUED_LETTER = re.compile(r"([A-Z]) (?=[a-z])")
+
+
+def small_caps_edits(block: Block, lexicon: Lexicon) -> list[Correction] | None:
+    """A drop cap set with the rest of its word in capitals (``lettrine``), as
+    Tesseract reads it: the big letter lost (``HOSE who favor``), or read as
+    the first word of the second line (``HE case ... / T record``). ``None``
+    when the paragraph does not open so.
+
+    The letter is supplied before the capitals; one found at the second line's
+    start is taken out there (recorded). A capitals word that is a word itself
+    (``HE``, ``UN``) is completed only by a letter found on the second line.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> b = Block(BlockKind.PARAGRAPH, "HOSE who favor a regional approach", 5, 5)
+    >>> [(c.original, c.replacement) for c in small_caps_edits(b, default_lexicon())]
+    [('', 'T')]
+    >>> small_caps_edits(Block(BlockKind.PARAGRAPH, "UN agencies have met", 5, 5), default_lexicon())
+    []
+    """
+    match = _CAPS_START.match(block.text)
+    if match is None or len(match.group(1)) > 12:
+        return None
+    caps, following = match.group(1), match.group(2)
+    fragment = caps.lower()
+    second = next((b for b in block.breaks if b.offset > 0), None)
+    glued = _GLUED_LETTER.match(block.text, second.offset) if second is not None else None
+    if glued is not None and lexicon.knows(glued.group(1).lower() + fragment):
+        letter = glued.group(1)
+        start, end = glued.start(), glued.end()
+        return [Correction(Rule.DISPLACED_INITIAL, 0, 0, "", letter, Confidence.HIGH, block.first_line,
+                           f"the drop cap {letter!r} read at the start of line {second.line}"),
+                Correction(Rule.DISPLACED_INITIAL, start, end, block.text[start:end], "", Confidence.HIGH,
+                           second.line, f"the drop cap {letter!r}, supplied at the text's first word")]
+    if caps in ("A", "I") or len(caps) == 2:
+        # A word printed so, or two capitals that are as likely an acronym (UN, EU)
+        # as a drop cap's rest (HE): only a letter found on the next line decides.
+        return []
+    # A capitals word that is a word itself (HOSE, HE, UN) becomes only a far
+    # commoner one (THOSE, THE), never a rival of its size (SUN for UN).
+    floor = MIN_FREQUENCY
+    if len(caps) > 1 and (lexicon.knows(fragment) or lexicon.knows(caps)):
+        floor = max(floor, SMALL_CAPS_RATIO * max(lexicon.frequency(fragment), MIN_FREQUENCY))
+    scores = sorted(((_score(letter + fragment, following, lexicon), letter)
+                     for letter in string.ascii_uppercase
+                     if lexicon.knows(letter.lower() + fragment)
+                     and lexicon.frequency(letter.lower() + fragment) >= floor), reverse=True)
+    if not scores:
+        return []
+    best, letter = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0
+    confidence = Confidence.HIGH if runner_up == 0 or best >= CLEAR_WINNER * runner_up else Confidence.MEDIUM
+    return [Correction(Rule.DROPPED_INITIAL, 0, 0, "", letter, confidence, block.first_line,
+                       f"{letter + caps!r}: a drop cap with its word in capitals")]
 
 
 def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) -> Correction | None:

@@ -315,7 +315,7 @@ class _Writer:
         self.mixed(_sub(parent, "note", **attrs), note.as_block(), text_id)
 
     def correction(self, parent: etree._Element, fix: Correction, block: Block) -> None:
-        if fix.rule in (Rule.DROPPED_INITIAL, Rule.DISPLACED_INITIAL):
+        if fix.rule in (Rule.DROPPED_INITIAL, Rule.DISPLACED_INITIAL) and not fix.original:
             _sub(parent, "supplied", fix.replacement, reason=fix.rule.value, resp=RESP,
                  cert=fix.confidence.value)
         elif fix.rule is Rule.HYPHEN_JOIN:
