@@ -18,10 +18,8 @@ from lxml import etree
 
 import textkit
 from textkit.cli import main
-from textkit.layout import lines as plain_lines
 from textkit.layout.geometry import measured_size
 from textkit.model import Box, LineKind, SourceLine, Word
-from textkit.read import geometry
 
 ROOT = Path(__file__).resolve().parent.parent
 XML = ROOT / "fixtures" / "ocr" / "xml"
@@ -126,13 +124,6 @@ def test_layout_changes_no_character_of_a_line() -> None:
         assert line.text == doc.source_lines[line.number - 1].text.strip()
     numbers = [line.number for line in laid.lines]
     assert numbers == sorted(numbers)  # a virtual blank has the number of the line after it
-
-
-def test_furniture_rules_agree_with_the_plain_text_layout() -> None:
-    for text in ["12", "- 7 -", "xiv", "Page 3", "I", "1994.", "THE REVIEW 43", "ix", "A"]:
-        assert geometry.is_page_number(text) == plain_lines.is_page_number(text), text
-        assert geometry.furniture_key(text) == plain_lines.furniture_key(text)
-    assert geometry.RUNNING_HEAD_MAX_CHARS == plain_lines.RUNNING_HEAD_MAX_CHARS
 
 
 def test_measured_size_is_the_height_of_tall_words() -> None:

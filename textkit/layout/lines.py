@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Language, Line, LineKind, SourceLine
+from ..furniture import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
 from .shape import ENGLISH, is_caps, is_title_case
 
 SEPARATOR_MIN_SPACES = 10
 """A whitespace-only line at least this long is a footnote separator (the
 sample's are exactly 60 spaces; an empty line is a blank)."""
 
-RUNNING_HEAD_MAX_CHARS = 70
 RUNNING_HEAD_MIN_REPEATS = 3
 """A line at a page edge that recurs this often (digits ignored) is a running head."""
 RUNNING_HEAD_NEAR_PAGES = 2
@@ -33,8 +33,6 @@ SIMILAR_HEAD = 0.88
 """Two edge lines this similar (difflib ratio of their keys) are one running
 head misread differently (``East Asia e 2``, ``East Asia e« 3``)."""
 
-_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—])?")
-_PAGE_WORD = re.compile(r"(?i)page\s+\d{1,4}")
 _LONE_INITIAL = re.compile(r"[A-Z]")
 _LETTER_OR_DIGIT = re.compile(r"\w")
 
@@ -83,22 +81,6 @@ def basic_kind(line: RawLine) -> LineKind:
     if not _LETTER_OR_DIGIT.search(line.content) and len(line.content) <= 3:
         return LineKind.STRAY_MARK
     return LineKind.TEXT
-
-
-def is_page_number(content: str) -> bool:
-    """A line that is only a page number (``12``, ``- 12 -``, ``xiv``, ``Page 3``).
-
-    >>> is_page_number("12"), is_page_number("- 7 -"), is_page_number("1994."), is_page_number("I")
-    (True, True, False, False)
-    """
-    if content in {"I", "i"}:  # a pronoun or a lone drop cap, not page one
-        return False
-    return bool(_PAGE_NUMBER.fullmatch(content) or _PAGE_WORD.fullmatch(content))
-
-
-def furniture_key(content: str) -> str:
-    """A running head's identity: case, digits and spacing ignored."""
-    return " ".join(re.sub(r"\d+", " ", content).lower().split())
 
 
 _ORNAMENT = re.compile(r"(?:\s+(?:[^\w\s]+\w?|\w[^\w\s]+|[^\W\d]|[^\w\s]+\d{1,4}))+$")

@@ -40,27 +40,9 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
+from ..furniture import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
 from .lines import PageInfo, SourceLine
 
-# The plain-text layout's page-furniture rules (textkit.layout.lines), kept
-# here in step with it: textkit.layout imports this module, so this one
-# must not import textkit.layout (tests/test_architecture.py, no circle;
-# tests/test_layout_geometry.py checks the two agree).
-RUNNING_HEAD_MAX_CHARS = 70
-_PAGE_NUMBER = re.compile(r"(?:[-–—]\s*)?(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})(?:\s*[-–—])?")
-_PAGE_WORD = re.compile(r"(?i)page\s+\d{1,4}")
-
-
-def is_page_number(content: str) -> bool:
-    """A line that is only a page number (``12``, ``- 12 -``, ``xiv``, ``Page 3``)."""
-    if content in {"I", "i"}:  # a pronoun or a lone drop cap, not page one
-        return False
-    return bool(_PAGE_NUMBER.fullmatch(content) or _PAGE_WORD.fullmatch(content))
-
-
-def furniture_key(content: str) -> str:
-    """A running head's identity: case, digits and spacing ignored."""
-    return " ".join(re.sub(r"\d+", " ", content).lower().split())
 
 
 class RoleKind(enum.Enum):
