@@ -163,6 +163,16 @@ def test_degraded_tesseract_structure_is_never_worse_than_its_plain_text(volume:
         assert getattr(scores, name).f1 >= 0.9, name
 
 
+@pytest.mark.parametrize("fmt", ["clean.hocr", "degraded.hocr", "clean.alto.xml", "degraded.alto.xml"])
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_the_title_page_gives_the_volume_title_and_its_subtitle_apart(volume: str, fmt: str) -> None:
+    # the subtitle (or occasion) is set smaller under the title, in the same engine block or not
+    gold = json.loads((CORPUS / volume / "gold.json").read_text(encoding="utf-8"))
+    doc = textkit.convert_file(CORPUS / volume / fmt)
+    assert score(doc, gold).volume_title == 1
+    assert doc.subtitle == gold["subtitle"]
+
+
 # ------------------------------------------------------------ refusals, end to end
 
 BROKEN = {
@@ -311,3 +321,29 @@ def test_a_misread_note_numeral_is_taken_out_as_a_recorded_correction() -> None:
     fixed = [(n, c) for n in notes for c in n.corrections if c.rule.value == "footnote-marker"]
     assert fixed and all(c.original in "?!*’'" and c.start == 0 for _, c in fixed)
     assert all(n.as_block().original_text().startswith(c.original) for n, c in fixed)
+
+
+@pytest.mark.parametrize(("text", "numeral"), [
+    ("30n the negotiations of 1989, see", "3"),  # ³On: the O read as a zero
+    ("°0n the negotiations of 1989, see", "°"),
+    ("3The Ministry of Transport", "3"),
+    ("1990s were a decade of", None),  # a continuation line that opens with a year
+    ("30s, when the first", "30"),
+    ("100 pages of tables", None),
+])
+def test_a_note_numeral_before_an_o_read_as_zero_starts_a_note(text: str, numeral: str | None) -> None:
+    from textkit.read.geometry import _note_start
+
+    start = _note_start(SourceLine(text, 1))
+    assert (start[0] if start else None) == numeral
+
+
+def test_a_speck_before_a_piece_of_a_note_line_keeps_the_pieces_in_order() -> None:
+    from textkit.layout.geometry import _visual_order
+
+    # Tesseract read one printed note line as two pieces; the second, with a
+    # misread quote in front of it, starts a pixel higher and reaches a little wider
+    lines = [SourceLine("Figures for Jakarta are estimates; the Agency", 1, Box(128, 995, 686, 1008), 10.0),
+             SourceLine("See Ingrid Halvorsen, “Who Pays for the Harbor?", 1, Box(121, 1012, 443, 1024), 10.0),
+             SourceLine("* Journal of Regional Policy 29, no. 2", 1, Box(455, 1011, 701, 1023), 10.0)]
+    assert _visual_order(lines, [0, 1, 2]) == [0, 1, 2]

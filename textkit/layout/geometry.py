@@ -240,6 +240,8 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
             same_run = (previous.hint == b.hint and previous.heading == b.heading
                         and src[previous.index].block == src[b.index].block
                         if b.heading and not b.hint else previous.hint == b.hint)
+            if same_run and b.hint == "title" and _steps_down(src[previous.index], src[b.index]):
+                same_run = False  # a title's subtitle, set smaller: a block of its own
             if b.hint == "quote" and role.kind is RoleKind.PARAGRAPH_START and _indented_in_quote(src, out, b, em):
                 same_run = False
             b.start = not same_run
@@ -255,6 +257,17 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
             b.hint = "paragraph"
         previous = b
     return out
+
+
+SUBTITLE_RATIO = 0.8
+"""A title line this much smaller than the title line above it is a subtitle
+(a title page's occasion line: 0.57 of the title, clean or degraded scan; a
+title's own lines measure within 0.9 of each other)."""
+
+
+def _steps_down(above: SourceLine, line: SourceLine) -> bool:
+    """``line`` is set clearly smaller than the title line ``above`` it."""
+    return bool(above.size and line.size and line.size < SUBTITLE_RATIO * above.size)
 
 
 def _hanging(src: list[SourceLine], roles: list[Role], previous: _Body, b: _Body, em: float | None) -> bool:
@@ -590,11 +603,17 @@ def _visual_order(src: list[SourceLine], run: list[int]) -> list[int]:
                         for j in rows[-1])
             # pieces of one printed line: side by side, together no wider than a line
             if (overlap >= 0.5 * min(last.height, box.height) and apart  # type: ignore[union-attr]
-                    and right - left <= widest + box.height):  # type: ignore[union-attr]
+                    and right - left <= PIECES_SLACK * widest + box.height):  # type: ignore[union-attr]
                 rows[-1].append(i)
                 continue
         rows.append([i])
     return [i for row in rows for i in sorted(row, key=lambda i: src[i].box.x0)]  # type: ignore[union-attr]
+
+
+PIECES_SLACK = 1.06
+"""Pieces of one printed note line together span at most this much of the
+widest note line (a speck or a misread quote read in front of a piece widens
+it; two columns of notes side by side span twice as much)."""
 
 
 def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:

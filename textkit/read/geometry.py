@@ -129,6 +129,9 @@ _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # not with a small one before a capital.
 _NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
                          r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
+# The O of the note's first word read as a zero after the numeral ("30n",
+# "°0n": ³On; not "30s").
+_NOTE_START_O = re.compile(rf"^(\d|[{re.escape(_NOTE_MARKS)}]{{1,2}})(?=0(?!s\b)[a-z]+\b)")
 # A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
 _SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
                           r"[°'’*]?[.,:;]?$")
@@ -420,7 +423,7 @@ def _begins(lines: list[SourceLine], page: list[int], i: int, box) -> int | None
 def _note_start(line: SourceLine) -> tuple[str | None, str] | None:
     """``(numeral, why)`` when a footnote line begins a note, else None."""
     text = line.text.strip()
-    match = _NOTE_START.match(text)
+    match = _NOTE_START_O.match(text) or _NOTE_START.match(text)
     if match:
         return match.group(1), f"starts with the note numeral {match.group(1)!r}"
     if len(line.words) >= 3 and all(w.box is not None for w in line.words[:4]):

@@ -145,7 +145,10 @@ def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH
     if page:
         return volume_title, subtitle, spans
     if len(spans) > 1 and first.title and not first.byline and not first.body:
-        volume_title = " ".join(r.text for r in first.title)
+        # as on a title page: the first run of lines is the title, the rest the subtitle
+        end = next((k for k in range(1, len(first.title)) if first.title[k].gap), len(first.title))
+        volume_title = " ".join(r.text for r in first.title[:end])
+        subtitle = " ".join(r.text for r in first.title[end:])
         spans.pop(0)
     return volume_title, subtitle, spans
 
