@@ -347,3 +347,84 @@ def test_a_speck_before_a_piece_of_a_note_line_keeps_the_pieces_in_order() -> No
              SourceLine("See Ingrid Halvorsen, “Who Pays for the Harbor?", 1, Box(121, 1012, 443, 1024), 10.0),
              SourceLine("* Journal of Regional Policy 29, no. 2", 1, Box(455, 1011, 701, 1023), 10.0)]
     assert _visual_order(lines, [0, 1, 2]) == [0, 1, 2]
+
+
+def test_notes_are_aligned_with_the_references_of_the_whole_document_at_once() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    # Note 2 stands at the foot of column 1 (its reference, read "”", in that
+    # column); note 3 at the foot of column 2, its reference on the next
+    # page's first line read "?" (what ² often becomes). Note 2 may take
+    # either; taking the "?" for its look would leave note 3 without one.
+    notes = [_Note([50], "2"), _Note([90], "3")]
+    own, next_page = Anchor(40, 3, "”", True), Anchor(95, 2, "?", True)
+    windows = {0: (0, 50), 1: (51, 90)}
+
+    def allowed(k: int, a: Anchor) -> bool:
+        low, top = windows[k]
+        return low <= a.line < top or a.line == 95
+
+    pairs = _match(notes, [own, next_page], allowed=allowed)
+    assert pairs == {0: own, 1: next_page}
+
+
+def test_a_lost_note_number_is_inferred_only_between_its_neighbours() -> None:
+    from textkit.layout.geometry import _infer_numbers, _Note
+
+    notes = [_Note([1], ""), _Note([2], "2"), _Note([3], ""), _Note([4], ""), _Note([5], "5"),
+             _Note([6], ""), _Note([7], "1")]
+    # 3 and 4 between 2 and 5; not the first (1, or a previous text's last?), not
+    # the one before a new sequence
+    assert _infer_numbers(notes) == {2: "3", 3: "4"}
+    assert _infer_numbers([_Note([1], "2"), _Note([2], ""), _Note([3], "5")]) == {}
+
+
+def test_a_heading_and_its_sub_heading_read_as_one_block_are_two_headings() -> None:
+    from textkit.layout.geometry import _Body, _split_at_step
+
+    # a section heading (bold, larger) directly over its first sub-heading
+    # (bold italic at body size): Tesseract makes one block of the two
+    src = [_line("Current Practice", 100, 100, height=35), _line("In the Ports", 100, 160, height=29)]
+    assert [[b.index for b in part] for part in _split_at_step(src, [_Body(0), _Body(1)])] == [[0], [1]]
+    # a heading that wraps keeps its lines together, measured or not
+    wrapped = [_line("Three Models of Port Fi-", 100, 100, height=35), _line("nance", 100, 160, height=20)]
+    assert len(_split_at_step(wrapped, [_Body(0), _Body(1)])) == 1
+    alike = [_line("Public Money and Private", 100, 100, height=35), _line("Harbors", 100, 160, height=34)]
+    assert len(_split_at_step(alike, [_Body(0), _Body(1)])) == 1
+
+
+def test_a_line_of_words_with_descenders_is_measured_to_the_scale_of_the_others() -> None:
+    from textkit.layout.geometry import _measured
+
+    # "Early Projects": no word that stops at the baseline; its words' boxes
+    # take in the descenders, as they do on the document's other lines
+    lines = [SourceLine("The harbor typically grew", 1, Box(0, 0, 900, 40), 50.0,
+                        words=(Word("The", Box(0, 0, 100, 30)), Word("harbor", Box(110, 0, 300, 30)),
+                               Word("typically", Box(310, 0, 600, 38)), Word("grew", Box(610, 8, 760, 38))))
+             for _ in range(3)]
+    lines.append(SourceLine("Early Projects", 1, Box(0, 100, 500, 152), 70.0,
+                            words=(Word("Early", Box(0, 100, 200, 152)), Word("Projects", Box(220, 100, 500, 152)))))
+    sizes = [ln.size for ln in _measured(lines)]
+    assert sizes[:3] == [30.0] * 3
+    assert sizes[3] == pytest.approx(52 * 30 / 38)  # its cap height, not the engine's 70 scaled
+
+
+@pytest.mark.parametrize(("second", "byline"), [
+    ("Helen Okafor", ["Helen Okafor"]),  # names under a title in capitals: the byline
+    ("TENURE AND ITS LIMITS", None),  # the title's second line
+    ("Tenure and Its Limits", None),  # a subtitle, not names
+])
+def test_a_name_set_nearly_as_large_as_a_title_in_capitals_is_its_byline(second: str, byline) -> None:
+    from textkit.structure.rows import Row
+    from textkit.structure.texts import find_texts, split_authors
+
+    rows = [Row(1, "INTRODUCTION", 0, True, hint="title"), Row(2, second, 0, False, hint="title"),
+            Row(3, "The text begins here and runs on for a while.", 1, False, hint="paragraph")]
+    _, _, spans = find_texts(rows, "\x00")
+    span = spans[0]
+    if byline:
+        assert [r.text for r in span.title] == ["INTRODUCTION"]
+        assert [split_authors(r.text) for r in span.byline] == [byline]
+    else:
+        assert [r.text for r in span.title] == ["INTRODUCTION", second] and not span.byline

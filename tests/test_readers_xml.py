@@ -752,3 +752,30 @@ def test_the_real_tesseract_doctype_is_not_fetched() -> None:
     started = time.monotonic()
     read(TESS_HOCR)
     assert time.monotonic() - started < 2.0
+
+
+def _alto_with(software: str, wc: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">'
+            f'<Description><MeasurementUnit>pixel</MeasurementUnit><OCRProcessing ID="OCR_0">'
+            f'<ocrProcessingStep><processingSoftware><softwareName>{software}</softwareName>'
+            f'</processingSoftware></ocrProcessingStep></OCRProcessing></Description>'
+            f'<Layout><Page WIDTH="1000" HEIGHT="1400" PHYSICAL_IMG_NR="0" ID="p0">'
+            f'<PrintSpace HPOS="0" VPOS="0" WIDTH="1000" HEIGHT="1400">'
+            f'<TextBlock ID="b0" HPOS="100" VPOS="100" WIDTH="400" HEIGHT="40">'
+            f'<TextLine ID="l0" HPOS="100" VPOS="100" WIDTH="400" HEIGHT="40">'
+            f'<String ID="s0" HPOS="100" VPOS="100" WIDTH="150" HEIGHT="40" WC="{wc}" CONTENT="story."/>'
+            f'<SP WIDTH="20" VPOS="100" HPOS="250"/>'
+            f'<String ID="s1" HPOS="270" VPOS="100" WIDTH="230" HEIGHT="40" WC="0.96" CONTENT="Then"/>'
+            f'</TextLine></TextBlock></PrintSpace></Page></Layout></alto>').encode()
+
+
+@pytest.mark.parametrize(("software", "wc", "confidence"), [
+    ("tesseract 5.3.0", "0.9", 0.09),  # Tesseract <= 5.5 writes "0." + its percent
+    ("tesseract 5.3.0", "0.100", 1.0),
+    ("tesseract 5.3.0", "0.90", 0.90),
+    ("ABBYY FineReader Engine 12", "0.9", 0.9),
+])
+def test_alto_word_confidence_as_tesseract_writes_it(software: str, wc: str, confidence: float) -> None:
+    lines, _ = alto.read_lines(_alto_with(software, wc), source="x.alto.xml")
+    assert lines[0].words[0].confidence == pytest.approx(confidence)
+    assert lines[0].words[1].confidence == pytest.approx(0.96)

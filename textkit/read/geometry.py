@@ -527,9 +527,12 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
             return []
         known = [s for s in sizes if s is not None]
         # A note's last line of a word or two ("Studies, 1983).") measures
-        # whatever its few letters give: only longer lines bound the run's size.
+        # whatever its few letters give: only longer lines bound the run's size,
+        # and the lines at least half as wide as the widest give its size.
         long = [lines[i].size for i in run if len(lines[i].text.split()) >= 3] or known
-        if (statistics.median(known) <= options.footnote_ratio * body
+        widest = max(lines[i].box.width for i in run)  # type: ignore[union-attr]
+        full = [lines[i].size for i in run if 2 * lines[i].box.width >= widest]  # type: ignore[union-attr]
+        if (statistics.median(full or known) <= options.footnote_ratio * body  # type: ignore[type-var]
                 and max(long) <= NOTE_MAX_SIZE * body):  # type: ignore[type-var]
             return run
         return []

@@ -107,6 +107,10 @@ def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH
             j = i + 1
             while j < len(rows) and j - i < MAX_TITLE_LINES and titled(rows[j]) and (
                     rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text, language)):
+                # a title in capitals, then names not in capitals set nearly as large: the byline
+                if geometry and is_caps(rows[j - 1].text) and not is_caps(rows[j].text) and split_authors(
+                        rows[j].plain(sentinel), language):
+                    break
                 j += 1
             byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].plain(sentinel), language)
                       else None)
