@@ -428,3 +428,63 @@ def test_a_name_set_nearly_as_large_as_a_title_in_capitals_is_its_byline(second:
         assert [split_authors(r.text) for r in span.byline] == [byline]
     else:
         assert [r.text for r in span.title] == ["INTRODUCTION", second] and not span.byline
+
+
+def test_a_quotation_that_runs_on_into_the_next_column_stays_one_block() -> None:
+    from dataclasses import replace as _replace
+
+    from textkit.model import Line, Options
+    from textkit.read import make_document
+    from textkit.structure.rows import make_rows
+
+    # Tesseract starts a new block at the top of each column; the geometry
+    # layout decides the blocks of OCR with coordinates (blank lines), so the
+    # engine's block change in mid-quotation is no block boundary
+    texts = ["The parties recognize that", "the resources of the region",
+             "are shared, that their use by", "one affects the welfare of all."]
+    src = [SourceLine(t, 1, Box(344 if k < 2 else 1132, 2239 + 50 * k if k < 2 else 595 + 50 * k,
+                                846 if k < 2 else 1635, 2277 + 50 * k if k < 2 else 633 + 50 * k),
+                      29.0, block=18 if k < 2 else 19) for k, t in enumerate(texts)]
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    doc = _replace(doc, lines=tuple(Line(k + 1, t, LineKind.TEXT, hint="quote") for k, t in enumerate(texts)))
+    assert [row.gap for row in make_rows(doc, "\x00")] == [0, 0, 0, 0]
+    # without boxes (a reader that marks a paragraph per block) the block still parts them
+    plain = _replace(doc, source_lines=tuple(_replace(s, box=None) for s in src))
+    assert [row.gap for row in make_rows(plain, "\x00")] == [0, 0, 1, 0]
+
+
+@pytest.mark.parametrize(("word", "anchor"), [("officials?", "?"), ("anticipated!", "!"),
+                                              ("in’", None), ("said”", None)])
+def test_a_mark_after_letters_is_a_reference_candidate_unless_it_closes_a_quotation(word: str, anchor) -> None:
+    from textkit.layout.geometry import _weak_anchors
+    from textkit.read.geometry import Role, RoleKind
+
+    words = (Word("among", Box(0, 0, 100, 30), 0.96), Word("the", Box(110, 0, 160, 30), 0.96),
+             Word(word, Box(170, 0, 330, 30), 0.5), Word("Then", Box(340, 0, 420, 30), 0.96))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 420, 30), 30.0, words=words)
+    found = _weak_anchors([line], [Role(RoleKind.TEXT)], [])
+    assert [a.numeral for a in found] == ([anchor] if anchor else [])
+
+
+def test_a_notes_short_last_line_does_not_make_the_note_run_body_size() -> None:
+    from textkit.read.geometry import DEFAULTS, _foot_run
+
+    # an ALTO line's HEIGHT takes in the descenders: "ian Press, 1987)." under
+    # a note line measures as large as the body
+    body = [SourceLine("body text of the page runs on here", 1, Box(211, 100 + 50 * k, 1708, 138 + 50 * k),
+                       29.5) for k in range(8)]
+    notes = [SourceLine("4For a contrary view, see Daniel Ferris, Regional Order", 1,
+                        Box(257, 2511, 1708, 2548), 24.0),
+             SourceLine("ian Press, 1987).", 1, Box(211, 2555, 462, 2588), 29.5)]
+    lines = body + notes
+    assert _foot_run(lines, list(range(len(lines))), 29.5, 12.0, DEFAULTS, 50.0) == [8, 9]
+
+
+def test_a_numeral_read_onto_a_clause_end_with_a_speck_after_it_is_a_candidate() -> None:
+    from textkit.read.geometry import Anchor, Role, RoleKind, anchors
+
+    # "had signed in 1984.²" read "1984.2." with no confidence
+    words = (Word("had", Box(0, 0, 60, 30), 0.96), Word("signed", Box(70, 0, 180, 30), 0.95),
+             Word("in", Box(190, 0, 220, 30), 0.96), Word("1984.2.", Box(230, 0, 330, 30), 0.0))
+    line = SourceLine("had signed in 1984.2.", 1, Box(0, 0, 330, 30), 30.0, words=words)
+    assert anchors([line], [Role(RoleKind.TEXT)]) == [Anchor(0, 3, "2", glued=True)]

@@ -789,8 +789,9 @@ UNSURE_CONFIDENCE = 0.7
 misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 
 # A clause's end with a mark after it that may be a misread superscript
-# (``region.+``, ``program.’``, ``1984.2``): the mark is the numeral as read.
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})$")
+# (``region.+``, ``program.’``, ``1984.2``, a speck after it: ``1984.2.``): the
+# mark is the numeral as read.
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})[.,:]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 
