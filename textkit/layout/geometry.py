@@ -55,7 +55,7 @@ INSET_EM = 0.8
 
 _HEADLINE_END = re.compile(r"[.,;:]$")
 _REMOVED = {RoleKind.RUNNING_HEAD: LineKind.RUNNING_HEAD, RoleKind.PAGE_NUMBER: LineKind.PAGE_NUMBER,
-            RoleKind.DROP_CAP: LineKind.LONE_INITIAL}
+            RoleKind.DROP_CAP: LineKind.LONE_INITIAL, RoleKind.SEPARATOR: LineKind.SEPARATOR}
 _NOTE_KINDS = (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)
 
 

@@ -56,6 +56,7 @@ class RoleKind(enum.Enum):
     DROP_CAP = "drop-cap"
     CAPTION = "caption"
     MARGINALIA = "marginalia"
+    SEPARATOR = "separator"
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +464,40 @@ def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | Non
                 em: float | None, gap: float | None, height: int | None,
                 options: GeometryOptions, pitch: float | None = None) -> bool:
     """Mark the notes at the foot of ``free`` (a page's or a column's lines, top to bottom)."""
+    if _foot_notes_read(lines, free, roles, body, em, gap, height, options, pitch):
+        return True
+    # On a noisy scan the engine may read the rule over the notes, with the
+    # tops of the first note line's letters, as a line of letters it cannot
+    # read ("Peete te coe aeons", confidences 0-0.2): the notes found without
+    # such lines, the one between them and the text is the rule.
+    unread = [i for i in free if _unread(lines[i])]
+    kept = [i for i in free if i not in unread]
+    if not unread or not _foot_notes_read(lines, kept, roles, body, em, gap, height, options, pitch):
+        return False
+    notes = [i for i in kept if roles[i] is not None and roles[i].kind in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)]
+    text = [i for i in kept if i not in notes]
+    if all(lines[i].box for i in notes + text + unread):
+        top = min(lines[i].box.y0 for i in notes)  # type: ignore[union-attr]
+        bottom = max((lines[i].box.y1 for i in text), default=0)  # type: ignore[union-attr]
+        for i in unread:
+            if roles[i] is None and bottom <= lines[i].box.y0 < top:  # type: ignore[union-attr]
+                roles[i] = Role(RoleKind.SEPARATOR, why="a line the engine could not read over the notes")
+    return True
+
+
+UNREAD_CONFIDENCE = 0.4
+"""A line whose words the engine read with a median confidence under this
+could not be read (Tesseract: a rule read as letters, 0.05-0.36)."""
+
+
+def _unread(line: SourceLine) -> bool:
+    known = [w.confidence for w in line.words if w.confidence is not None]
+    return len(known) >= 2 and statistics.median(known) < UNREAD_CONFIDENCE
+
+
+def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
+                     em: float | None, gap: float | None, height: int | None,
+                     options: GeometryOptions, pitch: float | None = None) -> bool:
     run = _foot_run(lines, free, body, gap, options, pitch)
     above = [i for i in free if i not in run]
     if not run or not above:
