@@ -485,14 +485,14 @@ def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | Non
     return True
 
 
-UNREAD_CONFIDENCE = 0.4
+UNREADABLE_LINE = 0.4
 """A line whose words the engine read with a median confidence under this
 could not be read (Tesseract: a rule read as letters, 0.05-0.36)."""
 
 
 def _unread(line: SourceLine) -> bool:
     known = [w.confidence for w in line.words if w.confidence is not None]
-    return len(known) >= 2 and statistics.median(known) < UNREAD_CONFIDENCE
+    return len(known) >= 2 and statistics.median(known) < UNREADABLE_LINE
 
 
 def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
