@@ -14,6 +14,7 @@ block wins.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -180,15 +181,15 @@ def _search(lines: list[RawLine], kinds: list[LineKind], number: str, floor: int
 # text (a full-width note under two columns); a block that continues an
 # unfinished note is part of it.
 
-_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘°®$#§†|]|[lT](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(])")
+_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘°®$#§†|]|[lT](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
 """A note's head: its numeral glued (or spaced) to the text, or a misread one."""
 _ONE_SHAPED = frozenset("lT|!")
 """Misreadings of a superscript 1."""
+_QUOTE_HEADS = frozenset("'’”“‘\"")
+"""Misread numerals that are also quotes: a note's head only in a block set like a note."""
 _MID_PAGE_MARKS = frozenset("lT|!?*$#°®§†")
 """Misread numerals that may open a note block in the middle of a page (not
 quotes: a paragraph may open with one)."""
-_MISREAD_REF = re.compile(r"(?<=[.,;:])([!?*'’”°®+]{1,2})(?=[\s—–)]|$)")
-"""A misread reference numeral: after the punctuation that ends a sentence or clause."""
 NEXT_PAGE_LINES = 12
 """How far into the next page a note's reference may have been pushed."""
 MID_WIDE_SHARE = 1.3
@@ -222,7 +223,10 @@ def _head(content: str, *, mid_page: bool) -> tuple[str | None, str] | None:
     if match is None:
         return None
     if match.group(1):
-        return match.group(1), ""
+        digits = match.group(1)
+        if len(digits) == 2 and digits[1] == "0" and content[2:3].islower():
+            return digits[0], ""  # 30n: note 3, its O read as a zero
+        return digits, ""
     mark = match.group(2)
     if mid_page and mark not in _MID_PAGE_MARKS:
         return None
@@ -306,6 +310,9 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
         k = len(chunks) - 1
         while k >= 1:
             head = _head(lines[chunks[k][0]].content, mid_page=False)
+            if head is not None and head[0] is None and head[1].strip() in _QUOTE_HEADS and width \
+                    and not self_wide(k) and not (len(chunks[k]) == 1 and k + 1 in found):
+                head = None  # ‘The …: a paragraph opening with a quote (or one added by the scan)
             if head is not None:
                 found[k] = head
                 foot_top = k
@@ -313,7 +320,8 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 wide = self_wide(k)
                 below = k + 1 < len(chunks) and k + 1 in found
                 gap = (below and foot_top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
-                       and _fills_gap(found[k + 1], above[k]))
+                       and _fills_gap(found[k + 1], above[k])
+                       and (found[k + 1][0] is not None or _ends_note(lines[chunks[k][-1]].content)))
                 # The end of an unfinished note above, split off by a blank line.
                 rest = (k - 1 >= 1 and foot_top == k + 1 and noteish(k - 1)
                         and not _ends_note(lines[chunks[k - 1][-1]].content))
@@ -336,8 +344,17 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             if head is None and width and _chunk_width(lines, chunks[k]) >= MID_WIDE_SHARE * width:
                 # Set full width under two columns: any misread numeral opens a note there.
                 head = _head(lines[chunks[k][0]].content, mid_page=False)
-            if head is not None and not ends_sentence(lines[chunks[k - 1][-1]].content) or (
+            if head is not None and (not ends_sentence(lines[chunks[k - 1][-1]].content) or k - 1 in found) or (
                     head is not None and head[0] is not None and int(head[0]) == last_n + 1):
+                found[k] = head
+        for k in range(2, foot_top - 1):
+            # A note whose numeral was lost, above the next one between the columns.
+            head = found.get(k) or _head(lines[chunks[k][0]].content, mid_page=True)
+            if (head is not None and head[0] is not None and int(head[0]) == last_n + 2
+                    and k - 1 not in found and len(chunks[k - 1]) <= GAP_NOTE_MAX_LINES
+                    and _ends_note(lines[chunks[k - 1][-1]].content)
+                    and not ends_sentence(lines[chunks[k - 2][-1]].content)):
+                found[k - 1] = (None, "")
                 found[k] = head
         for k in sorted(found):
             chunk = chunks[k]
@@ -423,10 +440,17 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
         digits is None and bool(head_below[1]) and last_n >= 1)
 
 
+_DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3")})
+"""(read, printed) digits of a superscript note numeral that OCR confuses."""
+
+
 def _foot_note(chunk: list[int], head: tuple[str | None, str] | None, last_n: int, page: int,
                mid: bool) -> FootNote:
     digits, mark = head or (None, "")
     if digits is not None:
+        if int(digits) > last_n + 2 and (digits, str(last_n + 1)) in _DIGIT_MISREADS:
+            # 7On after note 0: a superscript 1 read as 7; the numeral stays in the text as its marker
+            return FootNote(tuple(chunk), str(last_n + 1), digits, True, page, mid)
         return FootNote(tuple(chunk), str(int(digits)), "", False, page, mid)
     if mark and mark.strip() in _ONE_SHAPED:
         return FootNote(tuple(chunk), "1", mark, True, page, mid)
@@ -447,40 +471,63 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
                       ) -> tuple[list[FootnoteRef], list[Footnote]]:
     """Place each page-foot note at its reference in the text of its page.
 
-    Candidates are the page's glued numerals of the note's number and its
-    misread numerals (after a sentence's or clause's punctuation; a ``”`` or
-    ``’`` that closes an open quotation is not one). A page's notes take the
-    candidates in order, each after the last one taken; a note between the
-    columns looks only before itself. A note with no candidate is placed at
-    the end of the last text line above it (or at the start of the first one
-    below); one with no text line anywhere is returned as unplaced, numeral
-    and all.
+    A page's notes give the sequence of references its text should hold;
+    the candidates are the glued numerals and the marks a superscript
+    numeral is misread as (:func:`ref_candidates`). The two sequences are
+    aligned in order (:func:`align`), each pair scored by how likely the
+    glyph is that note's numeral misread; a pair is taken only when its
+    score clears :data:`PLACE_SCORE`. A note between the columns looks only
+    before itself; the page's last note may find its reference in the next
+    page's first lines (a two-column page balanced after the note was set).
+    A note with no certain reference is placed at the end of the last text
+    line above it (or at the start of the first one below), marked not
+    anchored; one with no text line anywhere is returned as unplaced,
+    numeral and all.
     """
     refs: list[FootnoteRef] = []
     unplaced: list[Footnote] = []
     pages = _pages(lines)
-    position = (0, -1)  # (line index, column) of the last reference taken
-
-    def page_last(note: FootNote) -> FootNote:
-        return [n for n in notes if n.page == note.page][-1]
-
-    for note in notes:
+    candidates = ref_candidates(lines, kinds, 0, len(lines))
+    lows: list[int] = []
+    highs: list[int] = []
+    homes: list[tuple[int, int]] = []
+    for k, note in enumerate(notes):
         start, end = pages[note.page]
-        footnote = foot_note_text(note, lines)
-        limit = note.lines[0] if note.mid_page else end
-        found = _foot_candidate(lines, kinds, note.n, max(position, (start, -1)), limit)
-        if found is None and not note.mid_page and note.page + 1 < len(pages) and note is page_last(note):
+        first = k == 0 or notes[k - 1].page != note.page
+        last = k + 1 == len(notes) or notes[k + 1].page != note.page
+        low, high = start, (note.lines[0] if note.mid_page else end)
+        if first and note.page and not _text_starts(lines, kinds, start, end):
+            # A note set on the page after its reference: the previous page's last lines.
+            before = [i for i in range(pages[note.page - 1][0], start) if kinds[i] is LineKind.TEXT]
+            if before:
+                low = before[-NEXT_PAGE_LINES:][0]
+        if last and not note.mid_page and note.page + 1 < len(pages) \
+                and not _text_starts(lines, kinds, *pages[note.page + 1]):
             # A note set at the foot of the page before its reference (a
-            # two-column page balanced after the note was placed): only
-            # the page's last note, only in the next page's first lines,
-            # and not in a new text.
+            # two-column page balanced after the note was placed).
             nxt = pages[note.page + 1]
-            if not _text_starts(lines, kinds, nxt[0], nxt[1]):
-                first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
-                top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
-                if top:
-                    found = _foot_candidate(lines, kinds, note.n, max(position, (nxt[0], -1)), top[-1] + 1)
-        if found is None:
+            first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
+            top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
+            if top:
+                high = top[-1] + 1
+        lows.append(low)
+        highs.append(high)
+        homes.append((start, end))
+    matched = align(notes, candidates, lows, highs, homes)
+    by_page: dict[int, list[tuple[int, FootNote]]] = {}
+    for k, note in enumerate(notes):
+        by_page.setdefault(note.page, []).append((k, note))
+    for page, page_notes in by_page.items():
+        start, end = pages[page]
+        for k, note in page_notes:
+            footnote = foot_note_text(note, lines)
+            c = matched.get(k)
+            if c is not None:
+                printed = lines[c.line].content[c.column:c.column + len(c.glyph)]
+                refs.append(FootnoteRef(lines[c.line].number, c.column, footnote,
+                                        None if printed == footnote.n else printed))
+                continue
+            footnote = replace(footnote, anchored=False)
             last = next((i for i in range(note.lines[0] - 1, start - 1, -1) if kinds[i] is LineKind.TEXT), None)
             if last is None:
                 last = next((i for i in range(note.lines[0] - 1, -1, -1) if kinds[i] is LineKind.TEXT), None)
@@ -492,61 +539,169 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
                     continue
                 refs.append(FootnoteRef(lines[last].number, 0, footnote, ""))
                 continue
-            log.info("line %d: no reference found for footnote %s; placed before it",
+            log.info("line %d: no reference found for footnote %s; placed before it, not anchored",
                      lines[note.lines[0]].number, note.n)
             refs.append(FootnoteRef(lines[last].number, len(lines[last].content), footnote, ""))
-            continue
-        index, column, marker = found
-        refs.append(FootnoteRef(lines[index].number, column, footnote,
-                                None if marker == footnote.n else marker))
-        position = (index, column)
     refs.sort(key=lambda r: (r.line, r.column))
     return refs, unplaced
 
 
-def _foot_candidate(lines: list[RawLine], kinds: list[LineKind], number: str, after: tuple[int, int],
-                    limit: int) -> tuple[int, int, str] | None:
-    """The first reference to note ``number`` after ``after`` and before line ``limit``."""
-    patterns = anchor_patterns(number)
-    for i in range(after[0], limit):
+# --- references in the running text: candidates, scores, alignment ----------
+#
+# Tesseract reads a superscript reference numeral as a digit, as a mark that
+# looks like it (¹ ``!`` ``l`` ``|`` ``)``; ² ``?`` ``”``; ³ ``*``; any of them
+# ``’`` ``'`` ``°`` ``®`` ``+``), glued to the punctuation or the word before
+# it or split off by a space, or loses it. Marks after a sentence's or
+# clause's punctuation (``region.’``, ``case.*``) are rarely printed for their
+# own sake; after a word (``officials?``, ``settled!``) they often are (a
+# question, a closing quote), so they score lower.
+
+@dataclass(frozen=True, slots=True)
+class RefCandidate:
+    line: int
+    """Index of the line."""
+    column: int
+    glyph: str
+    """What stands where a numeral may be (``2``, ``?``, ``*?``, ``’``)."""
+    after: str
+    """What it is glued to: ``punct``, ``word``, ``year`` or ``space`` (split off)."""
+    line_end: bool = False
+    """Nothing follows it on its line."""
+
+
+_CANDIDATE = re.compile(
+    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[!?*'’”\"°®+]?\d{1,2}|[!?*'’”\"°®+)|lI]{1,2})"
+    r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®])"
+    r"|(?<=\d[a-z])(?P<d>\d{1,2})"
+    r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"
+    r"|(?<=[.,;:a-z] )(?P<s>\d{1,2}|[!?*’”°®+|]{1,2}))"
+    r"(?=[\s—–)]|$)")
+"""A possible reference: its glyph and what it is glued to (one group each)."""
+
+PLACE_SCORE = 0.45
+"""A reference is placed only when its glyph scores at least this (0-1)."""
+
+OFF_PAGE_PENALTY = 0.1
+"""What a reference on the page before or after its note's page loses to one on it."""
+_QUOTES = frozenset("’”'\"")
+
+
+def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> list[RefCandidate]:
+    """The possible reference numerals in the text lines ``[start, end)``, in reading order."""
+    out: list[RefCandidate] = []
+    for i in range(start, end):
         if kinds[i] is not LineKind.TEXT:
             continue
         content = lines[i].content
-        best: tuple[int, str] | None = None
-        for pattern in patterns:
-            for match in pattern.finditer(content):
-                if (i, match.start()) > after and (best is None or match.start() < best[0]):
-                    best = (match.start(), number)
-        for match in _MISREAD_REF.finditer(content):
-            if (i, match.start()) <= after or (best is not None and best[0] < match.start()):
-                continue
-            if not _could_be(match.group(1), number):
-                continue
-            if match.group(1)[0] in "”’'" and _open_quote(lines, kinds, i, match.start()):
-                continue
-            best = (match.start(), match.group(1))
-        if best is not None:
-            return i, best[0], best[1]
-    return None
+        for match in _CANDIDATE.finditer(content):
+            group = match.lastgroup or ""
+            glyph = match.group(group)
+            after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space"}[group]
+            if after == "punct" and glyph[0] in "lI" and not content[match.start() - 1] in ".,;:":
+                continue  # ”l, )I: a letter after a quote or bracket opens a word
+            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start()):
+                continue  # it closes a quotation
+            if glyph[0] == ")" and content[:match.start()].count("(") > content[:match.start()].count(")"):
+                continue  # it closes a bracket
+            out.append(RefCandidate(i, match.start(), glyph, after, not content[match.end():].strip()))
+    return out
 
 
-_ONE_REFS = frozenset("!l|")
-"""How only a superscript 1 is misread (one upright stroke)."""
-_MANY_REFS = frozenset("?”*°®")
-"""How a superscript 2, 3 or 4 is misread, never a 1; ``'``, ``’`` and ``+`` may be any."""
+def glyph_score(candidate: RefCandidate, number: str) -> float:
+    """How likely ``candidate`` is the reference numeral of note ``number`` (0-1).
 
-
-def _could_be(mark: str, number: str) -> bool:
-    """A misread reference ``mark`` can stand for note ``number``.
-
-    >>> _could_be("!", "1"), _could_be("?", "1"), _could_be("”", "2"), _could_be("!", "3"), _could_be("’", "4")
-    (True, False, True, False, True)
+    >>> [round(glyph_score(RefCandidate(0, 0, g, "punct"), n), 2) for g, n in
+    ...  [("2", "2"), ("!", "1"), ("?", "2"), ("?", "1"), ("*", "3"), ("l", "2")]]
+    [1.0, 0.9, 0.85, 0.4, 0.85, 0.0]
     """
-    if mark[0] in _ONE_REFS:
-        return number == "1"
-    if mark[0] in _MANY_REFS:
-        return number != "1"
-    return True
+    glyph, after = candidate.glyph, candidate.after
+    if glyph[-1].isdigit():
+        if glyph.lstrip("!?*'’”\"°®+") == number:
+            return 1.0 if glyph.isdigit() else 0.95
+        return 0.5 if after == "punct" else 0.0  # ³ read as 2
+    if after == "year":
+        return 0.0
+    first = glyph[0]
+    one = number == "1"
+    if first in "lI|":
+        base = 0.8 if one else 0.0
+    elif first == "!":
+        base = 0.9 if one else 0.5
+    elif first == ")":
+        base = 0.6 if one else 0.35
+    elif first == "?":
+        base = 0.4 if one else 0.85
+    elif first == "*":
+        base = 0.4 if one else (0.6 if number == "2" else 0.85)
+    elif first in "”\"":
+        base = 0.5 if one else 0.75
+    elif first in "’'":
+        base = 0.7
+    else:  # ° ® +
+        base = 0.6
+    if after == "word":
+        # Mostly printed as such (a question, an exclamation, a closing quote,
+        # a misread letter); only a question mark inside a line for a note
+        # past the first stands for a numeral (the period and ² read as one).
+        base = 0.5 if first == "?" and not one and not candidate.line_end else 0.3
+    elif after == "space":
+        base *= 0.8
+    return base
+
+
+def align(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int],
+          highs: list[int], homes: list[tuple[int, int]]) -> dict[int, RefCandidate]:
+    """Match the notes with candidates in order (monotone): the most pairs, then the best scores.
+
+    Note ``k`` may take a candidate on lines ``[lows[k], highs[k])`` whose
+    glyph scores at least :data:`PLACE_SCORE` for its number; a note or a
+    candidate may stay unmatched. A candidate off the note's own page
+    (``homes[k]``) scores a little less, so that it wins only where the
+    page's own text has none. Returns the matched candidate of each
+    note. A sparse dynamic programme: for each allowed pair, the best chain
+    of earlier pairs ending before its candidate (a prefix maximum over the
+    candidates, in a Fenwick tree).
+    """
+    n = len(candidates)
+    lines_of = [c.line for c in candidates]
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (n + 1)  # prefix max of (total, pair id)
+    pairs: list[tuple[int, int, int]] = []  # (note, candidate, previous pair id)
+
+    def query(j: int) -> tuple[float, int]:  # best over candidates < j
+        best = (0.0, -1)
+        while j > 0:
+            best = max(best, tree[j])
+            j -= j & -j
+        return best
+
+    def update(j: int, value: tuple[float, int]) -> None:
+        j += 1
+        while j <= n:
+            tree[j] = max(tree[j], value)
+            j += j & -j
+
+    best_total = (0.0, -1)
+    for k, note in enumerate(notes):
+        lo, hi = bisect.bisect_left(lines_of, lows[k]), bisect.bisect_left(lines_of, highs[k])
+        found: list[tuple[int, tuple[float, int]]] = []
+        for j in range(lo, hi):
+            s = glyph_score(candidates[j], note.n)
+            if s < PLACE_SCORE:
+                continue
+            if not homes[k][0] <= candidates[j].line < homes[k][1]:
+                s -= OFF_PAGE_PENALTY
+            total, previous = query(j)
+            pairs.append((k, j, previous))
+            found.append((j, (total + 1.0 + s, len(pairs) - 1)))
+        for j, value in found:  # after the note's own pairs, so that it is matched once
+            update(j, value)
+            best_total = max(best_total, value)
+    out: dict[int, RefCandidate] = {}
+    pair = best_total[1]
+    while pair >= 0:
+        k, j, pair = pairs[pair]
+        out[k] = candidates[j]
+    return out
 
 
 def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int) -> bool:
