@@ -295,14 +295,27 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 number = int(head[0]) if head[0] else (1 if head[1].strip() in _ONE_SHAPED else number)
             above.append(number)
         def self_wide(k: int) -> bool:
-            return width > 0 and _chunk_width(lines, chunks[k]) >= width * WIDE_NOTE_SHARE
+            """Set wider than the text: a smaller type (or the full width under two columns).
+
+            A block of two or three lines is measured with its last line
+            too (a paragraph's last line is shorter, a note's need not be).
+            """
+            if not width:
+                return False
+            chunk = chunks[k]
+            if _chunk_width(lines, chunk) >= width * WIDE_NOTE_SHARE:
+                return True
+            return 2 <= len(chunk) <= GAP_NOTE_MAX_LINES and \
+                sum(len(lines[i].content) for i in chunk) / len(chunk) >= width * WIDE_NOTE_SHARE
 
         def noteish(k: int) -> bool:
             """A block that opens a note on one of its lines, or is set wider than the text."""
             chunk = chunks[k]
-            return self_wide(k) or any(
-                _head(lines[i].content, mid_page=False) is not None
-                and (p == 0 or ends_sentence(lines[chunk[p - 1]].content)) for p, i in enumerate(chunk))
+            if self_wide(k):
+                return True
+            heads = [_head(lines[i].content, mid_page=False) for i in chunk]
+            return any(h is not None and not (width and h[0] is None and h[1].strip() in _QUOTE_HEADS)
+                       and (p == 0 or ends_sentence(lines[chunk[p - 1]].content)) for p, h in enumerate(heads))
 
         # The foot: note chunks from the page's end upwards.
         foot_top = len(chunks)
@@ -347,6 +360,13 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             if head is not None and (not ends_sentence(lines[chunks[k - 1][-1]].content) or k - 1 in found) or (
                     head is not None and head[0] is not None and int(head[0]) == last_n + 1):
                 found[k] = head
+        for k in range(1, foot_top - 1):
+            # A note whose numeral was lost, set wider than the column it cuts
+            # (``… not a con-`` // note // ``sequence of it``).
+            if k not in found and self_wide(k) and _MID_SENTENCE.search(lines[chunks[k - 1][-1]].content) \
+                    and lines[chunks[k + 1][0]].content[:1].islower() \
+                    and lines[chunks[k][-1]].content.endswith((".", ",")):
+                found[k] = (None, "")
         for k in range(2, foot_top - 1):
             # A note whose numeral was lost, above the next one between the columns.
             head = found.get(k) or _head(lines[chunks[k][0]].content, mid_page=True)
@@ -440,6 +460,8 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
         digits is None and bool(head_below[1]) and last_n >= 1)
 
 
+_MID_SENTENCE = re.compile(r"[a-z,;-]$")
+"""A line that leaves its sentence open (a word, a comma, a hyphen)."""
 _DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3")})
 """(read, printed) digits of a superscript note numeral that OCR confuses."""
 
@@ -599,7 +621,7 @@ def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end:
             after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space"}[group]
             if after == "punct" and glyph[0] in "lI" and not content[match.start() - 1] in ".,;:":
                 continue  # ”l, )I: a letter after a quote or bracket opens a word
-            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start()):
+            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0]):
                 continue  # it closes a quotation
             if glyph[0] == ")" and content[:match.start()].count("(") > content[:match.start()].count(")"):
                 continue  # it closes a bracket
@@ -704,15 +726,23 @@ def align(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int]
     return out
 
 
-def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int) -> bool:
-    """A quotation is open at ``column`` of line ``i``: the mark there closes it."""
+def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int, mark: str = "”") -> bool:
+    """A quotation is open at ``column`` of line ``i``: the ``mark`` there closes it.
+
+    A single ``’`` closes a single quotation; a ``‘`` at a line's start
+    before a capital does not open one (the scan adds it there: ``‘The``).
+    Any other mark closes a double one.
+    """
     text = lines[i].content[:column]
     k, seen = i - 1, 0
     while k >= 0 and seen < QUOTE_LOOKBACK_LINES and kinds[k] in (LineKind.TEXT, LineKind.BLANK):
         if kinds[k] is LineKind.TEXT:
-            text = lines[k].content + " " + text
+            text = lines[k].content + "\n" + text
             seen += 1
         k -= 1
+    if mark in "’'":
+        opened = len(re.findall(r"(?<![\w\n])‘|(?<=[^\n])‘(?=[a-z])", "\n" + text))
+        return opened - len(re.findall(r"’(?!\w)", text)) > 0
     double = text.count("“") - text.count("”")
     single = len(re.findall(r"(?<!\w)‘", text)) - len(re.findall(r"’(?!\w)", text))
     return double > 0 or single > 0 or text.count('"') % 2 == 1
