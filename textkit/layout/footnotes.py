@@ -386,8 +386,11 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 head = ((digits, mark) if digits is not None or mark else None) if position == 0 else \
                     _next_head(lines, chunk, position, mid, last_n, current, notes_head)
                 if position == 0 and head is None and notes and notes[-1].page == page and k - 1 in found \
-                        and not _ends_note(lines[notes[-1].lines[-1]].content):
-                    # The block continues the unfinished note above it, up to a new note's head.
+                        and (not _ends_note(lines[notes[-1].lines[-1]].content)
+                             or not mid and k == max(found) and _MID_WORD.search(lines[chunk[-1]].content)):
+                    # The block continues the unfinished note above it, up to a new note's head;
+                    # so does a piece of a note at the page's end that ends in mid-sentence (the
+                    # scan read a note's lines out of order: every note ends with a full stop).
                     notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
                     notes_head = ("continued", "")
                     continue
@@ -460,6 +463,8 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
         digits is None and bool(head_below[1]) and last_n >= 1)
 
 
+_MID_WORD = re.compile(r"[^\W\d_]-?$")
+"""A line that stops after a word (or in one)."""
 _MID_SENTENCE = re.compile(r"[a-z,;-]$")
 """A line that leaves its sentence open (a word, a comma, a hyphen)."""
 _DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3")})
@@ -651,12 +656,12 @@ def glyph_score(candidate: RefCandidate, number: str) -> float:
         base = 0.9 if one else 0.5
     elif first == ")":
         base = 0.6 if one else 0.35
-    elif first == "?":
-        base = 0.4 if one else 0.85
-    elif first == "*":
-        base = 0.4 if one else (0.6 if number == "2" else 0.85)
-    elif first in "”\"":
-        base = 0.5 if one else 0.75
+    elif first == "?":  # the shape of a 2 (a 3 less so)
+        base = {"1": 0.4, "2": 0.85, "3": 0.75}.get(number, 0.6)
+    elif first == "*":  # of a 3 (a 4 less so)
+        base = {"1": 0.4, "2": 0.6, "3": 0.85, "4": 0.75}.get(number, 0.6)
+    elif first in "”\"":  # of a 2
+        base = {"1": 0.5, "2": 0.75}.get(number, 0.6)
     elif first in "’'":
         base = 0.7
     else:  # ° ® +
