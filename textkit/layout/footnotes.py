@@ -385,6 +385,12 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             for position, i in enumerate(chunk):
                 head = ((digits, mark) if digits is not None or mark else None) if position == 0 else \
                     _next_head(lines, chunk, position, mid, last_n, current, notes_head)
+                if position == 0 and head is None and notes and notes[-1].page == page \
+                        and _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower():
+                    # A note broken across the columns goes on in lower case at the next foot.
+                    notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
+                    notes_head = ("continued", "")
+                    continue
                 if position == 0 and head is None and notes and notes[-1].page == page and k - 1 in found \
                         and (not _ends_note(lines[notes[-1].lines[-1]].content)
                              or not mid and k == max(found) and _MID_WORD.search(lines[chunk[-1]].content)):
@@ -597,11 +603,11 @@ class RefCandidate:
 
 
 _CANDIDATE = re.compile(
-    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[!?*'’”\"°®+]?\d{1,2}|[!?*'’”\"°®+)|lI]{1,2})"
-    r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®])"
+    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™+)|_]{1,2}|[lIt]_?)"
+    r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®©º™])"
     r"|(?<=\d[a-z])(?P<d>\d{1,2})"
     r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"
-    r"|(?<=[.,;:a-z] )(?P<s>\d{1,2}|[!?*’”°®+|]{1,2}))"
+    r"|(?<=[.,;:a-z] )(?P<s>\d{1,2}|[!?*’”°®©º™+|]{1,2}))"
     r"(?=[\s—–)]|$)")
 """A possible reference: its glyph and what it is glued to (one group each)."""
 
@@ -624,7 +630,7 @@ def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end:
             group = match.lastgroup or ""
             glyph = match.group(group)
             after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space"}[group]
-            if after == "punct" and glyph[0] in "lI" and not content[match.start() - 1] in ".,;:":
+            if after == "punct" and glyph[0] in "lIt" and not content[match.start() - 1] in ".,;:":
                 continue  # ”l, )I: a letter after a quote or bracket opens a word
             if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0]):
                 continue  # it closes a quotation
@@ -652,6 +658,10 @@ def glyph_score(candidate: RefCandidate, number: str) -> float:
     one = number == "1"
     if first in "lI|":
         base = 0.8 if one else 0.0
+    elif first == "t":  # a 1 with its serif read as a letter (it.t)
+        base = 0.6 if one else 0.0
+    elif first == "_":
+        base = 0.5
     elif first == "!":
         base = 0.9 if one else 0.5
     elif first == ")":
@@ -664,7 +674,7 @@ def glyph_score(candidate: RefCandidate, number: str) -> float:
         base = {"1": 0.5, "2": 0.75}.get(number, 0.6)
     elif first in "’'":
         base = 0.7
-    else:  # ° ® +
+    else:  # ° ® © º ™ +
         base = 0.6
     if after == "word":
         # Mostly printed as such (a question, an exclamation, a closing quote,
