@@ -319,6 +319,7 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
 
         # The foot: note chunks from the page's end upwards.
         foot_top = len(chunks)
+        bottom = len(chunks)  # the chain of notes ends above this chunk (the tail aside)
         tail = None
         k = len(chunks) - 1
         while k >= 1:
@@ -329,18 +330,23 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             if head is not None:
                 found[k] = head
                 foot_top = k
-            elif foot_top == k + 1 or k == len(chunks) - 1:
+            elif foot_top == k + 1 or k == bottom - 1:
+                top = min(foot_top, bottom)
                 wide = self_wide(k)
                 below = k + 1 < len(chunks) and k + 1 in found
                 gap = (below and foot_top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
                        and _fills_gap(found[k + 1], above[k])
                        and (found[k + 1][0] is not None or _ends_note(lines[chunks[k][-1]].content)))
                 # The end of an unfinished note above, split off by a blank line.
-                rest = (k - 1 >= 1 and foot_top == k + 1 and noteish(k - 1)
+                rest = (k - 1 >= 1 and top == k + 1 and noteish(k - 1)
                         and not _ends_note(lines[chunks[k - 1][-1]].content))
-                if not (wide or gap or rest):
+                # A whole note whose numeral was lost, under one that kept its numeral.
+                lost = (k - 1 >= 1 and top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
+                        and _ends_note(lines[chunks[k][-1]].content) and _numbered(lines[chunks[k - 1][0]].content))
+                if not (wide or gap or rest or lost):
                     if k == len(chunks) - 1:
                         tail = k  # text, or the end of an unfinished note above it
+                        bottom = k
                         k -= 1
                         continue
                     break
@@ -349,8 +355,10 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             else:
                 break
             k -= 1
-        if tail is not None and tail - 1 in found and not _ends_note(lines[chunks[tail - 1][-1]].content):
-            found[tail] = (None, "")
+        if tail is not None and tail - 1 in found and (
+                not _ends_note(lines[chunks[tail - 1][-1]].content)
+                or len(chunks[tail]) == 1 and _MID_WORD.search(lines[chunks[tail][0]].content)):
+            found[tail] = (None, "")  # the end of the note above, or a piece of it read out of order
         # Between the columns: a block opening with a numeral, text on both sides.
         for k in range(1, foot_top - 1):
             head = _head(lines[chunks[k][0]].content, mid_page=True)
@@ -467,6 +475,12 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
     digits = head_below[0]
     return digits is not None and int(digits) == last_n + 2 or (
         digits is None and bool(head_below[1]) and last_n >= 1)
+
+
+def _numbered(content: str) -> bool:
+    """A line opens with a note's numeral: digits, or a misread one that is not a quote."""
+    head = _head(content, mid_page=False)
+    return head is not None and (head[0] is not None or head[1].strip() not in _QUOTE_HEADS)
 
 
 _MID_WORD = re.compile(r"[^\W\d_]-?$")
