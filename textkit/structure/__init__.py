@@ -45,6 +45,8 @@ def _drop_cap_start(text: str) -> bool:
 
 
 SHORT_LAST_LINE = 0.85
+ONE_COLUMN_CHARS = 70
+"""A paragraph with a line this long is set in one column across the page."""
 """A paragraph's last line this much shorter than its longest ended it."""
 
 UNWRAPPED_LINE_CHARS = 200
@@ -223,7 +225,10 @@ class _Builder:
         if last.endswith(("-", "—", "–")) or len(paragraph) < 2:
             return False
         width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
-        if len(last) > SHORT_LAST_LINE * width:
+        # A page set in one wide column has no column break: a blank line in
+        # the middle of it ends the paragraph, however full its last line.
+        one_column = width >= ONE_COLUMN_CHARS and not chunk[0].page_start
+        if len(last) > SHORT_LAST_LINE * width and not one_column:
             return False
         count = heading_length(chunk, self.widths, self.sentinel, text_start=False, language=self.language)
         return count == len(chunk) or (count > 0 and chunk[count].gap == 0 and count < len(chunk)
