@@ -299,10 +299,11 @@ def _narrower(block: Block, previous: Block) -> bool:
 
 
 def _as_wide(block: Block, previous: Block) -> bool:
-    """Both blocks run three lines at least, ``block``'s as wide as ``previous``'s: a
-    paragraph, not a quotation indented on both sides (the colon before it misread)."""
+    """Both blocks run three lines at least, ``block``'s first three as wide as ``previous``'s:
+    a paragraph, not a quotation indented on both sides (the colon before it misread). Only
+    the first lines count: the paragraph after a quotation may have been run into it."""
     mine, theirs = _line_lengths(block), _line_lengths(previous)
-    return len(mine) >= 3 and len(theirs) >= 3 and max(mine) >= FULL_WIDTH_SHARE * max(theirs)
+    return len(mine) >= 3 and len(theirs) >= 3 and max(mine[:3]) >= FULL_WIDTH_SHARE * max(theirs)
 
 
 def _mark_quotes(blocks: list[Block], colon: bool = True, typeset: bool = False) -> list[Block]:
