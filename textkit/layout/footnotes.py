@@ -343,7 +343,9 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 # A whole note whose numeral was lost, under one that kept its numeral.
                 lost = (k - 1 >= 1 and top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
                         and _ends_note(lines[chunks[k][-1]].content) and _numbered(lines[chunks[k - 1][0]].content))
-                if not (wide or gap or rest or lost):
+                # A scrap of a citation read apart from its note ({1983}: 180-185.).
+                scrap = below and len(chunks[k]) <= GAP_NOTE_MAX_LINES and _scrap(lines, chunks[k])
+                if not (wide or gap or rest or lost or scrap):
                     if k == len(chunks) - 1:
                         tail = k  # text, or the end of an unfinished note above it
                         bottom = k
@@ -400,7 +402,7 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                     notes_head = ("continued", "")
                     continue
                 if position == 0 and head is None and notes and notes[-1].page == page and k - 1 in found \
-                        and (not _ends_note(lines[notes[-1].lines[-1]].content)
+                        and (not _ends_note(lines[notes[-1].lines[-1]].content) or _scrap(lines, chunk)
                              or not mid and k == max(found) and _MID_WORD.search(lines[chunk[-1]].content)):
                     # The block continues the unfinished note above it, up to a new note's head;
                     # so does a piece of a note at the page's end that ends in mid-sentence (the
@@ -475,6 +477,16 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
     digits = head_below[0]
     return digits is not None and int(digits) == last_n + 2 or (
         digits is None and bool(head_below[1]) and last_n >= 1)
+
+
+SCRAP_LETTER_SHARE = 0.5
+"""A block with fewer letters than this share of its characters is no running text."""
+
+
+def _scrap(lines: list[RawLine], chunk: list[int]) -> bool:
+    """A block of figures and marks (pages, years, a volume's number), not of words."""
+    text = "".join(lines[i].content for i in chunk).replace(" ", "")
+    return bool(text) and sum(c.isalpha() for c in text) < SCRAP_LETTER_SHARE * len(text)
 
 
 def _numbered(content: str) -> bool:
