@@ -74,3 +74,4 @@ def test_candidates_skip_closing_quotes_and_brackets():
     assert _candidates("‘The progress in Haiphong.’ The rest") == [("’", "punct")]
     assert _candidates("the treasury officials? Some") == [("?", "word")]
     assert _candidates("the treasury officials ? Some") == [("?", "space")]
+    assert _candidates("the treasury officials.?, Some") == [("?", "punct")]  # a stray comma after it

@@ -634,8 +634,9 @@ _CANDIDATE = re.compile(
     r"|(?<=\d[a-z])(?P<d>\d{1,2})"
     r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"
     r"|(?<=[.,;:a-z] )(?P<s>\d{1,2}|[!?*’”°®©º™+|]{1,2}))"
-    r"(?=[\s—–)]|$)")
-"""A possible reference: its glyph and what it is glued to (one group each)."""
+    r"(?=[,;]?(?:[\s—–)]|$))")
+"""A possible reference: its glyph and what it is glued to (one group each); a
+stray comma may follow it (``officials.?,``)."""
 
 PLACE_SCORE = 0.45
 """A reference is placed only when its glyph scores at least this (0-1)."""
