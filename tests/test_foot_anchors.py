@@ -75,3 +75,4 @@ def test_candidates_skip_closing_quotes_and_brackets():
     assert _candidates("the treasury officials? Some") == [("?", "word")]
     assert _candidates("the treasury officials ? Some") == [("?", "space")]
     assert _candidates("the treasury officials.?, Some") == [("?", "punct")]  # a stray comma after it
+    assert _candidates("there were 2 ports and 3 harbors") == []  # numbers, not references

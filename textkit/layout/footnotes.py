@@ -633,10 +633,12 @@ _CANDIDATE = re.compile(
     r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®©º™])"
     r"|(?<=\d[a-z])(?P<d>\d{1,2})"
     r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"
-    r"|(?<=[.,;:a-z] )(?P<s>\d{1,2}|[!?*’”°®©º™+|]{1,2}))"
-    r"(?=[,;]?(?:[\s—–)]|$))")
+    r"|(?<=[.,;:] )(?P<s>\d{1,2})(?=\s|$)"
+    r"|(?<=[.,;:a-z] )(?P<m>[!?*’”°®©º™+|]{1,2}))"
+    r"(?=[,;.]?(?:[\s—–)]|$))")
 """A possible reference: its glyph and what it is glued to (one group each); a
-stray comma may follow it (``officials.?,``)."""
+stray comma or stop may follow it (``officials.?,``). Digits split off count
+only after punctuation (``were 2 ports`` is a number)."""
 
 PLACE_SCORE = 0.45
 """A reference is placed only when its glyph scores at least this (0-1)."""
@@ -656,7 +658,7 @@ def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end:
         for match in _CANDIDATE.finditer(content):
             group = match.lastgroup or ""
             glyph = match.group(group)
-            after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space"}[group]
+            after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space", "m": "space"}[group]
             if after == "punct" and glyph[0] in "lIt" and not content[match.start() - 1] in ".,;:":
                 continue  # ”l, )I: a letter after a quote or bracket opens a word
             if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0]):
