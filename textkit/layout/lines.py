@@ -292,6 +292,45 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
                 and _is_title(content, language.minor_words) and head_key(content) in titles
                 and not is_caps(content)):
             kinds[i] = LineKind.RUNNING_HEAD
+    _small_caps_heads(lines, kinds, pages, titles)
+
+
+SMALL_CAPS_HEAD = 0.7
+"""A page's first line this similar (case folded) to the start of a title is that title's head,
+misread from small capitals (``Runes ror Coup Warers``, ``RvLes PoR Coup Wares``, ``Fisting``)."""
+
+
+def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[int], titles: set[str]) -> None:
+    """Running heads in small capitals that the scan read as mixed case, words misread.
+
+    A page's first line (not in capitals: that is a title) set apart by a
+    blank line is a head when it reads like the start of a title printed in
+    capitals and either that title follows it at once (the head over its
+    text's first page) or another page opens with the same misread head.
+    """
+    matches: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if kinds[i] is not LineKind.TEXT or not (line.is_page_start or i == 0) or is_caps(line.content):
+            continue
+        j = _next_nonblank(kinds, i)
+        if j is None or j == i + 1 or lines[j].is_page_start or not _is_furniture_text(line.content):
+            continue
+        key = head_key(line.content)
+        best = max(((_prefix_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
+        if best[0] < SMALL_CAPS_HEAD:
+            continue
+        if is_caps(lines[j].content) and _prefix_ratio(key, head_key(lines[j].content)) >= SMALL_CAPS_HEAD:
+            kinds[i] = LineKind.RUNNING_HEAD
+        matches[i] = best[1]
+    for i, title in matches.items():
+        if kinds[i] is LineKind.TEXT and any(t == title and pages[k] != pages[i] for k, t in matches.items()):
+            kinds[i] = LineKind.RUNNING_HEAD
+
+
+def _prefix_ratio(key: str, title: str) -> float:
+    """How like ``key`` is to the start of ``title`` (as many words)."""
+    start = " ".join(title.split()[:len(key.split())])
+    return difflib.SequenceMatcher(None, key, start, autojunk=False).ratio()
 
 
 TITLE_PAGE_MAX_LINES = 6
