@@ -386,6 +386,12 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                     and not ends_sentence(lines[chunks[k - 2][-1]].content)):
                 found[k - 1] = (None, "")
                 found[k] = head
+        if (tail is not None and tail not in found and any(k < tail for k in found)
+                and len(chunks[tail]) <= GAP_NOTE_MAX_LINES and _CITATION_END.search(lines[chunks[tail][-1]].content)
+                and ends_sentence(lines[chunks[tail - 1][-1]].content)):
+            # A whole note whose numeral was lost, alone at the end of a page with notes:
+            # short, after a finished sentence, ending as a citation does (… March 1980.).
+            found[tail] = (None, "")
         for k in sorted(found):
             chunk = chunks[k]
             digits, mark = found[k]
@@ -495,6 +501,8 @@ def _numbered(content: str) -> bool:
     return head is not None and (head[0] is not None or head[1].strip() not in _QUOTE_HEADS)
 
 
+_CITATION_END = re.compile(r"\d[\d\-–)\]]*\.$")
+"""A line that ends as a citation does: a year, a page, a range (``1980.``, ``(1983): 145-167.``)."""
 _MID_WORD = re.compile(r"[^\W\d_]-?$")
 """A line that stops after a word (or in one)."""
 _MID_SENTENCE = re.compile(r"[a-z,;-]$")
