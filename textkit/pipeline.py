@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -53,13 +54,19 @@ def stages(options: Options) -> list[tuple[str, Stage]]:
             if name not in OCR_STAGES or options.correct_ocr]
 
 
-def run(doc: Document, options: Options | None = None) -> Document:
+def run(doc: Document, options: Options | None = None, *, release: bool = False) -> Document:
     """Run every stage over ``doc``; raise :class:`PipelineError` naming a failing stage.
 
-    ``options``, when given, replace the document's own.
+    ``options``, when given, replace the document's own. ``release``: drop
+    from the document, as soon as no later stage reads them, the input's
+    copies that only the early stages need (:func:`released`), so that a
+    large volume is not held twice; for a caller that only writes the TEI.
+    The TEI is the same either way.
     """
     if options is not None:
         doc = replace(doc, options=options)
+    if release:
+        doc = released(doc, "read")
     for name, stage in stages(doc.options):
         began = time.perf_counter()
         try:
@@ -71,5 +78,32 @@ def run(doc: Document, options: Options | None = None) -> Document:
         if not isinstance(result, Document):
             raise PipelineError(name, f"returned {type(result).__name__}, not a Document")
         doc = replace(result, stages=(*result.stages, name))
+        del result
+        if release:
+            doc = released(doc, name)
         log.debug("%s: stage %s took %.3f s", doc.source, name, time.perf_counter() - began)
+    return doc
+
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def released(doc: Document, done: str) -> Document:
+    """``doc`` without what no stage after ``done`` (or the TEI writer) reads.
+
+    After reading, ``raw`` (the decoded input, a second copy of the lines'
+    text) keeps only its private-use characters, all the structure stage
+    reads it for (a sentinel that occurs nowhere in the input). After the
+    structure stage, ``source_lines`` go unless the engine's word confidences
+    (the channel stage's) or the layout kept in the TEI (page numbers and
+    furniture) need them; after the hyphens stage, ``lines`` and
+    ``footnote_refs`` (its evidence) go.
+    """
+    if done == "read":
+        return replace(doc, raw="".join(sorted(set(_PRIVATE_USE.findall(doc.raw)))))
+    if done == "structure" and not doc.options.keep_layout \
+            and not any(line.words for line in doc.source_lines):
+        return replace(doc, source_lines=())
+    if done == "hyphens":
+        return replace(doc, lines=(), footnote_refs=())
     return doc
