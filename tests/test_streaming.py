@@ -179,3 +179,43 @@ def test_word_count_is_the_count_of_split_words(monkeypatch: pytest.MonkeyPatch)
 
 if not hasattr(os, "fork"):  # pragma: no cover
     pytestmark = pytest.mark.skip("POSIX processes")
+
+
+# --- the hyphen stage, one text at a time -------------------------------------------------
+
+def test_each_text_is_judged_by_the_volume_s_hyphen_evidence() -> None:
+    first = " FIRST ESSAY\n\nAnn Lee\n\nThe {} of the first text is spelled in the middle of a line.\n\n"
+    second = (" SECOND ESSAY\n\nBob Ray\n\nThe second text breaks the same word at the end of a line, "
+              "zorbl-\nfrap, and goes on.\n")
+    compound = textkit.convert_text(first.format("zorbl-frap") + second)
+    joined = textkit.convert_text(first.format("zorblfrap") + second)
+    assert len(compound.texts) == 2
+    assert "zorbl-frap, and goes on" in compound.texts[1].blocks[0].text  # as the first text writes it
+    assert "zorblfrap, and goes on" in joined.texts[1].blocks[0].text
+
+
+@pytest.mark.parametrize("path", [SAMPLE, *VOLUMES], ids=lambda p: p.stem)
+def test_hyphens_one_text_at_a_time_equal_the_whole_volume_at_once(path: Path) -> None:
+    from textkit.repair.hyphens import join_hyphens
+
+    doc = read_text(path.read_text(encoding="utf-8") * 2, source=path.name)
+    for name, stage in pipeline.stages(doc.options):
+        if name == "hyphens":
+            break
+        doc = stage(doc)
+    whole = join_hyphens(doc)
+    per_text = pipeline._per_text("hyphens", join_hyphens, [doc], release=False)
+    assert per_text.texts == whole.texts and per_text.unplaced_notes == whole.unplaced_notes
+    assert per_text.lines == whole.lines and not per_text.evidence
+
+
+def test_a_per_text_stage_that_loses_a_text_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    monkeypatch.setattr(pipeline, "_load", lambda target: (lambda doc: replace(doc, texts=()))
+                        if target.endswith("join_hyphens") else _real_load(target))
+    with pytest.raises(textkit.PipelineError, match="hyphens.*0 texts for one"):
+        textkit.convert_text(SAMPLE.read_text(encoding="utf-8"))
+
+
+_real_load = pipeline._load
