@@ -219,3 +219,27 @@ def test_a_per_text_stage_that_loses_a_text_is_named(monkeypatch: pytest.MonkeyP
 
 
 _real_load = pipeline._load
+
+
+def test_writing_in_pieces_holds_one_text_not_the_volume() -> None:
+    # What the writer holds while it writes (Python's allocations: the strings made)
+    # does not grow with the number of texts: eight times the volume, about the same peak.
+    import tracemalloc
+
+    def peak(doc: Document) -> int:
+        tracemalloc.start()
+        try:
+            tracemalloc.reset_peak()
+            for piece in writer.tei_pieces(doc):
+                validate_piece(piece)
+                del piece
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    one, eight = (textkit.convert_text(text * n, source="v.txt") for n in (1, 8))
+    assert len(eight.texts) > 4 * len(one.texts)
+    assert peak(eight) < 2 * peak(one)
+    whole = len(textkit.to_tei(eight))
+    assert peak(eight) < whole  # less than the whole file's text alone
