@@ -108,8 +108,8 @@ def document_words(texts: Iterable[str]) -> Iterator[str]:
     ['Japan', 'IAEA', 'self', 'rule']
     """
     for text in texts:
-        for match in WORD.finditer(text):
-            yield _stem(match.group())[0]
+        for word in WORD.findall(text):
+            yield _stem(word)[0]
 
 
 class _Corrector:
