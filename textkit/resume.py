@@ -79,6 +79,9 @@ class Journal:
         self.records: dict[str, str] = {}
         self._added = 0
         self._warned = False
+        self._lock: Any = None  # the lock file, opened at the first append, kept open
+        self._journal: Any = None  # the journal as last appended to, kept open
+        self._directories: dict[Path, Path] = {}
         self._load()
 
     def _load(self) -> None:
@@ -116,19 +119,26 @@ class Journal:
         """Record that ``output`` (content ``output_sha256``) was just made from
         ``input_path`` (content ``input_sha256``); on disk at once, under the lock."""
         key = self._key(output)
-        record = {"output": key, "input": str(input_path.resolve()),
+        record = {"output": key, "input": str(self._resolved(input_path)),
                   "input_sha256": input_sha256, "output_sha256": output_sha256,
                   "fingerprint": self.fingerprint, "summary": summary}
         # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.
         line = json.dumps(record) + "\n"
         self.records[key] = line
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self._lock is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._locked():
                 # One write of one line, to the journal as it is now (a compaction by
-                # another run may have replaced the file since we last wrote).
-                with self.path.open("a", encoding="utf-8") as journal:
-                    journal.write(line)
+                # another run may have replaced the file since we last wrote: then the
+                # one kept open is not the journal any more, and the journal is opened anew).
+                journal = self._journal
+                if journal is None or _replaced(journal, self.path):
+                    if journal is not None:
+                        journal.close()
+                    journal = self._journal = self.path.open("a", encoding="utf-8")
+                journal.write(line)
+                journal.flush()
             self._added += 1
         except OSError as error:
             if not self._warned:
@@ -138,15 +148,32 @@ class Journal:
 
     def close(self) -> None:
         """Compact the journal to one line per output, keeping what other runs added."""
-        if not self._added:
-            return
         try:
-            with self._locked():
-                lines = _read_lines(self.path)
-                if lines:
-                    write_atomic(self.path, "".join(lines.values()))
-        except OSError as error:
-            log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
+            if not self._added:
+                return
+            try:
+                with self._locked():
+                    lines = _read_lines(self.path)
+                    if lines:
+                        write_atomic(self.path, "".join(lines.values()))
+            except OSError as error:
+                log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
+        finally:
+            for handle in (self._journal, self._lock):
+                if handle is not None:
+                    handle.close()
+            self._journal = self._lock = None
+
+    def _resolved(self, path: Path) -> Path:
+        """``path.resolve()``, its directory's real path remembered (a batch's inputs
+        share few directories)."""
+        if path.name in ("", ".", ".."):
+            return path.resolve()
+        directory = self._directories.get(path.parent)
+        if directory is None:
+            directory = self._directories[path.parent] = path.parent.resolve()
+        inside = directory / path.name
+        return path.resolve() if os.path.islink(inside) else inside
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -155,12 +182,24 @@ class Journal:
         except ImportError:  # no flock here: one batch per output directory at a time
             yield
             return
-        with open(self.lock_path, "a") as lock:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+        if self._lock is None:
+            self._lock = open(self.lock_path, "a")  # noqa: SIM115 (kept open for the run)
+        lock = self._lock
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _replaced(handle: Any, path: Path) -> bool:
+    """The file open as ``handle`` is no longer the one at ``path`` (renamed over, removed)."""
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        return True
+    mine = os.fstat(handle.fileno())
+    return (now.st_ino, now.st_dev) != (mine.st_ino, mine.st_dev)
 
 
 def _read_lines(path: Path) -> dict[str, str]:

@@ -41,9 +41,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.context
 import os
 import signal
 import threading
@@ -51,7 +48,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
+
+if TYPE_CHECKING:  # imported when a pool starts: a serial run (one file) needs none of it
+    import multiprocessing.connection
+    import multiprocessing.context
 
 log = logging.getLogger(__name__)
 
@@ -271,7 +272,9 @@ class ProcessExecutor:
         if timeout:
             wait_for = max(0.0, min(w.started for w in busy) + timeout - time.monotonic())
         handles: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(multiprocessing.connection.wait(handles, timeout=wait_for))
+        from multiprocessing.connection import wait
+
+        ready = set(wait(handles, timeout=wait_for))
         outcomes: list[Outcome[T, R]] = []
         now = time.monotonic()
         for worker in busy:
@@ -423,6 +426,8 @@ def _watch_parent(parent: int) -> None:
 def _default_context() -> multiprocessing.context.BaseContext:
     # fork where there is one: workers then share the dictionaries the
     # parent built (copy-on-write) instead of each building its own.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 

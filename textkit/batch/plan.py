@@ -85,25 +85,26 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     problems: list[FileResult] = []
     owners: dict[Path, str] = {}
     seen: set[Path] = set()
+    resolve = _Resolver()
 
     def add(input_: str, output: Path, data: bytes | None = None) -> None:
         if input_ != STDIN:
-            real = Path(input_).resolve()
+            real = resolve(Path(input_))
             if real in seen:
                 return
             seen.add(real)
-            if real == output.resolve():
+            if real == resolve(output):
                 problems.append(_failed(input_, "would overwrite itself: choose another --out"))
                 return
         writes = [output, review_path(output)] if review else [output]
         for target in writes:
-            owner = owners.get(target.resolve())
+            owner = owners.get(resolve(target))
             if owner is not None:
                 problems.append(_failed(input_, f"its output {target} is also the output of "
                                                 f"{owner}; convert them to different --out"))
                 return
         for target in writes:
-            owners[target.resolve()] = input_
+            owners[resolve(target)] = input_
         tasks.append(Task(input_, output, data))
 
     for path in paths:
@@ -145,13 +146,39 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     kept: list[Task] = []
     for task in tasks:
         clash = next((target for target in ([task.output, review_path(task.output)] if review
-                                            else [task.output]) if target.resolve() in seen), None)
+                                            else [task.output]) if resolve(target) in seen), None)
         if clash is not None:
             problems.append(_failed(task.input, f"its output {clash} is an input of this run: "
                                                 "choose another --out"))
         else:
             kept.append(task)
     return kept, problems
+
+
+class _Resolver:
+    """``Path.resolve()`` of the many files of a plan, each resolved once, in few
+    directories, each resolved once: a file then costs one ``lstat`` (is it a link?),
+    not one per component of its path."""
+
+    def __init__(self) -> None:
+        self._directories: dict[Path, Path] = {}
+        self._files: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        found = self._files.get(path)
+        if found is None:
+            found = self._files[path] = self._resolve(path)
+        return found
+
+    def _resolve(self, path: Path) -> Path:
+        if path.name in ("", ".", ".."):
+            return path.resolve()
+        directory = self._directories.get(path.parent)
+        if directory is None:
+            directory = self._directories[path.parent] = path.parent.resolve()
+        inside = directory / path.name
+        # What resolve() does: the directory's real path, then the name, followed if a link.
+        return path.resolve() if os.path.islink(inside) else inside
 
 
 _OWN_NAMES = frozenset({STATE_FILE, LOCK_FILE})

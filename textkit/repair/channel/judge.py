@@ -281,7 +281,8 @@ class Judge:
     total: int = 0
 
     def __post_init__(self) -> None:
-        self.total = max(1, sum(self.counts.values()))
+        if not self.total:  # the caller may know it (a document's blocks share it)
+            self.total = max(1, sum(self.counts.values()))
         self._vouched_forms: dict[str, bool] = {}
         self._known = self.lexicon.words.__contains__
         # The channel was learned on scans with many errors; in a cleaner document
