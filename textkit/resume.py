@@ -82,6 +82,7 @@ class Journal:
         self._lock: Any = None  # the lock file, opened at the first append, kept open
         self._journal: Any = None  # the journal as last appended to, kept open
         self._directories: dict[Path, Path] = {}
+        self._base: str | None = None
         self._load()
 
     def _load(self) -> None:
@@ -92,7 +93,13 @@ class Journal:
                         error.strerror)
 
     def _key(self, output: Path) -> str:
-        return os.path.relpath(output, self.path.parent)
+        """``os.path.relpath(output, out_dir)``, at a string's cost for an output inside it."""
+        if self._base is None:
+            self._base = os.path.join(os.path.abspath(self.path.parent), "")
+        full = os.path.abspath(output)
+        if full.startswith(self._base):
+            return full[len(self._base):]
+        return os.path.relpath(full, self._base)
 
     def fresh(self, input_path: Path, output: Path) -> dict[str, Any] | None:
         """The record of ``output`` if it is up to date for ``input_path``, else ``None``.

@@ -318,7 +318,7 @@ class _Worker:
         self.done = 0
 
     def start(self) -> None:
-        with _signals_held():
+        with _signals_held(), _heap_frozen():
             self.process.start()
             self._theirs.close()  # so that our end reads EOF when the worker dies
 
@@ -360,6 +360,21 @@ class _Worker:
             self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Start a worker with what this process holds (the dictionaries) out of the garbage
+    collector's sight (``gc.freeze``): a forked worker's collections then never walk it,
+    nor write to the pages it shares with this process (copy-on-write); here it is
+    collectable again as soon as the worker is started."""
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
