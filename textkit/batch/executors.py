@@ -216,23 +216,32 @@ class ProcessExecutor:
         workers: list[_Worker] = []
         exhausted = interrupted = False
         clean = False
+
+        def fill(finished: list[Outcome[T, R]]) -> None:
+            """Give every idle worker (and every missing one) its next item."""
+            nonlocal exhausted
+            while not interrupted and not exhausted:
+                idle = next((w for w in workers if w.item is _IDLE), None)
+                if idle is None and len(workers) >= self.jobs:
+                    return
+                try:
+                    item = next(pending)
+                except StopIteration:
+                    exhausted = True
+                    return
+                finished.extend(self._give(item, idle, workers, fn))
+
         try:
             while True:
                 finished: list[Outcome[T, R]] = []
                 try:
-                    while not interrupted and not exhausted:
-                        idle = next((w for w in workers if w.item is _IDLE), None)
-                        if idle is None and len(workers) >= self.jobs:
-                            break
-                        try:
-                            item = next(pending)
-                        except StopIteration:
-                            exhausted = True
-                            break
-                        finished.extend(self._give(item, idle, workers, fn))
+                    fill(finished)
                     busy = [w for w in workers if w.item is not _IDLE]
                     if busy:
                         finished.extend(self._collect(busy, workers, timeout))
+                        # The workers just done start their next item now, not once the
+                        # caller has dealt with these outcomes (its journal, its progress).
+                        fill(finished)
                     elif not finished:
                         break  # nothing running, nothing to start: done
                 except KeyboardInterrupt:
