@@ -385,7 +385,7 @@ def test_a_token_of_100000_characters_converts_whole() -> None:
 def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path) -> None:
     """The plan's resolver (directories resolved once) agrees with ``Path.resolve`` on
     links to files, to directories, dangling links, missing files and dot names."""
-    from textkit.batch.plan import _Resolver
+    from textkit.files import Resolver
 
     real = tmp_path / "real"
     (real / "sub").mkdir(parents=True)
@@ -394,7 +394,7 @@ def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path) -> None:
     (real / "filelink.txt").symlink_to(real / "a.txt")
     (real / "dangling.xml").symlink_to(tmp_path / "nowhere" / "x.xml")
     (real / "up").symlink_to("..")
-    resolve = _Resolver()
+    resolve = Resolver()
     for path in [real / "a.txt", tmp_path / "dirlink" / "a.txt", real / "filelink.txt",
                  tmp_path / "dirlink" / "filelink.txt", real / "dangling.xml",
                  real / "missing.xml", tmp_path / "dirlink" / "sub" / "new.xml",

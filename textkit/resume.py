@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomic
+from .files import Resolver, write_atomic
 from .model import Options
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class Journal:
         self._warned = False
         self._lock: Any = None  # the lock file, opened at the first append, kept open
         self._journal: Any = None  # the journal as last appended to, kept open
-        self._directories: dict[Path, Path] = {}
+        self._resolve = Resolver()  # the inputs' real paths (few directories)
         self._base: str | None = None
         self._load()
 
@@ -126,7 +126,7 @@ class Journal:
         """Record that ``output`` (content ``output_sha256``) was just made from
         ``input_path`` (content ``input_sha256``); on disk at once, under the lock."""
         key = self._key(output)
-        record = {"output": key, "input": str(self._resolved(input_path)),
+        record = {"output": key, "input": str(self._resolve(input_path)),
                   "input_sha256": input_sha256, "output_sha256": output_sha256,
                   "fingerprint": self.fingerprint, "summary": summary}
         # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.
@@ -170,17 +170,6 @@ class Journal:
                 if handle is not None:
                     handle.close()
             self._journal = self._lock = None
-
-    def _resolved(self, path: Path) -> Path:
-        """``path.resolve()``, its directory's real path remembered (a batch's inputs
-        share few directories)."""
-        if path.name in ("", ".", ".."):
-            return path.resolve()
-        directory = self._directories.get(path.parent)
-        if directory is None:
-            directory = self._directories[path.parent] = path.parent.resolve()
-        inside = directory / path.name
-        return path.resolve() if os.path.islink(inside) else inside
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

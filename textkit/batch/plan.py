@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..files import is_temporary, made_by_textkit
+from ..files import Resolver, is_temporary, made_by_textkit
 from ..resume import LOCK_FILE, STATE_FILE
 from .convert import STDIN, FileResult, Task, review_path
 from .convert import failed as _failed
@@ -85,7 +85,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     problems: list[FileResult] = []
     owners: dict[Path, str] = {}
     seen: set[Path] = set()
-    resolve = _Resolver()
+    resolve = Resolver()
 
     def add(input_: str, output: Path, data: bytes | None = None) -> None:
         if input_ != STDIN:
@@ -153,32 +153,6 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
         else:
             kept.append(task)
     return kept, problems
-
-
-class _Resolver:
-    """``Path.resolve()`` of the many files of a plan, each resolved once, in few
-    directories, each resolved once: a file then costs one ``lstat`` (is it a link?),
-    not one per component of its path."""
-
-    def __init__(self) -> None:
-        self._directories: dict[Path, Path] = {}
-        self._files: dict[Path, Path] = {}
-
-    def __call__(self, path: Path) -> Path:
-        found = self._files.get(path)
-        if found is None:
-            found = self._files[path] = self._resolve(path)
-        return found
-
-    def _resolve(self, path: Path) -> Path:
-        if path.name in ("", ".", ".."):
-            return path.resolve()
-        directory = self._directories.get(path.parent)
-        if directory is None:
-            directory = self._directories[path.parent] = path.parent.resolve()
-        inside = directory / path.name
-        # What resolve() does: the directory's real path, then the name, followed if a link.
-        return path.resolve() if os.path.islink(inside) else inside
 
 
 _OWN_NAMES = frozenset({STATE_FILE, LOCK_FILE})
