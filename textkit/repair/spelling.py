@@ -38,10 +38,10 @@ class Vocabulary:
         self.folded: Counter[str] = Counter()
         self._forms: dict[str, list[str]] = {}
         for form, n in self.exact.items():
-            self.folded[form.lower()] += n
-            self._forms.setdefault(form.lower(), []).append(form)
-        self.names = frozenset(folded for folded, forms in self._forms.items()
-                               if any(not form.islower() for form in forms))
+            folded = form.lower()
+            self.folded[folded] += n
+            self._forms.setdefault(folded, []).append(form)
+        self.names = frozenset(form.lower() for form in self.exact if not form.islower())
         """The case-folded forms that the document writes with a capital (names, acronyms)."""
         self._index: SymSpell | None = None
         self._found: dict[str, list[str]] = {}
