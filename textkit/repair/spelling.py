@@ -38,18 +38,26 @@ class Vocabulary:
         self.folded: Counter[str] = Counter()
         self._forms: dict[str, list[str]] = {}
         for form, n in self.exact.items():
-            self.folded[form.lower()] += n
-            self._forms.setdefault(form.lower(), []).append(form)
-        self.names = frozenset(folded for folded, forms in self._forms.items()
-                               if any(not form.islower() for form in forms))
+            folded = form.lower()
+            self.folded[folded] += n
+            self._forms.setdefault(folded, []).append(form)
+        self.names = frozenset(form.lower() for form in self.exact if not form.islower())
         """The case-folded forms that the document writes with a capital (names, acronyms)."""
         self._index: SymSpell | None = None
         self._found: dict[str, list[str]] = {}
 
     def share_lookalikes(self, other: Vocabulary) -> None:
-        """Reuse ``other``'s look-alike answers: valid while both have the same names."""
+        """Reuse ``other``'s look-alike answers: valid while both have the same names.
+
+        Its look-alike index too, when it holds every name of this one (a
+        correction took a misread name away, say): the search finds the same
+        names, the ones this document lacks are never among the forms
+        :meth:`lookalikes` returns, and those are ordered by this document's counts.
+        """
         if other.names == self.names:
             self._found = other._found
+        if other._index is not None and self.names <= other.names:
+            self._index = other._index
 
     def count(self, form: str) -> int:
         """How often the document has exactly ``form``."""

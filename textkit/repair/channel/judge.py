@@ -281,7 +281,8 @@ class Judge:
     total: int = 0
 
     def __post_init__(self) -> None:
-        self.total = max(1, sum(self.counts.values()))
+        if not self.total:  # the caller may know it (a document's blocks share it)
+            self.total = max(1, sum(self.counts.values()))
         self._vouched_forms: dict[str, bool] = {}
         self._known = self.lexicon.words.__contains__
         # The channel was learned on scans with many errors; in a cleaner document
@@ -296,6 +297,7 @@ class Judge:
 
     def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list[Suggestion]:
         tokens = [_token(m) for m in WORD.finditer(text)]
+        words = self.lexicon.words  # _vouched's first test, inlined below for the common case
         out: list[Suggestion] = []
         skip = -1
         previous = ""  # the reading of the word before, for context
@@ -304,12 +306,13 @@ class Judge:
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             gap = text[token.end:nxt.start] if nxt is not None else ""
-            vouched = self._vouched(token)
+            vouched = token.core in words or self._vouched(token)
             found: Suggestion | None = None
             if nxt is not None:
                 if self.join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
                     found = self._hyphen(token, nxt, text)
-                if found is None and gap.isspace() and not (vouched and self._vouched(nxt)):
+                if found is None and gap.isspace() and not (
+                        vouched and (nxt.core in words or self._vouched(nxt))):
                     found = self._join(token, nxt, previous, tokens, i, text)
             if found is not None:
                 out.append(found)
@@ -486,10 +489,10 @@ class Judge:
     def _may_be_misread(self, token: _Token, text: str) -> bool:
         """A known word that may still be a misreading: lower case, or a sentence's first."""
         core = token.core
+        if core.islower():
+            return _lower_may_be_misread(core)
         if len(core) < 2 or not core.isalpha() or not core.isascii():
             return False
-        if core.islower():
-            return bool(rivals(core)) and core not in protected_words()
         return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
                 and _sentence_start(text, token.start) and core.lower() not in protected_words())
 
@@ -576,6 +579,14 @@ class Judge:
                           odds >= self.thresholds.apply, Kind.JOIN,
                           f"{joined!r} is a word; space inside it "
                           f"(P={math.exp(-self.model.space_inserted):.1e}); log-odds {odds:.1f}")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _lower_may_be_misread(core: str) -> bool:
+    """:meth:`Judge._may_be_misread` of a word in lower case: it depends on the word alone
+    (cached per process, as :func:`rivals` is: most words of a text are such words)."""
+    return (len(core) >= 2 and core.isalpha() and core.isascii() and bool(rivals(core))
+            and core not in protected_words())
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -37,6 +37,7 @@ def correct_with_channel(doc: Document) -> Document:
     lexicon = lexicon_for(frozenset(options.user_words), options.language)
     counts = count_words([b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()])
     noise = unknown_share(counts, lexicon)  # how noisy the scan is: once per document
+    total = max(1, sum(counts.values()))
     words = _line_words(doc)
     held: list[Correction] = []
 
@@ -46,7 +47,7 @@ def correct_with_channel(doc: Document) -> Document:
         found = channel.suggest(b.text, lexicon=lexicon, document_counts=counts,
                                 confidences=_confidences(b, words) if words else None,
                                 protected=options.user_words | _names(b.text, every=note),
-                                noise=noise)
+                                noise=noise, total=total)
         held.extend(_correction(s, b, Confidence.LOW) for s in found if not s.applied)
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
                  for s in found if s.applied]

@@ -107,9 +107,7 @@ def document_words(texts: Iterable[str]) -> Iterator[str]:
     >>> list(document_words(["Japan’s IAEA, self-rule."]))
     ['Japan', 'IAEA', 'self', 'rule']
     """
-    for text in texts:
-        for match in WORD.finditer(text):
-            yield _stem(match.group())[0]
+    return iter([_stem(word)[0] for text in texts for word in WORD.findall(text)])
 
 
 class _Corrector:

@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_ASCII_DIGIT = re.compile(r"[0-9]").search
 
 # Thresholds. Scores are in orders of magnitude of English frequency; costs in
 # "confusions" (see textkit.repair.confusions).
@@ -147,7 +148,7 @@ class Judge:
         if word in self._innocent:
             return False
         if (not word.isascii() or word in self.user_words or word.isdigit()
-                or (self.lex.knows(word.replace("’", "'")) and not any(c.isdigit() for c in word)
+                or (self.lex.knows(word.replace("’", "'")) and not _ASCII_DIGIT(word)
                     and not common_variants(word))):
             self._innocent.add(word)
             return False
@@ -395,6 +396,9 @@ def _in_capitals(text: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def _stem(token: str) -> tuple[str, str]:
     """Split a possessive ending off a word: ``Japan’s`` -> ``Japan``, ``’s``."""
+    last, before = token[-1:], token[-2:-1]  # most words end in no ’s or s’: no regex then
+    if not ((last == "s" and before in ("'", "’")) or (last in ("'", "’") and before == "s")):
+        return token, ""
     match = POSSESSIVE.search(token)
     if match and match.start() > 0 and not token.lower().endswith(("n't", "n’t")):
         if match.group().startswith(("'", "’")):
