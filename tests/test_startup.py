@@ -83,6 +83,42 @@ def test_convert_imports_and_loads_only_what_it_needs(tmp_path: Path, extra: tup
     assert done.stdout.split() == ["0", "-", bigrams]
 
 
+PLAIN_TEXT_IMPORTS = """
+import sys
+from textkit.cli import main
+code = main(sys.argv[1:])
+print(code, ','.join(sorted(m for m in sys.modules if m in (
+    'statistics', 'lxml.html', 'textkit.layout.geometry', 'textkit.read.geometry'))) or '-')
+"""
+
+
+@pytest.mark.slow
+def test_plain_text_imports_no_reader_of_coordinates(tmp_path: Path) -> None:
+    """A text file is laid out by its lines' shapes: the geometry layout, lxml.html (the
+    lenient hOCR parser) and statistics (ALTO's font sizes) stay unimported."""
+    source = tmp_path / "v.txt"
+    source.write_text("INTRODUCTION\n\nAnn Lee\n\n" + "A line of running text here.\n" * 30,
+                      encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", PLAIN_TEXT_IMPORTS, "convert", str(source),
+                           "--out", str(tmp_path / "tei"), "--jobs", "1", "--quiet"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["0", "-"]
+
+
+def test_the_median_of_line_widths_is_statistics_median() -> None:
+    import random
+    import statistics
+
+    from textkit.layout.shape import median
+
+    rng = random.Random(13)
+    for size in range(1, 40):
+        values = [rng.randint(0, 120) for _ in range(size)]
+        assert median(values) == statistics.median(values)
+        assert type(median(values)) is type(statistics.median(values))
+
+
 def test_a_batch_syncs_its_outputs_once_not_once_each(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A fsync per small file cost more than converting it: outputs are written atomically

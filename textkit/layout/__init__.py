@@ -30,9 +30,9 @@ def analyze_layout(doc: Document) -> Document:
     OCR with coordinates (lines with boxes) is laid out by its geometry
     (:mod:`.geometry`); plain text by its lines' shapes.
     """
-    from .geometry import analyze_geometry, has_geometry
+    if any(line.box is not None for line in doc.source_lines):  # geometry.has_geometry
+        from .geometry import analyze_geometry  # only then: plain text never imports it
 
-    if has_geometry(doc):
         return analyze_geometry(doc)
     lines_in = raw_lines(doc.source_lines)
     kinds = classify(lines_in, profile(doc.options.language))

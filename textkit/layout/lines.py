@@ -210,7 +210,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
     return kinds
 
 
-_FOLIO = re.compile(r"^\d{1,4}\s+\S|\S\s+\d{1,4}$")
+_FOLIO = re.compile(r"^(?:\d{1,4}\s+\S|(?s:.*)\S\s+\d{1,4}$)")  # anchored: one try per line
 
 
 def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], language: Language) -> None:

@@ -8,7 +8,6 @@ on the language's minor words (:attr:`~textkit.model.Language.minor_words`).
 from __future__ import annotations
 
 import re
-import statistics
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,5 +100,17 @@ class Widths:
         lengths = [len(line.text) for line in lines]
         column = [n for n in lengths if 30 <= n <= 65]
         full = [n for n in lengths if 66 <= n <= 100]
-        return cls(statistics.median(column) if len(column) >= 10 else DEFAULT_COLUMN_WIDTH,
-                   statistics.median(full) if len(full) >= 10 else DEFAULT_FULL_WIDTH)
+        return cls(median(column) if len(column) >= 10 else DEFAULT_COLUMN_WIDTH,
+                   median(full) if len(full) >= 10 else DEFAULT_FULL_WIDTH)
+
+
+def median(values: Sequence[int]) -> float:
+    """``statistics.median``, the same arithmetic: the plain-text path need not import
+    :mod:`statistics` (its ``fractions`` and ``decimal`` cost a new process milliseconds).
+
+    >>> median([3, 1, 2]), median([4, 1, 2, 3])
+    (2, 2.5)
+    """
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2

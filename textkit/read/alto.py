@@ -29,7 +29,6 @@ What this reader takes (altoxml/schema):
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import replace
 
 from lxml import etree
@@ -207,7 +206,7 @@ class _Reader:
                                block=block_id, hyphen_end=hyphen_end)
         if line is None:
             return None
-        font = statistics.median(fonts) if fonts else self._font_size(line_el, block)
+        font = _median(fonts) if fonts else self._font_size(line_el, block)
         return line, font
 
     @staticmethod
@@ -272,3 +271,11 @@ def read(data: bytes, *, source: str, options: Options) -> Document:
     lines, pages = read_lines(data, source=source)
     return make_document(source=source, data=data, lines=lines, pages=pages, options=options,
                          input_format=NAME)
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median``, imported when an ALTO file is read: sniffing a text file
+    imports this module, and :mod:`statistics` costs a new process milliseconds."""
+    import statistics
+
+    return statistics.median(values)

@@ -33,7 +33,7 @@ from __future__ import annotations
 import logging
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 from ..errors import InputError
 from ..model import Document, Options
@@ -114,6 +114,8 @@ def _parse(data: bytes, *, source: str) -> etree._Element:
         if not sniff(data[:8192]) or b"<?xml" in data[:256]:
             raise
         log.info("%s: hOCR is not well-formed XML; reading it as HTML", source)
+        from lxml import html  # here only: sniffing a text file imports this module
+
         parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
         try:
             root = html.document_fromstring(data, parser=parser)
