@@ -86,3 +86,51 @@ def test_options_are_frozen_and_keyword_only():
     with pytest.raises(TypeError):
         textkit.Options(False)  # type: ignore[misc]
     assert replace(options, keep_layout=True).keep_layout
+
+
+def _walked(spans: list[tuple[int, int, str]], offset: int, text: str) -> int:
+    """Where ``offset`` goes when ``spans`` (start, end, replacement) replace ``text``'s
+    pieces: the changes walked one by one, a break inside a change kept in the prefix the
+    old and new text share (else at the change's end). The reference for apply_edits."""
+    shift = 0
+    for start, end, replacement in spans:
+        if offset <= start:
+            break
+        if offset >= end:
+            shift += len(replacement) - (end - start)
+            continue
+        kept = 0
+        for x, y in zip(text[start:end], replacement):
+            if x != y:
+                break
+            kept += 1
+        inner = offset - start
+        return start + shift + (min(inner, kept) if inner <= kept + 1 else len(replacement))
+    return offset + shift
+
+
+def test_edits_move_every_break_as_walking_the_changes_does() -> None:
+    """Many edits and breaks in one block: each break lands where the changes before it
+    put it (random disjoint edits, insertions among them, breaks anywhere)."""
+    import random
+
+    from textkit.model import Block, BlockKind, Confidence, Correction, LineBreak, Rule
+    from textkit.repair.edits import apply_edits
+
+    rng = random.Random(13)
+    for _ in range(300):
+        text = "".join(rng.choice("abc- ") for _ in range(rng.randint(5, 60)))
+        spans, pos = [], 0
+        while pos < len(text) and len(spans) < 8:
+            start = rng.randint(pos, len(text))
+            end = min(len(text), start + rng.choice([0, 1, 2, 3, 5]))
+            replacement = "".join(rng.choice("abcx") for _ in range(rng.randint(0 if end > start else 1, 4)))
+            spans.append((start, end, replacement))
+            pos = end + 1
+        offsets = sorted({rng.randint(0, len(text)) for _ in range(rng.randint(1, 12))})
+        block = Block(BlockKind.PARAGRAPH, text, 1, 1,
+                      breaks=tuple(LineBreak(offset, 1) for offset in offsets))
+        edits = [Correction(Rule.OCR_CONFUSION, start, end, text[start:end], replacement,
+                            Confidence.HIGH, 1) for start, end, replacement in spans]
+        moved = apply_edits(block, edits)
+        assert [b.offset for b in moved.breaks] == [_walked(spans, o, text) for o in offsets]

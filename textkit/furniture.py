@@ -33,4 +33,7 @@ def furniture_key(content: str) -> str:
     >>> furniture_key("THE REVIEW 43"), furniture_key("The  Review 44")
     ('the review', 'the review')
     """
-    return " ".join(re.sub(r"\d+", " ", content).lower().split())
+    return " ".join(_DIGITS.sub(" ", content).lower().split())
+
+
+_DIGITS = re.compile(r"\d+")

@@ -391,7 +391,12 @@ def _page_numbers(lines: list[RawLine]) -> list[int]:
 
 
 def _folio_free(content: str) -> str:
-    return re.sub(r"^\d{1,4}\s+|\s+\d{1,4}$", "", content).strip()
+    if not (content[:1].isdigit() or content[-1:].isdigit() or content.endswith("\n")):
+        return content.strip()  # no folio at either end: the common case, no regex
+    return _FOLIO_AT_ENDS.sub("", content).strip()
+
+
+_FOLIO_AT_ENDS = re.compile(r"^\d{1,4}\s+|\s+\d{1,4}$")
 
 
 def _is_title(content: str, minor_words: frozenset[str]) -> bool:
@@ -404,9 +409,9 @@ def _is_title(content: str, minor_words: frozenset[str]) -> bool:
 
 def _is_furniture_text(content: str) -> bool:
     """Short, not a sentence, with a few letters: what a running head looks like."""
-    key = furniture_key(content)
-    return (len(content) <= RUNNING_HEAD_MAX_CHARS and len(key) >= 3
-            and not content.rstrip().endswith((".", ",", ";", "-", "\u00ad", "¬")))
+    return (len(content) <= RUNNING_HEAD_MAX_CHARS  # the cheap tests first
+            and not content.rstrip().endswith((".", ",", ";", "-", "\u00ad", "¬"))
+            and len(furniture_key(content)) >= 3)
 
 
 def to_line(raw: RawLine, kind: LineKind, page_start: bool) -> Line:

@@ -11,8 +11,10 @@ merged span, so nothing the scan said is lost.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import accumulate
 
 from ..model import Block, Confidence, Correction, Rule
 
@@ -67,19 +69,23 @@ def apply_edits(block: Block, edits: Iterable[Correction]) -> Block:
         absorbed_ids.update(id(c) for c in absorbed)
     pieces.append(text[pos:])
 
+    # The changes are disjoint and in order: those that start before an offset all end
+    # before it but perhaps the last, and shift it by their sum (bisected, not walked).
+    starts = [span[0] for span in spans]
+    shifts = list(accumulate((new_end - end for _, end, new_end, _ in spans), initial=0))
+
     def move(offset: int) -> int:
-        shift = 0
-        for start, end, new_end, kept in spans:
-            if offset <= start:
-                break
-            if offset >= end:
-                shift += new_end - end
-                continue
-            # Inside a change: keep the place in the prefix old and new share (a break
-            # inside "fundamen-tally" stays after "fundamen"), else go to its end.
-            inner = offset - start
-            return start + shift + (min(inner, kept) if inner <= kept + 1 else new_end - start)
-        return offset + shift
+        k = bisect_left(starts, offset)  # the changes that start before offset
+        if k == 0:
+            return offset
+        start, end, new_end, kept = spans[k - 1]
+        shift = shifts[k - 1]
+        if offset >= end:
+            return offset + shift + new_end - end
+        # Inside a change: keep the place in the prefix old and new share (a break
+        # inside "fundamen-tally" stays after "fundamen"), else go to its end.
+        inner = offset - start
+        return start + shift + (min(inner, kept) if inner <= kept + 1 else new_end - start)
 
     kept_corrections = [c if move(c.start) == c.start and move(c.end) == c.end
                         else replace(c, start=move(c.start), end=move(c.end))

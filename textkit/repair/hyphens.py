@@ -51,20 +51,26 @@ class HyphenEvidence:
         words: Counter[str] = Counter()
         compounds: Counter[str] = Counter()
         after_break = False
+        plain: list[str] = []  # counted at once, in order, every few thousand words
         for line in lines:
             tokens = _TOKEN.findall(line)
             broken = line.rstrip().endswith(HYPHENS) and bool(tokens)
             # Not the first token after a break, nor the last before one.
-            counted = tokens[1 if after_break else 0:len(tokens) - 1 if broken else len(tokens)]
-            plain = []  # counted at once, in order, after the line
-            for token in counted:
-                token = token.strip(".").lower()
-                if "-" in token and "-" in token.strip("-"):
-                    compounds[token.strip("-")] += 1
-                elif token:
-                    plain.append(token)
-            words.update(plain)
+            counted = [token.strip(".").lower()
+                       for token in tokens[1 if after_break else 0:len(tokens) - 1 if broken else len(tokens)]]
+            if "-" not in line:  # no compound: every token is a plain word
+                plain += filter(None, counted)
+            else:
+                for token in counted:
+                    if "-" in token and "-" in token.strip("-"):
+                        compounds[token.strip("-")] += 1
+                    elif token:
+                        plain.append(token)
+            if len(plain) > 4096:
+                words.update(plain)
+                plain.clear()
             after_break = broken
+        words.update(plain)
         return cls(words, compounds)
 
 
