@@ -227,6 +227,82 @@ def unknown_share(counts: Mapping[str, int], lexicon: Lexicon) -> tuple[int, int
     return unknown, words
 
 
+LONG_S_SHARE = 0.01
+"""A document prints the long s (``ſ``, read as ``f``: ``fuch``, ``thefe``) when at least
+this share of its words are non-words that ``s`` for ``f`` makes words: on the training
+and dev scans, prints with it are at 2.6% or more, the rest (newspapers, modern prose,
+Tesseract's degraded scans) at 0.9% or less, most under 0.1%."""
+
+LONG_S_MIN = 10
+"""... and at least this many such words (a short text says too little)."""
+
+LONG_S_COST = 0.7
+"""The channel cost of ``f`` for a printed ``s`` in such a print (P = 1/2: the long s is
+set everywhere but at a word's end, and the OCR reads it as ``f`` about half the time)."""
+
+MAX_LONG_S = 4
+"""At most this many ``f`` of one word are tried as ``s`` (every combination of them)."""
+
+
+def long_s_share(counts: Mapping[str, int], lexicon: Lexicon) -> tuple[int, int]:
+    """``(long_s, words)``: the words of a document that read as words only with each
+    non-final ``f`` read as ``s`` (``fuch``, ``thefe``: a print with the long s), and all
+    its alphabetic words.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> long_s_share(count_words(["fuch a houfe, of thefe"]), default_lexicon())
+    (3, 5)
+    """
+    known = lexicon.words
+    found = words = 0
+    for form, n in counts.items():
+        if not form.isalpha():
+            continue
+        words += n
+        if "f" in form[:-1] and form not in known and _long_s(form) in known:
+            found += n
+    return found, words
+
+
+def prints_long_s(share: tuple[int, int]) -> bool:
+    """Does a document with this :func:`long_s_share` print the long s?
+
+    >>> prints_long_s((40, 1500)), prints_long_s((4, 13000)), prints_long_s((5, 100))
+    (True, False, False)
+    """
+    found, words = share
+    return found >= LONG_S_MIN and found >= LONG_S_SHARE * words
+
+
+def _long_s(form: str) -> str:
+    """Every non-final ``f`` of ``form`` as ``s``."""
+    return form[:-1].replace("f", "s") + form[-1:]
+
+
+@functools.lru_cache(maxsize=50_000)
+def long_s_readings(lower: str, words: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    """Known words that a long s read as ``f`` turns into ``lower``, each with its cost
+    (:data:`LONG_S_COST` per ``f``): some or all of its non-final ``f`` as ``s``.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> [w for w, _ in long_s_readings("poffeffion", default_lexicon().words)]
+    ['possession']
+    >>> long_s_readings("of", default_lexicon().words)
+    ()
+    """
+    where = [i for i, c in enumerate(lower[:-1]) if c == "f"][:MAX_LONG_S]
+    out = []
+    for mask in range(1, 1 << len(where)):
+        chars = list(lower)
+        for bit, i in enumerate(where):
+            if mask >> bit & 1:
+                chars[i] = "s"
+        text = "".join(chars)
+        if text in words:
+            out.append((text, LONG_S_COST * bin(mask).count("1")))
+    return tuple(out)
+
+
 def noise_shift(document: tuple[int, int], training: float) -> float:
     """What a document's own noise adds to every channel cost, in nats.
 
@@ -278,6 +354,9 @@ class Judge:
     noise: tuple[int, int] | None = None
     """The document's :func:`unknown_share`, when the caller knows it (computed once per
     document, not once per block)."""
+    long_s: bool | None = None
+    """The document prints the long s (:func:`prints_long_s`); found from ``counts`` when
+    not given (the stage finds it once per document)."""
     total: int = 0
 
     def __post_init__(self) -> None:
@@ -291,6 +370,8 @@ class Judge:
         # more fixes than it saved.
         noise = self.noise if self.noise is not None else unknown_share(self.counts, self.lexicon)
         self.shift = noise_shift(noise, self.model.unknown_share)
+        if self.long_s is None:
+            self.long_s = prints_long_s(long_s_share(self.counts, self.lexicon))
 
     # -- the walk ------------------------------------------------------------
 
@@ -396,6 +477,13 @@ class Judge:
         if "'" in core or "’" in core:
             return self._apostrophe(token, before, after)
         found, two_words = _readings(lower, self.lexicon.words, self.model)
+        long_s = ()
+        if self.long_s and "f" in lower[:-1]:
+            long_s = long_s_readings(lower, self.lexicon.words)
+            if long_s:
+                cheaper = {c for c, cost in long_s}
+                found = tuple(r for r in found if r[0] not in cheaper) + tuple(
+                    (c, cost, Lexicon.proper_only(c)) for c, cost in long_s)
         options: list[tuple[float, str, float]] = []  # (score, reading, channel cost)
         for cand, cost, proper in found:
             if proper and shape == "lower":
@@ -413,11 +501,18 @@ class Judge:
         # candidate explain some of the scanned form's repeats (800 "the" at
         # P(tbe|the) = 1.3% make 10 "tbe").
         explained = sum(self.counts.get(c, 0) * math.exp(-cost) for c, cost, _ in found)
-        keep = self._keep_score(core, shape, explained)
+        if long_s:
+            # In a print that sets the long s, a form that reads as a word with it is that
+            # word: its capital is no sign of a name, nor its repeats of a term (``Efq`` 23×).
+            keep = self._keep_score(core, "lower", float(self.counts.get(lower, 0)))
+        else:
+            keep = self._keep_score(core, shape, explained)
         options.sort(key=lambda o: (-o[0], o[1]))
         best_score, best, best_cost = options[0]
         note = (self._note(best, best_cost, before, after) if best_cost >= 0
                 else f"space lost (P={math.exp(-self.model.space_deleted):.1e})")
+        if any(c == best for c, _ in long_s):
+            note = "long s read as 'f' (this print sets it); " + note
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         replacement = _cased(best, core, _sentence_start(text, token.start))
