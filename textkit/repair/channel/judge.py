@@ -162,6 +162,9 @@ SHORT = 3
 """Words up to this long weigh every one-letter change against their best reading
 (:meth:`Judge._short_rivals`)."""
 
+SHORT_RIVALS = 8
+"""... the likeliest this many of them by channel and frequency (each is two word-pair lookups)."""
+
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 MAX_READINGS = 12
@@ -547,8 +550,10 @@ class Judge:
         if len(lower) > SHORT or not lower.isalpha():
             return []
         unseen = self.model.unseen_cost
-        return [self._score(text, unseen(letter), before, after, shift)
-                for text, letter in _one_substitution(lower, self.lexicon.words) if text not in taken]
+        others = sorted(((-unseen(letter) + self._log_p(text), text, letter)
+                         for text, letter in _one_substitution(lower, self.lexicon.words)
+                         if text not in taken), reverse=True)[:SHORT_RIVALS]
+        return [self._score(text, unseen(letter), before, after, shift) for _, text, letter in others]
 
     def _apostrophe(self, token: _Token, before: str, after: str) -> Suggestion | None:
         """``that'the``: a space read as an apostrophe (a contraction is left alone)."""
@@ -713,7 +718,7 @@ def _readings(lower: str, words: frozenset[str], model: ChannelModel
     found = sorted(readings(lower, words.__contains__, model).items(),
                    key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))[:MAX_READINGS]
     two = tuple((a, b) for a, b in splits(lower, words.__contains__)
-                if len(a) + len(b) >= 4 or "a" in (a, b))  # "isa": "is a"
+                if len(a) + len(b) >= 4 or b == "a")  # "isa": "is a"
     return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
 
 
