@@ -14,6 +14,7 @@ block wins.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -180,15 +181,15 @@ def _search(lines: list[RawLine], kinds: list[LineKind], number: str, floor: int
 # text (a full-width note under two columns); a block that continues an
 # unfinished note is part of it.
 
-_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘°®$#§†|]|[lT](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(])")
+_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘°®$#§†|]|[lT](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
 """A note's head: its numeral glued (or spaced) to the text, or a misread one."""
 _ONE_SHAPED = frozenset("lT|!")
 """Misreadings of a superscript 1."""
+_QUOTE_HEADS = frozenset("'’”“‘\"")
+"""Misread numerals that are also quotes: a note's head only in a block set like a note."""
 _MID_PAGE_MARKS = frozenset("lT|!?*$#°®§†")
 """Misread numerals that may open a note block in the middle of a page (not
 quotes: a paragraph may open with one)."""
-_MISREAD_REF = re.compile(r"(?<=[.,;:])([!?*'’”°®+]{1,2})(?=[\s—–)]|$)")
-"""A misread reference numeral: after the punctuation that ends a sentence or clause."""
 NEXT_PAGE_LINES = 12
 """How far into the next page a note's reference may have been pushed."""
 MID_WIDE_SHARE = 1.3
@@ -222,7 +223,10 @@ def _head(content: str, *, mid_page: bool) -> tuple[str | None, str] | None:
     if match is None:
         return None
     if match.group(1):
-        return match.group(1), ""
+        digits = match.group(1)
+        if len(digits) == 2 and digits[1] == "0" and content[2:3].islower():
+            return digits[0], ""  # 30n: note 3, its O read as a zero
+        return digits, ""
     mark = match.group(2)
     if mid_page and mark not in _MID_PAGE_MARKS:
         return None
@@ -291,35 +295,60 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 number = int(head[0]) if head[0] else (1 if head[1].strip() in _ONE_SHAPED else number)
             above.append(number)
         def self_wide(k: int) -> bool:
-            return width > 0 and _chunk_width(lines, chunks[k]) >= width * WIDE_NOTE_SHARE
+            """Set wider than the text: a smaller type (or the full width under two columns).
+
+            A block of two or three lines is measured with its last line
+            too (a paragraph's last line is shorter, a note's need not be).
+            """
+            if not width:
+                return False
+            chunk = chunks[k]
+            if _chunk_width(lines, chunk) >= width * WIDE_NOTE_SHARE:
+                return True
+            return 2 <= len(chunk) <= GAP_NOTE_MAX_LINES and \
+                sum(len(lines[i].content) for i in chunk) / len(chunk) >= width * WIDE_NOTE_SHARE
 
         def noteish(k: int) -> bool:
             """A block that opens a note on one of its lines, or is set wider than the text."""
             chunk = chunks[k]
-            return self_wide(k) or any(
-                _head(lines[i].content, mid_page=False) is not None
-                and (p == 0 or ends_sentence(lines[chunk[p - 1]].content)) for p, i in enumerate(chunk))
+            if self_wide(k):
+                return True
+            heads = [_head(lines[i].content, mid_page=False) for i in chunk]
+            return any(h is not None and not (width and h[0] is None and h[1].strip() in _QUOTE_HEADS)
+                       and (p == 0 or ends_sentence(lines[chunk[p - 1]].content)) for p, h in enumerate(heads))
 
         # The foot: note chunks from the page's end upwards.
         foot_top = len(chunks)
+        bottom = len(chunks)  # the chain of notes ends above this chunk (the tail aside)
         tail = None
         k = len(chunks) - 1
         while k >= 1:
             head = _head(lines[chunks[k][0]].content, mid_page=False)
+            if head is not None and head[0] is None and head[1].strip() in _QUOTE_HEADS and width \
+                    and not self_wide(k) and not (len(chunks[k]) == 1 and k + 1 in found):
+                head = None  # ‘The …: a paragraph opening with a quote (or one added by the scan)
             if head is not None:
                 found[k] = head
                 foot_top = k
-            elif foot_top == k + 1 or k == len(chunks) - 1:
+            elif foot_top == k + 1 or k == bottom - 1:
+                top = min(foot_top, bottom)
                 wide = self_wide(k)
                 below = k + 1 < len(chunks) and k + 1 in found
                 gap = (below and foot_top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
-                       and _fills_gap(found[k + 1], above[k]))
+                       and _fills_gap(found[k + 1], above[k])
+                       and (found[k + 1][0] is not None or _ends_note(lines[chunks[k][-1]].content)))
                 # The end of an unfinished note above, split off by a blank line.
-                rest = (k - 1 >= 1 and foot_top == k + 1 and noteish(k - 1)
+                rest = (k - 1 >= 1 and top == k + 1 and noteish(k - 1)
                         and not _ends_note(lines[chunks[k - 1][-1]].content))
-                if not (wide or gap or rest):
+                # A whole note whose numeral was lost, under one that kept its numeral.
+                lost = (k - 1 >= 1 and top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
+                        and _ends_note(lines[chunks[k][-1]].content) and _numbered(lines[chunks[k - 1][0]].content))
+                # A scrap of a citation read apart from its note ({1983}: 180-185.).
+                scrap = below and len(chunks[k]) <= GAP_NOTE_MAX_LINES and _scrap(lines, chunks[k])
+                if not (wide or gap or rest or lost or scrap):
                     if k == len(chunks) - 1:
                         tail = k  # text, or the end of an unfinished note above it
+                        bottom = k
                         k -= 1
                         continue
                     break
@@ -328,17 +357,41 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             else:
                 break
             k -= 1
-        if tail is not None and tail - 1 in found and not _ends_note(lines[chunks[tail - 1][-1]].content):
-            found[tail] = (None, "")
+        if tail is not None and tail - 1 in found and (
+                not _ends_note(lines[chunks[tail - 1][-1]].content)
+                or len(chunks[tail]) == 1 and _MID_WORD.search(lines[chunks[tail][0]].content)):
+            found[tail] = (None, "")  # the end of the note above, or a piece of it read out of order
         # Between the columns: a block opening with a numeral, text on both sides.
         for k in range(1, foot_top - 1):
             head = _head(lines[chunks[k][0]].content, mid_page=True)
             if head is None and width and _chunk_width(lines, chunks[k]) >= MID_WIDE_SHARE * width:
                 # Set full width under two columns: any misread numeral opens a note there.
                 head = _head(lines[chunks[k][0]].content, mid_page=False)
-            if head is not None and not ends_sentence(lines[chunks[k - 1][-1]].content) or (
+            if head is not None and (not ends_sentence(lines[chunks[k - 1][-1]].content) or k - 1 in found) or (
                     head is not None and head[0] is not None and int(head[0]) == last_n + 1):
                 found[k] = head
+        for k in range(1, foot_top - 1):
+            # A note whose numeral was lost, set wider than the column it cuts
+            # (``… not a con-`` // note // ``sequence of it``).
+            if k not in found and self_wide(k) and _MID_SENTENCE.search(lines[chunks[k - 1][-1]].content) \
+                    and lines[chunks[k + 1][0]].content[:1].islower() \
+                    and lines[chunks[k][-1]].content.endswith((".", ",")):
+                found[k] = (None, "")
+        for k in range(2, foot_top - 1):
+            # A note whose numeral was lost, above the next one between the columns.
+            head = found.get(k) or _head(lines[chunks[k][0]].content, mid_page=True)
+            if (head is not None and head[0] is not None and int(head[0]) == last_n + 2
+                    and k - 1 not in found and len(chunks[k - 1]) <= GAP_NOTE_MAX_LINES
+                    and _ends_note(lines[chunks[k - 1][-1]].content)
+                    and not ends_sentence(lines[chunks[k - 2][-1]].content)):
+                found[k - 1] = (None, "")
+                found[k] = head
+        if (tail is not None and tail not in found and any(k < tail for k in found)
+                and len(chunks[tail]) <= GAP_NOTE_MAX_LINES and _CITATION_END.search(lines[chunks[tail][-1]].content)
+                and ends_sentence(lines[chunks[tail - 1][-1]].content)):
+            # A whole note whose numeral was lost, alone at the end of a page with notes:
+            # short, after a finished sentence, ending as a citation does (… March 1980.).
+            found[tail] = (None, "")
         for k in sorted(found):
             chunk = chunks[k]
             digits, mark = found[k]
@@ -348,9 +401,18 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             for position, i in enumerate(chunk):
                 head = ((digits, mark) if digits is not None or mark else None) if position == 0 else \
                     _next_head(lines, chunk, position, mid, last_n, current, notes_head)
+                if position == 0 and head is None and notes and notes[-1].page == page \
+                        and _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower():
+                    # A note broken across the columns goes on in lower case at the next foot.
+                    notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
+                    notes_head = ("continued", "")
+                    continue
                 if position == 0 and head is None and notes and notes[-1].page == page and k - 1 in found \
-                        and not _ends_note(lines[notes[-1].lines[-1]].content):
-                    # The block continues the unfinished note above it, up to a new note's head.
+                        and (not _ends_note(lines[notes[-1].lines[-1]].content) or _scrap(lines, chunk)
+                             or not mid and k == max(found) and _MID_WORD.search(lines[chunk[-1]].content)):
+                    # The block continues the unfinished note above it, up to a new note's head;
+                    # so does a piece of a note at the page's end that ends in mid-sentence (the
+                    # scan read a note's lines out of order: every note ends with a full stop).
                     notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
                     notes_head = ("continued", "")
                     continue
@@ -423,10 +485,39 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
         digits is None and bool(head_below[1]) and last_n >= 1)
 
 
+SCRAP_LETTER_SHARE = 0.5
+"""A block with fewer letters than this share of its characters is no running text."""
+
+
+def _scrap(lines: list[RawLine], chunk: list[int]) -> bool:
+    """A block of figures and marks (pages, years, a volume's number), not of words."""
+    text = "".join(lines[i].content for i in chunk).replace(" ", "")
+    return bool(text) and sum(c.isalpha() for c in text) < SCRAP_LETTER_SHARE * len(text)
+
+
+def _numbered(content: str) -> bool:
+    """A line opens with a note's numeral: digits, or a misread one that is not a quote."""
+    head = _head(content, mid_page=False)
+    return head is not None and (head[0] is not None or head[1].strip() not in _QUOTE_HEADS)
+
+
+_CITATION_END = re.compile(r"\d[\d\-–)\]]*\.$")
+"""A line that ends as a citation does: a year, a page, a range (``1980.``, ``(1983): 145-167.``)."""
+_MID_WORD = re.compile(r"[^\W\d_]-?$")
+"""A line that stops after a word (or in one)."""
+_MID_SENTENCE = re.compile(r"[a-z,;-]$")
+"""A line that leaves its sentence open (a word, a comma, a hyphen)."""
+_DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3")})
+"""(read, printed) digits of a superscript note numeral that OCR confuses."""
+
+
 def _foot_note(chunk: list[int], head: tuple[str | None, str] | None, last_n: int, page: int,
                mid: bool) -> FootNote:
     digits, mark = head or (None, "")
     if digits is not None:
+        if int(digits) > last_n + 2 and (digits, str(last_n + 1)) in _DIGIT_MISREADS:
+            # 7On after note 0: a superscript 1 read as 7; the numeral stays in the text as its marker
+            return FootNote(tuple(chunk), str(last_n + 1), digits, True, page, mid)
         return FootNote(tuple(chunk), str(int(digits)), "", False, page, mid)
     if mark and mark.strip() in _ONE_SHAPED:
         return FootNote(tuple(chunk), "1", mark, True, page, mid)
@@ -447,40 +538,63 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
                       ) -> tuple[list[FootnoteRef], list[Footnote]]:
     """Place each page-foot note at its reference in the text of its page.
 
-    Candidates are the page's glued numerals of the note's number and its
-    misread numerals (after a sentence's or clause's punctuation; a ``”`` or
-    ``’`` that closes an open quotation is not one). A page's notes take the
-    candidates in order, each after the last one taken; a note between the
-    columns looks only before itself. A note with no candidate is placed at
-    the end of the last text line above it (or at the start of the first one
-    below); one with no text line anywhere is returned as unplaced, numeral
-    and all.
+    A page's notes give the sequence of references its text should hold;
+    the candidates are the glued numerals and the marks a superscript
+    numeral is misread as (:func:`ref_candidates`). The two sequences are
+    aligned in order (:func:`align`), each pair scored by how likely the
+    glyph is that note's numeral misread; a pair is taken only when its
+    score clears :data:`PLACE_SCORE`. A note between the columns looks only
+    before itself; the page's last note may find its reference in the next
+    page's first lines (a two-column page balanced after the note was set).
+    A note with no certain reference is placed at the end of the last text
+    line above it (or at the start of the first one below), marked not
+    anchored; one with no text line anywhere is returned as unplaced,
+    numeral and all.
     """
     refs: list[FootnoteRef] = []
     unplaced: list[Footnote] = []
     pages = _pages(lines)
-    position = (0, -1)  # (line index, column) of the last reference taken
-
-    def page_last(note: FootNote) -> FootNote:
-        return [n for n in notes if n.page == note.page][-1]
-
-    for note in notes:
+    candidates = ref_candidates(lines, kinds, 0, len(lines))
+    lows: list[int] = []
+    highs: list[int] = []
+    homes: list[tuple[int, int]] = []
+    for k, note in enumerate(notes):
         start, end = pages[note.page]
-        footnote = foot_note_text(note, lines)
-        limit = note.lines[0] if note.mid_page else end
-        found = _foot_candidate(lines, kinds, note.n, max(position, (start, -1)), limit)
-        if found is None and not note.mid_page and note.page + 1 < len(pages) and note is page_last(note):
+        first = k == 0 or notes[k - 1].page != note.page
+        last = k + 1 == len(notes) or notes[k + 1].page != note.page
+        low, high = start, (note.lines[0] if note.mid_page else end)
+        if first and note.page and not _text_starts(lines, kinds, start, end):
+            # A note set on the page after its reference: the previous page's last lines.
+            before = [i for i in range(pages[note.page - 1][0], start) if kinds[i] is LineKind.TEXT]
+            if before:
+                low = before[-NEXT_PAGE_LINES:][0]
+        if last and not note.mid_page and note.page + 1 < len(pages) \
+                and not _text_starts(lines, kinds, *pages[note.page + 1]):
             # A note set at the foot of the page before its reference (a
-            # two-column page balanced after the note was placed): only
-            # the page's last note, only in the next page's first lines,
-            # and not in a new text.
+            # two-column page balanced after the note was placed).
             nxt = pages[note.page + 1]
-            if not _text_starts(lines, kinds, nxt[0], nxt[1]):
-                first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
-                top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
-                if top:
-                    found = _foot_candidate(lines, kinds, note.n, max(position, (nxt[0], -1)), top[-1] + 1)
-        if found is None:
+            first_note = next((n.lines[0] for n in notes if n.page == note.page + 1), nxt[1])
+            top = [i for i in range(nxt[0], first_note) if kinds[i] is LineKind.TEXT][:NEXT_PAGE_LINES]
+            if top:
+                high = top[-1] + 1
+        lows.append(low)
+        highs.append(high)
+        homes.append((start, end))
+    matched = align(notes, candidates, lows, highs, homes)
+    by_page: dict[int, list[tuple[int, FootNote]]] = {}
+    for k, note in enumerate(notes):
+        by_page.setdefault(note.page, []).append((k, note))
+    for page, page_notes in by_page.items():
+        start, end = pages[page]
+        for k, note in page_notes:
+            footnote = foot_note_text(note, lines)
+            c = matched.get(k)
+            if c is not None:
+                printed = lines[c.line].content[c.column:c.column + len(c.glyph)]
+                refs.append(FootnoteRef(lines[c.line].number, c.column, footnote,
+                                        None if printed == footnote.n else printed))
+                continue
+            footnote = replace(footnote, anchored=False)
             last = next((i for i in range(note.lines[0] - 1, start - 1, -1) if kinds[i] is LineKind.TEXT), None)
             if last is None:
                 last = next((i for i in range(note.lines[0] - 1, -1, -1) if kinds[i] is LineKind.TEXT), None)
@@ -492,72 +606,195 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
                     continue
                 refs.append(FootnoteRef(lines[last].number, 0, footnote, ""))
                 continue
-            log.info("line %d: no reference found for footnote %s; placed before it",
+            log.info("line %d: no reference found for footnote %s; placed before it, not anchored",
                      lines[note.lines[0]].number, note.n)
             refs.append(FootnoteRef(lines[last].number, len(lines[last].content), footnote, ""))
-            continue
-        index, column, marker = found
-        refs.append(FootnoteRef(lines[index].number, column, footnote,
-                                None if marker == footnote.n else marker))
-        position = (index, column)
     refs.sort(key=lambda r: (r.line, r.column))
     return refs, unplaced
 
 
-def _foot_candidate(lines: list[RawLine], kinds: list[LineKind], number: str, after: tuple[int, int],
-                    limit: int) -> tuple[int, int, str] | None:
-    """The first reference to note ``number`` after ``after`` and before line ``limit``."""
-    patterns = anchor_patterns(number)
-    for i in range(after[0], limit):
+# --- references in the running text: candidates, scores, alignment ----------
+#
+# Tesseract reads a superscript reference numeral as a digit, as a mark that
+# looks like it (¹ ``!`` ``l`` ``|`` ``)``; ² ``?`` ``”``; ³ ``*``; any of them
+# ``’`` ``'`` ``°`` ``®`` ``+``), glued to the punctuation or the word before
+# it or split off by a space, or loses it. Marks after a sentence's or
+# clause's punctuation (``region.’``, ``case.*``) are rarely printed for their
+# own sake; after a word (``officials?``, ``settled!``) they often are (a
+# question, a closing quote), so they score lower.
+
+@dataclass(frozen=True, slots=True)
+class RefCandidate:
+    line: int
+    """Index of the line."""
+    column: int
+    glyph: str
+    """What stands where a numeral may be (``2``, ``?``, ``*?``, ``’``)."""
+    after: str
+    """What it is glued to: ``punct``, ``word``, ``year`` or ``space`` (split off)."""
+    line_end: bool = False
+    """Nothing follows it on its line."""
+
+
+_CANDIDATE = re.compile(
+    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™+)|_]{1,2}|[lIt]_?)"
+    r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®©º™])"
+    r"|(?<=\d[a-z])(?P<d>\d{1,2})"
+    r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"
+    r"|(?<=[.,;:] )(?P<s>\d{1,2})(?=\s|$)"
+    r"|(?<=[.,;:a-z] )(?P<m>[!?*’”°®©º™+|]{1,2}))"
+    r"(?=[,;.]?(?:[\s—–)]|$))")
+"""A possible reference: its glyph and what it is glued to (one group each); a
+stray comma or stop may follow it (``officials.?,``). Digits split off count
+only after punctuation (``were 2 ports`` is a number)."""
+
+PLACE_SCORE = 0.45
+"""A reference is placed only when its glyph scores at least this (0-1)."""
+
+OFF_PAGE_PENALTY = 0.1
+"""What a reference on the page before or after its note's page loses to one on it."""
+_QUOTES = frozenset("’”'\"")
+
+
+def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> list[RefCandidate]:
+    """The possible reference numerals in the text lines ``[start, end)``, in reading order."""
+    out: list[RefCandidate] = []
+    for i in range(start, end):
         if kinds[i] is not LineKind.TEXT:
             continue
         content = lines[i].content
-        best: tuple[int, str] | None = None
-        for pattern in patterns:
-            for match in pattern.finditer(content):
-                if (i, match.start()) > after and (best is None or match.start() < best[0]):
-                    best = (match.start(), number)
-        for match in _MISREAD_REF.finditer(content):
-            if (i, match.start()) <= after or (best is not None and best[0] < match.start()):
-                continue
-            if not _could_be(match.group(1), number):
-                continue
-            if match.group(1)[0] in "”’'" and _open_quote(lines, kinds, i, match.start()):
-                continue
-            best = (match.start(), match.group(1))
-        if best is not None:
-            return i, best[0], best[1]
-    return None
+        for match in _CANDIDATE.finditer(content):
+            group = match.lastgroup or ""
+            glyph = match.group(group)
+            after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space", "m": "space"}[group]
+            if after == "punct" and glyph[0] in "lIt" and not content[match.start() - 1] in ".,;:":
+                continue  # ”l, )I: a letter after a quote or bracket opens a word
+            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0]):
+                continue  # it closes a quotation
+            if glyph[0] == ")" and content[:match.start()].count("(") > content[:match.start()].count(")"):
+                continue  # it closes a bracket
+            out.append(RefCandidate(i, match.start(), glyph, after, not content[match.end():].strip()))
+    return out
 
 
-_ONE_REFS = frozenset("!l|")
-"""How only a superscript 1 is misread (one upright stroke)."""
-_MANY_REFS = frozenset("?”*°®")
-"""How a superscript 2, 3 or 4 is misread, never a 1; ``'``, ``’`` and ``+`` may be any."""
+def glyph_score(candidate: RefCandidate, number: str) -> float:
+    """How likely ``candidate`` is the reference numeral of note ``number`` (0-1).
 
-
-def _could_be(mark: str, number: str) -> bool:
-    """A misread reference ``mark`` can stand for note ``number``.
-
-    >>> _could_be("!", "1"), _could_be("?", "1"), _could_be("”", "2"), _could_be("!", "3"), _could_be("’", "4")
-    (True, False, True, False, True)
+    >>> [round(glyph_score(RefCandidate(0, 0, g, "punct"), n), 2) for g, n in
+    ...  [("2", "2"), ("!", "1"), ("?", "2"), ("?", "1"), ("*", "3"), ("l", "2")]]
+    [1.0, 0.9, 0.85, 0.4, 0.85, 0.0]
     """
-    if mark[0] in _ONE_REFS:
-        return number == "1"
-    if mark[0] in _MANY_REFS:
-        return number != "1"
-    return True
+    glyph, after = candidate.glyph, candidate.after
+    if glyph[-1].isdigit():
+        if glyph.lstrip("!?*'’”\"°®+") == number:
+            return 1.0 if glyph.isdigit() else 0.95
+        return 0.5 if after == "punct" else 0.0  # ³ read as 2
+    if after == "year":
+        return 0.0
+    first = glyph[0]
+    one = number == "1"
+    if first in "lI|":
+        base = 0.8 if one else 0.0
+    elif first == "t":  # a 1 with its serif read as a letter (it.t)
+        base = 0.6 if one else 0.0
+    elif first == "_":
+        base = 0.5
+    elif first == "!":
+        base = 0.9 if one else 0.5
+    elif first == ")":
+        base = 0.6 if one else 0.35
+    elif first == "?":  # the shape of a 2 (a 3 less so)
+        base = {"1": 0.4, "2": 0.85, "3": 0.75}.get(number, 0.6)
+    elif first == "*":  # of a 3 (a 4 less so)
+        base = {"1": 0.4, "2": 0.6, "3": 0.85, "4": 0.75}.get(number, 0.6)
+    elif first in "”\"":  # of a 2
+        base = {"1": 0.5, "2": 0.75}.get(number, 0.6)
+    elif first in "’'":
+        base = 0.7
+    else:  # ° ® © º ™ +
+        base = 0.6
+    if after == "word":
+        # Mostly printed as such (a question, an exclamation, a closing quote,
+        # a misread letter); only a question mark inside a line for a note
+        # past the first stands for a numeral (the period and ² read as one).
+        base = 0.5 if first == "?" and not one and not candidate.line_end else 0.3
+    elif after == "space":
+        base *= 0.8
+    return base
 
 
-def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int) -> bool:
-    """A quotation is open at ``column`` of line ``i``: the mark there closes it."""
+def align(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int],
+          highs: list[int], homes: list[tuple[int, int]]) -> dict[int, RefCandidate]:
+    """Match the notes with candidates in order (monotone): the most pairs, then the best scores.
+
+    Note ``k`` may take a candidate on lines ``[lows[k], highs[k])`` whose
+    glyph scores at least :data:`PLACE_SCORE` for its number; a note or a
+    candidate may stay unmatched. A candidate off the note's own page
+    (``homes[k]``) scores a little less, so that it wins only where the
+    page's own text has none. Returns the matched candidate of each
+    note. A sparse dynamic programme: for each allowed pair, the best chain
+    of earlier pairs ending before its candidate (a prefix maximum over the
+    candidates, in a Fenwick tree).
+    """
+    n = len(candidates)
+    lines_of = [c.line for c in candidates]
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (n + 1)  # prefix max of (total, pair id)
+    pairs: list[tuple[int, int, int]] = []  # (note, candidate, previous pair id)
+
+    def query(j: int) -> tuple[float, int]:  # best over candidates < j
+        best = (0.0, -1)
+        while j > 0:
+            best = max(best, tree[j])
+            j -= j & -j
+        return best
+
+    def update(j: int, value: tuple[float, int]) -> None:
+        j += 1
+        while j <= n:
+            tree[j] = max(tree[j], value)
+            j += j & -j
+
+    best_total = (0.0, -1)
+    for k, note in enumerate(notes):
+        lo, hi = bisect.bisect_left(lines_of, lows[k]), bisect.bisect_left(lines_of, highs[k])
+        found: list[tuple[int, tuple[float, int]]] = []
+        for j in range(lo, hi):
+            s = glyph_score(candidates[j], note.n)
+            if s < PLACE_SCORE:
+                continue
+            if not homes[k][0] <= candidates[j].line < homes[k][1]:
+                s -= OFF_PAGE_PENALTY
+            total, previous = query(j)
+            pairs.append((k, j, previous))
+            found.append((j, (total + 1.0 + s, len(pairs) - 1)))
+        for j, value in found:  # after the note's own pairs, so that it is matched once
+            update(j, value)
+            best_total = max(best_total, value)
+    out: dict[int, RefCandidate] = {}
+    pair = best_total[1]
+    while pair >= 0:
+        k, j, pair = pairs[pair]
+        out[k] = candidates[j]
+    return out
+
+
+def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int, mark: str = "”") -> bool:
+    """A quotation is open at ``column`` of line ``i``: the ``mark`` there closes it.
+
+    A single ``’`` closes a single quotation; a ``‘`` at a line's start
+    before a capital does not open one (the scan adds it there: ``‘The``).
+    Any other mark closes a double one.
+    """
     text = lines[i].content[:column]
     k, seen = i - 1, 0
     while k >= 0 and seen < QUOTE_LOOKBACK_LINES and kinds[k] in (LineKind.TEXT, LineKind.BLANK):
         if kinds[k] is LineKind.TEXT:
-            text = lines[k].content + " " + text
+            text = lines[k].content + "\n" + text
             seen += 1
         k -= 1
+    if mark in "’'":
+        opened = len(re.findall(r"(?<![\w\n])‘|(?<=[^\n])‘(?=[a-z])", "\n" + text))
+        return opened - len(re.findall(r"’(?!\w)", text)) > 0
     double = text.count("“") - text.count("”")
     single = len(re.findall(r"(?<!\w)‘", text)) - len(re.findall(r"’(?!\w)", text))
     return double > 0 or single > 0 or text.count('"') % 2 == 1

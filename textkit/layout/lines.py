@@ -244,12 +244,21 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
         seen.add(key)
     candidates = firsts
     # Case counts: a title line SHIPPING and a heading Shipping are not one head.
-    keys = {i: head_key(lines[i].content, fold_case=False) for i in candidates}
+    # Heads the rules above found already are the others' partners too
+    # (``… in East Asia`` // ``6`` beside the feet ``… in East Asia e 5``).
+    found = [i for i in edges if kinds[i] is LineKind.RUNNING_HEAD]
+    # Only for a page's foot (a title at a page's top may be what the heads
+    # repeat), and not on a title page: the volume title the heads repeat.
+    first_page = [i for i in texts if pages[i] == pages[texts[0]]] if texts else []
+    title_page = set(first_page) if len(first_page) <= TITLE_PAGE_MAX_LINES else set()
+    feet = {i for i in candidates if i not in title_page and _at_foot(lines, kinds, i)}
+    keys = {i: head_key(lines[i].content, fold_case=False) for i in candidates + found}
     extremes = _page_extremes(lines, kinds)
     for i in candidates:
         if len(keys[i]) < 3:
             continue
-        others = [j for j in candidates if j != i and pages[j] != pages[i] and _similar(keys[i], keys[j])]
+        others = [j for j in candidates + (found if i in feet else [])
+                  if j != i and pages[j] != pages[i] and _similar(keys[i], keys[j])]
         # Met twice, both must be a page's very first or very last line.
         outer = [j for j in others if j in extremes]
         if len(others) + 1 >= RUNNING_HEAD_MIN_REPEATS or i in extremes and any(
@@ -283,6 +292,56 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
                 and _is_title(content, language.minor_words) and head_key(content) in titles
                 and not is_caps(content)):
             kinds[i] = LineKind.RUNNING_HEAD
+    _small_caps_heads(lines, kinds, pages, titles)
+
+
+SMALL_CAPS_HEAD = 0.7
+"""A page's first line this similar (case folded) to the start of a title is that title's head,
+misread from small capitals (``Runes ror Coup Warers``, ``RvLes PoR Coup Wares``, ``Fisting``)."""
+
+
+def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[int], titles: set[str]) -> None:
+    """Running heads in small capitals that the scan read as mixed case, words misread.
+
+    A page's first line (not in capitals: that is a title) set apart by a
+    blank line is a head when it reads like the start of a title printed in
+    capitals and either that title follows it at once (the head over its
+    text's first page) or another page opens with the same misread head.
+    """
+    matches: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if kinds[i] is not LineKind.TEXT or not (line.is_page_start or i == 0) or is_caps(line.content):
+            continue
+        j = _next_nonblank(kinds, i)
+        if j is None or j == i + 1 or lines[j].is_page_start or not _is_furniture_text(line.content):
+            continue
+        key = head_key(line.content)
+        best = max(((_prefix_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
+        if best[0] < SMALL_CAPS_HEAD:
+            continue
+        if is_caps(lines[j].content) and _prefix_ratio(key, head_key(lines[j].content)) >= SMALL_CAPS_HEAD:
+            kinds[i] = LineKind.RUNNING_HEAD
+        matches[i] = best[1]
+    for i, title in matches.items():
+        if kinds[i] is LineKind.TEXT and any(t == title and pages[k] != pages[i] for k, t in matches.items()):
+            kinds[i] = LineKind.RUNNING_HEAD
+
+
+def _prefix_ratio(key: str, title: str) -> float:
+    """How like ``key`` is to the start of ``title`` (as many words)."""
+    start = " ".join(title.split()[:len(key.split())])
+    return difflib.SequenceMatcher(None, key, start, autojunk=False).ratio()
+
+
+TITLE_PAGE_MAX_LINES = 6
+"""An input's first page with at most this many text lines is a title page."""
+
+def _at_foot(lines: list[RawLine], kinds: list[LineKind], i: int) -> bool:
+    """Line ``i`` is its page's last, a page number alone aside."""
+    j = _next_nonblank(kinds, i)
+    if j is not None and kinds[j] is LineKind.PAGE_NUMBER and not lines[j].is_page_start:
+        j = _next_nonblank(kinds, j)
+    return j is None or lines[j].is_page_start
 
 
 MISREAD_HEAD = 0.8

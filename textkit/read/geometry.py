@@ -128,7 +128,7 @@ _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # ("1 The", "2. See"): a continuation line may start with a number too, but
 # not with a small one before a capital.
 _NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
-                         r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
+                         r"(?:(?=[A-Za-z(\[]|0[a-z])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")  # °0n: O read as 0
 # A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
 _SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
                           r"[°'’*]?[.,:;]?$")

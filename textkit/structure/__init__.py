@@ -44,7 +44,11 @@ def _drop_cap_start(text: str) -> bool:
         len(text.split()[0].strip(",.’'")) >= 2 or text.split()[0] not in {"A", "I"})
 
 
+TYPESET_SCANS = frozenset({"tesseract", "pdftotext", "abbyy"})
+"""Plain-text conventions of OCR programs reading typeset (justified) pages."""
 SHORT_LAST_LINE = 0.85
+ONE_COLUMN_CHARS = 70
+"""A paragraph with a line this long is set in one column across the page."""
 """A paragraph's last line this much shorter than its longest ended it."""
 
 UNWRAPPED_LINE_CHARS = 200
@@ -66,9 +70,11 @@ def build_structure(doc: Document) -> Document:
     # a colon before a paragraph is no evidence there.
     geometry = any(line.hint for line in doc.lines)
     builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(doc),
-                       colon_quotes=not geometry)
+                       colon_quotes=not geometry, typeset=doc.input_format in TYPESET_SCANS)
     volume_title, subtitle, spans = find_texts(rows, sentinel, language)
-    texts = tuple(builder.text(span) for span in spans)
+    del rows, text_lines
+    spans.reverse()  # each text's rows dropped once its blocks are made (a volume's lines, not twice)
+    texts = tuple(builder.text(spans.pop()) for _ in range(len(spans)))
     return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
 
 
@@ -79,9 +85,9 @@ class _Section:
     blocks: list[Block] = field(default_factory=list)
     children: list[_Section] = field(default_factory=list)
 
-    def freeze(self, colon_quotes: bool = True) -> Division:
-        return Division(self.level, self.head, tuple(_mark_quotes(self.blocks, colon_quotes)),
-                        tuple(child.freeze(colon_quotes) for child in self.children))
+    def freeze(self, colon_quotes: bool = True, typeset: bool = False) -> Division:
+        return Division(self.level, self.head, tuple(_mark_quotes(self.blocks, colon_quotes, typeset)),
+                        tuple(child.freeze(colon_quotes, typeset) for child in self.children))
 
 
 def _unwrapped(doc: Document) -> bool:
@@ -100,6 +106,9 @@ class _Builder:
     """Each line is a paragraph (no typeset widths to compare)."""
     colon_quotes: bool = True
     """A paragraph after one ending in a colon is a quotation (plain text)."""
+    typeset: bool = False
+    """The OCR of a typeset page: a quotation is indented on both sides, so a
+    paragraph as wide as the one before is none (:func:`_as_wide`)."""
 
     def block(self, kind: BlockKind, rows: list[Row]) -> Block:
         return make_block(kind, rows, self.sentinel)
@@ -187,8 +196,8 @@ class _Builder:
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
-                    tuple(_mark_quotes(front, self.colon_quotes)),
-                    tuple(s.freeze(self.colon_quotes) for s in sections), affiliation)
+                    tuple(_mark_quotes(front, self.colon_quotes, self.typeset)),
+                    tuple(s.freeze(self.colon_quotes, self.typeset) for s in sections), affiliation)
 
     def _front_notes(self, chunks: list[tuple[list[Row], bool]]) -> int:
         """How many blocks under the byline are an editorial note: those before
@@ -223,7 +232,10 @@ class _Builder:
         if last.endswith(("-", "—", "–")) or len(paragraph) < 2:
             return False
         width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
-        if len(last) > SHORT_LAST_LINE * width:
+        # A page set in one wide column has no column break: a blank line in
+        # the middle of it ends the paragraph, however full its last line.
+        one_column = width >= ONE_COLUMN_CHARS and not chunk[0].page_start
+        if len(last) > SHORT_LAST_LINE * width and not one_column:
             return False
         count = heading_length(chunk, self.widths, self.sentinel, text_start=False, language=self.language)
         return count == len(chunk) or (count > 0 and chunk[count].gap == 0 and count < len(chunk)
@@ -272,6 +284,9 @@ def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
 
 QUOTE_WIDTH_SHARE = 0.85
 """A block quotation is set narrower: its lines at most this share of the paragraph before it."""
+FULL_WIDTH_SHARE = 0.95
+"""A block whose longest line is this share of the paragraph's before it is set full width:
+no quotation (an indented one is about 0.9 of a one-column page)."""
 
 
 def _line_lengths(block: Block) -> list[int]:
@@ -285,9 +300,18 @@ def _narrower(block: Block, previous: Block) -> bool:
     return len(mine) >= 3 and bool(theirs) and max(mine) <= QUOTE_WIDTH_SHARE * max(theirs)
 
 
-def _mark_quotes(blocks: list[Block], colon: bool = True) -> list[Block]:
+def _as_wide(block: Block, previous: Block) -> bool:
+    """Both blocks run three lines at least, ``block``'s first three as wide as ``previous``'s:
+    a paragraph, not a quotation indented on both sides (the colon before it misread). Only
+    the first lines count: the paragraph after a quotation may have been run into it."""
+    mine, theirs = _line_lengths(block), _line_lengths(previous)
+    return len(mine) >= 3 and len(theirs) >= 3 and max(mine[:3]) >= FULL_WIDTH_SHARE * max(theirs)
+
+
+def _mark_quotes(blocks: list[Block], colon: bool = True, typeset: bool = False) -> list[Block]:
     """A paragraph after one that ends with a colon is a block quotation; so is a
-    narrower one after a semicolon (the scan misread the colon). Without ``colon``
+    narrower one after a semicolon (the scan misread the colon); on a typeset
+    page, not one as wide as the paragraph before (the scan misread its stop). Without ``colon``
     (OCR with coordinates: the geometry marks quotations) only the quotations are
     ended at a note reference that closes a sentence when text follows."""
     out: list[Block] = []
@@ -299,7 +323,8 @@ def _mark_quotes(blocks: list[Block], colon: bool = True) -> list[Block]:
         end = previous.reading().rstrip()[-1:] if previous is not None else ""
         if (block.kind is BlockKind.PARAGRAPH and previous is not None
                 and previous.kind is BlockKind.PARAGRAPH
-                and (end == ":" or end == ";" and _narrower(block, previous))):
+                and (end == ":" and not (typeset and _as_wide(block, previous))
+                     or end == ";" and _narrower(block, previous))):
             out.extend(_split_quote(replace(block, kind=BlockKind.QUOTE)))
         else:
             out.append(block)

@@ -1,0 +1,78 @@
+"""The references of notes found at a page foot (plain text with no separator line).
+
+The alignment takes the page's notes in order and the candidate numerals of
+its text in order; these tests build both by hand.
+"""
+
+import doctest
+
+from textkit.layout import footnotes
+from textkit.layout.footnotes import FootNote, RefCandidate, align, glyph_score
+from textkit.layout.lines import raw_lines
+from textkit.model import LineKind, SourceLine
+
+
+def _note(n: str, line: int = 99, mid: bool = False) -> FootNote:
+    return FootNote((line,), n, "", False, 0, mid)
+
+
+def _cand(line: int, glyph: str, after: str = "punct", line_end: bool = False) -> RefCandidate:
+    return RefCandidate(line, 0, glyph, after, line_end)
+
+
+def test_doctests():
+    assert doctest.testmod(footnotes).failed == 0
+
+
+def test_alignment_is_monotone_and_takes_the_most_pairs():
+    # Note 1 could take the digit 2 (a 2 misread for a 1 scores a little);
+    # taking it would leave note 2 without one: the order wins.
+    notes = [_note("1"), _note("2")]
+    cands = [_cand(1, "!"), _cand(2, "2")]
+    got = align(notes, cands, [0, 0], [10, 10], [(0, 10), (0, 10)])
+    assert got == {0: cands[0], 1: cands[1]}
+
+
+def test_a_note_whose_reference_was_lost_stays_unmatched():
+    notes = [_note("1"), _note("2"), _note("3")]
+    cands = [_cand(1, "!"), _cand(5, "*")]  # ² lost; * is a 3
+    got = align(notes, cands, [0] * 3, [10] * 3, [(0, 10)] * 3)
+    assert got == {0: cands[0], 2: cands[1]}
+
+
+def test_weak_glyphs_are_not_placed():
+    # A ? ending a line after a word (a question, a heading) and a ’ after a word.
+    notes = [_note("2"), _note("3")]
+    cands = [_cand(1, "?", "word", line_end=True), _cand(2, "’", "word")]
+    assert align(notes, cands, [0, 0], [10, 10], [(0, 10)] * 2) == {}
+
+
+def test_the_page_own_text_wins_over_the_next_page():
+    notes = [_note("2")]
+    here, there = _cand(3, "?"), _cand(12, "?")
+    assert align(notes, [here, there], [0], [20], [(0, 10)]) == {0: here}
+
+
+def test_glyph_scores_follow_the_numeral_shapes():
+    assert glyph_score(_cand(0, "1"), "1") == 1.0
+    assert glyph_score(_cand(0, "!"), "1") > glyph_score(_cand(0, "!"), "3")
+    assert glyph_score(_cand(0, "?"), "2") > glyph_score(_cand(0, "?"), "1")
+    assert glyph_score(_cand(0, "l"), "2") == 0.0
+    assert glyph_score(_cand(0, "?", "word"), "2") < glyph_score(_cand(0, "?"), "2")
+
+
+def _candidates(text: str) -> list[tuple[str, str]]:
+    lines = raw_lines([SourceLine(t, 1) for t in text.split("\n")])
+    kinds = [LineKind.TEXT if l.content else LineKind.BLANK for l in lines]
+    return [(c.glyph, c.after) for c in footnotes.ref_candidates(lines, kinds, 0, len(lines))]
+
+
+def test_candidates_skip_closing_quotes_and_brackets():
+    assert _candidates("He said “the port must pay.” Then (as in 1994) the rest.") == []
+    assert _candidates("the port must pay.” Then") == [("”", "punct")]
+    # a ‘ the scan put before a capital at a line start opens no quotation
+    assert _candidates("‘The progress in Haiphong.’ The rest") == [("’", "punct")]
+    assert _candidates("the treasury officials? Some") == [("?", "word")]
+    assert _candidates("the treasury officials ? Some") == [("?", "space")]
+    assert _candidates("the treasury officials.?, Some") == [("?", "punct")]  # a stray comma after it
+    assert _candidates("there were 2 ports and 3 harbors") == []  # numbers, not references
