@@ -27,3 +27,17 @@ def test_benchmark_runs(script, args, expect):
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert expect in done.stdout
+
+
+def test_tesseract_word_scoring_counts_right_wrong_fixed_and_missed():
+    # The degraded-scan benchmark's scoring on a hand-made case: the scan misread three
+    # words (tbe, rnany, wam); the correction fixed two, changed a right word, and left one.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from correction_benchmark import score_words
+
+    gold = "The cat saw the dog and many birds warn us, Ruiz said.".split()
+    scan = "The cat saw tbe dog and rnany birds wam us, Ruiz said.".split()
+    fixed = "The cat saw the dog and many birds wan us, Ruis said.".split()
+    tally = score_words([(scan[:6], fixed[:6]), (scan[6:], fixed[6:])], gold)
+    assert (tally.misread, tally.fixed) == (3, 2)
+    assert (tally.changes, tally.right, tally.wrong, tally.names_changed) == (4, 2, 2, 1)
