@@ -98,3 +98,26 @@ def test_long_line_and_large_input_are_read() -> None:
     line = "word " * 20_000  # 100,000 characters
     doc = read_bytes((line + "\n").encode() * 3, source="long.txt")
     assert len(doc.raw.split("\n")[0]) == 100_000
+
+
+def test_normalize_replaces_what_the_three_regexes_replace() -> None:
+    """The fast paths (ASCII, substring search, the UTF-8 encoder's refusal of a lone
+    surrogate) find what the character classes find: random text of the characters that
+    matter, the regexes applied one after another as the reference."""
+    import random
+
+    from textkit.read import _CONTROLS, _LINE_SEPARATORS, _NOT_XML, normalize
+
+    def reference(text: str) -> tuple[str, int]:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n ")
+        text, separators = _LINE_SEPARATORS.subn("\n", text)
+        text, controls = _CONTROLS.subn(" ", text)
+        text, illegal = _NOT_XML.subn("\ufffd", text)
+        return text, separators + controls + illegal
+
+    rng = random.Random(13)
+    alphabet = ["a", " ", "\n", "\r", "\f", "\t", "é", "’", "\x00", "\x07", "\x85", "\x9f",
+                "\u2028", "\u2029", "\ud800", "\udfff", "\ufffe", "\uffff"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert normalize(text) == reference(text), repr(text)

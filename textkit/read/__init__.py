@@ -259,10 +259,26 @@ def normalize(text: str) -> tuple[str, int]:
     ('a\\nb\\n c d\\te', 1)
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n ")
-    text, separators = _LINE_SEPARATORS.subn("\n", text)
+    separators = illegal = 0
+    # Each regex scans the text a character at a time; what C finds faster goes first:
+    # the separators and U+FFFE/U+FFFF by substring search, a lone surrogate by the
+    # UTF-8 encoder (which refuses one), and none of those in ASCII.
+    if not text.isascii():
+        if "\x85" in text or "\u2028" in text or "\u2029" in text:
+            text, separators = _LINE_SEPARATORS.subn("\n", text)
+        if "\ufffe" in text or "\uffff" in text or not _encodes(text):
+            text, illegal = _NOT_XML.subn("\ufffd", text)
     text, controls = _CONTROLS.subn(" ", text)
-    text, illegal = _NOT_XML.subn("\ufffd", text)
     return text, separators + controls + illegal
+
+
+def _encodes(text: str) -> bool:
+    """``text`` has no lone surrogate (UTF-8 cannot encode one)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def normalize_newlines(text: str) -> str:
