@@ -191,6 +191,8 @@ class _Builder:
                     b.kind is BlockKind.PARAGRAPH for b in front) and _drop_cap_start(paragraph[0].plain(self.sentinel)):
                 ended = False  # a drop cap spans two lines at least: its paragraph goes on
         close()
+        if not any(row.heading for row in span.body):  # the geometry names its own levels
+            _second_subsections(sections)
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
@@ -248,6 +250,28 @@ class _Builder:
         body = chunk[:-1] or chunk
         # A line longer than any typeset line is a whole paragraph, not a wide note's line.
         return all(threshold < len(row.text) <= UNWRAPPED_LINE_CHARS for row in body)
+
+
+def _second_subsections(sections: list[_Section]) -> None:
+    """A section divided into sub-sections has two at least: the heading after a lone one is its sibling.
+
+    In plain text a sub-heading shows only where it follows its section's
+    heading at once (the second is one level deeper). Sections are never
+    divided into one sub-section alone (the convention of house styles), so
+    the next heading, after that sub-section's paragraphs, is the second
+    sub-section, unless a sub-heading follows it at once (then it opens a
+    section of its own). Only the second: which of the later headings
+    return to the upper level, plain text does not show. Nor the text's last
+    heading: an essay closes with a section of its own (its conclusion), and
+    where the scan lost the second sub-heading that one follows the first.
+    """
+    k = 0
+    while k + 2 < len(sections):
+        section, following = sections[k], sections[k + 1]
+        if len(section.children) == 1 and not section.children[0].children and not following.children:
+            following.level = 2
+            section.children.append(sections.pop(k + 1))
+        k += 1
 
 
 def _hinted_heading(chunk: list[Row]) -> int:
