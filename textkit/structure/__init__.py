@@ -44,6 +44,23 @@ def _drop_cap_start(text: str) -> bool:
         len(text.split()[0].strip(",.’'")) >= 2 or text.split()[0] not in {"A", "I"})
 
 
+_NOTE_LABEL = re.compile(r"^(?:[A-Z][^\s:]*\s+){0,2}(?:note|Note|NOTE)\s*[:.—–]\s*\S")
+"""A note's label: ``Editor's note:``, ``Translator's Note.``, ``Note —`` (a word or two, then *note*)."""
+
+
+def _note_label(text: str) -> bool:
+    """A line that opens with the label editors give a note.
+
+    >>> _note_label("Editor’s note: this paper reflects"), _note_label("Note: the figures are")
+    (True, True)
+    >>> _note_label("Edditor’s note: this paper"), _note_label("Notes on the text follow")
+    (True, False)
+    >>> _note_label("The Bank's note issue was"), _note_label("Editor's note")
+    (False, False)
+    """
+    return bool(_NOTE_LABEL.match(text.strip()))
+
+
 TYPESET_SCANS = frozenset({"tesseract", "pdftotext", "abbyy"})
 """Plain-text conventions of OCR programs reading typeset (justified) pages."""
 SHORT_LAST_LINE = 0.85
@@ -203,15 +220,19 @@ class _Builder:
         """How many blocks under the byline are an editorial note: those before
         the paragraph that opens with the text's drop cap.
 
-        The drop cap's word is read in capitals (``HE case``, ``INCE 1984``,
+        A note that opens with its label (``Editor's note:``) needs no drop
+        cap after it. The drop cap's word is read in capitals (``HE case``, ``INCE 1984``,
         ``N practice``): that paragraph begins the text, and a short block
         before it (a note on the essay's origin, set apart in small type) is
         not part of it.
         """
+        labelled = bool(chunks) and _note_label(chunks[0][0][0].plain(self.sentinel))
         for k in range(1, min(len(chunks), MAX_FRONT_NOTE_BLOCKS + 1)):
             before = [row for chunk, _ in chunks[:k] for row in chunk]
             if len(before) > MAX_FRONT_NOTE_LINES:
                 return 0
+            if labelled and ends_sentence(before[-1].plain(self.sentinel)):
+                return k  # a labelled note (``Editor's note:``), whole, with the text after it
             if _drop_cap_start(chunks[k][0][0].plain(self.sentinel)):
                 first = chunks[0][0][0].plain(self.sentinel)
                 if heading_length(chunks[0][0], self.widths, self.sentinel, text_start=False,
