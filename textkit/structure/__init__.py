@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from ..lang import profile
 from ..model import Block, BlockKind, Division, Document, Language, Text, TextKind
 from .headings import heading_length
-from ..layout.shape import Widths, ends_sentence
+from ..layout.shape import Widths, ends_sentence, words
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
 
@@ -209,7 +209,8 @@ class _Builder:
                 ended = False  # a drop cap spans two lines at least: its paragraph goes on
         close()
         if not any(row.heading for row in span.body):  # the geometry names its own levels
-            _second_subsections(sections)
+            if not _levels_by_style(sections):
+                _second_subsections(sections)
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
@@ -271,6 +272,79 @@ class _Builder:
         body = chunk[:-1] or chunk
         # A line longer than any typeset line is a whole paragraph, not a wide note's line.
         return all(threshold < len(row.text) <= UNWRAPPED_LINE_CHARS for row in body)
+
+
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_ROMAN = re.compile(r"^(?:I|[IVX]{2,})[.)]\s+\S")
+_LETTER = re.compile(r"^[A-Z][.)]\s+\S")
+
+
+def heading_style(text: str) -> tuple[str, int]:
+    """How a heading is set, as plain text shows it: its numbering, else its case.
+
+    ``("decimal", depth)`` for ``1.`` and ``2.1`` (the depth is the level);
+    else ``(kind, 0)``: ``roman`` (``II.``), ``letter`` (``B.``), ``capitals``
+    or ``mixed`` (Title Case).
+
+    >>> heading_style("2.1 Landlord Ports"), heading_style("3. Conclusion"), heading_style("II. Harbors")
+    (('decimal', 2), ('decimal', 1), ('roman', 0))
+    >>> heading_style("B. Irrigation"), heading_style("HARBORS AND PORTS"), heading_style("A Perspective from Japan")
+    (('letter', 0), ('capitals', 0), ('mixed', 0))
+    >>> heading_style("1994 and After"), heading_style("ASEAN")
+    (('mixed', 0), ('mixed', 0))
+    """
+    text = " ".join(text.split())
+    decimal = _DECIMAL.match(text)
+    if decimal and (decimal.group(0)[len(decimal.group(1)):][:1] == "." or "." in decimal.group(1)):
+        return "decimal", decimal.group(1).count(".") + 1
+    if _ROMAN.match(text):
+        return "roman", 0
+    if _LETTER.match(text):
+        return "letter", 0
+    letters = [c for c in text if c.isalpha()]
+    if len(words(text)) >= 2 and all(c.isupper() for c in letters):  # one word may be an acronym (ASEAN)
+        return "capitals", 0
+    return "mixed", 0
+
+
+def _levels_by_style(sections: list[_Section]) -> bool:
+    """Set a text's heading levels by how its headings are set, where they differ.
+
+    Plain text has no type size, but a text that numbers its headings
+    (``1.``, ``1.1``) says their levels; one that sets headings in two ways
+    (``II.`` and ``B.``; capitals and Title Case) uses the first way met for
+    its sections and the other for their sub-sections. False (nothing
+    changed) where all of a text's headings are set alike.
+    """
+    flat: list[_Section] = []
+    for section in sections:
+        flat.append(section)
+        flat.extend(section.children)
+    styles = [heading_style(section.head.reading()) for section in flat]
+    kinds = list(dict.fromkeys(kind for kind, _ in styles))
+    if len(kinds) < 2 and not any(depth > 1 for _, depth in styles):
+        return False
+    if len(kinds) > 2 and "decimal" not in kinds:
+        return False  # three ways: no telling
+    levels = []
+    for kind, depth in styles:
+        if kind == "decimal":
+            levels.append(min(depth, 2))
+        elif "decimal" in kinds:
+            levels.append(None)  # unnumbered among numbered: as it stood
+        else:
+            levels.append(kinds.index(kind) + 1)
+    rebuilt: list[_Section] = []
+    for section, level in zip(flat, levels):
+        section.children = []
+        section.level = level or section.level
+        if section.level == 2 and rebuilt:
+            rebuilt[-1].children.append(section)
+        else:
+            section.level = 1
+            rebuilt.append(section)
+    sections[:] = rebuilt
+    return True
 
 
 def _second_subsections(sections: list[_Section]) -> None:
