@@ -13,6 +13,7 @@ from textkit import batch
 from textkit.batch import Status, Task, plan, run
 from textkit.model import Options
 from textkit.resume import STATE_FILE, Journal, file_sha256, fingerprint
+from textkit.tei import writer
 
 VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
 
@@ -145,13 +146,13 @@ def test_a_bad_file_fails_alone(tree: Path, tmp_path: Path, data: bytes, reason:
 
 def test_a_bug_in_a_stage_fails_the_file_not_the_run(tree: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(doc, **kwargs):
+    def broken(doc, **kwargs):  # the TEI writer (what convert_one writes the file with)
         if doc.source == "y.txt":
             raise KeyError("oops")
         return real(doc, **kwargs)
 
-    real = textkit.to_tei
-    monkeypatch.setattr(textkit, "to_tei", broken)
+    real = writer.tei_pieces
+    monkeypatch.setattr(writer, "tei_pieces", broken)
     out = tmp_path / "tei"
     tasks, _ = plan([str(tree)], out=out)
     result = run(tasks, out=out)
@@ -162,7 +163,8 @@ def test_a_bug_in_a_stage_fails_the_file_not_the_run(tree: Path, tmp_path: Path,
 
 def test_invalid_tei_is_never_written(tree: Path, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(textkit, "to_tei", lambda doc, **kw: '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>')
+    empty = '<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
+    monkeypatch.setattr(writer, "tei_pieces", lambda doc, **kw: iter([writer.Piece(empty, empty, 1, 0)]))
     out = tmp_path / "tei"
     tasks, _ = plan([str(tree / "a.txt")], out=out)
     [result] = run(tasks, out=out).results

@@ -25,7 +25,10 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
@@ -51,15 +54,36 @@ def write_atomic(path: str | Path, data: bytes | str, *, durable: bool = True) -
     (a ``fsync`` per small file costs more than converting it) and makes them
     durable all at once when it ends (:func:`flush_to_disk`).
     """
-    path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_output(path, durable=durable) as out:
+        out.write(payload)
+
+
+@contextmanager
+def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryIO]:
+    """A binary file to write ``path``'s new content into, piece by piece; renamed over
+    ``path`` when the ``with`` block ends without an error.
+
+    :func:`write_atomic` for an output too large to hold whole in memory (a
+    volume's TEI written one text at a time): readers see the old file or
+    the whole new one, never a part. If the block raises, the temporary file
+    is removed, ``path`` is left as it was, and the error goes on.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with atomic_output(Path(tmp, "a.xml")) as out:
+    ...         _ = out.write(b"<x>"), out.write(b"</x>")
+    ...     Path(tmp, "a.xml").read_bytes()
+    b'<x></x>'
+    """
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     # The pid in the name lets a later run tell a dead run's leftovers from a live one's.
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
                                suffix=TMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(payload)
+            yield out
             out.flush()
             if durable:
                 os.fsync(out.fileno())
@@ -113,7 +137,17 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that has died but not yet been reaped (a killed worker whose parent died
+    with it): ``kill(pid, 0)`` still finds it, but it writes nothing more."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[:1] == [b"Z"]
+    except OSError:  # no /proc (not Linux), or gone since
+        return False
 
 
 # What textkit writes carries its mark near the start: the TEI header's

@@ -31,7 +31,7 @@ numbers) is kept as a :class:`LayoutMark`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 
@@ -517,6 +517,10 @@ class Document:
     texts: tuple[Text, ...] = ()
     stages: tuple[str, ...] = field(default=())
     """Names of the stages that have run, in order."""
+    evidence: Mapping[str, object] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    """What a stage learned from the whole volume, by the stage's name, when the pipeline
+    runs it one text at a time (``pipeline.PER_TEXT``): computed once, so that
+    each text is judged by the volume's evidence, not its own alone."""
 
     def blocks(self) -> Iterator[Block]:
         """Every block of every text, titles and headings included, in order."""

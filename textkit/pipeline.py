@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -41,6 +42,15 @@ REPAIRS = frozenset({"notes", "hyphens", "dropcaps", "ocr", "channel"})
 OCR_STAGES = frozenset({"ocr", "channel"})
 """The stages ``Options(correct_ocr=False)`` leaves out."""
 
+PER_TEXT: dict[str, str] = {"hyphens": "textkit.repair.hyphens:volume_evidence"}
+"""The stages run one text at a time, and where the evidence they take from the whole
+volume is computed (once, before the first text; given to each in ``Document.evidence``).
+
+A stage here changes every block (a volume's every hyphen): run over the
+whole volume, it would hold the volume's blocks twice, the old and the new.
+Its result for a text must depend only on that text and the evidence.
+"""
+
 
 def _load(target: str) -> Stage:
     module, _, name = target.partition(":")
@@ -53,17 +63,27 @@ def stages(options: Options) -> list[tuple[str, Stage]]:
             if name not in OCR_STAGES or options.correct_ocr]
 
 
-def run(doc: Document, options: Options | None = None) -> Document:
+def run(doc: Document, options: Options | None = None, *, release: bool = False) -> Document:
     """Run every stage over ``doc``; raise :class:`PipelineError` naming a failing stage.
 
-    ``options``, when given, replace the document's own.
+    ``options``, when given, replace the document's own. ``release``: drop
+    from the document, as soon as no later stage reads them, the input's
+    copies that only the early stages need (:func:`released`), so that a
+    large volume is not held twice; for a caller that only writes the TEI.
+    The TEI is the same either way.
     """
     if options is not None:
         doc = replace(doc, options=options)
+    if release:
+        doc = released(doc, "read")
     for name, stage in stages(doc.options):
         began = time.perf_counter()
         try:
-            result = stage(doc)
+            if name in PER_TEXT:  # handed over, not kept here: the old texts go one by one
+                held, doc = [doc], None
+                result = _per_text(name, stage, held, release=release)
+            else:
+                result = stage(doc)
         except TextkitError:
             raise
         except Exception as error:  # a bug in a stage: say which one
@@ -71,5 +91,63 @@ def run(doc: Document, options: Options | None = None) -> Document:
         if not isinstance(result, Document):
             raise PipelineError(name, f"returned {type(result).__name__}, not a Document")
         doc = replace(result, stages=(*result.stages, name))
+        del result
+        if release:
+            doc = released(doc, name)
         log.debug("%s: stage %s took %.3f s", doc.source, name, time.perf_counter() - began)
+    return doc
+
+
+def _per_text(name: str, stage: Stage, held: list[Document], *, release: bool) -> Document:
+    """``stage`` over the document ``held`` (taken out of the list, so that this
+    function alone holds it), one text at a time and then the notes with no
+    place, each with the volume's evidence; each old text is dropped once
+    repaired."""
+    doc = held.pop()
+    evidence = {**doc.evidence, name: _load(PER_TEXT[name])(doc)}
+    texts = list(doc.texts)
+    unplaced, volume_evidence = doc.unplaced_notes, doc.evidence
+    base = replace(doc, texts=(), unplaced_notes=(), evidence=evidence)
+    del doc
+    if release:
+        base = released(base, name)  # the stage's evidence is in hand: its sources can go
+    for k in range(len(texts)):
+        repaired = stage(replace(base, texts=(texts[k],)))
+        if not isinstance(repaired, Document):
+            return repaired  # run() says what went wrong
+        if len(repaired.texts) != 1:
+            raise PipelineError(name, f"returned {len(repaired.texts)} texts for one")
+        texts[k] = repaired.texts[0]
+        del repaired
+    rest = stage(replace(base, unplaced_notes=unplaced))
+    if not isinstance(rest, Document):
+        return rest
+    return replace(rest, texts=tuple(texts), evidence=volume_evidence)
+
+
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
+def released(doc: Document, done: str) -> Document:
+    """``doc`` without what no stage after ``done`` (or the TEI writer) reads.
+
+    After reading, ``raw`` (the decoded input, a second copy of the lines'
+    text) keeps only its private-use characters, all the structure stage
+    reads it for (a sentinel that occurs nowhere in the input).
+    ``source_lines`` go unless the engine's word confidences (the channel
+    stage's) or the layout kept in the TEI (page numbers and furniture) need
+    them: after the structure stage, or already after the layout stage when
+    they tell the structure stage nothing the layout's ``lines`` do not (no
+    reader's blocks, not ABBYY's one paragraph per line). After the hyphens
+    stage, ``lines`` and ``footnote_refs`` (its evidence) go.
+    """
+    if done == "read":
+        return replace(doc, raw="".join(sorted(set(_PRIVATE_USE.findall(doc.raw)))))
+    if done in ("layout", "structure") and doc.source_lines and not doc.options.keep_layout \
+            and not any(line.words for line in doc.source_lines):
+        if done == "structure" or (doc.input_format != "abbyy"
+                                   and not any(line.block for line in doc.source_lines)):
+            return replace(doc, source_lines=())
+    if done == "hyphens":
+        return replace(doc, lines=(), footnote_refs=())
     return doc

@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,7 +24,7 @@ from typing import Any
 
 from .. import logs
 from ..errors import TextkitError, ValidationError
-from ..files import check_overwrite, write_atomic
+from ..files import atomic_output, check_overwrite
 from ..model import Options
 
 log = logging.getLogger("textkit.batch")
@@ -128,9 +129,9 @@ def failed(input_: str, reason: str, output: Path | None = None) -> FileResult:
 def convert_one(task: Task, job: Job) -> FileResult:
     """Convert one input and write its TEI; every failure becomes a failed result.
 
-    Reads, converts (``textkit.convert_bytes``), writes TEI
-    (``textkit.to_tei``), validates it against the project schema, and only
-    then writes it, atomically (and its review page, if ``job.review``). An
+    Reads, converts (the pipeline), writes the TEI one text at a time
+    (:func:`textkit.tei.writer.tei_pieces`), each validated against the
+    project schema before it is written, atomically (and its review page, if ``job.review``). An
     input larger than ``job.max_bytes`` is refused before it is read. Warnings the stages log about the file are
     kept in the result (not printed).
     """
@@ -151,7 +152,8 @@ def convert_one(task: Task, job: Job) -> FileResult:
                               bytes=size)
         if task.parts:
             return _convert_volume(task, job, facts, result)
-        data = task.data if task.data is not None else Path(task.input).read_bytes()
+        # Held in a list the conversion empties: the bytes go once read (a volume is not held twice).
+        data = [task.data if task.data is not None else Path(task.input).read_bytes()]
     except OSError as error:
         return result(Status.FAILED, f"cannot read: {error.strerror or error}")
     except MemoryError:
@@ -176,28 +178,34 @@ def _convert_volume(task: Task, job: Job, facts: dict[str, Any],
         return result(Status.FAILED, f"too large (more than {job.max_bytes / 1e6:g} MB): raise "
                                      "--max-size to convert it")
     with _collect_warnings() as warnings:
-        converted = _convert_data(task, job, b"".join(d for _, d in parts), facts, result, parts)
+        converted = _convert_data(task, job, [b"".join(d for _, d in parts)], facts, result, parts)
     if warnings.count:
         return replace(converted, warnings=tuple(warnings.messages), warning_count=warnings.count)
     return converted
 
 
-def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
+def _convert_data(task: Task, job: Job, held: list[bytes], facts: dict[str, Any],
                   result: Callable[..., FileResult],
                   parts: list[tuple[str, bytes]] | None = None) -> FileResult:
-    import textkit
+    """Convert the input bytes ``held`` (taken out of the list: they are released
+    once read), validate the TEI as it is written, and write it atomically."""
+    from ..pipeline import run
+    from ..read import read_bytes, read_volume
+    from ..tei.validate import validate_piece
+    from ..tei.writer import tei_pieces
 
     options = job.options
-    facts["bytes"] = len(data)
-    facts["words"] = len(data.split())
+    facts["bytes"] = len(held[0])
+    facts["words"] = word_count(held[0])
     try:
+        # The review page is made from the document with its layout kept: it needs it all.
+        release = not job.review
+        # No name holds the bytes nor the document read: each goes when no longer needed.
         if parts is not None:
-            from ..pipeline import run
-            from ..read import read_volume
-
-            doc = run(read_volume(parts, source=task.source, options=options))
+            held.clear()
+            doc = run(read_volume(parts, source=task.source, options=options), release=release)
         else:
-            doc = textkit.convert_bytes(data, source=task.source, options=options)
+            doc = run(read_bytes(held.pop(), source=task.source, options=options), release=release)
         facts["encoding"] = doc.encoding
         facts["input_format"] = doc.input_format
         facts["replaced_bytes"] = doc.replaced_bytes
@@ -208,23 +216,30 @@ def _convert_data(task: Task, job: Job, data: bytes, facts: dict[str, Any],
             facts["suggestions"] = tuple({"line": s.line, "original": s.original, "replacement": s.replacement,
                                      "rule": s.rule.value, "evidence": s.note}
                                     for s in doc.suggestions[:200])
-        xml = textkit.to_tei(doc).encode("utf-8")
+        check_overwrite(task.output, force=job.force)
+        if job.review:
+            check_overwrite(review_path(task.output), force=job.force)
+        digest = hashlib.sha256()
         try:
-            # Bytes, as written: the problems' line numbers are the file's.
-            textkit.validate(xml, source=task.source)
+            # One text at a time: each piece is validated (its lines the file's) before it
+            # is written; an invalid one removes the temporary file, the output is untouched.
+            with atomic_output(task.output, durable=False) as out:  # the batch syncs at its end
+                for piece in tei_pieces(doc):
+                    validate_piece(piece, source=task.source)
+                    chunk = piece.text.encode("utf-8")
+                    out.write(chunk)
+                    digest.update(chunk)
+                    del piece, chunk
         except ValidationError as error:
             problems = [[line, message] for line, message in error.problems[:20]]
             first = f": line {problems[0][0]}: {problems[0][1]}" if problems else ""
             return result(Status.FAILED, f"the TEI made is not valid (a textkit bug){first}",
                           validation={"valid": False, "problems": problems})
         facts["validation"] = {"valid": True}
-        check_overwrite(task.output, force=job.force)
-        if job.review:
-            check_overwrite(review_path(task.output), force=job.force)
-        write_atomic(task.output, xml, durable=False)  # the batch syncs once, at its end
         facts["sha256"] = doc.sha256
-        facts["output_sha256"] = hashlib.sha256(xml).hexdigest()
+        facts["output_sha256"] = digest.hexdigest()
         if job.review:
+            import textkit
             from ..review import write_review
 
             try:
@@ -286,6 +301,25 @@ def one_line(error: BaseException, source: str | None = None) -> str:
             text = text[len(prefix) + 2:]
     lines = [line for line in text.splitlines() if line.strip()]
     return "; ".join(lines[:2]) if lines else type(error).__name__
+
+
+_SPACE = re.compile(rb"[ \t\n\r\x0b\x0c]")
+_CHUNK = 1 << 20
+
+
+def word_count(data: bytes) -> int:
+    """``len(data.split())``, a megabyte at a time (not a list of every word of a volume).
+
+    >>> word_count(b"two words"), word_count(b" a\\nb  c "), word_count(b"")
+    (2, 3, 0)
+    """
+    count, start = 0, 0
+    while start < len(data):
+        found = _SPACE.search(data, min(start + _CHUNK, len(data)))  # cut where no word is
+        end = found.start() if found else len(data)
+        count += len(data[start:end].split())
+        start = end + 1
+    return count
 
 
 def review_path(output: Path) -> Path:

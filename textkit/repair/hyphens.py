@@ -140,10 +140,18 @@ def join_hyphens(doc: Document) -> Document:
     The document's own spellings are the evidence for its blocks (footnotes,
     set apart, are judged by the lexicon alone).
     """
-    evidence = HyphenEvidence.from_lines(_running_lines(doc))
+    evidence = doc.evidence.get("hyphens")  # the volume's, when run one text at a time
+    if not isinstance(evidence, HyphenEvidence):
+        evidence = volume_evidence(doc)
     lexicon = lexicon_for(doc.options.user_words, doc.options.language)
     doc = doc.map_blocks(lambda block: join_block(block, evidence, lexicon))
     return doc.map_footnotes(lambda note: note.with_block(join_block(note.as_block(), NO_EVIDENCE, lexicon)))
+
+
+def volume_evidence(doc: Document) -> HyphenEvidence:
+    """The spellings of the whole volume's running text: what :func:`join_hyphens` judges
+    by (the pipeline computes it once when it runs the stage one text at a time)."""
+    return HyphenEvidence.from_lines(_running_lines(doc))
 
 
 def _running_lines(doc: Document) -> list[str]:

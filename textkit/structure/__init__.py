@@ -89,7 +89,9 @@ def build_structure(doc: Document) -> Document:
     builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(doc),
                        colon_quotes=not geometry, typeset=doc.input_format in TYPESET_SCANS)
     volume_title, subtitle, spans = find_texts(rows, sentinel, language)
-    texts = tuple(builder.text(span) for span in spans)
+    del rows, text_lines
+    spans.reverse()  # each text's rows dropped once its blocks are made (a volume's lines, not twice)
+    texts = tuple(builder.text(spans.pop()) for _ in range(len(spans)))
     return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
 
 

@@ -17,11 +17,15 @@ import functools
 import gzip
 import importlib.resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
 from ..errors import InputError, ValidationError
 from ..xml import parse_xml, safe_parser
+
+if TYPE_CHECKING:
+    from .writer import Piece
 
 
 @functools.cache
@@ -104,3 +108,20 @@ def _problems(tree: etree._ElementTree, log: etree._ListErrorLog) -> list[tuple[
         problems.append((line, entry.message))
     located = [p for p in problems if p[0]]
     return located or problems
+
+
+def validate_piece(piece: Piece, *, schema: str | Path = "textkit", source: str | None = None) -> None:
+    """Validate one piece of a TEI written a text at a time (:func:`~textkit.tei.writer.tei_pieces`).
+
+    The piece's standalone document (the file's header and front, and this
+    piece's text alone in the body) is what is checked; a
+    :class:`ValidationError`'s lines are those of the file the pieces make.
+    Every piece valid means the file is, for a schema whose rules hold
+    within one text, as ``textkit.rng``'s do.
+    """
+    try:
+        validate(piece.standalone.encode("utf-8"), schema=schema, source=source)
+    except ValidationError as error:
+        lines = [(line if line <= piece.body_line else piece.line + line - piece.body_line - 1, message)
+                 for line, message in error.problems]
+        raise ValidationError(str(error).splitlines()[0], lines, source=source) from None

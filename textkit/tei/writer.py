@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from lxml import etree
@@ -53,6 +54,98 @@ _INPUT_FORMATS = {
 
 def tei_tree(doc: Document) -> etree._ElementTree:
     """The TEI document as an lxml tree, as ``doc.options`` ask for it."""
+    root, body, writer = _skeleton(doc)
+    for number, text in enumerate(doc.texts, 1):
+        writer.text(body, text, f"d{number}")
+    if doc.unplaced_notes:  # no text to attach them to: kept at the end, not anchored
+        if not len(body):
+            _sub(body, "div", type=TextKind.ESSAY.value, xml_id="d1")
+        paragraphs = body.xpath(".//t:p", namespaces={"t": TEI_NS})
+        last = paragraphs[-1] if paragraphs else _sub(body[-1], "p")
+        writer.unplaced(last, doc)
+    if not len(body):
+        etree.SubElement(body, _T + "p")
+    return etree.ElementTree(root)
+
+
+def tei_string(doc: Document) -> str:
+    """The TEI document as a string with an XML declaration, indented."""
+    return _DECLARATION + _serialize(tei_tree(doc))
+
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+
+
+def _serialize(tree: etree._ElementTree | etree._Element) -> str:
+    return etree.tostring(tree, encoding="unicode", pretty_print=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A consecutive part of the TEI file :func:`tei_pieces` writes, and a whole TEI
+    document that holds it, to validate the part alone.
+
+    ``standalone`` is the document with this piece's text as the only one in
+    its body (the header and the front as in the file); ``line`` is the line
+    of the file where ``standalone``'s line ``body_line`` + 1 falls, for
+    mapping a problem found in it to the file (lines up to ``body_line``, the
+    header's, are the file's own).
+    """
+
+    text: str
+    standalone: str
+    line: int
+    body_line: int
+
+
+def tei_pieces(doc: Document) -> Iterator[Piece]:
+    """The TEI of ``doc`` in pieces, one text of the volume at a time.
+
+    ``"".join(p.text for p in tei_pieces(doc)) == tei_string(doc)``, but no
+    more than one text's elements exist at once: a large volume is written
+    and validated without holding its whole tree, or its whole XML, in memory.
+    Each piece's ``standalone`` document is valid exactly when the file is,
+    for a schema whose rules hold per text (the header, the front and the
+    body's divisions are checked as they stand in the file).
+    """
+    if len(doc.texts) < 2:  # nothing to stream: one piece, the document itself
+        whole = tei_string(doc)
+        yield Piece(whole, whole, 1, 0)
+        return
+    root, body, writer = _skeleton(doc)
+    last_text = None
+    if doc.unplaced_notes:
+        # They go into the last paragraph of the body: that of the last text, if it has one.
+        last_text = _text_div(writer, doc, len(doc.texts))
+        if not last_text.xpath(".//t:p", namespaces={"t": TEI_NS}):
+            whole = tei_string(doc)
+            yield Piece(whole, whole, 1, 0)
+            return
+        writer.unplaced(last_text.xpath(".//t:p", namespaces={"t": TEI_NS})[-1], doc)
+    placeholder = etree.SubElement(body, _T + "div")
+    head, _, tail = (_DECLARATION + _serialize(root)).rpartition("<div/>")
+    body.remove(placeholder)
+    body_line = head.count("\n")
+    between = "\n" + head[head.rindex("\n") + 1:]  # what separates two texts: a newline, the indent
+    written = 0  # newlines in the pieces yielded
+    for number in range(1, len(doc.texts) + 1):
+        div = last_text if number == len(doc.texts) and last_text is not None \
+            else _text_div(writer, doc, number)
+        body.append(div)
+        standalone = _DECLARATION + _serialize(root)
+        body.remove(div)
+        if not (standalone.startswith(head) and standalone.endswith(tail)):  # pragma: no cover
+            raise AssertionError("the TEI skeleton serialized differently around a text")
+        before = head if number == 1 else between
+        text = before + standalone[len(head):len(standalone) - len(tail)] \
+            + (tail if number == len(doc.texts) else "")
+        yield Piece(text, standalone, written + before.count("\n") + 1, body_line)
+        written += text.count("\n")
+        del div, standalone, text
+
+
+def _skeleton(doc: Document) -> tuple[etree._Element, etree._Element, _Writer]:
+    """The TEI root with its header and front, an empty body, and the writer of its texts."""
     keep_layout = doc.options.keep_layout
     root = etree.Element(_T + "TEI", nsmap={None: TEI_NS})
     root.set("{%s}lang" % XML_NS, profile(doc.options.language).code)
@@ -66,25 +159,14 @@ def tei_tree(doc: Document) -> etree._ElementTree:
     body = etree.SubElement(text, _T + "body")
     writer = _Writer(keep_layout, _page_numbers(doc) if keep_layout else {},
                      _furniture(doc) if keep_layout else {})
-    for number, text in enumerate(doc.texts, 1):
-        writer.text(body, text, f"d{number}")
-    if doc.unplaced_notes:  # no text to attach them to: kept at the end, not anchored
-        if not len(body):
-            _sub(body, "div", type=TextKind.ESSAY.value, xml_id="d1")
-        paragraphs = body.xpath(".//t:p", namespaces={"t": TEI_NS})
-        last = paragraphs[-1] if paragraphs else _sub(body[-1], "p")
-        for note in doc.unplaced_notes:
-            writer.footnote(last, note, f"d{max(len(doc.texts), 1)}")
-    if not len(body):
-        etree.SubElement(body, _T + "p")
-    return etree.ElementTree(root)
+    return root, body, writer
 
 
-def tei_string(doc: Document) -> str:
-    """The TEI document as a string with an XML declaration, indented."""
-    tree = tei_tree(doc)
-    return etree.tostring(tree, encoding="unicode", pretty_print=True).join(
-        ['<?xml version="1.0" encoding="UTF-8"?>\n', ""])
+def _text_div(writer: _Writer, doc: Document, number: int) -> etree._Element:
+    """The ``div`` of the volume's text ``number`` (from 1), on its own."""
+    holder = etree.Element(_T + "body", nsmap={None: TEI_NS})
+    writer.text(holder, doc.texts[number - 1], f"d{number}")
+    return holder[0]
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -218,6 +300,11 @@ class _Writer:
         self.divisions(div, text.divisions, ident)
         if not len(div):
             _sub(div, "p")
+
+    def unplaced(self, last: etree._Element, doc: Document) -> None:
+        """The notes with no place in the text, at the end of ``last`` (the body's last paragraph)."""
+        for note in doc.unplaced_notes:
+            self.footnote(last, note, f"d{max(len(doc.texts), 1)}")
 
     def divisions(self, parent: etree._Element, divisions: Iterable[Division], prefix: str) -> None:
         for number, division in enumerate(divisions, 1):
