@@ -312,30 +312,38 @@ def heading_style(text: str) -> tuple[str, int]:
 def _levels_by_style(sections: list[_Section]) -> bool:
     """Set a text's heading levels by how its headings are set, where they differ.
 
-    Plain text has no type size, but a text that numbers its headings
-    (``1.``, ``1.1``) says their levels; one that sets headings in two ways
-    (``II.`` and ``B.``; capitals and Title Case) uses the first way met for
-    its sections and the other for their sub-sections. False (nothing
-    changed) where all of a text's headings are set alike.
+    Plain text has no type size, but a text that numbers its headings says
+    their levels: ``1.1`` is under ``1.``, and of two ways of numbering
+    (``II.`` and ``B.``) the first met is the sections'; a heading with no
+    number among numbered ones (``Introduction``) keeps its level. A text
+    with no numbers that sets its headings in capitals and in Title Case
+    uses the first way met for its sections, where a heading set the other
+    way directly under one of them confirms it. False (nothing changed)
+    where plain text shows no such difference.
     """
     flat: list[_Section] = []
     for section in sections:
         flat.append(section)
         flat.extend(section.children)
     styles = [heading_style(section.head.reading()) for section in flat]
-    kinds = list(dict.fromkeys(kind for kind, _ in styles))
-    if len(kinds) < 2 and not any(depth > 1 for _, depth in styles):
-        return False
-    if len(kinds) > 2 and "decimal" not in kinds:
-        return False  # three ways: no telling
-    levels = []
-    for kind, depth in styles:
-        if kind == "decimal":
-            levels.append(min(depth, 2))
-        elif "decimal" in kinds:
-            levels.append(None)  # unnumbered among numbered: as it stood
-        else:
-            levels.append(kinds.index(kind) + 1)
+    numbered = list(dict.fromkeys(kind for kind, _ in styles if kind not in ("capitals", "mixed")))
+    cases = list(dict.fromkeys(kind for kind, _ in styles))
+    levels: list[int | None] = []
+    if numbered:
+        if len(numbered) < 2 and not any(depth > 1 for _, depth in styles):
+            return False
+        for kind, depth in styles:
+            if kind == "decimal":
+                levels.append(min(depth, 2))
+            elif kind in numbered and "decimal" not in numbered:
+                levels.append(min(numbered.index(kind) + 1, 2))
+            else:
+                levels.append(None)  # unnumbered (or another way among decimals): as it stood
+    else:
+        if len(cases) != 2 or not any(section.level == 2 and style[0] == cases[1]
+                                      for section, style in zip(flat, styles)):
+            return False
+        levels = [cases.index(kind) + 1 for kind, _ in styles]
     rebuilt: list[_Section] = []
     for section, level in zip(flat, levels):
         section.children = []
