@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 
 from ..lang import profile
 from ..model import Block, BlockKind, Division, Document, Language, Text, TextKind
-from .headings import heading_length
-from ..layout.shape import Widths, ends_sentence, words
+from .headings import MAX_HEADING_LINES, heading_length
+from ..layout.joining import HYPHENS
+from ..layout.shape import Widths, ends_sentence, is_title_case, words
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
 
@@ -400,13 +401,24 @@ def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
     """
     chunks: list[tuple[list[Row], bool]] = []
     for row in rows:
-        if row.gap or not chunks:
+        if chunks and row.gap == 1 and not row.page_start and _heading_broken_at(chunks[-1][0], row):
+            chunks[-1][0].append(row)
+        elif row.gap or not chunks:
             chunks.append(([row], False))
         elif row.page_start:
             chunks.append(([row], True))
         else:
             chunks[-1][0].append(row)
     return chunks
+
+
+def _heading_broken_at(chunk: list[Row], row: Row) -> bool:
+    """A heading's word broken at a line's end and the OCR's blank line put
+    between its halves (``Three Models of Port Fi-`` // ``nance``): ``row``,
+    opening in lower case, ends the chunk's heading, which goes on after it."""
+    first, last = chunk[0].text.strip(), chunk[-1].text.rstrip()
+    return (len(chunk) < MAX_HEADING_LINES and last.endswith(HYPHENS) and is_title_case(first)
+            and row.text[:1].islower() and len(row.text.split()) <= 2)
 
 
 QUOTE_WIDTH_SHARE = 0.85
