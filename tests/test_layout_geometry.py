@@ -19,7 +19,7 @@ from lxml import etree
 import textkit
 from textkit.cli import main
 from textkit.layout.geometry import measured_size
-from textkit.model import Box, LineKind, SourceLine, Word
+from textkit.model import Box, LineKind, Rule, SourceLine, Word
 
 ROOT = Path(__file__).resolve().parent.parent
 XML = ROOT / "fixtures" / "ocr" / "xml"
@@ -495,3 +495,20 @@ def test_a_numeral_read_onto_a_clause_end_with_a_speck_after_it_is_a_candidate()
              Word("in", Box(190, 0, 220, 30), 0.96), Word("1984.2.", Box(230, 0, 330, 30), 0.0))
     line = SourceLine("had signed in 1984.2.", 1, Box(0, 0, 330, 30), 30.0, words=words)
     assert anchors([line], [Role(RoleKind.TEXT)]) == [Anchor(0, 3, "2", glued=True)]
+
+
+def test_a_note_numeral_read_as_a_mark_gets_its_number_from_its_neighbours_and_the_header_says_so():
+    """Tesseract read two superscript 2s at a note's start as ``?``: the notes get 2
+    (gold), the misread mark is a recorded correction, and the TEI header counts the
+    numbers that were not read."""
+    volume = CORPUS / "coastal-cities-1996"
+    gold = json.loads((volume / "gold.json").read_text(encoding="utf-8"))
+    doc = textkit.convert_file(volume / "clean.hocr")
+    printed = {fn["first_words"]: fn["n"] for text in gold["texts"] for fn in text["footnotes"]}
+    inferred = [note for note in doc.footnotes() if note.inferred]
+    assert len(inferred) == 2
+    for note in inferred:
+        gold_n = [n for words, n in printed.items() if note.text.startswith(words)]
+        assert gold_n == [note.n]
+        assert [c.original for c in note.corrections if c.rule is Rule.FOOTNOTE_MARKER] == ["?"]
+    assert "2 note numbers (n) were not read" in textkit.to_tei(doc)
