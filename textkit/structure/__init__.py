@@ -385,6 +385,8 @@ def _hinted_heading(chunk: list[Row]) -> int:
     count = 0
     while count < len(chunk) and chunk[count].heading and chunk[count].heading == chunk[0].heading:
         count += 1
+    if count and count < len(chunk) and _heading_broken_at(chunk[:count], chunk[count]):
+        count += 1  # the end of its last word, read apart (Fi- // nance)
     return count
 
 
