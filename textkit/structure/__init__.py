@@ -367,12 +367,11 @@ def _second_subsections(sections: list[_Section]) -> None:
     the next heading, after that sub-section's paragraphs, is the second
     sub-section, unless a sub-heading follows it at once (then it opens a
     section of its own). Only the second: which of the later headings
-    return to the upper level, plain text does not show. Nor the text's last
-    heading: an essay closes with a section of its own (its conclusion), and
-    where the scan lost the second sub-heading that one follows the first.
+    return to the upper level, plain text does not show. (Where a degraded
+    scan lost the second sub-heading, the heading after it is taken for it.)
     """
     k = 0
-    while k + 2 < len(sections):
+    while k + 1 < len(sections):
         section, following = sections[k], sections[k + 1]
         if len(section.children) == 1 and not section.children[0].children and not following.children:
             following.level = 2
