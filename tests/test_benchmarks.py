@@ -41,3 +41,24 @@ def test_tesseract_word_scoring_counts_right_wrong_fixed_and_missed():
     tally = score_words([(scan[:6], fixed[:6]), (scan[6:], fixed[6:])], gold)
     assert (tally.misread, tally.fixed) == (3, 2)
     assert (tally.changes, tally.right, tally.wrong, tally.names_changed) == (4, 2, 2, 1)
+
+
+def test_held_out_volumes_are_new_and_the_structure_benchmark_scores_another_corpus(tmp_path):
+    """The held-out volumes are none of the committed fixtures (else they are tuning data),
+    their TeX is written from their definitions, and --corpus scores a directory of them."""
+    sys.path.insert(0, str(ROOT / "benchmarks" / "corpus"))
+    import heldout
+
+    slugs = [v.slug for v in heldout.build_volumes()]
+    committed = {p.name for p in (ROOT / "fixtures" / "ocr" / "tesseract").iterdir() if p.is_dir()}
+    assert len(set(slugs)) == len(slugs) >= 6 and not set(slugs) & committed
+    one = tmp_path / "corpus" / slugs[0]
+    one.mkdir(parents=True)
+    fixture = ROOT / "fixtures" / "ocr" / "tesseract" / "coastal-cities-1996"
+    for name in ("gold.json", "clean.txt"):
+        (one / name).write_bytes((fixture / name).read_bytes())
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "structure_benchmark.py"),
+                           "--corpus", str(tmp_path / "corpus")], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"{slugs[0]} clean txt" in done.stdout and "mean clean txt (1)" in done.stdout
