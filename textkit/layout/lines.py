@@ -319,6 +319,12 @@ def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[i
         if j is None or j == i + 1 or lines[j].is_page_start or not _is_furniture_text(line.content):
             continue
         key = head_key(line.content)
+        tail = _head_tail(lines, kinds, i, j)
+        if tail is not None:  # the head's last word broken, its end read in capitals under it
+            k = _next_nonblank(kinds, tail)
+            if _prefix_ratio(head_key(line.content + lines[tail].content), head_key(lines[k].content)) >= SMALL_CAPS_HEAD:
+                kinds[i] = kinds[tail] = LineKind.RUNNING_HEAD
+                continue
         best = max(((_prefix_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
         if best[0] < SMALL_CAPS_HEAD:
             continue
@@ -328,6 +334,19 @@ def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[i
     for i, title in matches.items():
         if kinds[i] is LineKind.TEXT and any(t == title and pages[k] != pages[i] for k, t in matches.items()):
             kinds[i] = LineKind.RUNNING_HEAD
+
+
+def _head_tail(lines: list[RawLine], kinds: list[LineKind], i: int, j: int) -> int | None:
+    """Line ``j`` when it may be the end of head ``i``'s last word: one short word
+    in capitals alone between blank lines, and a title in capitals after it
+    (``On. Ice ann Inst`` / ``ANCE`` / ``OIL, ICE AND INSURANCE``)."""
+    content = lines[j].content.strip()
+    if kinds[j] is not LineKind.TEXT or " " in content or not 2 <= len(content) <= 8 or not content.isupper():
+        return None
+    k = _next_nonblank(kinds, j)
+    if k is None or k == j + 1 or lines[k].is_page_start or not is_caps(lines[k].content):
+        return None
+    return j
 
 
 def _prefix_ratio(key: str, title: str) -> float:

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 
 from ..lang import profile
 from ..model import Block, BlockKind, Division, Document, Language, Text, TextKind
-from .headings import heading_length
-from ..layout.shape import Widths, ends_sentence
+from .headings import MAX_HEADING_LINES, heading_length
+from ..layout.joining import HYPHENS
+from ..layout.shape import Widths, ends_sentence, is_title_case, words
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
 
@@ -42,6 +43,23 @@ def _drop_cap_start(text: str) -> bool:
     match = _DROP_CAP_WORD.match(text.strip())
     return bool(match) and len(text.split()[0]) >= 1 and text.split()[0].isupper() and (
         len(text.split()[0].strip(",.’'")) >= 2 or text.split()[0] not in {"A", "I"})
+
+
+_NOTE_LABEL = re.compile(r"^(?:[A-Z][^\s:]*\s+){0,2}(?:note|Note|NOTE)\s*[:.—–]\s*\S")
+"""A note's label: ``Editor's note:``, ``Translator's Note.``, ``Note —`` (a word or two, then *note*)."""
+
+
+def _note_label(text: str) -> bool:
+    """A line that opens with the label editors give a note.
+
+    >>> _note_label("Editor’s note: this paper reflects"), _note_label("Note: the figures are")
+    (True, True)
+    >>> _note_label("Edditor’s note: this paper"), _note_label("Notes on the text follow")
+    (True, False)
+    >>> _note_label("The Bank's note issue was"), _note_label("Editor's note")
+    (False, False)
+    """
+    return bool(_NOTE_LABEL.match(text.strip()))
 
 
 TYPESET_SCANS = frozenset({"tesseract", "pdftotext", "abbyy"})
@@ -193,6 +211,9 @@ class _Builder:
                     b.kind is BlockKind.PARAGRAPH for b in front) and _drop_cap_start(paragraph[0].plain(self.sentinel)):
                 ended = False  # a drop cap spans two lines at least: its paragraph goes on
         close()
+        if not any(row.heading for row in span.body):  # the geometry names its own levels
+            if not _levels_by_style(sections):
+                _second_subsections(sections)
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
@@ -203,15 +224,19 @@ class _Builder:
         """How many blocks under the byline are an editorial note: those before
         the paragraph that opens with the text's drop cap.
 
-        The drop cap's word is read in capitals (``HE case``, ``INCE 1984``,
+        A note that opens with its label (``Editor's note:``) needs no drop
+        cap after it. The drop cap's word is read in capitals (``HE case``, ``INCE 1984``,
         ``N practice``): that paragraph begins the text, and a short block
         before it (a note on the essay's origin, set apart in small type) is
         not part of it.
         """
+        labelled = bool(chunks) and _note_label(chunks[0][0][0].plain(self.sentinel))
         for k in range(1, min(len(chunks), MAX_FRONT_NOTE_BLOCKS + 1)):
             before = [row for chunk, _ in chunks[:k] for row in chunk]
             if len(before) > MAX_FRONT_NOTE_LINES:
                 return 0
+            if labelled and ends_sentence(before[-1].plain(self.sentinel)):
+                return k  # a labelled note (``Editor's note:``), whole, with the text after it
             if _drop_cap_start(chunks[k][0][0].plain(self.sentinel)):
                 first = chunks[0][0][0].plain(self.sentinel)
                 if heading_length(chunks[0][0], self.widths, self.sentinel, text_start=False,
@@ -252,11 +277,115 @@ class _Builder:
         return all(threshold < len(row.text) <= UNWRAPPED_LINE_CHARS for row in body)
 
 
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+_ROMAN = re.compile(r"^(?:I|[IVX]{2,})[.)]\s+\S")
+_LETTER = re.compile(r"^[A-Z][.)]\s+\S")
+
+
+def heading_style(text: str) -> tuple[str, int]:
+    """How a heading is set, as plain text shows it: its numbering, else its case.
+
+    ``("decimal", depth)`` for ``1.`` and ``2.1`` (the depth is the level);
+    else ``(kind, 0)``: ``roman`` (``II.``), ``letter`` (``B.``), ``capitals``
+    or ``mixed`` (Title Case).
+
+    >>> heading_style("2.1 Landlord Ports"), heading_style("3. Conclusion"), heading_style("II. Harbors")
+    (('decimal', 2), ('decimal', 1), ('roman', 0))
+    >>> heading_style("B. Irrigation"), heading_style("HARBORS AND PORTS"), heading_style("A Perspective from Japan")
+    (('letter', 0), ('capitals', 0), ('mixed', 0))
+    >>> heading_style("1994 and After"), heading_style("ASEAN")
+    (('mixed', 0), ('mixed', 0))
+    """
+    text = " ".join(text.split())
+    decimal = _DECIMAL.match(text)
+    if decimal and (decimal.group(0)[len(decimal.group(1)):][:1] == "." or "." in decimal.group(1)):
+        return "decimal", decimal.group(1).count(".") + 1
+    if _ROMAN.match(text):
+        return "roman", 0
+    if _LETTER.match(text):
+        return "letter", 0
+    letters = [c for c in text if c.isalpha()]
+    if len(words(text)) >= 2 and all(c.isupper() for c in letters):  # one word may be an acronym (ASEAN)
+        return "capitals", 0
+    return "mixed", 0
+
+
+def _levels_by_style(sections: list[_Section]) -> bool:
+    """Set a text's heading levels by how its headings are set, where they differ.
+
+    Plain text has no type size, but a text that numbers its headings says
+    their levels: ``1.1`` is under ``1.``, and of two ways of numbering
+    (``II.`` and ``B.``) the first met is the sections'; a heading with no
+    number among numbered ones (``Introduction``) keeps its level. A text
+    with no numbers that sets its headings in capitals and in Title Case
+    uses the first way met for its sections, where a heading set the other
+    way directly under one of them confirms it. False (nothing changed)
+    where plain text shows no such difference.
+    """
+    flat: list[_Section] = []
+    for section in sections:
+        flat.append(section)
+        flat.extend(section.children)
+    styles = [heading_style(section.head.reading()) for section in flat]
+    numbered = list(dict.fromkeys(kind for kind, _ in styles if kind not in ("capitals", "mixed")))
+    cases = list(dict.fromkeys(kind for kind, _ in styles))
+    levels: list[int | None] = []
+    if numbered:
+        if len(numbered) < 2 and not any(depth > 1 for _, depth in styles):
+            return False
+        for kind, depth in styles:
+            if kind == "decimal":
+                levels.append(min(depth, 2))
+            elif kind in numbered and "decimal" not in numbered:
+                levels.append(min(numbered.index(kind) + 1, 2))
+            else:
+                levels.append(None)  # unnumbered (or another way among decimals): as it stood
+    else:
+        if len(cases) != 2 or not any(section.level == 2 and style[0] == cases[1]
+                                      for section, style in zip(flat, styles)):
+            return False
+        levels = [cases.index(kind) + 1 for kind, _ in styles]
+    rebuilt: list[_Section] = []
+    for section, level in zip(flat, levels):
+        section.children = []
+        section.level = level or section.level
+        if section.level == 2 and rebuilt:
+            rebuilt[-1].children.append(section)
+        else:
+            section.level = 1
+            rebuilt.append(section)
+    sections[:] = rebuilt
+    return True
+
+
+def _second_subsections(sections: list[_Section]) -> None:
+    """A section divided into sub-sections has two at least: the heading after a lone one is its sibling.
+
+    In plain text a sub-heading shows only where it follows its section's
+    heading at once (the second is one level deeper). Sections are never
+    divided into one sub-section alone (the convention of house styles), so
+    the next heading, after that sub-section's paragraphs, is the second
+    sub-section, unless a sub-heading follows it at once (then it opens a
+    section of its own). Only the second: which of the later headings
+    return to the upper level, plain text does not show. (Where a degraded
+    scan lost the second sub-heading, the heading after it is taken for it.)
+    """
+    k = 0
+    while k + 1 < len(sections):
+        section, following = sections[k], sections[k + 1]
+        if len(section.children) == 1 and not section.children[0].children and not following.children:
+            following.level = 2
+            section.children.append(sections.pop(k + 1))
+        k += 1
+
+
 def _hinted_heading(chunk: list[Row]) -> int:
     """How many leading rows the geometry sets as one heading (0: no hint)."""
     count = 0
     while count < len(chunk) and chunk[count].heading and chunk[count].heading == chunk[0].heading:
         count += 1
+    if count and count < len(chunk) and _heading_broken_at(chunk[:count], chunk[count]):
+        count += 1  # the end of its last word, read apart (Fi- // nance)
     return count
 
 
@@ -273,13 +402,24 @@ def _chunks(rows: list[Row]) -> list[tuple[list[Row], bool]]:
     """
     chunks: list[tuple[list[Row], bool]] = []
     for row in rows:
-        if row.gap or not chunks:
+        if chunks and row.gap == 1 and not row.page_start and _heading_broken_at(chunks[-1][0], row):
+            chunks[-1][0].append(row)
+        elif row.gap or not chunks:
             chunks.append(([row], False))
         elif row.page_start:
             chunks.append(([row], True))
         else:
             chunks[-1][0].append(row)
     return chunks
+
+
+def _heading_broken_at(chunk: list[Row], row: Row) -> bool:
+    """A heading's word broken at a line's end and the OCR's blank line put
+    between its halves (``Three Models of Port Fi-`` // ``nance``): ``row``,
+    opening in lower case, ends the chunk's heading, which goes on after it."""
+    first, last = chunk[0].text.strip(), chunk[-1].text.rstrip()
+    return (len(chunk) < MAX_HEADING_LINES and last.endswith(HYPHENS) and is_title_case(first)
+            and row.text[:1].islower() and len(row.text.split()) <= 2)
 
 
 QUOTE_WIDTH_SHARE = 0.85

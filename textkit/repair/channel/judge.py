@@ -382,6 +382,8 @@ class Judge:
         self.shift = noise_shift(noise, self.model.unknown_share)
         if self.long_s is None:
             self.long_s = prints_long_s(long_s_share(self.counts, self.lexicon))
+        if not self.long_s:
+            self.model = self.model.without_long_s()
 
     # -- the walk ------------------------------------------------------------
 

@@ -12,6 +12,7 @@ Loading parses a 50 KB JSON file (a few milliseconds), once per process.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.resources
 import json
@@ -80,6 +81,23 @@ class ChannelModel:
                 return cost
         return None
 
+    def without_long_s(self) -> ChannelModel:
+        """The model for a print without the long s: no ``f`` read for a printed ``s``.
+
+        The training scans include 18th-century periodicals, whose long s the OCR read
+        as ``f`` (P = 0.66%, the commonest confusion of ``s``); in a print that has no long
+        s that rule is no evidence, and it made ``af`` the word ``as`` where the page had
+        ``of`` or ``at``. (A print that sets it gets its readings from
+        :func:`~.judge.long_s_readings` as well.) One per process.
+
+        >>> model = ChannelModel.load()
+        >>> model.cost("f", "s") is not None, model.without_long_s().cost("f", "s")
+        (True, None)
+        >>> model.without_long_s() is model.without_long_s()
+        True
+        """
+        return _without_long_s(self)
+
     @staticmethod
     @functools.cache
     def load() -> ChannelModel:
@@ -117,6 +135,13 @@ class ChannelModel:
             space_inserted=-math.log(spaces["inserted"] / spaces["gold_chars"]),
             longest=max(len(s) for s in rules),
             unknown_share=raw["unknown_share"])
+
+
+@functools.cache
+def _without_long_s(model: ChannelModel) -> ChannelModel:
+    rules = dict(model.rules)
+    rules["f"] = tuple(pc for pc in rules.get("f", ()) if pc[0] != "s")
+    return dataclasses.replace(model, rules=MappingProxyType(rules))
 
 
 def _word_side(printed: str) -> bool:
