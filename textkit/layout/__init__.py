@@ -41,13 +41,19 @@ def analyze_layout(doc: Document) -> Document:
     if not blocks and doc.input_format in FOOT_NOTE_FORMATS and len(doc.pages) > 1:
         refs, unanchored = find_foot_anchors(lines_in, kinds, find_foot_notes(lines_in, kinds))
     lines: list[Line] = []
+    marks: list[LayoutMark] = []
     page_pending = True  # the first page begins with the first text line
-    for raw, kind in zip(lines_in, kinds):
+    # Each raw line is dropped once its Line is made: a volume's lines are not held twice.
+    lines_in.reverse()
+    kinds.reverse()
+    while lines_in:
+        raw, kind = lines_in.pop(), kinds.pop()
         page_start = raw.is_page_start or page_pending
         page_pending = page_start and kind is not LineKind.TEXT and kind is not LineKind.FOOTNOTE
         lines.append(Line(raw.number, raw.content, kind, page_start and kind is LineKind.TEXT))
-    marks = [LayoutMark(line.kind, line.number, raw.content)
-             for line, raw in zip(lines, lines_in) if line.kind in REMOVED_KINDS]
+        if kind in REMOVED_KINDS:
+            marks.append(LayoutMark(kind, raw.number, raw.content))
+    del raw
     return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks),
                    unplaced_notes=tuple(unanchored), pages=printed_pages(doc, lines))
 

@@ -190,6 +190,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
             if (folio and (anywhere[key] >= 2 or once)) or (
                     i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS):
                 kinds[i] = LineKind.RUNNING_HEAD
+    del texts  # a volume's worth of indices: not held while _paged_heads makes its own (#13)
     _paged_heads(lines, kinds, edges, language)
     furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):
