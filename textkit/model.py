@@ -476,6 +476,13 @@ class PageInfo:
     printed: str | None = None
 
 
+CONSUME = "consume"
+"""The key of ``Document.evidence`` under which ``pipeline.run(release=True)`` hands a
+stage the names (a frozenset) of the document's fields it may drop as soon as it has
+read them: the pipeline holds no other reference to the document, and drops those
+fields after the stage anyway. A stage that keeps them is as right, only larger."""
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A volume on its way through the pipeline.

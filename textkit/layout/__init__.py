@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..lang import profile
-from ..model import Document, LayoutMark, Line, LineKind, PageInfo
+from ..model import CONSUME, Document, LayoutMark, Line, LineKind, PageInfo
 from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
 
@@ -35,6 +35,9 @@ def analyze_layout(doc: Document) -> Document:
     if has_geometry(doc):
         return analyze_geometry(doc)
     lines_in = raw_lines(doc.source_lines)
+    line_pages = [line.page for line in doc.source_lines]
+    if "source_lines" in doc.evidence.get(CONSUME, ()):  # the raw lines hold their text (#13)
+        doc = replace(doc, source_lines=())
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
@@ -55,24 +58,25 @@ def analyze_layout(doc: Document) -> Document:
             marks.append(LayoutMark(kind, raw.number, raw.content))
     del raw
     return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks),
-                   unplaced_notes=tuple(unanchored), pages=printed_pages(doc, lines))
+                   unplaced_notes=tuple(unanchored), pages=printed_pages(doc, lines, line_pages))
 
 
 _FOLIO_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 _PAGE_DIGITS = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}")
 
 
-def printed_pages(doc: Document, lines: list[Line]) -> tuple[PageInfo, ...]:
+def printed_pages(doc: Document, lines: list[Line], line_pages: list[int]) -> tuple[PageInfo, ...]:
     """The document's pages with the number each prints, where it was read.
 
-    A page number line gives it; else a running head's folio.
+    A page number line gives it; else a running head's folio. ``line_pages``:
+    each input line's page.
     """
     pages = {info.number: info for info in doc.pages}
     found: dict[int, str] = {}
     for line in lines:
-        if line.number > len(doc.source_lines):
+        if line.number > len(line_pages):
             continue
-        page = doc.source_lines[line.number - 1].page
+        page = line_pages[line.number - 1]
         if line.kind is LineKind.PAGE_NUMBER:
             match = _PAGE_DIGITS.search(line.text)
             if match:

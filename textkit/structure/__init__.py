@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lang import profile
-from ..model import Block, BlockKind, Division, Document, Language, Text, TextKind
+from ..model import CONSUME, Block, BlockKind, Division, Document, Language, Text, TextKind
 from .headings import heading_length
 from ..layout.shape import Widths, ends_sentence
 from .rows import Row, make_block, make_rows, pick_sentinel
@@ -71,8 +71,11 @@ def build_structure(doc: Document) -> Document:
     geometry = any(line.hint for line in doc.lines)
     builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(doc),
                        colon_quotes=not geometry, typeset=doc.input_format in TYPESET_SCANS)
+    del text_lines
+    if "lines" in doc.evidence.get(CONSUME, ()):  # the rows hold what is read of them (#13)
+        doc = replace(doc, lines=())
     volume_title, subtitle, spans = find_texts(rows, sentinel, language)
-    del rows, text_lines
+    del rows
     spans.reverse()  # each text's rows dropped once its blocks are made (a volume's lines, not twice)
     texts = tuple(builder.text(spans.pop()) for _ in range(len(spans)))
     return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
