@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..lang import profile
-from ..model import CONSUME, Document, LayoutMark, Line, LineKind, PageInfo
+from ..model import CONSUME, Document, drained, LayoutMark, Line, LineKind, PageInfo
 from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
 
@@ -34,10 +34,13 @@ def analyze_layout(doc: Document) -> Document:
 
     if has_geometry(doc):
         return analyze_geometry(doc)
-    lines_in = raw_lines(doc.source_lines)
     line_pages = [line.page for line in doc.source_lines]
-    if "source_lines" in doc.evidence.get(CONSUME, ()):  # the raw lines hold their text (#13)
+    if "source_lines" in doc.evidence.get(CONSUME, ()):  # each record dropped once read (#13)
+        source = list(doc.source_lines)
         doc = replace(doc, source_lines=())
+        lines_in = raw_lines(drained(source))
+    else:
+        lines_in = raw_lines(doc.source_lines)
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
