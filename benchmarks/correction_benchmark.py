@@ -227,6 +227,7 @@ def benchmark(args: argparse.Namespace) -> None:
             print(measure(docs, corrector).row(name), flush=True)
         print()
     clean_texts(channel)
+    tesseract(args)
 
 
 def clean_texts(channel: Channel) -> None:
@@ -263,6 +264,189 @@ def _sample_blocks() -> list[str]:
     doc = textkit.convert_file(ROOT / "fixtures" / "us-japan-in-asia-1994.txt",
                                options=Options(correct_ocr=False))
     return [b.text for b in doc.blocks() if b.text.strip()] + [n.text for n in doc.footnotes()]
+
+
+# -- Tesseract's misreadings of degraded scans ---------------------------------------------
+
+TESSERACT = ROOT / "fixtures" / "ocr" / "tesseract"
+EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
+NAME = re.compile(r"[A-Z][a-z]")
+
+
+@dataclass
+class WordTally:
+    """Changes of the OCR stages scored against the gold words (see :func:`tesseract`)."""
+
+    words: int = 0
+    misread: int = 0
+    """Scanned words that differ from the gold word they align with (letters, not only
+    the punctuation around them)."""
+    fixed: int = 0
+    changes: int = 0
+    right: int = 0
+    wrong: int = 0
+    unknown: int = 0
+    """Changes where the alignment has no gold word to tell (a stretch the scan garbled)."""
+    names_changed: int = 0
+    """Wrong changes of a capitalized word (a name)."""
+    listing: list[str] = field(default_factory=list)
+
+    def add(self, other: WordTally) -> None:
+        for name in ("words", "misread", "fixed", "changes", "right", "wrong", "unknown",
+                     "names_changed"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def row(self, name: str) -> str:
+        precision = self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+        recall = self.fixed / self.misread if self.misread else 1.0
+        return (f"| {name:<26} | {self.words:6,d} | {self.misread:7d} | {self.fixed:5d} | "
+                f"{recall:6.3f} | {self.changes:7d} | {self.right:5d} | {self.wrong:5d} | "
+                f"{self.unknown:7d} | {precision:9.3f} | {self.names_changed:5d} |")
+
+
+WORD_HEADER = ("| volume                     |  words | misread | fixed | recall | changes | right "
+               "| wrong | no gold | precision | names |\n"
+               "|----------------------------|--------|---------|-------|--------|---------|-------"
+               "|-------|---------|-----------|-------|")
+
+
+def _core(token: str) -> str:
+    """A word without the punctuation around it, its apostrophe straight, and a word set
+    in (small) capitals as its lower case: what the scoring compares."""
+    core = EDGE_PUNCTUATION.sub("", token).replace("’", "'")
+    return core.lower() if core.isupper() and len(core) > 1 else core
+
+
+def _same(scanned: str, gold: str) -> bool:
+    a, b = _core(scanned), _core(gold)
+    return a == b or (a.lower() == b.lower() and EDGE_PUNCTUATION.sub("", scanned).isupper())
+
+
+def gold_words(slug: str) -> list[str]:
+    """Every word printed in a volume of the Tesseract corpus, in reading order, from the
+    structure ``benchmarks/corpus/make_corpus.py`` typeset (titles, bylines, headings,
+    paragraphs, notes, quotations, editorial notes)."""
+    sys.path.insert(0, str(ROOT / "benchmarks" / "corpus"))
+    import make_corpus
+
+    vol = next(v for v in make_corpus.build_volumes() if v.slug == slug)
+    out: list[str] = vol.title.split() + vol.subtitle.split()
+    for text in vol.texts:
+        out += text.title.split() + " ".join(text.authors).split()
+        for part in text.body:
+            if isinstance(part, make_corpus.Para):
+                for piece in part.parts:
+                    out += (piece.text if isinstance(piece, make_corpus.Note) else piece).split()
+            else:
+                out += part.text.split()
+    return out
+
+
+def _scanned_and_corrected(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Per block and footnote of the converted volume: its words as the OCR stages got
+    them (laid out, line-end hyphens joined) and as they left them."""
+    import textkit
+    from textkit.model import Options
+
+    before = textkit.convert_file(path, options=Options(correct_ocr=False))
+    after = textkit.convert_file(path)
+    texts = [[b.text for b in d.blocks()] + [n.text for n in d.footnotes()] for d in (before, after)]
+    if len(texts[0]) != len(texts[1]):
+        raise SystemExit(f"{path}: the OCR stages changed the block structure")
+    return [(a.split(), b.split()) for a, b in zip(*texts)]
+
+
+def score_words(blocks: list[tuple[list[str], list[str]]], gold: list[str]) -> WordTally:
+    """Align the scan's words with the gold's (difflib over the words without their edge
+    punctuation), and each block's scanned words with its corrected ones: every stretch
+    the OCR stages changed is a change, right when it reads as the gold it aligns with;
+    every scanned word aligned one to one with a different gold word is a misreading,
+    fixed when the corrected word is the gold one."""
+    import difflib
+
+    tally = WordTally()
+    scan = [w for s, _ in blocks for w in s]
+    tally.words = len(scan)
+    sm = difflib.SequenceMatcher(None, [_core(w) for w in scan], [_core(w) for w in gold],
+                                 autojunk=False)
+    one_to_one: dict[int, int] = {}  # scanned word -> its gold word
+    spans: list[tuple[int, int, int, int]] = []  # the n:m stretches
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            one_to_one.update(zip(range(i1, i2), range(j1, j2)))
+        elif i2 > i1:
+            spans.append((i1, i2, j1, j2))
+    corrected_word: dict[int, str] = {}
+    at = 0
+    for s, c in blocks:
+        bm = difflib.SequenceMatcher(None, s, c, autojunk=False)
+        for tag, i1, i2, j1, j2 in bm.get_opcodes():
+            if tag == "equal":
+                continue
+            tally.changes += 1
+            g = _gold_of(at + i1, at + i2, one_to_one, spans)
+            new = " ".join(_core(w) for w in c[j1:j2])
+            if i2 - i1 == j2 - j1:
+                corrected_word.update(zip(range(at + i1, at + i2), c[j1:j2]))
+            if g is None:
+                tally.unknown += 1
+                verdict = "?"
+            elif new == " ".join(_core(w) for w in gold[g[0]:g[1]]):
+                tally.right += 1
+                verdict = "right"
+            else:
+                tally.wrong += 1
+                verdict = "WRONG"
+                tally.names_changed += any(NAME.match(w) for w in s[i1:i2])
+            gold_text = " ".join(gold[g[0]:g[1]]) if g else "-"
+            tally.listing.append(f"{verdict:5} {' '.join(s[i1:i2])!r} -> {' '.join(c[j1:j2])!r} "
+                                 f"(gold {gold_text!r})")
+        at += len(s)
+    for i, j in one_to_one.items():
+        if not _same(scan[i], gold[j]) and any(ch.isalpha() for ch in scan[i] + gold[j]):
+            tally.misread += 1
+            fixed = _same(corrected_word.get(i, scan[i]), gold[j])
+            tally.fixed += fixed
+            if not fixed:
+                tally.listing.append(f"missed {scan[i]!r} (gold {gold[j]!r}"
+                                     + (f", changed to {corrected_word[i]!r})" if i in corrected_word
+                                        else ")"))
+    return tally
+
+
+def _gold_of(i1: int, i2: int, one_to_one: dict[int, int], spans: list[tuple[int, int, int, int]]
+             ) -> tuple[int, int] | None:
+    """The gold words a stretch of scanned words ``[i1, i2)`` stands for, if the alignment says."""
+    if i2 > i1 and all(i in one_to_one for i in range(i1, i2)):
+        js = [one_to_one[i] for i in range(i1, i2)]
+        if js == list(range(js[0], js[0] + len(js))):
+            return js[0], js[-1] + 1
+    for s1, s2, g1, g2 in spans:
+        if s1 <= i1 and i2 <= s2:
+            return (g1, g2) if (s1, s2) == (i1, i2) else None
+    return None
+
+
+def tesseract(args: argparse.Namespace) -> None:
+    """The whole pipeline's OCR changes on Tesseract's reading of the series' degraded (and
+    clean) scans, scored word by word against the words the corpus typeset."""
+    for variant in ("degraded", "clean"):
+        total = WordTally()
+        print(f"### Tesseract {variant} scans (fixtures/ocr/tesseract/*/{variant}.txt)\n")
+        print(WORD_HEADER)
+        for volume in sorted(p for p in TESSERACT.iterdir() if (p / "gold.json").exists()):
+            tally = score_words(_scanned_and_corrected(volume / f"{variant}.txt"),
+                                gold_words(volume.name))
+            total.add(tally)
+            print(tally.row(volume.name))
+            if args.verbose:
+                total.listing += [f"{volume.name}: {line}" for line in tally.listing]
+        print(total.row("all"))
+        print()
+        for line in total.listing:
+            print(f"- {line}")
+        if total.listing:
+            print()
 
 
 def calibrate(args: argparse.Namespace) -> None:
@@ -311,8 +495,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="score suggestions on the dev split by log-odds band")
     parser.add_argument("--clean-only", action="store_true",
                         help="only the sample volume and untuned essays")
+    parser.add_argument("--tesseract", action="store_true",
+                        help="only Tesseract's degraded and clean scans of the series")
+    parser.add_argument("--verbose", action="store_true", help="list every change scored")
     args = parser.parse_args(argv)
-    if args.calibrate:
+    if args.tesseract:
+        tesseract(args)
+    elif args.calibrate:
         calibrate(args)
     elif args.clean_only:
         clean_texts(Channel.load())

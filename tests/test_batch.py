@@ -382,3 +382,48 @@ def test_a_token_of_100000_characters_converts_whole() -> None:
     [paragraph] = doc.texts[0].blocks
     assert paragraph.text == token[:-1] + "end of it."  # a word broken at the line end, joined
     assert paragraph.original_text().replace("-\n", "-") == token + "end of it."
+
+
+def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path) -> None:
+    """The plan's resolver (directories resolved once) agrees with ``Path.resolve`` on
+    links to files, to directories, dangling links, missing files and dot names."""
+    from textkit.files import Resolver
+
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "a.txt").write_text("a")
+    (tmp_path / "dirlink").symlink_to(real)
+    (real / "filelink.txt").symlink_to(real / "a.txt")
+    (real / "dangling.xml").symlink_to(tmp_path / "nowhere" / "x.xml")
+    (real / "up").symlink_to("..")
+    resolve = Resolver()
+    for path in [real / "a.txt", tmp_path / "dirlink" / "a.txt", real / "filelink.txt",
+                 tmp_path / "dirlink" / "filelink.txt", real / "dangling.xml",
+                 real / "missing.xml", tmp_path / "dirlink" / "sub" / "new.xml",
+                 real / "up" / "real" / "a.txt", real / "sub" / ".." / "a.txt", real / "sub" / ".",
+                 Path("relative.txt")]:
+        assert resolve(path) == path.resolve(), path
+        assert resolve(path) == path.resolve(), path  # and again, from what it remembers
+
+
+def test_journal_appends_after_another_run_compacted_it(tmp_path: Path) -> None:
+    """A journal kept open for appending follows the file another run's compaction put in
+    its place (renamed over the one it had open): no record is written into the old one."""
+    out = tmp_path / "tei"
+    sources = [write(tmp_path / f"{name}.txt", name) for name in "abc"]
+    for source in sources:
+        write(out / f"{source.stem}.xml", f"<{source.stem}/>")
+
+    def add(journal: Journal, source: Path) -> None:
+        journal.add(source, out / f"{source.stem}.xml", {}, input_sha256=file_sha256(source),
+                    output_sha256=file_sha256(out / f"{source.stem}.xml"))
+
+    mine, other = Journal(out, "f"), Journal(out, "f")
+    add(mine, sources[0])
+    add(other, sources[1])
+    other.close()  # compacts: a new file renamed over the journal
+    add(mine, sources[2])
+    assert len(Journal(out, "f").records) == 3  # before this run closes, too
+    mine.close()
+    after = Journal(out, "f")
+    assert all(after.fresh(s, out / f"{s.stem}.xml") is not None for s in sources)

@@ -27,3 +27,38 @@ def test_benchmark_runs(script, args, expect):
                           capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert expect in done.stdout
+
+
+def test_tesseract_word_scoring_counts_right_wrong_fixed_and_missed():
+    # The degraded-scan benchmark's scoring on a hand-made case: the scan misread three
+    # words (tbe, rnany, wam); the correction fixed two, changed a right word, and left one.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from correction_benchmark import score_words
+
+    gold = "The cat saw the dog and many birds warn us, Ruiz said.".split()
+    scan = "The cat saw tbe dog and rnany birds wam us, Ruiz said.".split()
+    fixed = "The cat saw the dog and many birds wan us, Ruis said.".split()
+    tally = score_words([(scan[:6], fixed[:6]), (scan[6:], fixed[6:])], gold)
+    assert (tally.misread, tally.fixed) == (3, 2)
+    assert (tally.changes, tally.right, tally.wrong, tally.names_changed) == (4, 2, 2, 1)
+
+
+def test_held_out_volumes_are_new_and_the_structure_benchmark_scores_another_corpus(tmp_path):
+    """The held-out volumes are none of the committed fixtures (else they are tuning data),
+    their TeX is written from their definitions, and --corpus scores a directory of them."""
+    sys.path.insert(0, str(ROOT / "benchmarks" / "corpus"))
+    import heldout
+
+    slugs = [v.slug for v in heldout.build_volumes()]
+    committed = {p.name for p in (ROOT / "fixtures" / "ocr" / "tesseract").iterdir() if p.is_dir()}
+    assert len(set(slugs)) == len(slugs) >= 6 and not set(slugs) & committed
+    one = tmp_path / "corpus" / slugs[0]
+    one.mkdir(parents=True)
+    fixture = ROOT / "fixtures" / "ocr" / "tesseract" / "coastal-cities-1996"
+    for name in ("gold.json", "clean.txt"):
+        (one / name).write_bytes((fixture / name).read_bytes())
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "structure_benchmark.py"),
+                           "--corpus", str(tmp_path / "corpus")], capture_output=True, text=True,
+                          timeout=300, cwd=ROOT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"{slugs[0]} clean txt" in done.stdout and "mean clean txt (1)" in done.stdout

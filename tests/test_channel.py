@@ -163,3 +163,34 @@ def test_shipped_rivals_table_is_what_the_search_finds():
             continue
         want = [(c, round(cost, 4)) for c, cost in search_rivals(word)]
         assert [(c, round(cost, 4)) for c, cost in table.get(word, ())] == want, word
+
+
+LONG_S_PRINT = ("It is alfo faid that the Houfe of Commons has postponed the fecond reading, "
+                "becaufe his Majefty's Minifters thought it fafe to wait; John Smith, Efq. "
+                "fpoke firft, and fuch was the cafe. Thefe perfons were himfelf and his friends, "
+                "who, it feems, fhall not confent. ")
+
+
+def test_a_print_that_sets_the_long_s_is_read_with_it(channel):
+    # The long s (ſ) of an old print read as f: the document's many "fuch", "thefe" show it,
+    # and then names and repeated forms are read with it too (Efq, Houfe of Commons).
+    text = LONG_S_PRINT * 2
+    found = channel.suggest(text, lexicon=default_lexicon())
+    fixed = apply(text, found)
+    for word in ("also said", "House of Commons", "second", "because", "Majesty's", "Ministers",
+                 "safe", "Esq.", "first", "such", "These persons", "himself", "shall", "consent"):
+        assert word in fixed, word
+    assert "spoke" in fixed
+    # Real f stays f: in words as printed and at a word's end (the long s is never final).
+    assert fixed.count(" of ") == text.count(" of ") and "his friends" in fixed
+    assert all("long s" in s.evidence for s in found if s.applied and "f" in s.original.lower()
+               and s.original.lower().replace("f", "s") == s.replacement.lower())
+
+
+def test_a_few_f_for_s_misreadings_do_not_make_a_print_with_the_long_s(channel):
+    # A modern text with an odd "fome": one word alone is no convention of the print.
+    text = ("The Stafford committee found fome evidence that the fund was fafe, and a chief "
+            "official said so. ") * 3
+    found = channel.suggest(text, lexicon=default_lexicon())
+    assert not any("long s" in s.evidence for s in found)
+    assert "Stafford" in apply(text, found) and "chief" in apply(text, found)

@@ -19,7 +19,7 @@ from lxml import etree
 import textkit
 from textkit.cli import main
 from textkit.layout.geometry import measured_size
-from textkit.model import Box, LineKind, SourceLine, Word
+from textkit.model import Box, LineKind, Rule, SourceLine, Word
 
 ROOT = Path(__file__).resolve().parent.parent
 XML = ROOT / "fixtures" / "ocr" / "xml"
@@ -162,6 +162,16 @@ def test_degraded_tesseract_structure_is_never_worse_than_its_plain_text(volume:
         assert mine is None or theirs is None or mine >= theirs - slack, name
     for name in ("titles", "authors", "heads", "paragraphs", "quotes"):
         assert getattr(scores, name).f1 >= 0.9, name
+
+
+@pytest.mark.parametrize("fmt", ["clean.hocr", "degraded.hocr", "clean.alto.xml", "degraded.alto.xml"])
+@pytest.mark.parametrize("volume", VOLUMES)
+def test_the_title_page_gives_the_volume_title_and_its_subtitle_apart(volume: str, fmt: str) -> None:
+    # the subtitle (or occasion) is set smaller under the title, in the same engine block or not
+    gold = json.loads((CORPUS / volume / "gold.json").read_text(encoding="utf-8"))
+    doc = textkit.convert_file(CORPUS / volume / fmt)
+    assert score(doc, gold).volume_title == 1
+    assert doc.subtitle == gold["subtitle"]
 
 
 ONE_NOTE = 0.05
@@ -318,3 +328,187 @@ def test_a_misread_note_numeral_is_taken_out_as_a_recorded_correction() -> None:
     fixed = [(n, c) for n in notes for c in n.corrections if c.rule.value == "footnote-marker"]
     assert fixed and all(c.original in "?!*’'" and c.start == 0 for _, c in fixed)
     assert all(n.as_block().original_text().startswith(c.original) for n, c in fixed)
+
+
+@pytest.mark.parametrize(("text", "numeral"), [
+    ("30n the negotiations of 1989, see", "3"),  # ³On: the O read as a zero
+    ("°0n the negotiations of 1989, see", "°"),
+    ("3The Ministry of Transport", "3"),
+    ("1990s were a decade of", None),  # a continuation line that opens with a year
+    ("30s, when the first", "30"),
+    ("100 pages of tables", None),
+])
+def test_a_note_numeral_before_an_o_read_as_zero_starts_a_note(text: str, numeral: str | None) -> None:
+    from textkit.read.geometry import _note_start
+
+    start = _note_start(SourceLine(text, 1))
+    assert (start[0] if start else None) == numeral
+
+
+def test_a_speck_before_a_piece_of_a_note_line_keeps_the_pieces_in_order() -> None:
+    from textkit.layout.geometry import _visual_order
+
+    # Tesseract read one printed note line as two pieces; the second, with a
+    # misread quote in front of it, starts a pixel higher and reaches a little wider
+    lines = [SourceLine("Figures for Jakarta are estimates; the Agency", 1, Box(128, 995, 686, 1008), 10.0),
+             SourceLine("See Ingrid Halvorsen, “Who Pays for the Harbor?", 1, Box(121, 1012, 443, 1024), 10.0),
+             SourceLine("* Journal of Regional Policy 29, no. 2", 1, Box(455, 1011, 701, 1023), 10.0)]
+    assert _visual_order(lines, [0, 1, 2]) == [0, 1, 2]
+
+
+def test_notes_are_aligned_with_the_references_of_the_whole_document_at_once() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    # Note 2 stands at the foot of column 1 (its reference, read "”", in that
+    # column); note 3 at the foot of column 2, its reference on the next
+    # page's first line read "?" (what ² often becomes). Note 2 may take
+    # either; taking the "?" for its look would leave note 3 without one.
+    notes = [_Note([50], "2"), _Note([90], "3")]
+    own, next_page = Anchor(40, 3, "”", True), Anchor(95, 2, "?", True)
+    windows = {0: (0, 50), 1: (51, 90)}
+
+    def allowed(k: int, a: Anchor) -> bool:
+        low, top = windows[k]
+        return low <= a.line < top or a.line == 95
+
+    pairs = _match(notes, [own, next_page], allowed=allowed)
+    assert pairs == {0: own, 1: next_page}
+
+
+def test_a_lost_note_number_is_inferred_only_between_its_neighbours() -> None:
+    from textkit.layout.geometry import _infer_numbers, _Note
+
+    notes = [_Note([1], ""), _Note([2], "2"), _Note([3], ""), _Note([4], ""), _Note([5], "5"),
+             _Note([6], ""), _Note([7], "1")]
+    # 3 and 4 between 2 and 5; not the first (1, or a previous text's last?), not
+    # the one before a new sequence
+    assert _infer_numbers(notes) == {2: "3", 3: "4"}
+    assert _infer_numbers([_Note([1], "2"), _Note([2], ""), _Note([3], "5")]) == {}
+
+
+def test_a_heading_and_its_sub_heading_read_as_one_block_are_two_headings() -> None:
+    from textkit.layout.geometry import _Body, _split_at_step
+
+    # a section heading (bold, larger) directly over its first sub-heading
+    # (bold italic at body size): Tesseract makes one block of the two
+    src = [_line("Current Practice", 100, 100, height=35), _line("In the Ports", 100, 160, height=29)]
+    assert [[b.index for b in part] for part in _split_at_step(src, [_Body(0), _Body(1)])] == [[0], [1]]
+    # a heading that wraps keeps its lines together, measured or not
+    wrapped = [_line("Three Models of Port Fi-", 100, 100, height=35), _line("nance", 100, 160, height=20)]
+    assert len(_split_at_step(wrapped, [_Body(0), _Body(1)])) == 1
+    alike = [_line("Public Money and Private", 100, 100, height=35), _line("Harbors", 100, 160, height=34)]
+    assert len(_split_at_step(alike, [_Body(0), _Body(1)])) == 1
+
+
+def test_a_line_of_words_with_descenders_is_measured_to_the_scale_of_the_others() -> None:
+    from textkit.layout.geometry import _measured
+
+    # "Early Projects": no word that stops at the baseline; its words' boxes
+    # take in the descenders, as they do on the document's other lines
+    lines = [SourceLine("The harbor typically grew", 1, Box(0, 0, 900, 40), 50.0,
+                        words=(Word("The", Box(0, 0, 100, 30)), Word("harbor", Box(110, 0, 300, 30)),
+                               Word("typically", Box(310, 0, 600, 38)), Word("grew", Box(610, 8, 760, 38))))
+             for _ in range(3)]
+    lines.append(SourceLine("Early Projects", 1, Box(0, 100, 500, 152), 70.0,
+                            words=(Word("Early", Box(0, 100, 200, 152)), Word("Projects", Box(220, 100, 500, 152)))))
+    sizes = [ln.size for ln in _measured(lines)]
+    assert sizes[:3] == [30.0] * 3
+    assert sizes[3] == pytest.approx(52 * 30 / 38)  # its cap height, not the engine's 70 scaled
+
+
+@pytest.mark.parametrize(("second", "byline"), [
+    ("Helen Okafor", ["Helen Okafor"]),  # names under a title in capitals: the byline
+    ("TENURE AND ITS LIMITS", None),  # the title's second line
+    ("Tenure and Its Limits", None),  # a subtitle, not names
+])
+def test_a_name_set_nearly_as_large_as_a_title_in_capitals_is_its_byline(second: str, byline) -> None:
+    from textkit.structure.rows import Row
+    from textkit.structure.texts import find_texts, split_authors
+
+    rows = [Row(1, "INTRODUCTION", 0, True, hint="title"), Row(2, second, 0, False, hint="title"),
+            Row(3, "The text begins here and runs on for a while.", 1, False, hint="paragraph")]
+    _, _, spans = find_texts(rows, "\x00")
+    span = spans[0]
+    if byline:
+        assert [r.text for r in span.title] == ["INTRODUCTION"]
+        assert [split_authors(r.text) for r in span.byline] == [byline]
+    else:
+        assert [r.text for r in span.title] == ["INTRODUCTION", second] and not span.byline
+
+
+def test_a_quotation_that_runs_on_into_the_next_column_stays_one_block() -> None:
+    from dataclasses import replace as _replace
+
+    from textkit.model import Line, Options
+    from textkit.read import make_document
+    from textkit.structure.rows import make_rows
+
+    # Tesseract starts a new block at the top of each column; the geometry
+    # layout decides the blocks of OCR with coordinates (blank lines), so the
+    # engine's block change in mid-quotation is no block boundary
+    texts = ["The parties recognize that", "the resources of the region",
+             "are shared, that their use by", "one affects the welfare of all."]
+    src = [SourceLine(t, 1, Box(344 if k < 2 else 1132, 2239 + 50 * k if k < 2 else 595 + 50 * k,
+                                846 if k < 2 else 1635, 2277 + 50 * k if k < 2 else 633 + 50 * k),
+                      29.0, block=18 if k < 2 else 19) for k, t in enumerate(texts)]
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    doc = _replace(doc, lines=tuple(Line(k + 1, t, LineKind.TEXT, hint="quote") for k, t in enumerate(texts)))
+    assert [row.gap for row in make_rows(doc, "\x00")] == [0, 0, 0, 0]
+    # without boxes (a reader that marks a paragraph per block) the block still parts them
+    plain = _replace(doc, source_lines=tuple(_replace(s, box=None) for s in src))
+    assert [row.gap for row in make_rows(plain, "\x00")] == [0, 0, 1, 0]
+
+
+@pytest.mark.parametrize(("word", "anchor"), [("officials?", "?"), ("anticipated!", "!"),
+                                              ("in’", None), ("said”", None)])
+def test_a_mark_after_letters_is_a_reference_candidate_unless_it_closes_a_quotation(word: str, anchor) -> None:
+    from textkit.layout.geometry import _weak_anchors
+    from textkit.read.geometry import Role, RoleKind
+
+    words = (Word("among", Box(0, 0, 100, 30), 0.96), Word("the", Box(110, 0, 160, 30), 0.96),
+             Word(word, Box(170, 0, 330, 30), 0.5), Word("Then", Box(340, 0, 420, 30), 0.96))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 420, 30), 30.0, words=words)
+    found = _weak_anchors([line], [Role(RoleKind.TEXT)], [])
+    assert [a.numeral for a in found] == ([anchor] if anchor else [])
+
+
+def test_a_notes_short_last_line_does_not_make_the_note_run_body_size() -> None:
+    from textkit.read.geometry import DEFAULTS, _foot_run
+
+    # an ALTO line's HEIGHT takes in the descenders: "ian Press, 1987)." under
+    # a note line measures as large as the body
+    body = [SourceLine("body text of the page runs on here", 1, Box(211, 100 + 50 * k, 1708, 138 + 50 * k),
+                       29.5) for k in range(8)]
+    notes = [SourceLine("4For a contrary view, see Daniel Ferris, Regional Order", 1,
+                        Box(257, 2511, 1708, 2548), 24.0),
+             SourceLine("ian Press, 1987).", 1, Box(211, 2555, 462, 2588), 29.5)]
+    lines = body + notes
+    assert _foot_run(lines, list(range(len(lines))), 29.5, 12.0, DEFAULTS, 50.0) == [8, 9]
+
+
+def test_a_numeral_read_onto_a_clause_end_with_a_speck_after_it_is_a_candidate() -> None:
+    from textkit.read.geometry import Anchor, Role, RoleKind, anchors
+
+    # "had signed in 1984.²" read "1984.2." with no confidence
+    words = (Word("had", Box(0, 0, 60, 30), 0.96), Word("signed", Box(70, 0, 180, 30), 0.95),
+             Word("in", Box(190, 0, 220, 30), 0.96), Word("1984.2.", Box(230, 0, 330, 30), 0.0))
+    line = SourceLine("had signed in 1984.2.", 1, Box(0, 0, 330, 30), 30.0, words=words)
+    assert anchors([line], [Role(RoleKind.TEXT)]) == [Anchor(0, 3, "2", glued=True)]
+
+
+def test_a_note_numeral_read_as_a_mark_gets_its_number_from_its_neighbours_and_the_header_says_so():
+    """Tesseract read two superscript 2s at a note's start as ``?``: the notes get 2
+    (gold), the misread mark is a recorded correction, and the TEI header counts the
+    numbers that were not read."""
+    volume = CORPUS / "coastal-cities-1996"
+    gold = json.loads((volume / "gold.json").read_text(encoding="utf-8"))
+    doc = textkit.convert_file(volume / "clean.hocr")
+    printed = {fn["first_words"]: fn["n"] for text in gold["texts"] for fn in text["footnotes"]}
+    inferred = [note for note in doc.footnotes() if note.inferred]
+    assert len(inferred) == 2
+    for note in inferred:
+        gold_n = [n for words, n in printed.items() if note.text.startswith(words)]
+        assert gold_n == [note.n]
+        assert [c.original for c in note.corrections if c.rule is Rule.FOOTNOTE_MARKER] == ["?"]
+    assert "2 note numbers (n) were not read" in textkit.to_tei(doc)

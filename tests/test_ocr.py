@@ -204,3 +204,23 @@ def test_correction_is_idempotent_and_keeps_the_scan(texts):
         for c in block.corrections:
             assert 0 <= c.start <= c.end <= len(block.text)
             assert block.text[c.start:c.end] == c.replacement
+
+
+
+def test_a_later_pass_judges_again_only_what_the_last_pass_moved():
+    # A verdict depends on the word, its neighbours (final at a pass's end) and the
+    # document's counts of the word, of its candidates and of its look-alike names:
+    # a later pass judges again only a word one of those counts moved for.
+    from textkit.lexicon import default_lexicon
+    from textkit.repair.ocr.judge import Changed, Judge
+    from textkit.repair.spelling import Vocabulary
+
+    vocabulary = Vocabulary(["govemance", "faimess", "IAEA", "LAEA", "the"])
+    judge = Judge(default_lexicon(), frozenset(), vocabulary)
+    moved = Changed(frozenset({"governance"}), frozenset())
+    assert judge.affected("govemance", moved)  # its reading's count moved
+    assert not judge.affected("faimess", moved)
+    assert not judge.affected("the", moved)  # no misreading at all
+    assert judge.affected("faimess", Changed(frozenset({"faimess"}), frozenset()))  # its own
+    assert judge.affected("LAEA", Changed(frozenset(), frozenset({"iaea"})))  # a name near it
+    assert not judge.affected("LAEA", Changed(frozenset(), frozenset({"mekong"})))

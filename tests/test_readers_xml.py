@@ -752,3 +752,53 @@ def test_the_real_tesseract_doctype_is_not_fetched() -> None:
     started = time.monotonic()
     read(TESS_HOCR)
     assert time.monotonic() - started < 2.0
+
+
+def _alto_with(software: str, wc: str) -> bytes:
+    return (f'<?xml version="1.0" encoding="UTF-8"?><alto xmlns="http://www.loc.gov/standards/alto/ns-v3#">'
+            f'<Description><MeasurementUnit>pixel</MeasurementUnit><OCRProcessing ID="OCR_0">'
+            f'<ocrProcessingStep><processingSoftware><softwareName>{software}</softwareName>'
+            f'</processingSoftware></ocrProcessingStep></OCRProcessing></Description>'
+            f'<Layout><Page WIDTH="1000" HEIGHT="1400" PHYSICAL_IMG_NR="0" ID="p0">'
+            f'<PrintSpace HPOS="0" VPOS="0" WIDTH="1000" HEIGHT="1400">'
+            f'<TextBlock ID="b0" HPOS="100" VPOS="100" WIDTH="400" HEIGHT="40">'
+            f'<TextLine ID="l0" HPOS="100" VPOS="100" WIDTH="400" HEIGHT="40">'
+            f'<String ID="s0" HPOS="100" VPOS="100" WIDTH="150" HEIGHT="40" WC="{wc}" CONTENT="story."/>'
+            f'<SP WIDTH="20" VPOS="100" HPOS="250"/>'
+            f'<String ID="s1" HPOS="270" VPOS="100" WIDTH="230" HEIGHT="40" WC="0.96" CONTENT="Then"/>'
+            f'</TextLine></TextBlock></PrintSpace></Page></Layout></alto>').encode()
+
+
+@pytest.mark.parametrize(("software", "wc", "confidence"), [
+    ("tesseract 5.3.0", "0.9", 0.09),  # Tesseract <= 5.5 writes "0." + its percent
+    ("tesseract 5.3.0", "0.100", 1.0),
+    ("tesseract 5.3.0", "0.90", 0.90),
+    ("ABBYY FineReader Engine 12", "0.9", 0.9),
+])
+def test_alto_word_confidence_as_tesseract_writes_it(software: str, wc: str, confidence: float) -> None:
+    lines, _ = alto.read_lines(_alto_with(software, wc), source="x.alto.xml")
+    assert lines[0].words[0].confidence == pytest.approx(confidence)
+    assert lines[0].words[1].confidence == pytest.approx(0.96)
+
+
+def test_geometry_a_rule_read_as_letters_over_the_notes_is_set_aside() -> None:
+    # a noisy scan: Tesseract reads the rule over the notes, with the tops of
+    # the first note line's letters, as a tall line of words it cannot read
+    def line(text: str, y: int, height: int, conf: float, x0: int = 100, x1: int = 1500) -> SourceLine:
+        words, step = text.split(), (x1 - x0) // max(len(text.split()), 1)
+        boxes = [Word(w, Box(x0 + k * step, y, x0 + (k + 1) * step - 10, y + height), conf)
+                 for k, w in enumerate(words)]
+        return SourceLine(text, 1, Box(x0, y, x1, y + height), float(height), block=1, words=tuple(boxes))
+    lines = [line("the body text of the page runs on and on here", 200 + 50 * k, 38, 0.95) for k in range(20)]
+    lines.append(line("Peete te coe aeons oe eee", 2300, 60, 0.05, x1=700))
+    lines.append(line("For a contrary view, see Daniel Ferris, Regional Order After", 2350, 28, 0.9))
+    lines.append(line("Meridian Press, 1987).", 2390, 28, 0.9, x1=600))
+    from textkit.read.lines import PageInfo
+
+    roles = geometry.classify(lines, [PageInfo(1, 1700, 2500)])
+    assert roles[20].kind is RoleKind.SEPARATOR
+    assert [r.kind for r in roles[21:]] == [RoleKind.FOOTNOTE, RoleKind.FOOTNOTE]
+    assert all(r.kind in (RoleKind.TEXT, RoleKind.PARAGRAPH_START) for r in roles[:20])
+    # read without the unread line, the same page has the same notes
+    clean = geometry.classify(lines[:20] + lines[21:], [])
+    assert [r.kind for r in clean[20:]] == [RoleKind.FOOTNOTE, RoleKind.FOOTNOTE]

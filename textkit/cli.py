@@ -200,7 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = {"convert": _convert, "validate": _validate, "review": _review,
            "clean": _clean}[args.command]
     try:
-        return run(args)
+        with _fewer_collections():
+            return run(args)
     except UsageError as error:
         parser.print_usage(sys.stderr)
         print(f"textkit {args.command}: error: {error}", file=sys.stderr)
@@ -211,6 +212,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("textkit: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+GC_THRESHOLDS = (10_000, 10, 10)
+"""The cyclic garbage collector's thresholds while a command runs (Python's are 700, 10, 10).
+
+Loading the dictionaries and converting allocate hundreds of thousands of
+objects, nearly none of them in a reference cycle (the document's trees are
+freed by reference counting): with Python's thresholds, collections that find
+nothing cost a tenth of a new process's time."""
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 _LOG_HANDLER = logging.StreamHandler()

@@ -100,6 +100,37 @@ def flush_to_disk() -> None:
         os.sync()
 
 
+class Resolver:
+    """``Path.resolve()`` of many files in few directories (a batch's): each file resolved
+    once, each directory once, so that a file costs one ``lstat`` (is it a link?), not
+    one per component of its path.
+
+    >>> resolve = Resolver()
+    >>> resolve(Path("a/b.txt")) == Path("a/b.txt").resolve()
+    True
+    """
+
+    def __init__(self) -> None:
+        self._directories: dict[Path, Path] = {}
+        self._files: dict[Path, Path] = {}
+
+    def __call__(self, path: Path) -> Path:
+        found = self._files.get(path)
+        if found is None:
+            found = self._files[path] = self._resolve(path)
+        return found
+
+    def _resolve(self, path: Path) -> Path:
+        if path.name in ("", ".", ".."):
+            return path.resolve()
+        directory = self._directories.get(path.parent)
+        if directory is None:
+            directory = self._directories[path.parent] = path.parent.resolve()
+        inside = directory / path.name
+        # What resolve() does: the directory's real path, then the name, followed if a link.
+        return path.resolve() if os.path.islink(inside) else inside
+
+
 def is_temporary(name: str) -> bool:
     """Whether ``name`` is one of :func:`write_atomic`'s temporary files.
 

@@ -32,6 +32,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from .errors import InputError
@@ -184,14 +185,27 @@ def _word_list(name: str) -> frozenset[str]:
     """A word list of the package data: its compact table when there is one (once per
     process: callers pass the name, so that no default argument makes a second cache
     entry of the same list)."""
+    return frozenset(_sorted_words(name))
+
+
+@functools.cache
+def _sorted_words(name: str) -> list[str]:
+    """The words of a word list of the package data, sorted: its compact table as it is
+    read (one split), or the list itself when it has none."""
     try:
-        return frozenset(_keys(_compact_name(name)))
+        return _keys(_compact_name(name))
     except FileNotFoundError:  # a word list without a compact table: read it as it is
         data = importlib.resources.files("textkit") / "data" / name
         with data.open("rb") as raw:
             text = gzip.decompress(raw.read()).decode("utf-8") if name.endswith(".gz") \
                 else raw.read().decode("utf-8")
-        return frozenset(word for word in text.splitlines() if word.strip())
+        return sorted({word for word in text.splitlines() if word.strip()})
+
+
+def _listed(words: list[str], word: str) -> bool:
+    """``word`` is in the sorted list ``words`` (bisected: no set to build for a few look-ups)."""
+    i = bisect_left(words, word)
+    return i < len(words) and words[i] == word
 
 
 @functools.cache
@@ -244,8 +258,9 @@ class Lexicon:
         >>> Lexicon.proper_only("thai"), Lexicon.proper_only("tie")
         (True, False)
         """
-        words = _word_list(ENGLISH_WORDS)
-        return word not in words and (word.capitalize() in words or word.upper() in words)
+        words = _sorted_words(ENGLISH_WORDS)
+        return not _listed(words, word) and (_listed(words, word.capitalize())
+                                             or _listed(words, word.upper()))
 
 
 @functools.cache
@@ -269,7 +284,10 @@ def default_lexicon(language: str = "en") -> Lexicon:
 def _shipped_lexicon(language: str) -> Lexicon:
     from .lang import profile
 
-    return Lexicon(_word_list(profile(language).lexicon).union(frequencies(), field_terms()))
+    # One set built from the lists as read (not the word list's set, then a copy of it
+    # with the frequency list's words added).
+    return Lexicon(frozenset(chain(_sorted_words(profile(language).lexicon), frequencies(),
+                                   field_terms())))
 
 
 @functools.cache

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .files import write_atomic
+from .files import Resolver, write_atomic
 from .model import Options
 
 log = logging.getLogger(__name__)
@@ -79,6 +79,10 @@ class Journal:
         self.records: dict[str, str] = {}
         self._added = 0
         self._warned = False
+        self._lock: Any = None  # the lock file, opened at the first append, kept open
+        self._journal: Any = None  # the journal as last appended to, kept open
+        self._resolve = Resolver()  # the inputs' real paths (few directories)
+        self._base: str | None = None
         self._load()
 
     def _load(self) -> None:
@@ -89,7 +93,13 @@ class Journal:
                         error.strerror)
 
     def _key(self, output: Path) -> str:
-        return os.path.relpath(output, self.path.parent)
+        """``os.path.relpath(output, out_dir)``, at a string's cost for an output inside it."""
+        if self._base is None:
+            self._base = os.path.join(os.path.abspath(self.path.parent), "")
+        full = os.path.abspath(output)
+        if full.startswith(self._base):
+            return full[len(self._base):]
+        return os.path.relpath(full, self._base)
 
     def fresh(self, input_path: Path, output: Path) -> dict[str, Any] | None:
         """The record of ``output`` if it is up to date for ``input_path``, else ``None``.
@@ -116,19 +126,26 @@ class Journal:
         """Record that ``output`` (content ``output_sha256``) was just made from
         ``input_path`` (content ``input_sha256``); on disk at once, under the lock."""
         key = self._key(output)
-        record = {"output": key, "input": str(input_path.resolve()),
+        record = {"output": key, "input": str(self._resolve(input_path)),
                   "input_sha256": input_sha256, "output_sha256": output_sha256,
                   "fingerprint": self.fingerprint, "summary": summary}
         # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.
         line = json.dumps(record) + "\n"
         self.records[key] = line
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self._lock is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._locked():
                 # One write of one line, to the journal as it is now (a compaction by
-                # another run may have replaced the file since we last wrote).
-                with self.path.open("a", encoding="utf-8") as journal:
-                    journal.write(line)
+                # another run may have replaced the file since we last wrote: then the
+                # one kept open is not the journal any more, and the journal is opened anew).
+                journal = self._journal
+                if journal is None or _replaced(journal, self.path):
+                    if journal is not None:
+                        journal.close()
+                    journal = self._journal = self.path.open("a", encoding="utf-8")
+                journal.write(line)
+                journal.flush()
             self._added += 1
         except OSError as error:
             if not self._warned:
@@ -138,15 +155,21 @@ class Journal:
 
     def close(self) -> None:
         """Compact the journal to one line per output, keeping what other runs added."""
-        if not self._added:
-            return
         try:
-            with self._locked():
-                lines = _read_lines(self.path)
-                if lines:
-                    write_atomic(self.path, "".join(lines.values()))
-        except OSError as error:
-            log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
+            if not self._added:
+                return
+            try:
+                with self._locked():
+                    lines = _read_lines(self.path)
+                    if lines:
+                        write_atomic(self.path, "".join(lines.values()))
+            except OSError as error:
+                log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
+        finally:
+            for handle in (self._journal, self._lock):
+                if handle is not None:
+                    handle.close()
+            self._journal = self._lock = None
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
@@ -155,12 +178,24 @@ class Journal:
         except ImportError:  # no flock here: one batch per output directory at a time
             yield
             return
-        with open(self.lock_path, "a") as lock:
-            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+        if self._lock is None:
+            self._lock = open(self.lock_path, "a")  # noqa: SIM115 (kept open for the run)
+        lock = self._lock
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+
+
+def _replaced(handle: Any, path: Path) -> bool:
+    """The file open as ``handle`` is no longer the one at ``path`` (renamed over, removed)."""
+    try:
+        now = os.stat(path)
+    except FileNotFoundError:
+        return True
+    mine = os.fstat(handle.fileno())
+    return (now.st_ino, now.st_dev) != (mine.st_ino, mine.st_dev)
 
 
 def _read_lines(path: Path) -> dict[str, str]:

@@ -41,9 +41,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.context
 import os
 import signal
 import threading
@@ -51,7 +48,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
+
+if TYPE_CHECKING:  # imported when a pool starts: a serial run (one file) needs none of it
+    import multiprocessing.connection
+    import multiprocessing.context
 
 log = logging.getLogger(__name__)
 
@@ -215,23 +216,32 @@ class ProcessExecutor:
         workers: list[_Worker] = []
         exhausted = interrupted = False
         clean = False
+
+        def fill(finished: list[Outcome[T, R]]) -> None:
+            """Give every idle worker (and every missing one) its next item."""
+            nonlocal exhausted
+            while not interrupted and not exhausted:
+                idle = next((w for w in workers if w.item is _IDLE), None)
+                if idle is None and len(workers) >= self.jobs:
+                    return
+                try:
+                    item = next(pending)
+                except StopIteration:
+                    exhausted = True
+                    return
+                finished.extend(self._give(item, idle, workers, fn))
+
         try:
             while True:
                 finished: list[Outcome[T, R]] = []
                 try:
-                    while not interrupted and not exhausted:
-                        idle = next((w for w in workers if w.item is _IDLE), None)
-                        if idle is None and len(workers) >= self.jobs:
-                            break
-                        try:
-                            item = next(pending)
-                        except StopIteration:
-                            exhausted = True
-                            break
-                        finished.extend(self._give(item, idle, workers, fn))
+                    fill(finished)
                     busy = [w for w in workers if w.item is not _IDLE]
                     if busy:
                         finished.extend(self._collect(busy, workers, timeout))
+                        # The workers just done start their next item now, not once the
+                        # caller has dealt with these outcomes (its journal, its progress).
+                        fill(finished)
                     elif not finished:
                         break  # nothing running, nothing to start: done
                 except KeyboardInterrupt:
@@ -271,7 +281,9 @@ class ProcessExecutor:
         if timeout:
             wait_for = max(0.0, min(w.started for w in busy) + timeout - time.monotonic())
         handles: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        ready = set(multiprocessing.connection.wait(handles, timeout=wait_for))
+        from multiprocessing.connection import wait
+
+        ready = set(wait(handles, timeout=wait_for))
         outcomes: list[Outcome[T, R]] = []
         now = time.monotonic()
         for worker in busy:
@@ -315,7 +327,7 @@ class _Worker:
         self.done = 0
 
     def start(self) -> None:
-        with _signals_held():
+        with _signals_held(), _heap_frozen():
             self.process.start()
             self._theirs.close()  # so that our end reads EOF when the worker dies
 
@@ -357,6 +369,21 @@ class _Worker:
             self.process.kill()
         self.process.join(timeout=5)
         self.conn.close()
+
+
+@contextmanager
+def _heap_frozen() -> Iterator[None]:
+    """Start a worker with what this process holds (the dictionaries) out of the garbage
+    collector's sight (``gc.freeze``): a forked worker's collections then never walk it,
+    nor write to the pages it shares with this process (copy-on-write); here it is
+    collectable again as soon as the worker is started."""
+    import gc
+
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
@@ -423,6 +450,8 @@ def _watch_parent(parent: int) -> None:
 def _default_context() -> multiprocessing.context.BaseContext:
     # fork where there is one: workers then share the dictionaries the
     # parent built (copy-on-write) instead of each building its own.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else None)
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from ..files import is_temporary, made_by_textkit
+from ..files import Resolver, is_temporary, made_by_textkit
 from ..resume import LOCK_FILE, STATE_FILE
 from .convert import STDIN, FileResult, Task, review_path
 from .convert import failed as _failed
@@ -85,25 +85,26 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     problems: list[FileResult] = []
     owners: dict[Path, str] = {}
     seen: set[Path] = set()
+    resolve = Resolver()
 
     def add(input_: str, output: Path, data: bytes | None = None) -> None:
         if input_ != STDIN:
-            real = Path(input_).resolve()
+            real = resolve(Path(input_))
             if real in seen:
                 return
             seen.add(real)
-            if real == output.resolve():
+            if real == resolve(output):
                 problems.append(_failed(input_, "would overwrite itself: choose another --out"))
                 return
         writes = [output, review_path(output)] if review else [output]
         for target in writes:
-            owner = owners.get(target.resolve())
+            owner = owners.get(resolve(target))
             if owner is not None:
                 problems.append(_failed(input_, f"its output {target} is also the output of "
                                                 f"{owner}; convert them to different --out"))
                 return
         for target in writes:
-            owners[target.resolve()] = input_
+            owners[resolve(target)] = input_
         tasks.append(Task(input_, output, data))
 
     for path in paths:
@@ -145,7 +146,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     kept: list[Task] = []
     for task in tasks:
         clash = next((target for target in ([task.output, review_path(task.output)] if review
-                                            else [task.output]) if target.resolve() in seen), None)
+                                            else [task.output]) if resolve(target) in seen), None)
         if clash is not None:
             problems.append(_failed(task.input, f"its output {clash} is an input of this run: "
                                                 "choose another --out"))

@@ -256,14 +256,17 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
     feet = {i for i in candidates if i not in title_page and _at_foot(lines, kinds, i)}
     keys = {i: head_key(lines[i].content, fold_case=False) for i in candidates + found}
     extremes = _page_extremes(lines, kinds)
+    opening = texts[0] if texts else None
     for i in candidates:
         if len(keys[i]) < 3:
             continue
         others = [j for j in candidates + (found if i in feet else [])
                   if j != i and pages[j] != pages[i] and _similar(keys[i], keys[j])]
-        # Met twice, both must be a page's very first or very last line.
-        outer = [j for j in others if j in extremes]
-        if len(others) + 1 >= RUNNING_HEAD_MIN_REPEATS or i in extremes and any(
+        # Met twice, both must be a page's very first or very last line, and
+        # neither the document's first line: that is a title, which a later
+        # text's title may begin with (ENERGY FISHERIES / ENERGY FISHERIES LABOR ...).
+        outer = [j for j in others if j in extremes and j != opening]
+        if len(others) + 1 >= RUNNING_HEAD_MIN_REPEATS or i in extremes and i != opening and any(
                 abs(pages[j] - pages[i]) <= RUNNING_HEAD_NEAR_PAGES for j in outer):
             kinds[i] = LineKind.RUNNING_HEAD
     for i in candidates:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ MINOR_WORDS = ENGLISH.minor_words
 _WORD = re.compile(r"[^\W\d_][\w’'.\-]*|\d[\w’'.\-]*")
 _SENTENCE_END = re.compile(r"[.?!:;][”’\"')\]]*$")
 _LETTERS = re.compile(r"[^\W\d_]")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
+_ASCII_CAPITALS = string.ascii_uppercase.encode("ascii")
 
 
 def words(text: str) -> list[str]:
@@ -33,11 +36,16 @@ def is_caps(text: str) -> bool:
     >>> is_caps("IN ASIA: THE CHALLENGE"), is_caps("NPT/IAEA requirements.")
     (True, False)
     """
-    letters = _LETTERS.findall(text)
-    if len(letters) < 4:
+    if text.isascii():  # the common case, counted in C (ASCII letters are A-Z, a-z)
+        data = text.encode("ascii")
+        letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
+        upper = len(data) - len(data.translate(None, _ASCII_CAPITALS))
+    else:
+        found = _LETTERS.findall(text)
+        letters, upper = len(found), sum(map(str.isupper, found))
+    if letters < 4:
         return False
-    upper = sum(1 for c in letters if c.isupper())
-    return upper / len(letters) >= 0.9
+    return upper / letters >= 0.9
 
 
 def is_title_case(text: str, minor_words: frozenset[str] = MINOR_WORDS) -> bool:

@@ -92,6 +92,8 @@ class _Reader:
             raise InputError(f"unknown ALTO MeasurementUnit {unit!r} (expected pixel, mm10 or "
                              "inch1200)", source=source)
         self.scale = _UNIT_TO_PIXELS[unit]
+        software = " ".join(e.text or "" for e in root.iter(f"{self.ns}softwareName"))
+        self.concatenated_wc = _concatenates_wc(software)
         self.font_sizes: dict[str, float] = {}
         for style in root.iter(f"{self.ns}TextStyle"):
             size = _float(style.get("FONTSIZE"))
@@ -187,7 +189,8 @@ class _Reader:
                 text = " ".join((child.get("CONTENT") or "").split())
                 if not text:
                     continue
-                words.append(Word(text, self._box(child, page), self._confidence(child)))
+                words.append(Word(text, self._box(child, page),
+                                  self._confidence(child, self.concatenated_wc)))
                 font = self._font_size(child)
                 if font is not None:
                     fonts.append(font)
@@ -208,8 +211,11 @@ class _Reader:
         return line, font
 
     @staticmethod
-    def _confidence(string: etree._Element) -> float | None:
-        wc = _float(string.get("WC"))
+    def _confidence(string: etree._Element, concatenated: bool = False) -> float | None:
+        raw = (string.get("WC") or "").strip()
+        if concatenated and re.fullmatch(r"0\.(\d|100)", raw):
+            return int(raw[2:]) / 100  # "0.9" is 9%, "0.100" is 100%
+        wc = _float(raw)
         if wc is not None:
             return min(max(wc, 0.0), 1.0)
         cc = string.get("CC")
@@ -220,6 +226,22 @@ class _Reader:
             if digits:
                 return 1.0 - sum(digits) / (9.0 * len(digits))
         return None
+
+
+def _concatenates_wc(software: str) -> bool:
+    """Tesseract up to 5.5 writes ``WC`` as ``"0."`` followed by its percent
+    confidence: ``0.9`` for 9%, ``0.100`` for 100% (tesseract-ocr/tesseract
+    issue 4615, fixed after 5.5.2).
+
+    >>> _concatenates_wc("tesseract 5.3.0"), _concatenates_wc("tesseract 5.6.0"), _concatenates_wc("ABBYY")
+    (True, False, False)
+    """
+    match = re.search(r"\btesseract\b\s*v?(\d+)?(?:\.(\d+))?", software, re.IGNORECASE)
+    if match is None:
+        return False
+    if match.group(1) is None:
+        return True
+    return (int(match.group(1)), int(match.group(2) or 0)) <= (5, 5)
 
 
 def _with_size(line: SourceLine, size: float | None) -> SourceLine:

@@ -56,6 +56,7 @@ class RoleKind(enum.Enum):
     DROP_CAP = "drop-cap"
     CAPTION = "caption"
     MARGINALIA = "marginalia"
+    SEPARATOR = "separator"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +129,10 @@ _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # ("1 The", "2. See"): a continuation line may start with a number too, but
 # not with a small one before a capital.
 _NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
-                         r"(?:(?=[A-Za-z(\[]|0[a-z])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")  # °0n: O read as 0
+                         r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
+# The O of the note's first word read as a zero after the numeral ("30n",
+# "°0n": ³On; not "30s").
+_NOTE_START_O = re.compile(rf"^(\d|[{re.escape(_NOTE_MARKS)}]{{1,2}})(?=0(?!s\b)[a-z]+\b)")
 # A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
 _SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
                           r"[°'’*]?[.,:;]?$")
@@ -420,7 +424,7 @@ def _begins(lines: list[SourceLine], page: list[int], i: int, box) -> int | None
 def _note_start(line: SourceLine) -> tuple[str | None, str] | None:
     """``(numeral, why)`` when a footnote line begins a note, else None."""
     text = line.text.strip()
-    match = _NOTE_START.match(text)
+    match = _NOTE_START_O.match(text) or _NOTE_START.match(text)
     if match:
         return match.group(1), f"starts with the note numeral {match.group(1)!r}"
     if len(line.words) >= 3 and all(w.box is not None for w in line.words[:4]):
@@ -460,6 +464,40 @@ def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | Non
                 em: float | None, gap: float | None, height: int | None,
                 options: GeometryOptions, pitch: float | None = None) -> bool:
     """Mark the notes at the foot of ``free`` (a page's or a column's lines, top to bottom)."""
+    if _foot_notes_read(lines, free, roles, body, em, gap, height, options, pitch):
+        return True
+    # On a noisy scan the engine may read the rule over the notes, with the
+    # tops of the first note line's letters, as a line of letters it cannot
+    # read ("Peete te coe aeons", confidences 0-0.2): the notes found without
+    # such lines, the one between them and the text is the rule.
+    unread = [i for i in free if _unread(lines[i])]
+    kept = [i for i in free if i not in unread]
+    if not unread or not _foot_notes_read(lines, kept, roles, body, em, gap, height, options, pitch):
+        return False
+    notes = [i for i in kept if roles[i] is not None and roles[i].kind in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)]
+    text = [i for i in kept if i not in notes]
+    if all(lines[i].box for i in notes + text + unread):
+        top = min(lines[i].box.y0 for i in notes)  # type: ignore[union-attr]
+        bottom = max((lines[i].box.y1 for i in text), default=0)  # type: ignore[union-attr]
+        for i in unread:
+            if roles[i] is None and bottom <= lines[i].box.y0 < top:  # type: ignore[union-attr]
+                roles[i] = Role(RoleKind.SEPARATOR, why="a line the engine could not read over the notes")
+    return True
+
+
+UNREADABLE_LINE = 0.4
+"""A line whose words the engine read with a median confidence under this
+could not be read (Tesseract: a rule read as letters, 0.05-0.36)."""
+
+
+def _unread(line: SourceLine) -> bool:
+    known = [w.confidence for w in line.words if w.confidence is not None]
+    return len(known) >= 2 and statistics.median(known) < UNREADABLE_LINE
+
+
+def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
+                     em: float | None, gap: float | None, height: int | None,
+                     options: GeometryOptions, pitch: float | None = None) -> bool:
     run = _foot_run(lines, free, body, gap, options, pitch)
     above = [i for i in free if i not in run]
     if not run or not above:
@@ -524,9 +562,12 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
             return []
         known = [s for s in sizes if s is not None]
         # A note's last line of a word or two ("Studies, 1983).") measures
-        # whatever its few letters give: only longer lines bound the run's size.
+        # whatever its few letters give: only longer lines bound the run's size,
+        # and the lines at least half as wide as the widest give its size.
         long = [lines[i].size for i in run if len(lines[i].text.split()) >= 3] or known
-        if (statistics.median(known) <= options.footnote_ratio * body
+        widest = max(lines[i].box.width for i in run)  # type: ignore[union-attr]
+        full = [lines[i].size for i in run if 2 * lines[i].box.width >= widest]  # type: ignore[union-attr]
+        if (statistics.median(full or known) <= options.footnote_ratio * body  # type: ignore[type-var]
                 and max(long) <= NOTE_MAX_SIZE * body):  # type: ignore[type-var]
             return run
         return []
@@ -783,8 +824,9 @@ UNSURE_CONFIDENCE = 0.7
 misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 
 # A clause's end with a mark after it that may be a misread superscript
-# (``region.+``, ``program.’``, ``1984.2``): the mark is the numeral as read.
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})$")
+# (``region.+``, ``program.’``, ``1984.2``, a speck after it: ``1984.2.``): the
+# mark is the numeral as read.
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})[.,:]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 

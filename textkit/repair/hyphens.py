@@ -54,14 +54,16 @@ class HyphenEvidence:
         for line in lines:
             tokens = _TOKEN.findall(line)
             broken = line.rstrip().endswith(HYPHENS) and bool(tokens)
-            for k, token in enumerate(tokens):
-                if (k == 0 and after_break) or (broken and k == len(tokens) - 1):
-                    continue
+            # Not the first token after a break, nor the last before one.
+            counted = tokens[1 if after_break else 0:len(tokens) - 1 if broken else len(tokens)]
+            plain = []  # counted at once, in order, after the line
+            for token in counted:
                 token = token.strip(".").lower()
-                if "-" in token.strip("-"):
+                if "-" in token and "-" in token.strip("-"):
                     compounds[token.strip("-")] += 1
                 elif token:
-                    words[token] += 1
+                    plain.append(token)
+            words.update(plain)
             after_break = broken
         return cls(words, compounds)
 

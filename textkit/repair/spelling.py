@@ -38,18 +38,29 @@ class Vocabulary:
         self.folded: Counter[str] = Counter()
         self._forms: dict[str, list[str]] = {}
         for form, n in self.exact.items():
-            self.folded[form.lower()] += n
-            self._forms.setdefault(form.lower(), []).append(form)
-        self.names = frozenset(folded for folded, forms in self._forms.items()
-                               if any(not form.islower() for form in forms))
+            folded = form.lower()
+            self.folded[folded] += n
+            self._forms.setdefault(folded, []).append(form)
+        self.names = frozenset(form.lower() for form in self.exact if not form.islower())
         """The case-folded forms that the document writes with a capital (names, acronyms)."""
         self._index: SymSpell | None = None
+        self._indexed: set[str] = set()
         self._found: dict[str, list[str]] = {}
 
-    def share_lookalikes(self, other: Vocabulary) -> None:
-        """Reuse ``other``'s look-alike answers: valid while both have the same names."""
-        if other.names == self.names:
-            self._found = other._found
+    def share_lookalikes(self, other: Vocabulary) -> frozenset[str]:
+        """Reuse ``other``'s look-alike index and answers (the same document, a pass later).
+
+        The index grows by the names ``other`` lacked (an answer is filtered by this
+        vocabulary's names, so an index of more names answers the same); an answer is
+        kept unless a name that came or went lies within two edits of its word.
+        Returns those names (case-folded).
+        """
+        moved = self.names ^ other.names
+        self._index, self._indexed = other._index, other._indexed
+        self._found = {key: forms for key, forms in other._found.items()
+                       if not any(_near(key.split(" ", 1)[1].lower(), name, int(key[0]))
+                                  for name in moved)}
+        return moved
 
     def count(self, form: str) -> int:
         """How often the document has exactly ``form``."""
@@ -59,6 +70,10 @@ class Vocabulary:
         """How often the document has ``form`` in any capitalization."""
         return self.folded.get(form.lower(), 0)
 
+    def cached_lookalikes(self, word: str, max_distance: int = 2) -> list[str]:
+        """What :meth:`lookalikes` answered for ``word`` so far (nothing if it was not asked)."""
+        return self._found.get(f"{max_distance} {word}", [])
+
     def lookalikes(self, word: str, max_distance: int = 2) -> list[str]:
         """The document's names and acronyms within ``max_distance`` edits of ``word``.
 
@@ -66,17 +81,37 @@ class Vocabulary:
         business), most frequent first.
         """
         key = f"{max_distance} {word}"
-        if key in self._found:
-            return self._found[key]
+        if key in self._found:  # perhaps a pass ago: the counts of now
+            return sorted((f for f in self._found[key] if self.exact.get(f)),
+                          key=lambda f: (-self.exact[f], f))
         if self._index is None:
             # A symspellpy index of this document's capitalized forms: small, so fast to build.
             self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-            for folded, forms in self._forms.items():
-                if any(not form.islower() for form in forms):
-                    self._index.create_dictionary_entry(folded, self.folded[folded])
+        if len(self._indexed) < len(self.names) or not self.names <= self._indexed:
+            for folded in sorted(self.names - self._indexed):
+                self._index.create_dictionary_entry(folded, 1)
+            self._indexed |= self.names
         found = self._index.lookup(word.lower(), Verbosity.ALL, max_distance,
                                    include_unknown=False)
-        forms = [form for item in found for form in self._forms.get(item.term, ())
-                 if form != word and not form.islower()]
-        self._found[key] = sorted(forms, key=lambda f: -self.exact[f])
+        forms = [form for item in found if item.term in self.names
+                 for form in self._forms.get(item.term, ()) if form != word and not form.islower()]
+        self._found[key] = sorted(forms, key=lambda f: (-self.exact[f], f))
         return self._found[key]
+
+
+def _near(a: str, b: str, most: int) -> bool:
+    """``a`` and ``b`` are at most ``most`` edits apart (Levenshtein)."""
+    if abs(len(a) - len(b)) > most:
+        return False
+    # Each edit settles at most one letter that one word has more often than the other.
+    if sum(max(0, a.count(c) - b.count(c)) for c in set(a)) > most:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > most:
+            return False
+        previous = current
+    return previous[-1] <= most

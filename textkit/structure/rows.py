@@ -54,7 +54,10 @@ def make_rows(doc: Document, sentinel: str, lines: Iterable[Line] | None = None)
         refs_by_line[ref.line].append(ref)
     rows: list[Row] = []
     gap = 0
-    blocks = [line.block for line in doc.source_lines]
+    # (OCR with coordinates: the geometry layout has decided the blocks, with
+    # blank lines; the engine's blocks also break at every column's end)
+    boxed = any(line.box is not None for line in doc.source_lines)
+    blocks = [0 if boxed else line.block for line in doc.source_lines]
     previous_block = 0
     for line in doc.lines if lines is None else lines:
         if line.kind is LineKind.BLANK:

@@ -107,6 +107,10 @@ def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH
             j = i + 1
             while j < len(rows) and j - i < MAX_TITLE_LINES and titled(rows[j]) and (
                     rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text, language)):
+                # a title in capitals, then names not in capitals set nearly as large: the byline
+                if geometry and is_caps(rows[j - 1].text) and not is_caps(rows[j].text) and split_authors(
+                        rows[j].plain(sentinel), language):
+                    break
                 j += 1
             byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].plain(sentinel), language)
                       else None)
@@ -145,7 +149,10 @@ def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH
     if page:
         return volume_title, subtitle, spans
     if len(spans) > 1 and first.title and not first.byline and not first.body:
-        volume_title = " ".join(r.text for r in first.title)
+        # as on a title page: the first run of lines is the title, the rest the subtitle
+        end = next((k for k in range(1, len(first.title)) if first.title[k].gap), len(first.title))
+        volume_title = " ".join(r.text for r in first.title[:end])
+        subtitle = " ".join(r.text for r in first.title[end:])
         spans.pop(0)
     return volume_title, subtitle, spans
 

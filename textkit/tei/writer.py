@@ -214,6 +214,7 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
          "Authors' own slips are left as printed.")
     removed = Counter(mark.kind for mark in doc.layout_marks)
     unanchored = sum(1 for note in doc.footnotes() if not note.anchored)
+    inferred = sum(1 for note in doc.footnotes() if note.inferred)
     parts = [f"{n} × {_REMOVED_NAMES[kind]}" for kind, n in sorted(removed.items(), key=lambda i: i[0].value)
              if kind in _REMOVED_NAMES]
     _sub(_sub(decl, "normalization", method="markup"), "p",
@@ -221,7 +222,10 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
          "Footnotes are placed at their reference points and their glued reference numerals removed "
          f"({rules[Rule.FOOTNOTE_MARKER]})"
          + (f"; {unanchored} whose reference was not found are kept, marked anchored=\"false\""
-            if unanchored else "") + ". Lost drop-cap initials are marked supplied "
+            if unanchored else "")
+         + (f"; {inferred} note numbers (n) were not read (the numeral was misread or lost) and "
+            "follow from the numbers of the notes around them" if inferred else "")
+         + ". Lost drop-cap initials are marked supplied "
          f"({rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL]}). "
          + ("Page starts are kept as pb (with n, the page number as printed, where it was read), "
             "running heads and page numbers as fw where they stood, and the line breaks of joined "

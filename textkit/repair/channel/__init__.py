@@ -51,7 +51,9 @@ class Channel:
                 confidences: Mapping[int, float] | None = None,
                 protected: frozenset[str] = frozenset(),
                 join_hyphens: bool = True,
-                noise: tuple[int, int] | None = None) -> list[Suggestion]:
+                noise: tuple[int, int] | None = None,
+                total: int | None = None,
+                long_s: bool | None = None) -> list[Suggestion]:
         """The corrections of ``text``, in order, none overlapping.
 
         ``lexicon`` vouches for words (pass the pipeline's, with the user's
@@ -63,11 +65,14 @@ class Channel:
         lexicon: names, terms); ``join_hyphens`` joins ``pecu- niary`` (a hyphen and a space between
         the halves of a word, left where a line break was lost); ``noise`` is
         ``unknown_share(document_counts, lexicon)`` when the caller has it (a
-        document's blocks share it).
+        document's blocks share it), ``total`` the sum of ``document_counts``; ``long_s`` says whether
+        the document prints the long s (:func:`~.judge.prints_long_s`; found from ``document_counts``
+        when omitted).
         """
         counts = document_counts if document_counts is not None else count_words([text])
         judge = Judge(self.model, lexicon, counts, self.thresholds, self.priors,
-                      join_hyphens=join_hyphens, protected=protected, noise=noise)
+                      join_hyphens=join_hyphens, protected=protected, noise=noise,
+                      total=total or 0, long_s=long_s)
         return judge.suggestions(text, confidences)
 
     def correct(self, text: str, *, lexicon: Lexicon,

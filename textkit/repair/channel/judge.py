@@ -40,7 +40,7 @@ import importlib.resources
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from ...lexicon import Lexicon
@@ -158,6 +158,15 @@ MIXED_NAMES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'")
 
 CONTRACTIONS = frozenset({"s", "t", "d", "ll", "re", "ve", "m", "em", "tis", "twas"})
 
+SHORT = 3
+"""Words up to this long weigh every one-letter change against their best reading
+(:meth:`Judge._short_rivals`)."""
+
+SHORT_RIVALS = 8
+"""... the likeliest this many of them by channel and frequency (each is two word-pair lookups)."""
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
 MAX_READINGS = 12
 """Readings weighed per word, the likeliest by channel and frequency (context
 rarely lifts the thirteenth over them all, and each costs two pair lookups)."""
@@ -217,14 +226,90 @@ def unknown_share(counts: Mapping[str, int], lexicon: Lexicon) -> tuple[int, int
     (2, 6)
     """
     known = lexicon.words
-    unknown = words = 0
+    return _share(counts, lambda form: form not in known)
+
+
+def _share(counts: Mapping[str, int], test: Callable[[str], bool]) -> tuple[int, int]:
+    """``(passing, words)``: the words of a document (alphabetic forms of two letters or
+    more) whose form passes ``test``, and all of them."""
+    passing = words = 0
     for form, n in counts.items():
         if len(form) < 2 or not form.isalpha():
             continue
         words += n
-        if form not in known:
-            unknown += n
-    return unknown, words
+        if test(form):
+            passing += n
+    return passing, words
+
+
+LONG_S_SHARE = 0.01
+"""A document prints the long s (``ſ``, read as ``f``: ``fuch``, ``thefe``) when at least
+this share of its words are non-words that ``s`` for ``f`` makes words: on the training
+and dev scans, prints with it are at 2.6% or more, the rest (newspapers, modern prose,
+Tesseract's degraded scans) at 0.9% or less, most under 0.1%."""
+
+LONG_S_MIN = 10
+"""... and at least this many such words (a short text says too little)."""
+
+LONG_S_COST = 0.7
+"""The channel cost of ``f`` for a printed ``s`` in such a print (P = 1/2: the long s is
+set everywhere but at a word's end, and the OCR reads it as ``f`` about half the time)."""
+
+MAX_LONG_S = 4
+"""At most this many ``f`` of one word are tried as ``s`` (every combination of them)."""
+
+
+def long_s_share(counts: Mapping[str, int], lexicon: Lexicon) -> tuple[int, int]:
+    """``(long_s, words)``: the words of a document that read as words only with each
+    non-final ``f`` read as ``s`` (``fuch``, ``thefe``: a print with the long s), and all
+    its words (as :func:`unknown_share` counts them).
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> long_s_share(count_words(["fuch a houfe, of thefe"]), default_lexicon())
+    (3, 4)
+    """
+    known = lexicon.words
+    return _share(counts, lambda form: "f" in form[:-1] and form not in known
+                  and _long_s(form) in known)
+
+
+def prints_long_s(share: tuple[int, int]) -> bool:
+    """Does a document with this :func:`long_s_share` print the long s?
+
+    >>> prints_long_s((40, 1500)), prints_long_s((4, 13000)), prints_long_s((5, 100))
+    (True, False, False)
+    """
+    found, words = share
+    return found >= LONG_S_MIN and found >= LONG_S_SHARE * words
+
+
+def _long_s(form: str) -> str:
+    """Every non-final ``f`` of ``form`` as ``s``."""
+    return form[:-1].replace("f", "s") + form[-1:]
+
+
+@functools.lru_cache(maxsize=50_000)
+def long_s_readings(lower: str, words: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    """Known words that a long s read as ``f`` turns into ``lower``, each with its cost
+    (:data:`LONG_S_COST` per ``f``): some or all of its non-final ``f`` as ``s``.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> [w for w, _ in long_s_readings("poffeffion", default_lexicon().words)]
+    ['possession']
+    >>> long_s_readings("of", default_lexicon().words)
+    ()
+    """
+    where = [i for i, c in enumerate(lower[:-1]) if c == "f"][:MAX_LONG_S]
+    out = []
+    for mask in range(1, 1 << len(where)):
+        chars = list(lower)
+        for bit, i in enumerate(where):
+            if mask >> bit & 1:
+                chars[i] = "s"
+        text = "".join(chars)
+        if text in words:
+            out.append((text, LONG_S_COST * bin(mask).count("1")))
+    return tuple(out)
 
 
 def noise_shift(document: tuple[int, int], training: float) -> float:
@@ -278,10 +363,14 @@ class Judge:
     noise: tuple[int, int] | None = None
     """The document's :func:`unknown_share`, when the caller knows it (computed once per
     document, not once per block)."""
+    long_s: bool | None = None
+    """The document prints the long s (:func:`prints_long_s`); found from ``counts`` when
+    not given (the stage finds it once per document)."""
     total: int = 0
 
     def __post_init__(self) -> None:
-        self.total = max(1, sum(self.counts.values()))
+        if not self.total:  # the caller may know it (a document's blocks share it)
+            self.total = max(1, sum(self.counts.values()))
         self._vouched_forms: dict[str, bool] = {}
         self._known = self.lexicon.words.__contains__
         # The channel was learned on scans with many errors; in a cleaner document
@@ -291,11 +380,14 @@ class Judge:
         # more fixes than it saved.
         noise = self.noise if self.noise is not None else unknown_share(self.counts, self.lexicon)
         self.shift = noise_shift(noise, self.model.unknown_share)
+        if self.long_s is None:
+            self.long_s = prints_long_s(long_s_share(self.counts, self.lexicon))
 
     # -- the walk ------------------------------------------------------------
 
     def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list[Suggestion]:
         tokens = [_token(m) for m in WORD.finditer(text)]
+        words = self.lexicon.words  # _vouched's first test, inlined below for the common case
         out: list[Suggestion] = []
         skip = -1
         previous = ""  # the reading of the word before, for context
@@ -304,12 +396,13 @@ class Judge:
                 continue
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             gap = text[token.end:nxt.start] if nxt is not None else ""
-            vouched = self._vouched(token)
+            vouched = token.core in words or self._vouched(token)
             found: Suggestion | None = None
             if nxt is not None:
                 if self.join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
                     found = self._hyphen(token, nxt, text)
-                if found is None and gap.isspace() and not (vouched and self._vouched(nxt)):
+                if found is None and gap.isspace() and not (
+                        vouched and (nxt.core in words or self._vouched(nxt))):
                     found = self._join(token, nxt, previous, tokens, i, text)
             if found is not None:
                 out.append(found)
@@ -386,7 +479,7 @@ class Judge:
         core = token.core
         lower = core.lower()
         if core == "|":
-            return None if not self._pronoun_context(before, after) else Suggestion(
+            return None if not _pronoun_context(text, token, before) else Suggestion(
                 token.start, token.start + 1, "|", "I", 3.0, 3.0 >= self.thresholds.apply,
                 Kind.CONFUSION, f"'|' for 'I' between words ({before!r} … {after!r})")
         shape = _shape(core, _sentence_start(text, token.start))
@@ -396,6 +489,13 @@ class Judge:
         if "'" in core or "’" in core:
             return self._apostrophe(token, before, after)
         found, two_words = _readings(lower, self.lexicon.words, self.model)
+        long_s = ()
+        if self.long_s and "f" in lower[:-1]:
+            long_s = long_s_readings(lower, self.lexicon.words)
+            if long_s:
+                cheaper = {c for c, cost in long_s}
+                found = tuple(r for r in found if r[0] not in cheaper) + tuple(
+                    (c, cost, Lexicon.proper_only(c)) for c, cost in long_s)
         options: list[tuple[float, str, float]] = []  # (score, reading, channel cost)
         for cand, cost, proper in found:
             if proper and shape == "lower":
@@ -413,13 +513,23 @@ class Judge:
         # candidate explain some of the scanned form's repeats (800 "the" at
         # P(tbe|the) = 1.3% make 10 "tbe").
         explained = sum(self.counts.get(c, 0) * math.exp(-cost) for c, cost, _ in found)
-        keep = self._keep_score(core, shape, explained)
+        if long_s:
+            # In a print that sets the long s, a form that reads as a word with it is that
+            # word: its capital is no sign of a name, nor its repeats of a term (``Efq`` 23×).
+            keep = self._keep_score(core, "lower", float(self.counts.get(lower, 0)))
+        else:
+            keep = self._keep_score(core, shape, explained)
         options.sort(key=lambda o: (-o[0], o[1]))
         best_score, best, best_cost = options[0]
         note = (self._note(best, best_cost, before, after) if best_cost >= 0
                 else f"space lost (P={math.exp(-self.model.space_deleted):.1e})")
+        if any(c == best for c, _ in long_s):
+            note = "long s read as 'f' (this print sets it); " + note
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
+        if log_odds >= self.thresholds.apply and len(lower) <= SHORT:
+            log_odds = best_score - _logsumexp(rest + self._short_rivals(
+                lower, {o[1] for o in options}, before, after))
         replacement = _cased(best, core, _sentence_start(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
         repeats = self.counts.get(lower, 0)
@@ -427,6 +537,26 @@ class Judge:
                     f"{core!r} {repeats}×; log-odds {log_odds:.1f}")
         return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
                           log_odds >= self.thresholds.apply, kind, evidence)
+
+    def _short_rivals(self, lower: str, taken: set[str], before: str, after: str,
+                      shift: float = 0.0) -> list[float]:
+        """The scores of the other words one unseen substitution from a short word.
+
+        A word of two or three letters is a few letters from many words (``ix``: ``in``,
+        ``is``, ``it``), and the confusions learned from one set of scans miss some of
+        another engine's: every such reading competes, at the price of an edit never
+        seen, so that the winner's odds count them. (Longer words get them as
+        candidates, :data:`~.candidates.UNSEEN_FROM`.) They are weighed where they can
+        decide, for a reading whose odds without them clear the bar to be applied (each
+        costs two word-pair lookups); below it the odds leave them out.
+        """
+        if len(lower) > SHORT or not lower.isalpha():
+            return []
+        unseen = self.model.unseen_cost
+        others = sorted(((-unseen(letter) + self._log_p(text), text, letter)
+                         for text, letter in _one_substitution(lower, self.lexicon.words)
+                         if text not in taken), reverse=True)[:SHORT_RIVALS]
+        return [self._score(text, unseen(letter), before, after, shift) for _, text, letter in others]
 
     def _apostrophe(self, token: _Token, before: str, after: str) -> Suggestion | None:
         """``that'the``: a space read as an apostrophe (a contraction is left alone)."""
@@ -477,19 +607,16 @@ class Judge:
         others = max(0.0, self.counts.get(core.lower(), 0) - 1 - explained)
         return math.log(prior + self.priors.repeat * others / self.total)
 
-    @staticmethod
-    def _pronoun_context(before: str, after: str) -> bool:
-        return bool(before or after)
 
     # -- real words ------------------------------------------------------------
 
     def _may_be_misread(self, token: _Token, text: str) -> bool:
         """A known word that may still be a misreading: lower case, or a sentence's first."""
         core = token.core
+        if core.islower():
+            return _lower_may_be_misread(core)
         if len(core) < 2 or not core.isalpha() or not core.isascii():
             return False
-        if core.islower():
-            return bool(rivals(core)) and core not in protected_words()
         return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
                 and _sentence_start(text, token.start) and core.lower() not in protected_words())
 
@@ -510,7 +637,11 @@ class Judge:
                 or (after and language.association(best, after))):
             return None  # frequency alone never outweighs a word printed
         note = self._note(best, best_cost, before, after, self.shift)
-        log_odds = best_score - _logsumexp([keep] + [o[0] for o in scored[1:]])
+        rest = [keep] + [o[0] for o in scored[1:]]
+        log_odds = best_score - _logsumexp(rest)
+        if log_odds >= self.thresholds.real_word and len(lower) <= SHORT:
+            log_odds = best_score - _logsumexp(rest + self._short_rivals(
+                lower, {c for _, c, _ in scored}, before, after, self.shift))
         if log_odds < self.thresholds.suggest:
             return None
         # A neighbour seen with the reading less often than chance ("the in function":
@@ -557,6 +688,8 @@ class Judge:
         if b[:1].isupper() and not (a.isupper() and b.isupper()):
             return None
         joined = a + b
+        if len(a) > 1 and a.isupper() and b.islower():
+            joined = a[0] + (a[1:] + b).lower()  # "OF ficials": "Officials", capitals misread
         lower = joined.lower()
         if not self._known(lower) or (self.lexicon.proper_only(lower) and a.islower()):
             return None
@@ -579,6 +712,14 @@ class Judge:
 
 
 @functools.lru_cache(maxsize=100_000)
+def _lower_may_be_misread(core: str) -> bool:
+    """:meth:`Judge._may_be_misread` of a word in lower case: it depends on the word alone
+    (cached per process, as :func:`rivals` is: most words of a text are such words)."""
+    return (len(core) >= 2 and core.isalpha() and core.isascii() and bool(rivals(core))
+            and core not in protected_words())
+
+
+@functools.lru_cache(maxsize=100_000)
 def _readings(lower: str, words: frozenset[str], model: ChannelModel
               ) -> tuple[tuple[tuple[str, float, bool], ...], tuple[tuple[str, str], ...]]:
     """The candidate readings of a word form: ``(reading, cost, a name only)``, the
@@ -587,8 +728,22 @@ def _readings(lower: str, words: frozenset[str], model: ChannelModel
     (a frozenset hashes once)."""
     found = sorted(readings(lower, words.__contains__, model).items(),
                    key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))[:MAX_READINGS]
-    two = tuple((a, b) for a, b in splits(lower, words.__contains__) if len(a) + len(b) >= 4)
+    two = tuple((a, b) for a, b in splits(lower, words.__contains__)
+                if len(a) + len(b) >= 4 or b == "a")  # "isa": "is a"
     return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
+
+
+@functools.lru_cache(maxsize=20_000)
+def _one_substitution(lower: str, words: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The known words of two letters or more one letter from ``lower``, each with that letter."""
+    out = []
+    for i, seen in enumerate(lower):
+        head, tail = lower[:i], lower[i + 1:]
+        for letter in LETTERS:
+            text = head + letter + tail
+            if letter != seen and len(text) > 1 and text in words:
+                out.append((text, letter))
+    return tuple(out)
 
 
 def _token(match: re.Match[str]) -> _Token:
@@ -608,6 +763,19 @@ def _at_line_break(text: str, token: _Token) -> bool:
                 or LINE_START_AFTER_HYPHEN.search(text, max(0, token.start - 8), token.start))
 
 
+PRONOUN_AFTER = re.compile(r"[ \t]+(?:[a-z]+(?:['’][a-z]+)?|[a-z]*['’](?:m|ll|ve|d))\b")
+
+
+def _pronoun_context(text: str, token: _Token, before: str) -> bool:
+    """``|`` read for ``I``: a pronoun has a word in small letters after it (``| think``,
+    ``| am``, ``| ’ll``); a bar before a capital or a figure, or after a figure
+    (``Table 1 | Column A``, ``1990 | 1991``), is a rule, no pronoun."""
+    if not PRONOUN_AFTER.match(text, token.end):
+        return False
+    left = text[max(0, token.start - 8):token.start].rstrip()[-1:]
+    return not (left.isdigit() or left == "|")
+
+
 def _shape(word: str, sentence_start: bool) -> str:
     if word.islower():
         return "lower"
@@ -619,8 +787,16 @@ def _shape(word: str, sentence_start: bool) -> str:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip().rstrip("“‘\"'(")
+    # A look back of a few characters (a block can be a whole document long: copying
+    # everything before each word made long blocks quadratic).
+    at = max(0, start - SENTENCE_LOOKBACK)
+    before = text[at:start].rstrip().rstrip("“‘\"'(")
+    if not before and at:
+        before = text[:start].rstrip().rstrip("“‘\"'(")
     return not before or before[-1] in ".!?:\n"
+
+
+SENTENCE_LOOKBACK = 32
 
 
 def _cased(reading: str, like: str, sentence_start: bool = False) -> str:

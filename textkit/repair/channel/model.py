@@ -16,11 +16,13 @@ import functools
 import importlib.resources
 import json
 import math
+import re
 from dataclasses import dataclass
 from types import MappingProxyType
 from collections.abc import Mapping
 
 MODEL_FILE = "ocr-channel.json"
+_SPACE = re.compile(r"\s").search  # what str.isspace calls a space (one search, not a loop)
 
 MAX_RULE_COST = 9.5
 """Rules dearer than this (P < 1 in 13,000) are dropped: no candidate they make
@@ -89,7 +91,7 @@ class ChannelModel:
         best: dict[tuple[str, str], float] = {}
         for seen, printed, count, occurrences in raw["rules"]:
             seen, printed = seen.lower(), printed.lower()
-            if not _word_side(printed) or any(c.isspace() for c in seen) or seen == printed:
+            if seen == printed or not _word_side(printed) or _SPACE(seen):
                 continue
             cost = -math.log(count / occurrences)
             limit = MAX_INSERTION_COST if not seen else MAX_RULE_COST

@@ -19,7 +19,7 @@ from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
 from ..edits import apply_edits
 from . import Channel, Kind, Suggestion, count_words
-from .judge import unknown_share
+from .judge import long_s_readings, long_s_share, prints_long_s, unknown_share
 
 RULES = {Kind.CONFUSION: Rule.OCR_CHANNEL, Kind.REAL_WORD: Rule.OCR_REAL_WORD,
          Kind.SPLIT: Rule.OCR_SPLIT, Kind.JOIN: Rule.OCR_JOIN, Kind.HYPHEN: Rule.HYPHEN_MIDLINE}
@@ -37,6 +37,8 @@ def correct_with_channel(doc: Document) -> Document:
     lexicon = lexicon_for(frozenset(options.user_words), options.language)
     counts = count_words([b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()])
     noise = unknown_share(counts, lexicon)  # how noisy the scan is: once per document
+    total = max(1, sum(counts.values()))
+    long_s = prints_long_s(long_s_share(counts, lexicon))  # an old print's ſ read as f
     words = _line_words(doc)
     held: list[Correction] = []
 
@@ -45,8 +47,9 @@ def correct_with_channel(doc: Document) -> Document:
             return b
         found = channel.suggest(b.text, lexicon=lexicon, document_counts=counts,
                                 confidences=_confidences(b, words) if words else None,
-                                protected=options.user_words | _names(b.text, every=note),
-                                noise=noise)
+                                protected=options.user_words | _names(b.text, every=note,
+                                                                      long_s=long_s, words=lexicon.words),
+                                noise=noise, total=total, long_s=long_s)
         held.extend(_correction(s, b, Confidence.LOW) for s in found if not s.applied)
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
                  for s in found if s.applied]
@@ -63,10 +66,14 @@ def correct_with_channel(doc: Document) -> Document:
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
 
 
-def _names(text: str, *, every: bool) -> frozenset[str]:
+def _names(text: str, *, every: bool, long_s: bool = False,
+           words: frozenset[str] = frozenset()) -> frozenset[str]:
     """Capitalized words that read as names: two or more in a row (``Dita Dunn``), or, in a
-    footnote (authors, titles, places of publication), every one."""
-    found = list(_CAPITALIZED.finditer(text))
+    footnote (authors, titles, places of publication), every one. In a print that sets the
+    long s, a name is set with it too: one that reads as a known word with ``s`` for its
+    ``f`` (``Princefs Louifa``) is not kept as printed."""
+    found = [m for m in _CAPITALIZED.finditer(text)
+             if not (long_s and long_s_readings(m.group().lower(), words))]
     if every:
         return frozenset(m.group() for m in found)
     names = set()

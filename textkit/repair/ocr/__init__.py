@@ -39,7 +39,7 @@ from ...lexicon import Lexicon, lexicon_for
 from ...model import Block, BlockKind, Correction, Document, Footnote
 from ..edits import apply_edits
 from ..spelling import Vocabulary
-from .judge import WORD, Judge, _stem
+from .judge import WORD, Changed, Judge, _stem
 
 __all__ = ["Judge", "correct_ocr", "document_words", "find_misreadings"]
 
@@ -65,17 +65,22 @@ def correct_ocr(doc: Document) -> Document:
     lex = lexicon_for(frozenset(options.user_words), options.language)
     # A correction is evidence for the next ("of" now attested helps another "0f"):
     # repeat until nothing changes, so that running the stage again changes nothing.
+    # A later pass judges again only the words the last one's changes concern (the
+    # forms whose counts moved): the others would get the same verdict.
     innocent: set[str] = set()  # words that cannot be misreadings, whatever the document
     vocabulary: Vocabulary | None = None
+    changed: Changed | None = None
     for _ in range(MAX_PASSES):
         previous, vocabulary = vocabulary, _vocabulary(doc)
         if previous is not None:
-            vocabulary.share_lookalikes(previous)
-        corrector = _Corrector(lex, options.user_words, vocabulary, innocent)
+            assert changed is not None
+            changed = Changed(changed.forms, vocabulary.share_lookalikes(previous))
+        corrector = _Corrector(lex, options.user_words, vocabulary, innocent, changed)
         doc = doc.map_blocks(corrector.block)
         doc = replace(doc, unplaced_notes=tuple(corrector.footnote(n) for n in doc.unplaced_notes))
         if not corrector.edits:
             break
+        changed = Changed(frozenset(corrector.forms), frozenset())
     return doc
 
 
@@ -107,26 +112,30 @@ def document_words(texts: Iterable[str]) -> Iterator[str]:
     >>> list(document_words(["Japan’s IAEA, self-rule."]))
     ['Japan', 'IAEA', 'self', 'rule']
     """
-    for text in texts:
-        for match in WORD.finditer(text):
-            yield _stem(match.group())[0]
+    return iter([_stem(word)[0] for text in texts for word in WORD.findall(text)])
 
 
 class _Corrector:
     """Applies the judge's findings to each block and footnote of a document."""
 
     def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary,
-                 innocent: set[str]) -> None:
+                 innocent: set[str], changed: Changed | None = None) -> None:
         self.judge = Judge(lex, user_words, vocabulary, innocent)
+        self.changed = changed
         self.edits = 0
         """How many corrections this pass made."""
+        self.forms: set[str] = set()
+        """The case-folded forms whose counts this pass's corrections moved."""
 
     def block(self, block: Block) -> Block:
         """``block`` and its footnotes corrected (an author line's names are left alone)."""
         if block.kind is not BlockKind.BYLINE:
             edits = [replace(fix, line=block.line_at(fix.start))
-                     for fix in self.judge.findings(block.text, heading=block.kind is BlockKind.HEAD)]
+                     for fix in self.judge.findings(block.text, heading=block.kind is BlockKind.HEAD,
+                                                    changed=self.changed)]
             self.edits += len(edits)
+            for fix in edits:
+                self.forms.update(w.lower() for w in (*fix.original.split(), *fix.replacement.split()))
             block = apply_edits(block, edits) if edits else block
         notes = tuple(replace(anchor, note=self.footnote(anchor.note)) for anchor in block.notes)
         return replace(block, notes=notes) if notes != block.notes else block

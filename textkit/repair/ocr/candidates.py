@@ -33,10 +33,25 @@ class WordVariants:
     def __call__(self, word: str) -> tuple[Variant, ...]:
         found = self._found.get(word)
         if found is None:
-            found = tuple(v for v in variants(word)
-                          if self.lex.knows(v.text) or self.vocabulary.count(v.text))
+            known = known_variants(word, self.lex)
+            count = self.vocabulary.count
+            found = tuple(v for v, k in zip(raw_variants(word), known) if k or count(v.text))
             self._found[word] = found
         return found
+
+
+@functools.lru_cache(maxsize=100_000)
+def raw_variants(word: str) -> tuple[Variant, ...]:
+    """Every reading of ``word`` the confusion model allows (cached per process: the
+    same non-words recur across a volume's passes and blocks, and in other volumes)."""
+    return tuple(variants(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def known_variants(word: str, lex: Lexicon) -> tuple[bool, ...]:
+    """For each of :func:`raw_variants`, whether ``lex`` knows it (a lexicon is built
+    once per set of user words, so it is a fair cache key)."""
+    return tuple(lex.knows(v.text) for v in raw_variants(word))
 
 
 @functools.lru_cache(maxsize=200_000)

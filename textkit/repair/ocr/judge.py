@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from ...lexicon import Lexicon, bigram_count, frequencies
 from ...model import Confidence, Correction, Rule
 from ..confusions import Variant, explain
-from ..spelling import Vocabulary
-from .candidates import COMMON, WordVariants, common_variants
+from ..spelling import Vocabulary, _near
+from .candidates import COMMON, WordVariants, common_variants, raw_variants
 
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_ASCII_DIGIT = re.compile(r"[0-9]").search
 
 # Thresholds. Scores are in orders of magnitude of English frequency; costs in
 # "confusions" (see textkit.repair.confusions).
@@ -90,6 +91,16 @@ class _Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Changed:
+    """What a pass over a document changed: the case-folded forms whose counts moved
+    (each correction's original and replacement), and whether its set of names did."""
+
+    forms: frozenset[str]
+    names: frozenset[str]
+    """The case-folded forms that became or ceased to be names (written with a capital)."""
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     """What surrounds a word: its neighbours and its place in the sentence."""
 
@@ -112,13 +123,21 @@ class Judge:
         self._variants = WordVariants(lex, vocabulary)
         self._innocent = innocent if innocent is not None else set()
 
-    def findings(self, text: str, *, heading: bool = False) -> Iterator[Correction]:
+    def findings(self, text: str, *, heading: bool = False,
+                 changed: Changed | None = None) -> Iterator[Correction]:
+        """The corrections of ``text``.
+
+        ``changed`` (on a later pass over a document) says what the last pass changed:
+        only the words whose verdict that can alter are judged again (see
+        :meth:`affected`); the others got theirs with the same neighbours and counts.
+        """
         words = list(WORD.finditer(text))
         capitals = heading and _in_capitals(text)
         stems = [_stem(match.group())[0] for match in words]
         readings = list(stems)  # each word as corrected so far: the context of its neighbours
         found: dict[int, tuple[str, Rule, Confidence, str]] = {}
-        todo = set(range(len(words)))
+        todo = (set(range(len(words))) if changed is None
+                else {i for i, stem in enumerate(stems) if self.affected(stem, changed)})
         # A correction changes its neighbours' context ("0f l" -> "of l" -> "of I"): judge
         # the neighbours again until nothing changes, so that the stage is idempotent.
         while todo:
@@ -142,12 +161,36 @@ class Judge:
             start = words[i].start()
             yield Correction(rule, start, start + len(stems[i]), stems[i], replacement, confidence, 0, note)
 
+    def affected(self, word: str, changed: Changed) -> bool:
+        """Could the last pass's changes alter the verdict on ``word``?
+
+        A verdict depends on the word, its neighbours' readings (a pass ends with each
+        word judged in its final context), and the document's counts of the word, of
+        its candidate readings and of its look-alike names: only a word for which one
+        of those forms changed count is judged again.
+        """
+        if not self.suspect(word):
+            return False
+        forms = changed.forms
+        if word.lower() in forms:
+            return True
+        if any(v.text.lower() in forms for v in raw_variants(word)):
+            return True
+        if any(v.text.lower() in forms for v in common_variants(word)):
+            return True
+        if _shape(word).islower():
+            return False
+        lower = word.lower()
+        if any(_near(lower, name, 2) for name in changed.names):
+            return True  # the look-alike search may find another name
+        return any(form.lower() in forms for form in self.vocabulary.cached_lookalikes(word))
+
     def suspect(self, word: str) -> bool:
         """Could ``word`` be a misreading at all? (Cheap: most words are common words.)"""
         if word in self._innocent:
             return False
         if (not word.isascii() or word in self.user_words or word.isdigit()
-                or (self.lex.knows(word.replace("’", "'")) and not any(c.isdigit() for c in word)
+                or (self.lex.knows(word.replace("’", "'")) and not _ASCII_DIGIT(word)
                     and not common_variants(word))):
             self._innocent.add(word)
             return False
@@ -395,6 +438,9 @@ def _in_capitals(text: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def _stem(token: str) -> tuple[str, str]:
     """Split a possessive ending off a word: ``Japan’s`` -> ``Japan``, ``’s``."""
+    last, before = token[-1:], token[-2:-1]  # most words end in no ’s or s’: no regex then
+    if not ((last == "s" and before in ("'", "’")) or (last in ("'", "’") and before == "s")):
+        return token, ""
     match = POSSESSIVE.search(token)
     if match and match.start() > 0 and not token.lower().endswith(("n't", "n’t")):
         if match.group().startswith(("'", "’")):
@@ -412,5 +458,13 @@ def _spaced(text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip().rstrip("“‘\"'(")
+    # A look back of a few characters (a block can be a whole document long: copying
+    # everything before each word made long blocks quadratic).
+    at = max(0, start - SENTENCE_LOOKBACK)
+    before = text[at:start].rstrip().rstrip("“‘\"'(")
+    if not before and at:
+        before = text[:start].rstrip().rstrip("“‘\"'(")
     return not before or before[-1] in ".!?:"
+
+
+SENTENCE_LOOKBACK = 32
