@@ -33,6 +33,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 
 class Rule(enum.Enum):
@@ -474,6 +475,23 @@ class PageInfo:
     width: int | None = None
     height: int | None = None
     printed: str | None = None
+
+
+CONSUME = "consume"
+"""The key of ``Document.evidence`` under which ``pipeline.run(release=True)`` hands a
+stage the names (a frozenset) of the document's fields it may drop as soon as it has
+read them: the pipeline holds no other reference to the document, and drops those
+fields after the stage anyway. A stage that keeps them is as right, only larger."""
+
+_T = TypeVar("_T")
+
+
+def drained(items: list[_T]) -> Iterator[_T]:
+    """The items of ``items`` in order, each taken out of the list as it is given
+    (for a stage that sheds its input record by record, :data:`CONSUME`)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 @dataclass(frozen=True, slots=True)

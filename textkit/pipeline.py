@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from .errors import PipelineError, TextkitError
-from .model import Document, Options
+from .model import CONSUME, Document, Options
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ volume is computed (once, before the first text; given to each in ``Document.evi
 A stage here changes every block (a volume's every hyphen): run over the
 whole volume, it would hold the volume's blocks twice, the old and the new.
 Its result for a text must depend only on that text and the evidence.
+The evidence reads only what the layout stage makes: a released run computes
+it right after layout, so that the layout's lines go with the structure stage.
 """
 
 
@@ -76,12 +78,16 @@ def run(doc: Document, options: Options | None = None, *, release: bool = False)
         doc = replace(doc, options=options)
     if release:
         doc = released(doc, "read")
+    names = [name for name, _ in stages(doc.options)]
     for name, stage in stages(doc.options):
         began = time.perf_counter()
         try:
             if name in PER_TEXT:  # handed over, not kept here: the old texts go one by one
                 held, doc = [doc], None
                 result = _per_text(name, stage, held, release=release)
+            elif release:  # handed over: the stage alone holds the document, and may shed its input
+                held, doc = [_consumable(doc, name)], None
+                result = stage(held.pop())
             else:
                 result = stage(doc)
         except TextkitError:
@@ -93,9 +99,29 @@ def run(doc: Document, options: Options | None = None, *, release: bool = False)
         doc = replace(result, stages=(*result.stages, name))
         del result
         if release:
+            if name == "layout":  # the per-text stages' evidence, while the layout's lines are here
+                doc = replace(doc, evidence={**doc.evidence, **{
+                    later: _load(PER_TEXT[later])(doc) for later in PER_TEXT if later in names}})
             doc = released(doc, name)
+            if CONSUME in doc.evidence:  # said to one stage only
+                doc = replace(doc, evidence={k: v for k, v in doc.evidence.items() if k != CONSUME})
         log.debug("%s: stage %s took %.3f s", doc.source, name, time.perf_counter() - began)
+    if release:
+        doc = replace(doc, evidence={key: value for key, value in doc.evidence.items()
+                                     if key not in PER_TEXT and key != CONSUME})
     return doc
+
+
+def _consumable(doc: Document, name: str) -> Document:
+    """``doc`` telling stage ``name`` which of its fields it may drop once read
+    (``evidence[CONSUME]``): those :func:`released` would drop after it."""
+    after = released(doc, name)
+    fields = frozenset(field for field in ("source_lines", "lines")
+                       if getattr(doc, field) and not getattr(after, field))
+    evidence = {key: value for key, value in doc.evidence.items() if key != CONSUME}
+    if fields:
+        evidence[CONSUME] = fields
+    return replace(doc, evidence=evidence)
 
 
 def _per_text(name: str, stage: Stage, held: list[Document], *, release: bool) -> Document:
@@ -104,9 +130,12 @@ def _per_text(name: str, stage: Stage, held: list[Document], *, release: bool) -
     place, each with the volume's evidence; each old text is dropped once
     repaired."""
     doc = held.pop()
-    evidence = {**doc.evidence, name: _load(PER_TEXT[name])(doc)}
+    evidence = {**doc.evidence}
+    if name not in evidence:  # a released run computed it after layout
+        evidence[name] = _load(PER_TEXT[name])(doc)
     texts = list(doc.texts)
     unplaced, volume_evidence = doc.unplaced_notes, doc.evidence
+    volume_evidence = {key: value for key, value in volume_evidence.items() if key != name}
     base = replace(doc, texts=(), unplaced_notes=(), evidence=evidence)
     del doc
     if release:
@@ -139,7 +168,9 @@ def released(doc: Document, done: str) -> Document:
     them: after the structure stage, or already after the layout stage when
     they tell the structure stage nothing the layout's ``lines`` do not (no
     reader's blocks, not ABBYY's one paragraph per line). After the hyphens
-    stage, ``lines`` and ``footnote_refs`` (its evidence) go.
+    stage, ``lines`` and ``footnote_refs`` (its evidence) go; already after
+    the structure stage when the evidence of every stage in :data:`PER_TEXT`
+    is in hand (a released run computes it after layout).
     """
     if done == "read":
         return replace(doc, raw="".join(sorted(set(_PRIVATE_USE.findall(doc.raw)))))
@@ -148,6 +179,6 @@ def released(doc: Document, done: str) -> Document:
         if done == "structure" or (doc.input_format != "abbyy"
                                    and not any(line.block for line in doc.source_lines)):
             return replace(doc, source_lines=())
-    if done == "hyphens":
+    if done == "hyphens" or (done == "structure" and all(name in doc.evidence for name in PER_TEXT)):
         return replace(doc, lines=(), footnote_refs=())
     return doc

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from ..lang import profile
-from ..model import Document, LayoutMark, Line, LineKind, PageInfo
+from ..model import CONSUME, Document, drained, LayoutMark, Line, LineKind, PageInfo
 from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
 
@@ -34,39 +34,52 @@ def analyze_layout(doc: Document) -> Document:
         from .geometry import analyze_geometry  # only then: plain text never imports it
 
         return analyze_geometry(doc)
-    lines_in = raw_lines(doc.source_lines)
+    line_pages = [line.page for line in doc.source_lines]
+    if "source_lines" in doc.evidence.get(CONSUME, ()):  # each record dropped once read (#13)
+        source = list(doc.source_lines)
+        doc = replace(doc, source_lines=())
+        lines_in = raw_lines(drained(source))
+    else:
+        lines_in = raw_lines(doc.source_lines)
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
     if not blocks and doc.input_format in FOOT_NOTE_FORMATS and len(doc.pages) > 1:
         refs, unanchored = find_foot_anchors(lines_in, kinds, find_foot_notes(lines_in, kinds))
     lines: list[Line] = []
+    marks: list[LayoutMark] = []
     page_pending = True  # the first page begins with the first text line
-    for raw, kind in zip(lines_in, kinds):
+    # Each raw line is dropped once its Line is made: a volume's lines are not held twice.
+    lines_in.reverse()
+    kinds.reverse()
+    while lines_in:
+        raw, kind = lines_in.pop(), kinds.pop()
         page_start = raw.is_page_start or page_pending
         page_pending = page_start and kind is not LineKind.TEXT and kind is not LineKind.FOOTNOTE
         lines.append(Line(raw.number, raw.content, kind, page_start and kind is LineKind.TEXT))
-    marks = [LayoutMark(line.kind, line.number, raw.content)
-             for line, raw in zip(lines, lines_in) if line.kind in REMOVED_KINDS]
+        if kind in REMOVED_KINDS:
+            marks.append(LayoutMark(kind, raw.number, raw.content))
+    del raw
     return replace(doc, lines=tuple(lines), footnote_refs=tuple(refs), layout_marks=tuple(marks),
-                   unplaced_notes=tuple(unanchored), pages=printed_pages(doc, lines))
+                   unplaced_notes=tuple(unanchored), pages=printed_pages(doc, lines, line_pages))
 
 
 _FOLIO_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 _PAGE_DIGITS = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}")
 
 
-def printed_pages(doc: Document, lines: list[Line]) -> tuple[PageInfo, ...]:
+def printed_pages(doc: Document, lines: list[Line], line_pages: list[int]) -> tuple[PageInfo, ...]:
     """The document's pages with the number each prints, where it was read.
 
-    A page number line gives it; else a running head's folio.
+    A page number line gives it; else a running head's folio. ``line_pages``:
+    each input line's page.
     """
     pages = {info.number: info for info in doc.pages}
     found: dict[int, str] = {}
     for line in lines:
-        if line.number > len(doc.source_lines):
+        if line.number > len(line_pages):
             continue
-        page = doc.source_lines[line.number - 1].page
+        page = line_pages[line.number - 1]
         if line.kind is LineKind.PAGE_NUMBER:
             match = _PAGE_DIGITS.search(line.text)
             if match:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Language, Line, LineKind, SourceLine
@@ -52,7 +52,7 @@ class RawLine:
         return self.text.strip()
 
 
-def raw_lines(lines: Sequence[SourceLine]) -> list[RawLine]:
+def raw_lines(lines: Iterable[SourceLine]) -> list[RawLine]:
     """A reader's lines, numbered from 1, each marked when it opens a new page.
 
     >>> from textkit.model import SourceLine
@@ -60,11 +60,12 @@ def raw_lines(lines: Sequence[SourceLine]) -> list[RawLine]:
     [(1, 'a', False), (2, 'b', True)]
 
     The first line is not marked: nothing shows where the first page began.
+    ``lines`` are read once, in order (an iterator that drops each is as good).
     """
     out: list[RawLine] = []
-    page = lines[0].page if lines else 1
+    page = None
     for number, line in enumerate(lines, 1):
-        out.append(RawLine(number, line.text, line.page != page, line.block))
+        out.append(RawLine(number, line.text, page is not None and line.page != page, line.block))
         page = line.page
     return out
 
@@ -190,6 +191,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
             if (folio and (anywhere[key] >= 2 or once)) or (
                     i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS):
                 kinds[i] = LineKind.RUNNING_HEAD
+    del texts  # a volume's worth of indices: not held while _paged_heads makes its own (#13)
     _paged_heads(lines, kinds, edges, language)
     furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lang import profile
-from ..model import Block, BlockKind, Division, Document, Language, Text, TextKind
+from ..model import CONSUME, drained, Block, BlockKind, Division, Document, Language, Text, TextKind
 from .headings import MAX_HEADING_LINES, heading_length
 from ..layout.joining import HYPHENS
 from ..layout.shape import Widths, ends_sentence, is_title_case, words
@@ -81,7 +81,6 @@ _QUOTE_END = re.compile(r"[.?!][”’\"')]*$")
 def build_structure(doc: Document) -> Document:
     """The structure stage: fill ``Document.texts`` (and ``title``) from the layout."""
     sentinel = pick_sentinel(doc.raw)
-    rows = make_rows(doc, sentinel)
     language = profile(doc.options.language)
     text_lines = [line for line in doc.lines if line.text]
     # OCR with coordinates shows block quotations by their inset (Row.hint):
@@ -89,8 +88,15 @@ def build_structure(doc: Document) -> Document:
     geometry = any(line.hint for line in doc.lines)
     builder = _Builder(sentinel, Widths.measure(text_lines), language, _unwrapped(doc),
                        colon_quotes=not geometry, typeset=doc.input_format in TYPESET_SCANS)
+    del text_lines
+    if "lines" in doc.evidence.get(CONSUME, ()):  # each line dropped once its row is made (#13)
+        lines = list(doc.lines)
+        doc = replace(doc, lines=())
+        rows = make_rows(doc, sentinel, drained(lines))
+    else:
+        rows = make_rows(doc, sentinel)
     volume_title, subtitle, spans = find_texts(rows, sentinel, language)
-    del rows, text_lines
+    del rows
     spans.reverse()  # each text's rows dropped once its blocks are made (a volume's lines, not twice)
     texts = tuple(builder.text(spans.pop()) for _ in range(len(spans)))
     return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..layout.joining import join
-from ..model import Block, BlockKind, Document, FootnoteRef, LineKind, NoteAnchor
+from ..model import Block, BlockKind, Document, FootnoteRef, Line, LineKind, NoteAnchor
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +46,9 @@ def pick_sentinel(raw: str) -> str:
     raise ValueError("input uses every private-use character")  # pragma: no cover
 
 
-def make_rows(doc: Document, sentinel: str) -> list[Row]:
-    """The document's text rows, in order, with their gaps and footnote sentinels."""
+def make_rows(doc: Document, sentinel: str, lines: Iterable[Line] | None = None) -> list[Row]:
+    """The document's text rows, in order, with their gaps and footnote sentinels
+    (of ``lines`` instead of the document's, when given)."""
     refs_by_line: dict[int, list[FootnoteRef]] = defaultdict(list)
     for ref in doc.footnote_refs:
         refs_by_line[ref.line].append(ref)
@@ -58,7 +59,7 @@ def make_rows(doc: Document, sentinel: str) -> list[Row]:
     boxed = any(line.box is not None for line in doc.source_lines)
     blocks = [0 if boxed else line.block for line in doc.source_lines]
     previous_block = 0
-    for line in doc.lines:
+    for line in doc.lines if lines is None else lines:
         if line.kind is LineKind.BLANK:
             gap += 1
             continue
