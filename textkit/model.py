@@ -231,7 +231,7 @@ class Block:
         """The text without the reference numerals the footnote stage will take out.
 
         >>> note = Footnote("8", "Ibid.", 9)
-        >>> Block(BlockKind.PARAGRAPH, "as follows:8", 1, 1, notes=(NoteAnchor(10, note, "8"),)).reading()
+        >>> Block(BlockKind.PARAGRAPH, "as follows:8", 1, 1, notes=(NoteAnchor(11, note, "8"),)).reading()
         'as follows:'
         """
         text = self.text

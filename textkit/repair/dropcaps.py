@@ -143,6 +143,7 @@ def small_caps_edits(block: Block, lexicon: Lexicon) -> list[Correction] | None:
 def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) -> Correction | None:
     """The correction that supplies ``block``'s lost initial, or ``None``.
 
+    >>> from textkit.lexicon import default_lexicon
     >>> b = Block(BlockKind.PARAGRAPH, "pecialists do not need", 5, 5)
     >>> initial_edit(b, [], default_lexicon()).replacement
     'S'

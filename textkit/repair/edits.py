@@ -32,6 +32,7 @@ def apply_edits(block: Block, edits: Iterable[Correction]) -> Block:
     anchors, breaks) is moved once, so a block with many changes costs no
     more than linear time.
 
+    >>> from textkit.model import BlockKind
     >>> b = Block(BlockKind.PARAGRAPH, "he end", 1, 1)
     >>> fixed = apply_edits(b, [Correction(Rule.DROPPED_INITIAL, 0, 0, "", "T", Confidence.HIGH, 1)])
     >>> fixed.text, fixed.original_text()
