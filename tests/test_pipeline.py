@@ -134,3 +134,18 @@ def test_edits_move_every_break_as_walking_the_changes_does() -> None:
                             Confidence.HIGH, 1) for start, end, replacement in spans]
         moved = apply_edits(block, edits)
         assert [b.offset for b in moved.breaks] == [_walked(spans, o, text) for o in offsets]
+
+
+def test_a_letter_inserted_where_a_correction_starts_stays_out_of_its_span():
+    """A drop cap's supplied initial before a joined hyphen (``l¬A`` → ``l-A``, then ``A`` in
+    front): the join now starts after the letter, and the scan's reading is intact (found
+    by the property test on ``'AAAA\\rl¬\\rA'``)."""
+    from textkit.repair.edits import apply_edits
+
+    joined = apply_edits(Block(BlockKind.PARAGRAPH, "l¬A", 2, 3),
+                         [Correction(Rule.HYPHEN_JOIN, 0, 3, "l¬A", "l-A", Confidence.HIGH, 2)])
+    supplied = apply_edits(joined, [Correction(Rule.DROPPED_INITIAL, 0, 0, "", "A", Confidence.HIGH, 2)])
+    assert supplied.text == "Al-A"
+    assert supplied.original_text() == "l¬A"
+    assert [(c.rule, c.start, c.end) for c in supplied.corrections] == [
+        (Rule.DROPPED_INITIAL, 0, 1), (Rule.HYPHEN_JOIN, 1, 4)]

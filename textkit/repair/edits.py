@@ -75,8 +75,12 @@ def apply_edits(block: Block, edits: Iterable[Correction]) -> Block:
     starts = [span[0] for span in spans]
     shifts = list(accumulate((new_end - end for _, end, new_end, _ in spans), initial=0))
 
-    def move(offset: int) -> int:
+    def move(offset: int, *, after_insertion: bool = False) -> int:
         k = bisect_left(starts, offset)  # the changes that start before offset
+        # A correction that starts where a letter is inserted (a drop cap's supplied
+        # initial before a joined hyphen) starts after it: the letter is not in its span.
+        while after_insertion and k < len(spans) and spans[k][0] == spans[k][1] == offset:
+            k += 1
         if k == 0:
             return offset
         start, end, new_end, kept = spans[k - 1]
@@ -88,8 +92,8 @@ def apply_edits(block: Block, edits: Iterable[Correction]) -> Block:
         inner = offset - start
         return start + shift + (min(inner, kept) if inner <= kept + 1 else new_end - start)
 
-    kept_corrections = [c if move(c.start) == c.start and move(c.end) == c.end
-                        else replace(c, start=move(c.start), end=move(c.end))
+    kept_corrections = [c if (start := move(c.start, after_insertion=True)) == c.start and move(c.end) == c.end
+                        else replace(c, start=start, end=max(start, move(c.end)))
                         for c in existing if id(c) not in absorbed_ids]
     anchors = tuple(a if move(a.offset) == a.offset else replace(a, offset=move(a.offset))
                     for a in block.notes)
