@@ -24,6 +24,9 @@ from .judge import long_s_readings, long_s_share, prints_long_s, unknown_share
 RULES = {Kind.CONFUSION: Rule.OCR_CHANNEL, Kind.REAL_WORD: Rule.OCR_REAL_WORD,
          Kind.SPLIT: Rule.OCR_SPLIT, Kind.JOIN: Rule.OCR_JOIN, Kind.HYPHEN: Rule.HYPHEN_MIDLINE}
 
+MAX_PASSES = 3
+"""Passes over the document at most (see :func:`correct_with_channel`)."""
+
 HIGH_LOG_ODDS = 5.0
 """An applied change this sure (log-odds, nats) is ``cert="high"``; else ``medium``."""
 
@@ -40,27 +43,43 @@ def correct_with_channel(doc: Document) -> Document:
     total = max(1, sum(counts.values()))
     long_s = prints_long_s(long_s_share(counts, lexicon))  # an old print's ſ read as f
     words = _line_words(doc)
-    held: list[Correction] = []
+    held: dict[int, list[Correction]] = {}  # by block (its place in the walk), in reading order
+    again: set[int] | None = None  # the blocks to judge again (None: all)
+    edited = walked = 0
 
     def block(b: Block, *, note: bool = False) -> Block:
-        if b.kind is BlockKind.BYLINE or not b.text:  # an author line's names are left alone
-            return b
+        nonlocal edited, walked
+        key, walked = walked, walked + 1  # every pass walks the same blocks in the same order
+        if b.kind is BlockKind.BYLINE or not b.text or (again is not None and key not in again):
+            return b  # an author line's names are left alone
         found = channel.suggest(b.text, lexicon=lexicon, document_counts=counts,
                                 confidences=_confidences(b, words) if words else None,
                                 protected=options.user_words | _names(b.text, every=note,
                                                                       long_s=long_s, words=lexicon.words),
                                 noise=noise, total=total, long_s=long_s)
-        held.extend(_correction(s, b, Confidence.LOW) for s in found if not s.applied)
+        held[key] = [_correction(s, b, Confidence.LOW) for s in found if not s.applied]
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
                  for s in found if s.applied]
+        edited += len(edits)
         return apply_edits(b, edits) if edits else b
 
     def note(n: Footnote) -> Footnote:
         fixed = block(n.as_block(), note=True)
         return n.with_block(fixed) if fixed is not n.as_block() and fixed.text != n.text else n
 
-    doc = doc.map_blocks(block).map_footnotes(note)
-    return replace(doc, suggestions=(*doc.suggestions, *held))
+    # A change is evidence for the next (a split that writes "is" makes "is" a word this
+    # document uses): while a pass changes something, the blocks that kept a word back are
+    # judged again with the document's new counts, so that a second run changes nothing.
+    for _ in range(MAX_PASSES):
+        edited = walked = 0
+        doc = doc.map_blocks(block).map_footnotes(note)
+        if not edited:
+            break
+        again = {key for key, kept in held.items() if kept}
+        if not again:
+            break
+        counts = count_words([b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()])
+    return replace(doc, suggestions=(*doc.suggestions, *(c for kept in held.values() for c in kept)))
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
