@@ -17,7 +17,7 @@ Everything read from package data is loaded once per process, lazily.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from symspellpy import SymSpell, Verbosity
 
@@ -33,7 +33,8 @@ class Vocabulary:
     ['IAEA']
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str] | Mapping[str, int]) -> None:
+        """``words``: the document's word forms, or their counts (form -> count)."""
         self.exact: Counter[str] = Counter(words)
         self.folded: Counter[str] = Counter()
         self._forms: dict[str, list[str]] = {}

@@ -32,7 +32,9 @@ more.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from dataclasses import replace
 
 from ...lexicon import Lexicon, lexicon_for
@@ -102,8 +104,10 @@ def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
 
 def _vocabulary(doc: Document) -> Vocabulary:
     """The words of every block and footnote of ``doc``."""
-    texts = [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
-    return Vocabulary(document_words(texts))
+    counts: Counter[str] = Counter()
+    for text in chain((b.text for b in doc.blocks()), (n.text for n in doc.footnotes())):
+        counts.update(document_words([text]))  # a block's words at a time, not the volume's
+    return Vocabulary(counts)
 
 
 def document_words(texts: Iterable[str]) -> Iterator[str]:
