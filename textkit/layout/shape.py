@@ -73,6 +73,25 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
+SENTENCE_LOOKBACK = 32
+"""How far :func:`starts_sentence` looks back first (a block can be a whole document long:
+copying everything before each word made long blocks quadratic)."""
+
+
+def starts_sentence(text: str, start: int, ends: str = ".!?:") -> bool:
+    """The word at ``start`` begins a sentence: nothing but opening quotes or brackets
+    before it, or one of ``ends`` right before it (space aside).
+
+    >>> starts_sentence("He left. Then", 9), starts_sentence("“Then", 1), starts_sentence("and then", 4)
+    (True, True, False)
+    """
+    at = max(0, start - SENTENCE_LOOKBACK)
+    before = text[at:start].rstrip().rstrip("“‘\"'(")
+    if not before and at:
+        before = text[:start].rstrip().rstrip("“‘\"'(")
+    return not before or before[-1] in ends
+
+
 def ends_with_minor_word(text: str, minor_words: frozenset[str] = MINOR_WORDS) -> bool:
     found = words(text)
     return bool(found) and found[-1].lower() in minor_words

@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from . import language
 from .candidates import readings, rivals, splits
@@ -484,7 +485,7 @@ class Judge:
             return None if not _pronoun_context(text, token, before) else Suggestion(
                 token.start, token.start + 1, "|", "I", 3.0, 3.0 >= self.thresholds.apply,
                 Kind.CONFUSION, f"'|' for 'I' between words ({before!r} … {after!r})")
-        shape = _shape(core, _sentence_start(text, token.start))
+        shape = _shape(core, starts_sentence(text, token.start))
         if shape == "mixed" and (core.startswith(MIXED_NAMES) or not core[1:].islower()
                                  and sum(c.isupper() for c in core) > 1):
             return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
@@ -532,7 +533,7 @@ class Judge:
         if log_odds >= self.thresholds.apply and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
                 lower, {o[1] for o in options}, before, after))
-        replacement = _cased(best, core, _sentence_start(text, token.start))
+        replacement = _cased(best, core, starts_sentence(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
         repeats = self.counts.get(lower, 0)
         evidence = (f"{note}; document: {best.split()[0]!r} {self.counts.get(best.split()[0], 0)}×, "
@@ -620,7 +621,7 @@ class Judge:
         if len(core) < 2 or not core.isalpha() or not core.isascii():
             return False
         return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
-                and _sentence_start(text, token.start) and core.lower() not in protected_words())
+                and starts_sentence(text, token.start) and core.lower() not in protected_words())
 
     def _real_word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
         """``modem`` -> ``modern``: a commoner word, one likely confusion away, that the
@@ -651,7 +652,7 @@ class Judge:
         odd = any(0.0 < language.association(*pair) < math.log(2.0)
                   for pair in ((before, best), (best, after)) if pair[0] and pair[1])
         return Suggestion(token.start, token.start + len(token.core), token.core,
-                          _cased(best, token.core, _sentence_start(text, token.start)),
+                          _cased(best, token.core, starts_sentence(text, token.start)),
                           round(log_odds, 3), log_odds >= self.thresholds.real_word and not odd,
                           Kind.REAL_WORD,
                           f"{note}; {token.core!r} is a word, but rarer here; document: "
@@ -696,7 +697,7 @@ class Judge:
         if not self._known(lower) or (self.lexicon.proper_only(lower) and a.islower()):
             return None
         before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
-        shape_a = _shape(a, _sentence_start(text, token.start))
+        shape_a = _shape(a, starts_sentence(text, token.start))
         score = -self.model.space_inserted + self._log_p(lower) + (
             language.association(before, lower) if before else 0.0)
         keep = 0.0
@@ -786,19 +787,6 @@ def _shape(word: str, sentence_start: bool) -> str:
     if word[:1].isupper() and word[1:].islower():
         return "initial" if sentence_start else "capitalized"
     return "mixed"
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    # A look back of a few characters (a block can be a whole document long: copying
-    # everything before each word made long blocks quadratic).
-    at = max(0, start - SENTENCE_LOOKBACK)
-    before = text[at:start].rstrip().rstrip("“‘\"'(")
-    if not before and at:
-        before = text[:start].rstrip().rstrip("“‘\"'(")
-    return not before or before[-1] in ".!?:\n"
-
-
-SENTENCE_LOOKBACK = 32
 
 
 def _cased(reading: str, like: str, sentence_start: bool = False) -> str:

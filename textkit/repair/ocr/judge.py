@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon, bigram_count, frequencies
 from ...model import Confidence, Correction, Rule
 from ..confusions import Variant, explain
@@ -148,7 +149,7 @@ class Judge:
                 context = _Context(
                     previous=readings[i - 1] if _spaced(text, words, i - 1, i) else "",
                     following=readings[i + 1] if _spaced(text, words, i, i + 1) else "",
-                    sentence_start=_starts_sentence(text, words[i].start()),
+                    sentence_start=starts_sentence(text, words[i].start()),
                     heading=heading, capitals=capitals)
                 verdict = self.judge(stems[i], context)
                 if verdict is not None and verdict[0] != readings[i]:
@@ -457,14 +458,3 @@ def _spaced(text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
     return bool(gap) and not gap.strip()
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    # A look back of a few characters (a block can be a whole document long: copying
-    # everything before each word made long blocks quadratic).
-    at = max(0, start - SENTENCE_LOOKBACK)
-    before = text[at:start].rstrip().rstrip("“‘\"'(")
-    if not before and at:
-        before = text[:start].rstrip().rstrip("“‘\"'(")
-    return not before or before[-1] in ".!?:"
-
-
-SENTENCE_LOOKBACK = 32
