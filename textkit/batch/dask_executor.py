@@ -51,7 +51,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any, Generic, TypeVar
 
-from .executors import Outcome, TimedOut, WorkerDied
+from .executors import Outcome, TimedOut, WorkerDied, first_interrupt
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +180,7 @@ class DaskExecutor:
                 except KeyboardInterrupt:
                     if interrupted:
                         raise
-                    interrupted = True
-                    log.warning("interrupted; finishing the files in progress "
-                                "(Ctrl-C again stops at once)")
+                    interrupted = first_interrupt()
                     continue
                 yield from outcomes
         finally:

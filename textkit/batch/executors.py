@@ -65,6 +65,13 @@ workers are forked from the parent, which holds the dictionaries already
 built, so replacing them costs little."""
 
 
+def first_interrupt() -> bool:
+    """A first Ctrl-C: the items in progress are finished (the user is told); returns ``True``,
+    interrupted. The executors raise a second one, which stops at once."""
+    log.warning("interrupted; finishing the files in progress (Ctrl-C again stops at once)")
+    return True
+
+
 class WorkFailed(Exception):
     """An item has no result, and not because ``fn`` raised: the executor stopped it."""
 
@@ -247,9 +254,7 @@ class ProcessExecutor:
                 except KeyboardInterrupt:
                     if interrupted:
                         raise
-                    interrupted = True
-                    log.warning("interrupted; finishing the files in progress "
-                                "(Ctrl-C again stops at once)")
+                    interrupted = first_interrupt()
                 yield from finished
             clean = True
         finally:
