@@ -25,8 +25,10 @@ from textkit.model import (
     TextKind,
 )
 from textkit.model import Options
-from textkit.repair.confusions import CONFUSIONS, explain, variants
+from textkit.repair.confusions import CONFUSIONS, MAX_COST, derivations, explain, variants
 from textkit.repair.ocr import correct_ocr, find_misreadings
+from textkit.repair.ocr.candidates import names_in_reach
+from textkit.repair.spelling import Vocabulary
 
 DATA = Path(__file__).parent / "data" / "ocr"
 ROOT = Path(__file__).resolve().parent.parent
@@ -139,6 +141,55 @@ def test_confusion_model_directions():
     assert explain("unfaimess", "unfairness").rule is Rule.OCR_RN_M
     assert explain("Keynsian", "Keynesian") is None
     assert all(c.cost > 0 and c.seen != c.printed for c in CONFUSIONS)
+
+
+def _variants_by_recursion(word, max_steps=2, max_cost=MAX_COST):
+    """The variant walk as it was first written (a generator a level), the reference."""
+    index: dict[str, list] = {}
+    for confusion in CONFUSIONS:
+        index.setdefault(confusion.seen[0], []).append(confusion)
+    seen: set[str] = set()
+
+    def walk(start, text, cost, steps):
+        if len(steps) == max_steps:
+            return
+        for i in range(start, len(text)):
+            for confusion in index.get(text[i], ()):
+                if not text.startswith(confusion.seen, i) or cost + confusion.cost > max_cost:
+                    continue
+                new = text[:i] + confusion.printed + text[i + len(confusion.seen):]
+                taken = (*steps, confusion)
+                if new != word and new not in seen:
+                    seen.add(new)
+                    yield (new, cost + confusion.cost, taken)
+                yield from walk(i + len(confusion.printed), new, cost + confusion.cost, taken)
+
+    yield from walk(0, word, 0.0, ())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="rnmiclhbvwuIL1tf0Oo5SeRNMCHD ad", max_size=9),
+       st.sampled_from([0, 1, 2, 3]), st.sampled_from([1.0, 2.2, MAX_COST, 4.0]))
+def test_variants_are_the_recursive_walks_in_its_order(word, steps, cost):
+    expected = list(_variants_by_recursion(word, steps, cost))
+    assert [(v.text, v.cost, v.steps) for v in variants(word, max_steps=steps, max_cost=cost)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="rnmilhIL1O0oceECDdAa", min_size=1, max_size=7),
+       st.lists(st.text(alphabet="rnmilhIL1O0oceECDdAa", min_size=1, max_size=7), max_size=3),
+       st.lists(st.integers(min_value=0, max_value=10_000), max_size=4),
+       st.sampled_from([1.0, 2.6, 3.6]))
+def test_names_in_reach_is_whether_explain_accepts_a_name(word, others, picks, cost):
+    """The look-alike search is skipped exactly when no name of the document would pass explain."""
+    # Names one to four confusions away (the walk's texts of word: those the test is about,
+    # some beyond the cost), and random others.
+    near = [text for text, _, _ in derivations(word, 4, 5.0)]
+    forms = [near[i % len(near)] for i in picks] if near else []
+    vocabulary = Vocabulary([*forms, *others, word])
+    expected = any(explain(word, form, max_cost=cost) is not None
+                   for form in vocabulary.exact if form != word and not form.islower())
+    assert names_in_reach(word, vocabulary, cost) == expected
 
 
 # -- the sample (issue #3's "done when") --------------------------------------

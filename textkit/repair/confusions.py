@@ -98,6 +98,9 @@ CONFUSIONS: tuple[Confusion, ...] = tuple(_pairs())
 MAX_COST = 2.6
 """The most a correction may cost: two classic confusions, or one rare one."""
 
+MIN_COST = min(c.cost for c in CONFUSIONS)
+"""The cheapest confusion: a chain costing at most ``c`` has at most ``c // MIN_COST`` steps."""
+
 
 @functools.cache
 def _by_first_char() -> dict[str, tuple[Confusion, ...]]:
@@ -142,25 +145,47 @@ def variants(word: str, *, max_steps: int = 2, max_cost: float = MAX_COST) -> It
     >>> [v.text for v in variants("ln") if v.rule.value == "I-l"]
     ['In']
     """
+    return (Variant(text, cost, steps) for text, cost, steps in derivations(word, max_steps, max_cost))
+
+
+def derivations(word: str, max_steps: int = 2,
+             max_cost: float = MAX_COST) -> list[tuple[str, float, tuple[Confusion, ...]]]:
+    """:func:`variants` as ``(text, cost, steps)``, in the same order (no :class:`Variant`
+    made: a caller that keeps few of them makes only those).
+
+    The walk: at each position, each confusion whose scanned form is there is undone,
+    and the walk goes on after its replacement (so that steps never overlap); a text
+    reached twice keeps its first derivation.
+
+    >>> [(text, cost) for text, cost, _ in derivations("ln", max_steps=1)][:2]
+    [('In', 1.0), ('in', 1.2)]
+    """
     index = _by_first_char()
     seen: set[str] = set()
+    out: list[tuple[str, float, tuple[Confusion, ...]]] = []
+    add, found = seen.add, out.append
 
-    def walk(start: int, text: str, cost: float, steps: tuple[Confusion, ...]) -> Iterator[Variant]:
-        if len(steps) == max_steps:
-            return
+    def walk(start: int, text: str, cost: float, steps: tuple[Confusion, ...]) -> None:
+        deeper = len(steps) + 1 < max_steps
         for i in range(start, len(text)):
-            for confusion in index.get(text[i], ()):
-                if not text.startswith(confusion.seen, i) or cost + confusion.cost > max_cost:
+            options = index.get(text[i])
+            if options is None:
+                continue
+            for confusion in options:
+                total = cost + confusion.cost
+                if total > max_cost or not text.startswith(confusion.seen, i):
                     continue
                 new = text[:i] + confusion.printed + text[i + len(confusion.seen):]
                 taken = (*steps, confusion)
                 if new != word and new not in seen:
-                    seen.add(new)
-                    yield Variant(new, cost + confusion.cost, taken)
-                # Continue after the replacement so steps never overlap.
-                yield from walk(i + len(confusion.printed), new, cost + confusion.cost, taken)
+                    add(new)
+                    found((new, total, taken))
+                if deeper:
+                    walk(i + len(confusion.printed), new, total, taken)
 
-    yield from walk(0, word, 0.0, ())
+    if max_steps > 0:
+        walk(0, word, 0.0, ())
+    return out
 
 
 def explain(seen: str, printed: str, *, max_cost: float = MAX_COST) -> Variant | None:

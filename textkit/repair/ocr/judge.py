@@ -18,7 +18,7 @@ from ...lexicon import Lexicon, bigram_count, frequencies
 from ...model import Confidence, Correction, Rule
 from ..confusions import Variant, explain
 from ..spelling import Vocabulary, _near
-from .candidates import COMMON, WordVariants, common_variants, raw_variants
+from .candidates import COMMON, WordVariants, common_variants, names_in_reach, variant_forms
 
 log = logging.getLogger(__name__)
 
@@ -173,11 +173,7 @@ class Judge:
         if not self.suspect(word):
             return False
         forms = changed.forms
-        if word.lower() in forms:
-            return True
-        if any(v.text.lower() in forms for v in raw_variants(word)):
-            return True
-        if any(v.text.lower() in forms for v in common_variants(word)):
+        if word.lower() in forms or not forms.isdisjoint(variant_forms(word)):
             return True
         if _shape(word).islower():
             return False
@@ -214,7 +210,8 @@ class Judge:
                        digits: bool = False) -> tuple[str, Rule, Confidence, str] | None:
         candidates = [v for v in self._variants(word) if self._admissible(word, v, context)
                       and not (digits and any(c.isdigit() for c in v.text))]
-        if not candidates and not _shape(word).islower():
+        if not candidates and not _shape(word).islower() and names_in_reach(
+                word, self.vocabulary, ATTESTED_MAX_COST):
             # A name or acronym: search the document's own names by edit distance
             # (symspellpy) and keep those that a longer chain of confusions explains.
             for form in self.vocabulary.lookalikes(word):
