@@ -48,6 +48,23 @@ def test_the_tables_read_as_the_sources_do() -> None:
     assert lexicon._word_list(lexicon.ENGLISH_WORDS) == frozenset(tool.read_word_list(DATA / "words-en.txt.gz"))
 
 
+def test_packed_counts_answer_again_as_they_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A remembered answer is the bisection's, found or not, also once the memory was cleared."""
+    from array import array
+
+    keys = ["a b", "a c", "b a", "of the", "zz"]
+    data = "\n".join(keys).encode() + b"\n"
+    offsets = array("I", [0])
+    for key in keys:
+        offsets.append(offsets[-1] + len(key) + 1)
+    table = lexicon.PackedCounts(data, offsets, array("Q", [3, 0, 7, 9, 1]))
+    monkeypatch.setattr(lexicon, "ANSWERS_KEPT", 3)
+    asked = ["a c", "x", "of the", "a b", "x", "zz", "a c", "b", "b a", "of the", ""] * 2
+    assert [table.get(key) for key in asked] == [0, None, 9, 3, None, 1, 0, None, 7, 9, None] * 2
+    assert [table.get(key, -1) for key in asked] == [0, -1, 9, 3, -1, 1, 0, -1, 7, 9, -1] * 2
+    assert len(table._answers) <= 3
+
+
 def test_counts_refuse_mismatched_columns() -> None:
     from array import array
 

@@ -89,6 +89,12 @@ class Counts(Mapping[str, int]):
         return self._counts
 
 
+_UNASKED = object()
+
+ANSWERS_KEPT = 1 << 17
+"""Look-ups a :class:`PackedCounts` remembers (a few MB at most)."""
+
+
 class PackedCounts(Mapping[str, int]):
     """A read-only table of counts by key, bisected in its keys' bytes as they were read.
 
@@ -102,14 +108,26 @@ class PackedCounts(Mapping[str, int]):
     (2, None, 0, 3, ['a', 'b b', 'c'])
     """
 
-    __slots__ = ("_keys", "_offsets", "_counts")
+    __slots__ = ("_keys", "_offsets", "_counts", "_answers")
 
     def __init__(self, keys: bytes, offsets: array, counts: array) -> None:  # type: ignore[type-arg]
         if len(offsets) != len(counts) + 1:
             raise ValueError(f"{len(offsets)} offsets for {len(counts)} counts")
         self._keys, self._offsets, self._counts = keys, offsets, counts
+        self._answers: dict[str, int | None] = {}
+        """Keys looked up so far and what was found (a text asks for the same pairs again
+        and again, and a corrector once a pass): a dict hit, not a bisection in Python."""
 
     def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        answers = self._answers
+        found = answers.get(key, _UNASKED)
+        if found is _UNASKED:
+            if len(answers) >= ANSWERS_KEPT:
+                answers.clear()  # bounded: a long volume asks for ever new pairs
+            found = answers[key] = self._search(key)
+        return default if found is None else found  # type: ignore[return-value]
+
+    def _search(self, key: str) -> int | None:
         wanted = key.encode("utf-8")
         keys, offsets = self._keys, self._offsets
         low, high = 0, len(self._counts)
@@ -121,7 +139,7 @@ class PackedCounts(Mapping[str, int]):
                 high = middle
         if low < len(self._counts) and keys[offsets[low]:offsets[low + 1] - 1] == wanted:
             return self._counts[low]  # type: ignore[no-any-return]
-        return default
+        return None
 
     def __getitem__(self, key: str) -> int:
         found = self.get(key)
