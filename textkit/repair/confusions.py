@@ -103,7 +103,8 @@ MIN_COST = min(c.cost for c in CONFUSIONS)
 
 
 @functools.cache
-def _by_first_char() -> dict[str, tuple[Confusion, ...]]:
+def confusion_index() -> dict[str, tuple[Confusion, ...]]:
+    """The confusions by the first character of what the scan shows, in table order."""
     index: dict[str, list[Confusion]] = {}
     for confusion in CONFUSIONS:
         index.setdefault(confusion.seen[0], []).append(confusion)
@@ -160,7 +161,7 @@ def derivations(word: str, max_steps: int = 2,
     >>> [(text, cost) for text, cost, _ in derivations("ln", max_steps=1)][:2]
     [('In', 1.0), ('in', 1.2)]
     """
-    index = _by_first_char()
+    index = confusion_index()
     seen: set[str] = set()
     out: list[tuple[str, float, tuple[Confusion, ...]]] = []
     add, found = seen.add, out.append
@@ -212,7 +213,7 @@ def explain(seen: str, printed: str, *, max_cost: float = MAX_COST) -> Variant |
                 best[i + 1][j + 1] = (cost, steps)
             if i == n:
                 continue
-            for confusion in _by_first_char().get(seen[i], ()):
+            for confusion in confusion_index().get(seen[i], ()):
                 a, b = len(confusion.seen), len(confusion.printed)
                 if (seen.startswith(confusion.seen, i) and printed.startswith(confusion.printed, j)
                         and cost + confusion.cost < best[i + a][j + b][0]):

@@ -47,6 +47,8 @@ class Vocabulary:
         self._index: SymSpell | None = None
         self._indexed: set[str] = set()
         self._found: dict[str, list[str]] = {}
+        self.searches: dict[str, object] = {}
+        """What a corrector's search derived from these words, kept with them (by name)."""
 
     def share_lookalikes(self, other: Vocabulary) -> frozenset[str]:
         """Reuse ``other``'s look-alike index and answers (the same document, a pass later).

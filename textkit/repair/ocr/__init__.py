@@ -69,7 +69,7 @@ def correct_ocr(doc: Document) -> Document:
     # repeat until nothing changes, so that running the stage again changes nothing.
     # A later pass judges again only the words the last one's changes concern (the
     # forms whose counts moved): the others would get the same verdict.
-    innocent: set[str] = set()  # words that cannot be misreadings, whatever the document
+    suspects: dict[str, bool] = {}  # whether a word may be a misreading (the word alone decides)
     vocabulary: Vocabulary | None = None
     changed: Changed | None = None
     for _ in range(MAX_PASSES):
@@ -77,7 +77,7 @@ def correct_ocr(doc: Document) -> Document:
         if previous is not None:
             assert changed is not None
             changed = Changed(changed.forms, vocabulary.share_lookalikes(previous))
-        corrector = _Corrector(lex, options.user_words, vocabulary, innocent, changed)
+        corrector = _Corrector(lex, options.user_words, vocabulary, suspects, changed)
         doc = doc.map_blocks(corrector.block)
         doc = replace(doc, unplaced_notes=tuple(corrector.footnote(n) for n in doc.unplaced_notes))
         if not corrector.edits:
@@ -123,8 +123,8 @@ class _Corrector:
     """Applies the judge's findings to each block and footnote of a document."""
 
     def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary,
-                 innocent: set[str], changed: Changed | None = None) -> None:
-        self.judge = Judge(lex, user_words, vocabulary, innocent)
+                 suspects: dict[str, bool], changed: Changed | None = None) -> None:
+        self.judge = Judge(lex, user_words, vocabulary, suspects)
         self.changed = changed
         self.edits = 0
         """How many corrections this pass made."""

@@ -117,12 +117,14 @@ class Judge:
     """Decides, word by word, whether the scan misread it."""
 
     def __init__(self, lex: Lexicon, user_words: frozenset[str], vocabulary: Vocabulary,
-                 innocent: set[str] | None = None) -> None:
+                 suspects: dict[str, bool] | None = None) -> None:
+        """``suspects`` remembers :meth:`suspect`'s answers (they depend on the word alone:
+        a stage's passes share them)."""
         self.lex = lex
         self.user_words = user_words
         self.vocabulary = vocabulary
         self._variants = WordVariants(lex, vocabulary)
-        self._innocent = innocent if innocent is not None else set()
+        self._suspects = suspects if suspects is not None else {}
 
     def findings(self, text: str, *, heading: bool = False,
                  changed: Changed | None = None) -> Iterator[Correction]:
@@ -137,8 +139,17 @@ class Judge:
         stems = [_stem(match.group())[0] for match in words]
         readings = list(stems)  # each word as corrected so far: the context of its neighbours
         found: dict[int, tuple[str, Rule, Confidence, str]] = {}
-        todo = (set(range(len(words))) if changed is None
-                else {i for i, stem in enumerate(stems) if self.affected(stem, changed)})
+        if changed is None:
+            todo = set(range(len(words)))
+        else:
+            affected: dict[str, bool] = {}  # by word: a block repeats its words
+            todo = set()
+            for i, stem in enumerate(stems):
+                hit = affected.get(stem)
+                if hit is None:
+                    hit = affected[stem] = self.affected(stem, changed)
+                if hit:
+                    todo.add(i)
         # A correction changes its neighbours' context ("0f l" -> "of l" -> "of I"): judge
         # the neighbours again until nothing changes, so that the stage is idempotent.
         while todo:
@@ -184,14 +195,13 @@ class Judge:
 
     def suspect(self, word: str) -> bool:
         """Could ``word`` be a misreading at all? (Cheap: most words are common words.)"""
-        if word in self._innocent:
-            return False
-        if (not word.isascii() or word in self.user_words or word.isdigit()
+        known = self._suspects.get(word)
+        if known is None:
+            known = self._suspects[word] = not (
+                not word.isascii() or word in self.user_words or word.isdigit()
                 or (self.lex.knows(word.replace("’", "'")) and not _ASCII_DIGIT(word)
-                    and not common_variants(word))):
-            self._innocent.add(word)
-            return False
-        return True
+                    and not common_variants(word)))
+        return known
 
     def judge(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
         if not word.isascii() or word in self.user_words or word.isdigit():
