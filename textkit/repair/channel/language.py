@@ -30,6 +30,9 @@ def _totals() -> tuple[float, float, int]:
     return float(sum(counts.values())), float(sum(bigram_frequencies().values())), min(counts.values())
 
 
+# The judge asks for the same words and pairs over and over (a candidate beside its
+# neighbours, once a pass): each answer is kept, per process (bounded).
+@functools.lru_cache(maxsize=1 << 16)
 def log_unigram(word: str) -> float:
     """``ln P(word)`` for a lower-case word (known or not: unknown ones get the floor).
 
@@ -45,6 +48,7 @@ def count(word: str) -> int:
     return frequencies().get(word, 0)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def association(first: str, second: str) -> float:
     """``ln(1 + P(first second) / (P(first) P(second)))``, 0 when the pair is not listed.
 
