@@ -20,6 +20,7 @@ trusted when the document itself attests the corrected form.
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -161,31 +162,39 @@ def derivations(word: str, max_steps: int = 2,
     >>> [(text, cost) for text, cost, _ in derivations("ln", max_steps=1)][:2]
     [('In', 1.0), ('in', 1.2)]
     """
+    # What follows a step is the word's own tail, so the confusions that apply at each
+    # of its positions are found once, in the word.
     index = confusion_index()
+    n = len(word)
+    at = [[c for c in index.get(word[k], ()) if word.startswith(c.seen, k)] for k in range(n)]
+    places = [k for k in range(n) if at[k]]
     seen: set[str] = set()
     out: list[tuple[str, float, tuple[Confusion, ...]]] = []
     add, found = seen.add, out.append
 
-    def walk(start: int, text: str, cost: float, steps: tuple[Confusion, ...]) -> None:
+    def walk(first: int, head: str, start: int, cost: float, steps: tuple[Confusion, ...]) -> None:
+        # ``head`` is the text made of word[:start], steps undone; ``first`` the first place
+        # at or after ``start``.
         deeper = len(steps) + 1 < max_steps
-        for i in range(start, len(text)):
-            options = index.get(text[i])
-            if options is None:
-                continue
-            for confusion in options:
+        for p in range(first, len(places)):
+            k = places[p]
+            before = head + word[start:k]
+            for confusion in at[k]:
                 total = cost + confusion.cost
-                if total > max_cost or not text.startswith(confusion.seen, i):
+                if total > max_cost:
                     continue
-                new = text[:i] + confusion.printed + text[i + len(confusion.seen):]
+                end = k + len(confusion.seen)
+                done = before + confusion.printed
+                new = done + word[end:]
                 taken = (*steps, confusion)
                 if new != word and new not in seen:
                     add(new)
                     found((new, total, taken))
                 if deeper:
-                    walk(i + len(confusion.printed), new, total, taken)
+                    walk(bisect_left(places, end, p), done, end, total, taken)
 
     if max_steps > 0:
-        walk(0, word, 0.0, ())
+        walk(0, "", 0, 0.0, ())
     return out
 
 
