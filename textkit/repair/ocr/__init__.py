@@ -19,7 +19,9 @@ times in the document are left alone.
 
 A name the variant generator cannot reach (two rarer confusions) is looked
 up among the document's own names with symspellpy's edit-distance search,
-and kept only if the OCR model explains the difference.
+and kept only if the OCR model explains the difference (the search is made
+only when some name of the document is within the reach of such a chain:
+:func:`.candidates.names_in_reach`).
 
 Every change is a :class:`~textkit.model.Correction` with its rule, a
 confidence and a note that says what the evidence was. A correction is in

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from ...lexicon import Lexicon, frequencies
-from ..confusions import MIN_COST, Confusion, Variant, confusion_index, derivations
+from ..confusions import CONFUSIONS, MIN_COST, Variant, confusion_index, derivations
 from ..spelling import Vocabulary
 
 COMMON = 1_000_000
@@ -35,18 +35,34 @@ class WordVariants:
         if found is None:
             known = known_variants(word, self.lex)
             count = self.vocabulary.count
+            texts, costs, steps = _derivations(word)
             # A Variant made only for the few readings kept (a word has dozens).
-            found = tuple(Variant(text, cost, steps) for (text, cost, steps), k
-                          in zip(_derivations(word), known) if k or count(text))
+            found = tuple(Variant(texts[i], costs[i], tuple(CONFUSIONS[k] for k in steps[i]))
+                          for i, k in enumerate(known) if k or count(texts[i]))
             self._found[word] = found
         return found
 
 
 @functools.lru_cache(maxsize=100_000)
-def _derivations(word: str) -> tuple[tuple[str, float, tuple[Confusion, ...]], ...]:
-    """Every reading of ``word`` the confusion model allows (cached per process: the
-    same non-words recur across a volume's passes and blocks, and in other volumes)."""
-    return tuple(derivations(word))
+def _derivations(word: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[tuple[int, ...], ...]]:
+    """Every reading of ``word`` the confusion model allows: their texts, costs, and steps
+    (numbers in :data:`~textkit.repair.confusions.CONFUSIONS`). Cached per process: the
+    same non-words recur across a volume's passes and blocks, and in other volumes.
+
+    Held as tuples of strings and numbers only, which the garbage collector stops
+    tracking: a cache of tuples holding objects is tens of thousands of objects more that
+    each of its full collections walks (with them, half the stage's time on the test split
+    of the real OCR pairs went into collections)."""
+    found = derivations(word)
+    number = _confusion_numbers()
+    return (tuple(text for text, _, _ in found), tuple(cost for _, cost, _ in found),
+            tuple(tuple(number[id(step)] for step in steps) for _, _, steps in found))
+
+
+@functools.cache
+def _confusion_numbers() -> dict[int, int]:
+    """Each confusion's place in :data:`~textkit.repair.confusions.CONFUSIONS` (by identity)."""
+    return {id(confusion): i for i, confusion in enumerate(CONFUSIONS)}
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -54,7 +70,7 @@ def known_variants(word: str, lex: Lexicon) -> tuple[bool, ...]:
     """For each of :func:`_derivations`, whether ``lex`` knows it (a lexicon is built
     once per set of user words, so it is a fair cache key)."""
     knows = lex.knows
-    return tuple(knows(text) for text, _, _ in _derivations(word))
+    return tuple(knows(text) for text in _derivations(word)[0])
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -67,7 +83,7 @@ def variant_forms(word: str) -> frozenset[str]:
     """
     # The one-confusion readings are among the walk's (its first level is the same walk),
     # so common_variants adds no text to them.
-    return frozenset([text.lower() for text, _, _ in _derivations(word)])
+    return frozenset([text.lower() for text in _derivations(word)[0]])
 
 
 def names_in_reach(word: str, vocabulary: Vocabulary, max_cost: float) -> bool:
