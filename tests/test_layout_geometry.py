@@ -512,3 +512,19 @@ def test_a_note_numeral_read_as_a_mark_gets_its_number_from_its_neighbours_and_t
         assert gold_n == [note.n]
         assert [c.original for c in note.corrections if c.rule is Rule.FOOTNOTE_MARKER] == ["?"]
     assert "2 note numbers (n) were not read" in textkit.to_tei(doc)
+
+
+@pytest.mark.parametrize(("word", "numeral"), [
+    ("controversy.©", "©"),  # a superscript read as a round mark
+    ("it.t", "t"),  # a 1 with its serif read as a letter
+    ("ipated.!_", "!"),  # a speck after the mark
+    ("U.S.", None), ("it.", None), ("Ltd.,", None),
+])
+def test_what_tesseract_makes_of_a_superscript_after_a_clause_end_is_a_candidate(word: str, numeral) -> None:
+    from textkit.read.geometry import Role, RoleKind, anchors
+
+    # the word read unsure (as Tesseract reads these: 0.1-0.5), its neighbours sure
+    words = (Word("of", Box(0, 0, 40, 30), 0.96), Word(word, Box(50, 0, 200, 30), 0.32),
+             Word("Such", Box(210, 0, 290, 30), 0.96))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 290, 30), 30.0, words=words)
+    assert [a.numeral for a in anchors([line], [Role(RoleKind.TEXT)])] == ([numeral] if numeral else [])

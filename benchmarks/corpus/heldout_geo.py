@@ -1,6 +1,7 @@
 """Three more held-out volumes, written before the geometry work of issue #10 point 1.
 
     python benchmarks/corpus/heldout_geo.py [--out DIR] [--only SLUG ...]
+    python benchmarks/corpus/heldout_geo.py --tuning   # three more, to tune on
     python benchmarks/structure_benchmark.py --corpus DIR --format hocr
 
 The six volumes of ``heldout.py`` were partly looked at while rules were
@@ -11,6 +12,10 @@ before any rule of the geometry session changed, and are scored only:
 their numbers are the honest ones. Like ``heldout.py`` they are never
 committed (the default output is ``/tmp/heldout-geo-new``); when one has
 been looked at while changing a rule, make a new one (another seed).
+
+``--tuning`` makes three others (``/tmp/heldout-geo-tuning``), of the same
+kind, for looking into what goes wrong on volumes like these without
+looking at the three held out.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import heldout
 from make_corpus import Editorial, Prose, TextSpec, VolumeSpec, opening, section
 
 DEFAULT_OUT = Path("/tmp/heldout-geo-new")
+TUNING_OUT = Path("/tmp/heldout-geo-tuning")
 
 
 def build_volumes() -> list[VolumeSpec]:
@@ -95,11 +101,80 @@ def build_volumes() -> list[VolumeSpec]:
     return vols
 
 
+def build_tuning_volumes() -> list[VolumeSpec]:
+    """Three volumes of the same kind to tune on (``--tuning``): what the three
+    above showed wrong is looked for here, so that they stay unseen."""
+    vols = []
+    p = Prose(7243, ["rice terraces", "the price of fertilizer", "crop insurance",
+                     "seed banks", "farm credit", "rural roads"],
+              ["Ifugao", "Bali", "Negros", "the Cagayan valley", "Lombok", "Kerala"])
+    vols.append(VolumeSpec(
+        "fields-and-credit-1992", "Fields, Credit and Rural Change", "Papers of a Workshop",
+        "multicol-heads",
+        [TextSpec("introduction", "INTRODUCTION", ["Clara Jensen", "Ahmed Farouk", "Li Na"],
+                  "Introduction", columns=1, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Why Credit Matters", 3, 2)),
+         TextSpec("essay", "SEEDS AND BANKS:\nKEEPING VARIETIES ALIVE", ["Pedro Alvarez"],
+                  "Seeds and Banks", columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Collections", 0)
+                  + section(p, "National Banks", 2, 1, level=2)
+                  + section(p, "Village Banks", 2, 2, level=2)
+                  + section(p, "What Is Lost", 3, 2, quote=True)),
+         TextSpec("essay", "INSURING THE HARVEST", ["Noor Aziz", "Erik Holm"], "Insuring the Harvest",
+                  columns=1, drop_cap=False,
+                  body=[Editorial("Editor's note: this paper was revised after the workshop to "
+                                  "take account of the second survey.")]
+                  + opening(p, 2, 1) + section(p, "Premiums", 3, 3) + section(p, "Claims", 2, 1)),
+         ]))
+    p = Prose(8359, ["railway gauges", "the cost of freight", "port congestion",
+                     "container depots", "coastal shipping", "air cargo"],
+              ["Chittagong", "Songkhla", "Iloilo", "Makassar", "Da Nang", "Kochi"])
+    vols.append(VolumeSpec(
+        "freight-and-ports-2003", "Freight, Ports and Corridors", "",
+        "twocolumn-feet",
+        [TextSpec("introduction", "INTRODUCTION", ["Sophie Laurent"], "Introduction", columns=2,
+                  drop_cap=True, body=opening(p, 3, 2) + section(p, "The Corridors", 2, 2)),
+         TextSpec("essay", "GAUGES AND BORDERS", ["Tariq Hussain", "Emma Virtanen", "Jun Park",
+                  "Lea Novak"], "Gauges and Borders", columns=2, drop_cap=False,
+                  body=opening(p, 2, 2) + section(p, "Breaks of Gauge", 3, 3)
+                  + section(p, "Transshipment", 2, 1, level=2)
+                  + section(p, "Dry Ports", 2, 1, level=2)),
+         TextSpec("essay", "THE CONGESTED HARBOR:\nWAITING TIMES AND THEIR COSTS", ["Raj Patel"],
+                  "The Congested Harbor", columns=2, drop_cap=True,
+                  body=opening(p, 2, 1) + section(p, "Queues", 3, 2, quote=True)
+                  + section(p, "Remedies", 2, 2)),
+         ]))
+    p = Prose(9467, ["urban housing", "the cost of land", "rent control",
+                     "informal settlements", "public transit", "city budgets"],
+              ["Cebu City", "Surabaya", "Khon Kaen", "Medan", "Davao City", "Hue"])
+    vols.append(VolumeSpec(
+        "homes-and-rents-1997", "Homes, Rents and Urban Growth", "Proceedings of a Seminar",
+        "multicol-centre",
+        [TextSpec("introduction", "INTRODUCTION", ["Olivia Grant", "Hassan Karim"], "Introduction",
+                  columns=1, drop_cap=True, body=opening(p, 3, 2) + section(p, "Questions", 2, 2)),
+         TextSpec("essay", "RENT AND ITS CONTROL", ["Ines Duarte", "Kaito Sato"], "Rent and Its Control",
+                  columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Ceilings", 3, 2)
+                  + section(p, "Evasion", 2, 1, level=2) + section(p, "Enforcement", 2, 1, level=2)
+                  + section(p, "Reform", 2, 1)),
+         TextSpec("essay", "SETTLEMENTS AT THE EDGE", ["Marek Nowak"], "Settlements at the Edge",
+                  columns=1, drop_cap=False,
+                  body=[Editorial("This paper was read at the seminar's second meeting; the "
+                                  "tables have been left out.")]
+                  + opening(p, 2, 2) + section(p, "Tenure", 3, 2, quote=True)
+                  + section(p, "Services", 2, 1)),
+         ]))
+    return vols
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    tuning = "--tuning" in argv
+    if tuning:
+        argv.remove("--tuning")
     if "--out" not in argv:
-        argv += ["--out", str(DEFAULT_OUT)]
-    heldout.build_volumes = build_volumes
+        argv += ["--out", str(TUNING_OUT if tuning else DEFAULT_OUT)]
+    heldout.build_volumes = build_tuning_volumes if tuning else build_volumes
     return heldout.main(argv)
 
 

@@ -714,7 +714,7 @@ def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Foo
 _MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$])(?=[A-Z])")
 
 
-_MARKS = {"!": "1", "l": "1", "I": "1", "?": "2", "*": "3", "°": "3"}
+_MARKS = {"!": "1", "l": "1", "I": "1", "t": "1", "?": "2", "*": "3", "°": "3"}
 
 
 def _numeral(text: str) -> str:
@@ -886,7 +886,7 @@ def _weak_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor])
 
 
 UNSURE = 0.7
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“)]{1,2})$")
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“)]{1,2})_?$")
 _AFTER_LETTERS = re.compile(r"^(?P<word>.*?[a-z]{2})(?P<n>[!?*°+])$")  # not ’ or ”: closing quotes
 
 

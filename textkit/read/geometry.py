@@ -824,9 +824,11 @@ UNSURE_CONFIDENCE = 0.7
 misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 
 # A clause's end with a mark after it that may be a misread superscript
-# (``region.+``, ``program.’``, ``1984.2``, a speck after it: ``1984.2.``): the
-# mark is the numeral as read.
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})[.,:]?$")
+# (``region.+``, ``program.’``, ``1984.2``, ``controversy.©``, a 1 read as a
+# letter: ``it.t``; a speck after it: ``1984.2.``, ``ipated.!_``): the mark is
+# the numeral as read. (The marks Tesseract makes of a superscript numeral,
+# as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`.)
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“]{1,2}|[lIt])[.,:_]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 
