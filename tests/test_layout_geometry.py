@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -528,3 +529,43 @@ def test_what_tesseract_makes_of_a_superscript_after_a_clause_end_is_a_candidate
              Word("Such", Box(210, 0, 290, 30), 0.96))
     line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 290, 30), 30.0, words=words)
     assert [a.numeral for a in anchors([line], [Role(RoleKind.TEXT)])] == ([numeral] if numeral else [])
+
+
+def test_an_indented_note_line_starts_a_note_where_the_notes_run_on_flush() -> None:
+    from textkit.layout.geometry import _measured, _notes, deskewed
+    from textkit.read.geometry import PageInfo, classify
+
+    # A page of text over notes, as LaTeX sets them: a note's first line
+    # indented, its other lines flush with the text column. The first note's
+    # numeral was read as "{", the second's lost, and the first note's stop
+    # read as a comma: only the indent shows where the second note starts.
+    body = [_line("words of the running text on this page " * 2, 100, 100 + 50 * k, height=30, block=1)
+            for k in range(12)]
+    notes = [_line("{See Ruth Okada, Who Pays for the Harbor, Maritime Studies", 130, 1000, height=22, block=2),
+             _line("13, no. 4 (1992): 119-134,", 100, 1030, height=22, block=2),
+             _line("Hannah Brodsky, interview with the author, Manila, July", 130, 1060, height=22, block=2),
+             _line("1992 and again in the spring of the next year.", 100, 1090, height=22, block=2)]
+    lines = _measured(deskewed(body + notes))
+    roles = classify(lines, [PageInfo(1, 1700, 1300)])
+    groups = _notes(lines, roles)
+    assert [note.lines for group in groups for note in group] == [[12, 13], [14, 15]]
+    # a page whose note lines are all set in from the text (no flush line) has no such evidence
+    inset = [_line(n.text, 130, n.box.y0, height=22, block=2) for n in notes]
+    lines = _measured(deskewed(body + inset))
+    assert [n.lines for g in _notes(lines, classify(lines, [PageInfo(1, 1700, 1300)])) for n in g] == [[12, 13, 14, 15]]
+
+
+def test_deskew_levels_the_left_edge_of_a_rotated_column_too() -> None:
+    from textkit.layout.geometry import deskewed
+
+    # rotated by 0.9 degrees: the column's left edge drifts 16 pixels over 1,000
+    lines = []
+    for k in range(10):
+        line = _line("the quick brown fox jumps over the lazy dog now", 100, 100 + 100 * k, slope=0.016)
+        drift = -round(0.016 * (100 + 100 * k))
+        words = tuple(replace(w, box=Box(w.box.x0 + drift + 30, w.box.y0, w.box.x1 + drift + 30, w.box.y1))
+                      for w in line.words)
+        lines.append(replace(line, box=Box(words[0].box.x0, line.box.y0, words[-1].box.x1, line.box.y1),
+                             words=words))
+    lefts = [ln.box.x0 for ln in deskewed(lines)]
+    assert max(lefts) - min(lefts) <= 3 < max(ln.box.x0 for ln in lines) - min(ln.box.x0 for ln in lines)

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine, Word
-from ..read.geometry import INDENTED, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
+from ..read.geometry import INDENTED, INDENTED_NOTE, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
 from .joining import join
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,9 @@ def deskewed(lines: list[SourceLine]) -> list[SourceLine]:
 
         def level(box: Box) -> Box:
             shift = round(slope * (box.x0 + box.x1) / 2)
-            return Box(box.x0, box.y0 - shift, box.x1, box.y1 - shift)
+            # a column's left edge leans the other way: x moves by the slope times y
+            across = round(slope * (box.y0 + box.y1) / 2)
+            return Box(max(0, box.x0 + across), box.y0 - shift, max(0, box.x1 + across), box.y1 - shift)
         words = tuple(replace(w, box=level(w.box)) for w in ln.words)  # type: ignore[arg-type]
         tops = sorted(w.box.y0 for w in words)  # type: ignore[union-attr]
         bottoms = sorted(w.box.y1 for w in words)  # type: ignore[union-attr]
@@ -191,7 +193,8 @@ def deskewed(lines: list[SourceLine]) -> list[SourceLine]:
             y0, y1 = tops[len(tops) // 4], bottoms[(3 * len(bottoms)) // 4]
         else:
             y0, y1 = tops[0], bottoms[-1]
-        out.append(replace(ln, box=Box(ln.box.x0, y0, ln.box.x1, max(y1, y0 + 1)), words=words))
+        x0, x1 = min(w.box.x0 for w in words), max(w.box.x1 for w in words)  # type: ignore[union-attr]
+        out.append(replace(ln, box=Box(x0, y0, x1, max(y1, y0 + 1)), words=words))
     return out
 
 
@@ -687,8 +690,8 @@ def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:
     """A note start by a mark alone (``‘The``: a noisy scan adds quotes before
     capitals) that is not indented against the note line before it, which
     did not end a sentence: that note's next line."""
-    if role.n and role.n.isdigit():
-        return False
+    if not role.n or role.n.isdigit() or role.why.endswith(INDENTED_NOTE):
+        return False  # a numeral, a raised first word or an indent starts a note
     a, b = src[prev], src[i]
     if a.box is None or b.box is None:
         return False

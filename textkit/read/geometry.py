@@ -175,6 +175,7 @@ def classify(lines: list[SourceLine], pages: list[PageInfo],
         if cap.word is None and roles[cap.line] is None:
             roles[cap.line] = Role(RoleKind.DROP_CAP, n=cap.letter, why="one tall capital alone")
     _footnotes(lines, by_page, roles, body, em, heights, options)
+    _indented_note_starts(lines, by_page, roles, em)
     _headings(lines, by_page, roles, body, caps, options)
     _paragraph_starts(lines, by_page, roles, em, caps, options)
     return [r if r is not None else Role(RoleKind.TEXT) for r in roles]
@@ -458,6 +459,59 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
                        [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
             if len(column) < len(free):
                 _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options, pitch)
+
+
+INDENTED_NOTE = "indented against the text column, as the document's note starts are"
+"""The :attr:`Role.why` (its end) of a note start found by its first-line indent."""
+NOTE_INDENT_EM = 0.6
+"""A note line this many body line heights right of its column's left edge is
+indented (LaTeX: a note's first line 1.5 line heights in, the rest flush)."""
+NOTE_FLUSH_EM = 0.3
+"""A note line at most this far right of the edge is flush with it."""
+
+
+def _column_edge(lines: list[SourceLine], page: list[int], roles: list[Role | None], i: int) -> float | None:
+    """The left edge of the running text above note line ``i``: the 20th
+    percentile of the left ends of its page's lines of five words or more that
+    share its horizontal span (paragraph starts are indented; a speck may
+    stand left of the rest)."""
+    box = lines[i].box
+    if box is None:
+        return None
+    xs = sorted(lines[j].box.x0 for j in page if roles[j] is None and lines[j].box  # type: ignore[union-attr]
+                and len(lines[j].text.split()) >= 5
+                and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1)  # type: ignore[union-attr]
+    return float(xs[len(xs) // 5]) if len(xs) >= 3 else None
+
+
+def _indented_note_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
+                          roles: list[Role | None], em: float | None) -> None:
+    """Note lines indented against the running text's left edge start a note,
+    where the document's notes show both: indented lines and lines flush with
+    the edge (a note's first line is indented, the rest are not). The numeral
+    may be lost, or the line before may not seem to end (``1992-``, ``session,``:
+    a stop misread); the indent still shows."""
+    if not em:
+        return
+    indents: dict[int, float] = {}
+    for indexes in by_page.values():
+        for i in indexes:
+            role = roles[i]
+            if role is None or role.kind not in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START):
+                continue
+            edge = _column_edge(lines, indexes, roles, i)
+            if edge is not None:
+                indents[i] = (lines[i].box.x0 - edge) / em  # type: ignore[union-attr]
+    flush = sum(v <= NOTE_FLUSH_EM for v in indents.values())
+    indented = sum(NOTE_INDENT_EM <= v <= 4 for v in indents.values())
+    if flush < 2 or indented < 2:
+        return
+    for i, v in indents.items():
+        role = roles[i]
+        if NOTE_INDENT_EM <= v <= 4 and role is not None:
+            why = f"{role.why}; {INDENTED_NOTE}" if role.kind is RoleKind.FOOTNOTE_START else (
+                f"small print at the page foot; {INDENTED_NOTE}")
+            roles[i] = Role(RoleKind.FOOTNOTE_START, n=role.n, why=why)
 
 
 def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
