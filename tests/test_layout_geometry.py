@@ -569,3 +569,33 @@ def test_deskew_levels_the_left_edge_of_a_rotated_column_too() -> None:
                              words=words))
     lefts = [ln.box.x0 for ln in deskewed(lines)]
     assert max(lefts) - min(lefts) <= 3 < max(ln.box.x0 for ln in lines) - min(ln.box.x0 for ln in lines)
+
+
+def test_two_columns_of_notes_side_by_side_are_read_a_column_at_a_time() -> None:
+    from textkit.layout.geometry import _visual_order
+
+    # LaTeX \twocolumn: each column's notes at its foot, the right column's
+    # starting higher; the engine lists the left column's first
+    left = [SourceLine("1 Arturo Salcedo, interview with the author,", 1, Box(259, 2433, 920, 2467), 23.0),
+            SourceLine("Seoul, July 1982.", 1, Box(212, 2478, 469, 2508), 23.0),
+            SourceLine("2Daniel Ferris made the point most force-", 1, Box(258, 2511, 920, 2546), 23.0)]
+    right = [SourceLine("3On the negotiations of 1993, see Yoko Hi-", 1, Box(1045, 2314, 1708, 2350), 23.0),
+             SourceLine("rata and Ruth Okada, Negotiating the Com-", 1, Box(999, 2359, 1708, 2389), 23.0),
+             SourceLine("“For a contrary view, see Mei-ling Tsao, Re-", 1, Box(1045, 2472, 1708, 2508), 23.0)]
+    assert _visual_order(left + right, list(range(6))) == [0, 1, 2, 3, 4, 5]
+    # a scrap of a note line read apart at the left edge is no column of its own
+    scrap = [SourceLine("Tomas Villareal, The Politics of Shared Waters (Bangkok, 1", 1, Box(95, 1012, 675, 1023), 10.0),
+             SourceLine("41.", 1, Box(76, 1028, 93, 1038), 10.0)]
+    assert _visual_order(scrap, [0, 1]) == [0, 1]
+
+
+def test_a_mark_is_matched_only_to_a_note_whose_numeral_it_may_be() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    # The reference of note 1 was lost; the text has a "?" and a "*": the "?"
+    # is the 2 (Tesseract reads a superscript 1 as "?" hardly ever), and note
+    # 1 is left unanchored rather than given the 2's reference.
+    notes = [_Note([10], "1"), _Note([11], "2")]
+    question, star = Anchor(1, 0, "?", True), Anchor(2, 0, "*", True)
+    assert _match(notes, [question, star]) == {1: question}

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine, Word
 from ..read.geometry import INDENTED, INDENTED_NOTE, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
+from .footnotes import PLACE_SCORE, RefCandidate, glyph_score
 from .joining import join
 
 log = logging.getLogger(__name__)
@@ -657,9 +658,13 @@ def _visual_order(src: list[SourceLine], run: list[int]) -> list[int]:
     """A run of note lines as they stand on the page: top to bottom, and left
     to right within a printed line that the engine read in pieces (a noisy
     scan's small print: ``lavitime`` … ``foty Agency, Annual Report``).
-    Lines side by side in two columns of notes keep the engine's order."""
+    Two columns of notes side by side (each column's notes at its foot) are
+    read a column at a time, the left one first."""
     if any(src[i].box is None for i in run) or len(run) < 2:
         return run
+    columns = _note_columns(src, run)
+    if len(columns) > 1:
+        return [i for column in columns for i in _visual_order(src, column)]
     widest = max(src[i].box.width for i in run)  # type: ignore[union-attr]
     rows: list[list[int]] = []
     for i in sorted(run, key=lambda i: src[i].box.y0):  # type: ignore[union-attr]
@@ -678,6 +683,31 @@ def _visual_order(src: list[SourceLine], run: list[int]) -> list[int]:
                 continue
         rows.append([i])
     return [i for row in rows for i in sorted(row, key=lambda i: src[i].box.x0)]  # type: ignore[union-attr]
+
+
+def _note_columns(src: list[SourceLine], run: list[int]) -> list[list[int]]:
+    """The run's lines in columns: groups that share no horizontal span with
+    each other, left to right, each at least :data:`NOTE_COLUMN_SHARE` of the
+    run's width (else one group: the pieces of a printed line overlap the
+    lines above and below them; a scrap read apart, ``41.``, is no column)."""
+    spans: list[list[int]] = []  # [x0, x1, line...]
+    for i in run:
+        box = src[i].box
+        home = [s for s in spans if box.x0 < s[1] and s[0] < box.x1]  # type: ignore[union-attr]
+        if home:
+            merged = [min([box.x0] + [s[0] for s in home]), max([box.x1] + [s[1] for s in home])]  # type: ignore[union-attr]
+            members = sorted({j for s in home for j in s[2:]} | {i}, key=run.index)
+            spans = [s for s in spans if s not in home] + [merged + members]
+        else:
+            spans.append([box.x0, box.x1, i])  # type: ignore[union-attr]
+    width = max(s[1] for s in spans) - min(s[0] for s in spans)
+    if any(s[1] - s[0] < NOTE_COLUMN_SHARE * width for s in spans):
+        return [run]
+    return [s[2:] for s in sorted(spans, key=lambda s: s[0])]
+
+
+NOTE_COLUMN_SHARE = 0.3
+"""A column of notes is at least this share of the width of the notes beside it."""
 
 
 PIECES_SLACK = 1.06
@@ -715,16 +745,6 @@ def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Foo
 
 
 _MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$])(?=[A-Z])")
-
-
-_MARKS = {"!": "1", "l": "1", "I": "1", "t": "1", "?": "2", "*": "3", "°": "3"}
-
-
-def _numeral(text: str) -> str:
-    """What a misread numeral stands for, as far as one can tell (``!`` is 1)."""
-    if text.isdigit():
-        return text
-    return _MARKS.get(text[:1], "")
 
 
 def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_Note]],
@@ -899,7 +919,9 @@ def _match(notes: list[_Note], candidates: list[Anchor],
            numbers: list[str] | None = None) -> dict[int, Anchor]:
     """Notes to candidates, both in reading order, one to one and in order
     (a monotone alignment): the greatest total weight of the pairs, a pair
-    counting more where the numerals agree. ``allowed(k, candidate)`` says
+    counting as much more as its glyph is likely the note's numeral
+    (:func:`textkit.layout.footnotes.glyph_score`; a pair it rules out, ``?``
+    for note 1, not at all). ``allowed(k, candidate)`` says
     where note ``k`` may stand; ``numbers`` the notes' numbers (inferred ones
     included; default: as read)."""
     k, m = len(notes), len(candidates)
@@ -911,15 +933,18 @@ def _match(notes: list[_Note], candidates: list[Anchor],
         if allowed is not None and not allowed(a, candidates[b]):
             return float("-inf")
         want, read = wanted[a], candidates[b].numeral
-        got = _numeral(read)
-        if want and got and want == got:
-            bonus = 0.5
-        elif want.isdigit() and read.isdigit() and want != read:
-            bonus = -0.3  # digits read as digits that disagree (a mark may be any numeral)
-        else:
-            bonus = 0.0
         weight = (weights or {}).get((candidates[b].line, candidates[b].word), 1.0)
-        return weight * (1.0 + bonus)
+        if not read:
+            return weight
+        # how likely the glyph read is this note's numeral (the plain-text
+        # path's table of Tesseract's misreadings: ? is seldom a 1), or the
+        # likeliest numeral where the note's number is unknown
+        glyph = RefCandidate(0, 0, read, "punct")
+        likely = (glyph_score(glyph, want) if want.isdigit()
+                  else max(glyph_score(glyph, str(n)) for n in range(1, 10)))
+        if likely < PLACE_SCORE:
+            return float("-inf")
+        return weight * (0.5 + likely)
     scores = [[score(a, b) for b in range(m)] for a in range(k)]
     # best[a][b]: the best total over notes[a:] and candidates[b:]
     best = [[0.0] * (m + 1) for _ in range(k + 1)]
