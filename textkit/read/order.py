@@ -201,7 +201,10 @@ def split_columns(lines: list[SourceLine]) -> list[SourceLine]:
     Told to read a page as one block (``--psm 4`` or ``6``), Tesseract makes
     one line of the two lines side by side in two columns. The gutter shows
     as a gap between words that many lines have at the same place while few
-    lines have a word there; lines with such a gap are split at it and the
+    lines have a word there (on the page, or between the lines with the gap,
+    where as many lines end before it or start after it: Tesseract also joins
+    a few lines of two columns beside a drop cap, under a title that runs
+    across the gutter's place); lines with such a gap are split at it and the
     page's pieces put in reading order (:func:`reading_order`). Pages
     without a gutter, or with a line lacking a box, are left as they are.
     """
@@ -244,13 +247,38 @@ def _line_gutters(lines: list[SourceLine]) -> list[tuple[int, int]]:
     em = heights[len(heights) // 2]
     gaps: Counter[int] = Counter()
     words: Counter[int] = Counter()
+    spans: dict[int, tuple[int, int]] = {}  # per step: the top and bottom of the lines with a gap there
     for ln in lines:
         for x0, x1 in _word_gaps(ln, 0.75 * em):
-            gaps.update(range(x0 // _BUCKET, x1 // _BUCKET))
+            for x in range(x0 // _BUCKET, x1 // _BUCKET):
+                gaps[x] += 1
+                top, bottom = spans.get(x, (ln.box.y0, ln.box.y1))  # type: ignore[union-attr]
+                spans[x] = (min(top, ln.box.y0), max(bottom, ln.box.y1))  # type: ignore[union-attr]
         for w in ln.words:
             if w.box is not None:
                 words.update(range(w.box.x0 // _BUCKET, w.box.x1 // _BUCKET + 1))
-    marked = sorted(x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n >= 2 * words[x])
+    # A title over the columns or notes under them run across the gutter's
+    # place but not through it: between the lines that show it, the words
+    # count, if as many lines there stand on either side of it (a river of
+    # wide spaces down a justified column has none beside it).
+    pending = {x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n < 2 * words[x]}
+    inside: Counter[int] = Counter()  # words over the step between the lines with the gap
+    apart: Counter[int] = Counter()  # lines there that end just before the step or start just after it
+    for ln in lines if pending else ():
+        if ln.box is None:
+            continue
+        for x in pending:
+            top, bottom = spans[x]
+            if not top <= ln.box.y0 <= bottom:
+                continue
+            at = x * _BUCKET
+            if ln.box.x0 <= at <= ln.box.x1:
+                inside[x] += sum(1 for w in ln.words if w.box is not None
+                                 and w.box.x0 // _BUCKET <= x <= w.box.x1 // _BUCKET)
+            elif at - 3 * em <= ln.box.x1 < at or at < ln.box.x0 <= at + 3 * em:
+                apart[x] += 1  # a line of a column that ends at the gutter or starts after it
+    marked = sorted(x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and (
+        n >= 2 * words[x] or (x in pending and n >= 2 * inside[x] and apart[x] >= n)))
     runs: list[tuple[int, int]] = []
     for x in marked:
         if runs and x == runs[-1][1] + 1:
@@ -266,7 +294,10 @@ def _split_line(line: SourceLine, gutters: list[tuple[int, int]]) -> list[Source
     for k, (a, b) in enumerate(zip(words, words[1:])):
         if a.box is None or b.box is None:
             continue
-        if any(a.box.x1 <= (g0 + g1) / 2 <= b.box.x0 for g0, g1 in gutters):
+        # the space between the words spans the gutter (not a word space
+        # where a title over the columns crosses its middle)
+        if any(a.box.x1 <= (g0 + g1) / 2 <= b.box.x0
+               and min(b.box.x0, g1) - max(a.box.x1, g0) >= (g1 - g0) / 2 for g0, g1 in gutters):
             cuts.append(k + 1)
     if not cuts:
         return [line]
