@@ -599,3 +599,21 @@ def test_a_mark_is_matched_only_to_a_note_whose_numeral_it_may_be() -> None:
     notes = [_Note([10], "1"), _Note([11], "2")]
     question, star = Anchor(1, 0, "?", True), Anchor(2, 0, "*", True)
     assert _match(notes, [question, star]) == {1: question}
+
+
+def test_a_short_line_alone_at_a_columns_foot_is_no_heading() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # A block quotation begins on the last line of the left column ("It is
+    # easy to agree on goals") and runs on at the head of the right one: set
+    # apart and short, but a heading is never the last line of a column.
+    left = [_line("the running text of the left column goes on", 100, 100 + 50 * k, block=1) for k in range(10)]
+    last = _line("It is easy to agree on goals", 200, 640, block=2)
+    right = [_line("and very hard to agree on who will pay", 1000, 100 + 50 * k, block=3) for k in range(10)]
+    notes = [_line("1 A note at the foot of the page across both columns here", 100, 900, height=22, block=4)]
+    lines = left + [last] + right + notes
+    assert classify(lines, [PageInfo(1, 1800, 1000)])[10].kind is not RoleKind.HEADING
+    # the same line with its column's text under it is a heading
+    below = [_line("the running text of the left column goes on", 100, 720 + 50 * k, block=5) for k in range(2)]
+    lines = left + [last] + below + right + notes
+    assert classify(lines, [PageInfo(1, 1800, 1000)])[10].kind is RoleKind.HEADING

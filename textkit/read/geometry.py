@@ -7,7 +7,8 @@ change nothing and say why (:attr:`Role.why`). What they look at:
 * **size** against the body's median: a short line well above it is a
   heading, level 1 for the top size tier (the second too under a lone
   title), level 2 below; a short line alone in its block, set apart by
-  space and not ending a sentence, is a level-2 heading at body size too
+  space, not ending a sentence and not its column's last line, is a
+  level-2 heading at body size too
   (Tesseract gives a 12 pt bold subheading a smaller ``x_size`` than 11 pt
   body text), as is a somewhat larger short line with space above it;
 * the **page edges**: a lone number at the top or bottom is a page number;
@@ -662,7 +663,8 @@ def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: lis
         alone = block_sizes[ln.block] == 1
         not_small = not ln.size or not body or ln.size >= 0.85 * body
         above, below = _space_around(lines, by_page[ln.page], i, gaps)
-        if alone and not_small and above and below and _short(lines, by_page[ln.page], i, 0.85):
+        if (alone and not_small and above and below and _short(lines, by_page[ln.page], i, 0.85)
+                and _text_below(lines, by_page[ln.page], roles, i)):
             roles[i] = Role(RoleKind.HEADING, level=2, why="a short line alone, set apart by space")
         elif (above and ln.size and body and ln.size >= 1.1 * body
               and _short(lines, by_page[ln.page], i)):
@@ -723,6 +725,21 @@ def _short(lines: list[SourceLine], page: list[int], i: int, ratio: float = 0.6)
               if lines[j].box and len(lines[j].text.split()) >= 5]
     box = lines[i].box
     return bool(widths and box and box.width <= ratio * statistics.median(widths))
+
+
+def _text_below(lines: list[SourceLine], page: list[int], roles: list[Role | None], i: int) -> bool:
+    """The nearest line under line ``i`` in its column is running text (not a
+    note, not the page's foot): a heading is never set as a column's last line
+    (typesetters keep it with its text), a quotation's first line may be."""
+    box = lines[i].box
+    if box is None:
+        return True
+    under = [j for j in page if j != i and lines[j].box and lines[j].box.y0 >= box.y1  # type: ignore[union-attr]
+             and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
+    if not under:
+        return False
+    nearest = min(under, key=lambda j: lines[j].box.y0)  # type: ignore[union-attr]
+    return roles[nearest] is None or roles[nearest].kind is RoleKind.HEADING  # type: ignore[union-attr]
 
 
 def _space_around(lines: list[SourceLine], page: list[int], i: int,
