@@ -260,32 +260,46 @@ def _line_gutters(lines: list[SourceLine]) -> list[tuple[int, int]]:
     # A title over the columns or notes under them run across the gutter's
     # place but not through it: between the lines that show it, the words
     # count, if as many lines there stand on either side of it (a river of
-    # wide spaces down a justified column has none beside it).
-    pending = {x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n < 2 * words[x]}
-    inside: Counter[int] = Counter()  # words over the step between the lines with the gap
-    apart: Counter[int] = Counter()  # lines there that end just before the step or start just after it
-    for ln in lines if pending else ():
-        if ln.box is None:
-            continue
-        for x in pending:
-            top, bottom = spans[x]
-            if not top <= ln.box.y0 <= bottom:
-                continue
-            at = x * _BUCKET
-            if ln.box.x0 <= at <= ln.box.x1:
-                inside[x] += sum(1 for w in ln.words if w.box is not None
-                                 and w.box.x0 // _BUCKET <= x <= w.box.x1 // _BUCKET)
-            elif at - 3 * em <= ln.box.x1 < at or at < ln.box.x0 <= at + 3 * em:
-                apart[x] += 1  # a line of a column that ends at the gutter or starts after it
-    marked = sorted(x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and (
-        n >= 2 * words[x] or (x in pending and n >= 2 * inside[x] and apart[x] >= n)))
-    runs: list[tuple[int, int]] = []
-    for x in marked:
-        if runs and x == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], x)
+    # wide spaces down a justified column has none beside it). Judged once
+    # for each stretch of such steps, at its middle.
+    pending = sorted(x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n < 2 * words[x])
+    marked = {x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n >= 2 * words[x]}
+    for stretch in _stretches(pending):
+        x = stretch[len(stretch) // 2]
+        if _gutter_between(lines, x, spans[x], gaps[x], em):
+            marked.update(stretch)
+    return [(run[0] * _BUCKET, (run[-1] + 1) * _BUCKET) for run in _stretches(sorted(marked))
+            if (run[-1] + 1 - run[0]) * _BUCKET >= em / 2]
+
+
+def _stretches(steps: list[int]) -> list[list[int]]:
+    """Sorted steps in runs of neighbours: ``[1, 2, 3, 7]`` -> ``[[1, 2, 3], [7]]``."""
+    out: list[list[int]] = []
+    for x in steps:
+        if out and x == out[-1][-1] + 1:
+            out[-1].append(x)
         else:
-            runs.append((x, x))
-    return [(a * _BUCKET, (b + 1) * _BUCKET) for a, b in runs if (b + 1 - a) * _BUCKET >= em / 2]
+            out.append([x])
+    return out
+
+
+def _gutter_between(lines: list[SourceLine], x: int, span: tuple[int, int], gaps: int, em: float) -> bool:
+    """Step ``x``, where ``gaps`` lines between ``span`` (top, bottom) have a gap,
+    is a gutter there: as many lines in that height end just before it or
+    start just after it, and half as many words or fewer run over it."""
+    top, bottom = span
+    at = x * _BUCKET
+    near = over = 0
+    for ln in lines:
+        box = ln.box
+        if box is None or not top <= box.y0 <= bottom:
+            continue
+        if box.x0 <= at <= box.x1:
+            over += sum(1 for w in ln.words if w.box is not None
+                        and w.box.x0 // _BUCKET <= x <= w.box.x1 // _BUCKET)
+        elif at - 3 * em <= box.x1 < at or at < box.x0 <= at + 3 * em:
+            near += 1
+    return near >= gaps and gaps >= 2 * over
 
 
 def _split_line(line: SourceLine, gutters: list[tuple[int, int]]) -> list[SourceLine]:
