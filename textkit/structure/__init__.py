@@ -13,6 +13,7 @@ follows it on the line.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field, replace
 
@@ -23,6 +24,8 @@ from ..layout.joining import HYPHENS
 from ..layout.shape import Widths, ends_sentence, is_title_case, words
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
+
+log = logging.getLogger(__name__)
 
 MAX_FRONT_NOTE_BLOCKS = 2
 MAX_FRONT_NOTE_LINES = 4
@@ -99,7 +102,20 @@ def build_structure(doc: Document) -> Document:
     del rows
     spans.reverse()  # each text's rows dropped once its blocks are made (a volume's lines, not twice)
     texts = tuple(builder.text(spans.pop()) for _ in range(len(spans)))
-    return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
+    doc = replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
+    return _keep_unplaced(doc)
+
+
+def _keep_unplaced(doc: Document) -> Document:
+    """A note whose anchor fell in no block (a line that became the volume's title
+    page) is kept with the notes that have no text, not anchored: no note is dropped."""
+    placed = {id(anchor.note) for block in doc.blocks() for anchor in block.notes}
+    lost = [replace(ref.note, anchored=False) for ref in doc.footnote_refs if id(ref.note) not in placed]
+    if not lost:
+        return doc
+    log.warning("%d footnote(s) referenced from the title page kept at the end, not anchored", len(lost))
+    notes = sorted((*doc.unplaced_notes, *lost), key=lambda note: note.line)
+    return replace(doc, unplaced_notes=tuple(notes))
 
 
 @dataclass
