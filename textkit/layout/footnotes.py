@@ -185,6 +185,8 @@ _FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘\"°®$#§�
 """A note's head: its numeral glued (or spaced) to the text, or a misread one."""
 _ONE_SHAPED = frozenset("lT|!")
 """Misreadings of a superscript 1."""
+_TWO_SHAPED = frozenset("?")
+"""The misreading of a superscript 2 at a note's head (Tesseract's usual one)."""
 _QUOTE_HEADS = frozenset("'’”“‘\"")
 """Misread numerals that are also quotes: a note's head only in a block set like a note."""
 _MID_PAGE_MARKS = frozenset("lTS|!?*$#°®§†{")
@@ -489,10 +491,14 @@ def _next_head(lines: list[RawLine], chunk: list[int], position: int, mid: bool,
 
 
 def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
-    """A note with no numeral above one numbered two past the last note: the missing number."""
-    digits = head_below[0]
+    """A note with no numeral above one numbered two past the last note: the missing number.
+
+    Above a misread numeral, a gap after the first note; or before it, when
+    the mark has the shape of a 2 (``?``: a text's first note is seldom read so).
+    """
+    digits, mark = head_below
     return digits is not None and int(digits) == last_n + 2 or (
-        digits is None and bool(head_below[1]) and last_n >= 1)
+        digits is None and bool(mark) and (last_n >= 1 or mark.strip() in _TWO_SHAPED))
 
 
 SCRAP_LETTER_SHARE = 0.5
