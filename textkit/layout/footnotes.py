@@ -675,6 +675,7 @@ _QUOTES = frozenset("’”'\"")
 def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> list[RefCandidate]:
     """The possible reference numerals in the text lines ``[start, end)``, in reading order."""
     out: list[RefCandidate] = []
+    singles = _single_quotes(lines, kinds, start, end)
     for i in range(start, end):
         if kinds[i] is not LineKind.TEXT:
             continue
@@ -685,7 +686,7 @@ def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end:
             after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space", "m": "space"}[group]
             if after == "punct" and glyph[0] in "lIt" and not content[match.start() - 1] in ".,;:":
                 continue  # ”l, )I: a letter after a quote or bracket opens a word
-            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0]):
+            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0], singles):
                 continue  # it closes a quotation
             if glyph[0] == ")" and content[:match.start()].count("(") > content[:match.start()].count(")"):
                 continue  # it closes a bracket
@@ -797,11 +798,32 @@ def align(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int]
     return out
 
 
-def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int, mark: str = "”") -> bool:
+SINGLE_QUOTE_NOISE = 3
+"""A text with this many times more ``‘`` than closing ``’`` has no single
+quotations: its ``‘`` are the scan's (a degraded page reads one before many a
+capital T: ``‘The``), and open nothing."""
+_OPENING_SINGLE = re.compile(r"(?<!\w)‘")
+_CLOSING_SINGLE = re.compile(r"’(?!\w)")
+
+
+def _single_quotes(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> bool:
+    """The text lines ``[start, end)`` may hold single quotations (see :data:`SINGLE_QUOTE_NOISE`)."""
+    opening = closing = 0
+    for i in range(start, end):
+        if kinds[i] is LineKind.TEXT and "‘" in lines[i].content:
+            opening += len(_OPENING_SINGLE.findall(lines[i].content))
+        if kinds[i] is LineKind.TEXT and "’" in lines[i].content:
+            closing += len(_CLOSING_SINGLE.findall(lines[i].content))
+    return opening <= SINGLE_QUOTE_NOISE * max(closing, 1)
+
+
+def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int, mark: str = "”",
+                singles: bool = True) -> bool:
     """A quotation is open at ``column`` of line ``i``: the ``mark`` there closes it.
 
     A single ``’`` closes a single quotation; a ``‘`` at a line's start
-    before a capital does not open one (the scan adds it there: ``‘The``).
+    before a capital does not open one (the scan adds it there: ``‘The``),
+    nor any where the text has no single quotations (``singles`` false).
     Any other mark closes a double one.
     """
     text = lines[i].content[:column]
@@ -812,8 +834,10 @@ def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int
             seen += 1
         k -= 1
     if mark in "’'":
+        if not singles:
+            return False
         opened = len(re.findall(r"(?<![\w\n])‘|(?<=[^\n])‘(?=[a-z])", "\n" + text))
         return opened - len(re.findall(r"’(?!\w)", text)) > 0
     double = text.count("“") - text.count("”")
-    single = len(re.findall(r"(?<!\w)‘", text)) - len(re.findall(r"’(?!\w)", text))
+    single = len(re.findall(r"(?<!\w)‘", text)) - len(re.findall(r"’(?!\w)", text)) if singles else 0
     return double > 0 or single > 0 or text.count('"') % 2 == 1
