@@ -179,7 +179,8 @@ class _Builder:
             front.append(self.block(BlockKind.EDITORIAL_NOTE, [row for chunk, _ in chunks[:notes] for row in chunk]))
             del chunks[:notes]
         for chunk, soft in chunks:
-            if not ended and paragraph and not soft and self._stands_apart(paragraph, chunk):
+            if not ended and paragraph and not soft and (self._stands_apart(paragraph, chunk)
+                                                         or self._comma_for_stop(paragraph, chunk)):
                 ended = True  # the paragraph's short last line ended it (its stop misread)
             # A heading, and maybe its sub-heading on the next line; with OCR that has
             # coordinates, the geometry names headings and their levels (Row.heading).
@@ -289,6 +290,25 @@ class _Builder:
                                        and heading_length(chunk[count:], self.widths, self.sentinel,
                                                           text_start=False, language=self.language)
                                        == len(chunk) - count)
+
+    def _comma_for_stop(self, paragraph: list[Row], chunk: list[Row]) -> bool:
+        """A paragraph whose short last line ends in a comma, before a block that opens a sentence.
+
+        A degraded scan reads a paragraph's full stop as a comma. A column or
+        page break inside a sentence leaves the line full, whatever word the
+        next column opens with (a name, say); a short line ending in a comma
+        before a capitalised word (``direction,`` // ``Earlier studies``) is
+        a paragraph's end.
+        """
+        last = paragraph[-1].plain(self.sentinel).rstrip()
+        if not last.endswith(",") or len(paragraph) < 2:
+            return False
+        width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
+        if len(last) > SHORT_LAST_LINE * width:
+            return False
+        first = chunk[0].plain(self.sentinel).lstrip("‘“'\" ").split(" ", 1)[0].rstrip(",;:")
+        return first[:1].isalpha() and first[:1].isupper() and (first[1:] == "" or first[1:].isalpha()
+                                                                and first[1:].islower())
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
         if self.unwrapped:
