@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import make_corpus
+import heldout
 from make_corpus import Editorial, Prose, TextSpec, VolumeSpec, opening, section
 
 DEFAULT_OUT = Path("/tmp/heldout-txt-new")
@@ -93,16 +93,7 @@ def build_volumes() -> list[VolumeSpec]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    out = DEFAULT_OUT
-    if "--out" in argv:
-        k = argv.index("--out")
-        out = Path(argv[k + 1])
-        del argv[k:k + 2]
-    out.mkdir(parents=True, exist_ok=True)
-    make_corpus.OUT, make_corpus.ROOT = out, out.parent  # where the volumes go
-    make_corpus.build_volumes = build_volumes
-    return make_corpus.main(argv)
+    return heldout.main(argv, build=build_volumes, default_out=DEFAULT_OUT)
 
 
 if __name__ == "__main__":
