@@ -166,6 +166,13 @@ SHORT = 3
 SHORT_RIVALS = 8
 """... the likeliest this many of them by channel and frequency (each is two word-pair lookups)."""
 
+SHORT_RIVAL_MARGIN = 4.0
+"""... each priced at most this much dearer than the best reading's own confusion (nats):
+another engine's scans show confusions the learned ones lack (``ix`` is ``in`` and ``is``
+in one Tesseract volume), so a short word's reading must also win on the language
+(frequency and neighbours) against the words one letter away: ``supply ix a`` is no
+more ``in`` than ``is``, ``published ix 2000`` is ``in``."""
+
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 MAX_READINGS = 12
@@ -532,7 +539,8 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         if log_odds >= self.thresholds.apply and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
-                lower, {o[1] for o in options}, before, after))
+                lower, {o[1] for o in options},
+                best_cost if best_cost >= 0 else self.model.space_deleted, before, after))
         replacement = _cased(best, core, starts_sentence(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
         repeats = self.counts.get(lower, 0)
@@ -541,14 +549,15 @@ class Judge:
         return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
                           log_odds >= self.thresholds.apply, kind, evidence)
 
-    def _short_rivals(self, lower: str, taken: set[str], before: str, after: str,
-                      shift: float = 0.0) -> list[float]:
+    def _short_rivals(self, lower: str, taken: set[str], best_cost: float, before: str,
+                      after: str, shift: float = 0.0) -> list[float]:
         """The scores of the other words one unseen substitution from a short word.
 
         A word of two or three letters is a few letters from many words (``ix``: ``in``,
         ``is``, ``it``), and the confusions learned from one set of scans miss some of
         another engine's: every such reading competes, at the price of an edit never
-        seen, so that the winner's odds count them. (Longer words get them as
+        seen but at most :data:`SHORT_RIVAL_MARGIN` above the best reading's own
+        (``best_cost``), so that the winner's odds count them. (Longer words get them as
         candidates, :data:`~.candidates.UNSEEN_FROM`.) They are weighed where they can
         decide, for a reading whose odds without them clear the bar to be applied (each
         costs two word-pair lookups); below it the odds leave them out.
@@ -556,10 +565,12 @@ class Judge:
         if len(lower) > SHORT or not lower.isalpha():
             return []
         unseen = self.model.unseen_cost
-        others = sorted(((-unseen(letter) + self._log_p(text), text, letter)
+        ceiling = best_cost + SHORT_RIVAL_MARGIN
+        others = sorted(((-min(unseen(letter), ceiling) + self._log_p(text), text, letter)
                          for text, letter in _one_substitution(lower, self.lexicon.words)
                          if text not in taken), reverse=True)[:SHORT_RIVALS]
-        return [self._score(text, unseen(letter), before, after, shift) for _, text, letter in others]
+        return [self._score(text, min(unseen(letter), ceiling), before, after, shift)
+                for _, text, letter in others]
 
     def _apostrophe(self, token: _Token, before: str, after: str) -> Suggestion | None:
         """``that'the``: a space read as an apostrophe (a contraction is left alone)."""
@@ -644,7 +655,7 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         if log_odds >= self.thresholds.real_word and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
-                lower, {c for _, c, _ in scored}, before, after, self.shift))
+                lower, {c for _, c, _ in scored}, best_cost, before, after, self.shift))
         if log_odds < self.thresholds.suggest:
             return None
         # A neighbour seen with the reading less often than chance ("the in function":
