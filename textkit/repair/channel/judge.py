@@ -473,13 +473,16 @@ class Judge:
         """A known word with an ending or a prefix (``handlings``, ``underdoing``):
         the word lists lack many such forms, and OCR seldom makes one."""
         known = self.lexicon.words
+
+        def word(stem: str) -> bool:  # a name takes a plural, no other ending: "moetings" is no Moet's
+            return stem in known and not Lexicon.proper_only(stem)
         for suffix in SUFFIXES:
-            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 \
-                    and lower[:-len(suffix)] in known:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and (
+                    lower[:-1] in known if suffix == "s" else word(lower[:-len(suffix)])):
                 return True
         for prefix in PREFIXES:
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
-                    and lower[len(prefix):] in known:
+                    and word(lower[len(prefix):]):
                 return True
         return False
 
