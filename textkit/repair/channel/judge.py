@@ -47,7 +47,7 @@ from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from . import language
 from .candidates import readings, rivals, splits
-from .model import ChannelModel
+from .model import ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
 NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
@@ -637,6 +637,23 @@ class Judge:
         return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
                 and starts_sentence(text, token.start) and core.lower() not in protected_words())
 
+    def _real_word_costs(self, lower: str, options: Iterable[tuple[str, float]]
+                         ) -> list[tuple[str, float, float]]:
+        """Each rival with its channel cost for this document, and the shift for the scan's
+        noise (:func:`noise_shift`) in it: the learned cost shifted, or the rate of the
+        confusion in this scan's own sure corrections (an adapted model's,
+        :attr:`~.model.ChannelModel.own`) unshifted, whichever is lower."""
+        rates = self.model.own
+        out = []
+        for c, cost in options:
+            own = math.inf
+            if rates:
+                pairs = list(confusions([(lower, c)]))
+                if len(pairs) == 1:
+                    own = rates.get(pairs[0], math.inf)
+            out.append((c, own, 0.0) if own < cost + self.shift else (c, cost, self.shift))
+        return out
+
     def _real_word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
         """``modem`` -> ``modern``: a commoner word, one likely confusion away, that the
         neighbours support."""
@@ -647,18 +664,20 @@ class Judge:
         keep = (self._log_p(lower, scanned=True)
                 + (language.association(before, lower) if before else 0.0)
                 + (language.association(lower, after) if after else 0.0))
-        scored = sorted(((self._score(c, cost, before, after, self.shift), c, cost)
-                         for c, cost in options), key=lambda o: (-o[0], o[1]))
-        best_score, best, best_cost = scored[0]
+        scored = sorted(((self._score(c, cost, before, after, shift), c, cost, shift)
+                         for c, cost, shift in self._real_word_costs(lower, options)),
+                        key=lambda o: (-o[0], o[1]))
+        best_score, best, best_cost, best_shift = scored[0]
         if not ((before and language.association(before, best))
                 or (after and language.association(best, after))):
             return None  # frequency alone never outweighs a word printed
-        note = self._note(best, best_cost, before, after, self.shift)
+        note = self._note(best, best_cost, before, after, best_shift)
         rest = [keep] + [o[0] for o in scored[1:]]
         log_odds = best_score - _logsumexp(rest)
         if log_odds >= self.thresholds.real_word and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
-                lower, {c for _, c, _ in scored}, best_cost, before, after, self.shift))
+                lower, {o[1] for o in scored}, best_cost + best_shift - self.shift, before, after,
+                self.shift))
         if log_odds < self.thresholds.suggest:
             return None
         # A neighbour seen with the reading less often than chance ("the in function":

@@ -62,8 +62,9 @@ class ChannelModel:
     longest: int
     unknown_share: float
     """The training scans' share of words the lexicon does not know (their noise)."""
-    cues: tuple[str, ...] = ()
-    """The scanned strings whose rules :meth:`adapted` changed (none in the shipped model)."""
+    own: Mapping[tuple[str, str], float] = dataclasses.field(default_factory=dict)
+    """``(seen, printed)`` -> cost: the confusions of one document's sure corrections at
+    their rate there (:meth:`adapted`; none in the shipped model)."""
 
     def unseen_cost(self, printed: str) -> float:
         """The cost of misreading ``printed`` in a way training never showed.
@@ -122,23 +123,22 @@ class ChannelModel:
         4.6
         """
         rules = {seen: dict(options) for seen, options in self.rules.items()}
+        own: dict[tuple[str, str], float] = {}
         for (seen, printed), n in seen_in_document.items():
             occurrences = printed_counts.get(printed, 0)
             if n < ADAPT_MIN or occurrences < n or not (printed and _word_side(printed)
                                                         and _word_side(seen)):
                 continue
-            cost = -math.log(n / occurrences)
+            own[seen, printed] = cost = -math.log(n / occurrences)
             options = rules.setdefault(seen, {})
             if cost < options.get(printed, math.inf):
                 options[printed] = cost
-        cues = tuple(sorted(seen for seen, options in rules.items()
-                            if dict(self.rules.get(seen, ())) != options))
-        if not cues:
+        if not own:
             return self
         return dataclasses.replace(
             self, rules=MappingProxyType({seen: tuple(sorted(options.items(), key=lambda pc: (pc[1], pc[0])))
                                           for seen, options in rules.items()}),
-            longest=max(self.longest, *(len(seen) for seen in rules)), cues=cues)
+            longest=max(self.longest, *(len(seen) for seen in rules)), own=MappingProxyType(own))
 
     @staticmethod
     @functools.cache

@@ -9,22 +9,21 @@ is only kept in ``Document.suggestions`` (``Confidence.LOW``), for review.
 Word confidences from hOCR, ALTO or PAGE XML (``SourceLine.words``) raise
 or lower the evidence. After a first pass, the confusions that the
 document's sure corrections (both stages', ``cert="high"``) show at least
-twice are this scan's own (:meth:`~.model.ChannelModel.adapted`): the
-blocks where they may read a word otherwise are judged again with them.
+twice are this scan's own (:meth:`~.model.ChannelModel.adapted`): every
+block is judged again with them.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 
 from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
 from ..edits import apply_edits
 from . import Channel, Kind, Suggestion, count_words
-from .judge import WORD, long_s_readings, long_s_share, prints_long_s, unknown_share
+from .judge import long_s_readings, long_s_share, prints_long_s, unknown_share
 from .model import ADAPT_MIN, ChannelModel, confusions
 
 RULES = {Kind.CONFUSION: Rule.OCR_CHANNEL, Kind.REAL_WORD: Rule.OCR_REAL_WORD,
@@ -89,10 +88,9 @@ def correct_with_channel(doc: Document) -> Document:
         edited = walked = 0
         doc = doc.map_blocks(block).map_footnotes(note)
         if passes == 0:
-            model, cue = _adapted(doc, base, counts, lexicon.words)
-            if model is not base:  # the blocks the scan's own confusions may read otherwise
-                channel, held_keys = replace(channel, model=model), {k for k, kept in held.items() if kept}
-                again = {k for k, text in enumerate(_texts(doc)) if k in held_keys or cue(text)}
+            model = _adapted(doc, base, counts)
+            if model is not base:  # every block again, with the scan's own confusions
+                channel, again = replace(channel, model=model), None
                 counts = count_words(_texts(doc))
                 continue
         if not edited:
@@ -109,24 +107,16 @@ def _texts(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
 
 
-def _adapted(doc: Document, model: ChannelModel, counts: Counter[str], known: frozenset[str]
-             ) -> tuple[ChannelModel, Callable[[str], bool]]:
-    """``model`` with the confusions of the document's sure corrections (both OCR stages'),
-    and a test of a text: has it a word the lexicon lacks that one of them may explain?"""
+def _adapted(doc: Document, model: ChannelModel, counts: Counter[str]) -> ChannelModel:
+    """``model`` with the confusions of the document's sure corrections (both OCR stages')."""
     sure = [(c.original, c.replacement)
             for b in (*doc.blocks(), *(n.as_block() for n in doc.footnotes()))
             for c in b.corrections if c.rule in SURE_RULES and c.confidence is Confidence.HIGH]
     seen = confusions(sure)
-    adapted = model
-    if any(n >= ADAPT_MIN for n in seen.values()):
-        printed = {p: sum(n * form.count(p) for form, n in counts.items()) for _, p in seen}
-        adapted = model.adapted(seen, printed)
-    cues = adapted.cues
-
-    def cue(text: str) -> bool:
-        return any(lower not in known and ("" in cues or any(c in lower for c in cues))
-                   for lower in (m.group().lower() for m in WORD.finditer(text)))
-    return adapted, cue
+    if not any(n >= ADAPT_MIN for n in seen.values()):
+        return model
+    printed = {p: sum(n * form.count(p) for form, n in counts.items()) for _, p in seen}
+    return model.adapted(seen, printed)
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
