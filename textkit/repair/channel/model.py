@@ -157,6 +157,7 @@ class ChannelModel:
             limit = MAX_INSERTION_COST if not seen else MAX_RULE_COST
             if cost <= limit and cost < best.get((seen, printed), math.inf):
                 best[seen, printed] = cost
+        _doubled_letters(best)
         rules: dict[str, list[tuple[str, float]]] = {}
         for (seen, printed), cost in best.items():
             rules.setdefault(seen, []).append((printed, cost))
@@ -203,6 +204,23 @@ def confusions(pairs: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
             if tag != "equal" and i2 - i1 <= MAX_CONFUSION and j2 - j1 <= MAX_CONFUSION:
                 found[a[i1:i2], b[j1:j2]] += 1
     return found
+
+
+DOUBLED = "bcdefglmnoprstz"
+"""The letters English writes doubled (``committee``, ``success``, ``dizzy``)."""
+
+
+def _doubled_letters(best: dict[tuple[str, str], float]) -> None:
+    """A doubled letter read as one (``comission``) is one family of misreadings: a letter
+    whose rule training lacks (``m``, ``s``: their doubles were explained otherwise, or too
+    seldom seen) gets the family's median cost."""
+    costs = sorted(cost for (seen, printed), cost in best.items()
+                   if len(seen) == 1 and printed == seen * 2)
+    if not costs:
+        return
+    median = costs[len(costs) // 2]
+    for letter in DOUBLED:
+        best.setdefault((letter, letter * 2), median)
 
 
 @functools.cache
