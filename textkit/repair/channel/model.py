@@ -65,6 +65,9 @@ class ChannelModel:
     own: Mapping[tuple[str, str], float] = dataclasses.field(default_factory=dict)
     """``(seen, printed)`` -> cost: the confusions of one document's sure corrections at
     their rate there (:meth:`adapted`; none in the shipped model)."""
+    cues: tuple[str, ...] = ()
+    """The scanned strings whose rules :meth:`adapted` made cheaper: only a word with one
+    of them may read otherwise than with the model adapted from."""
 
     def unseen_cost(self, printed: str) -> float:
         """The cost of misreading ``printed`` in a way training never showed.
@@ -122,7 +125,7 @@ class ChannelModel:
         >>> round(model.adapted({("tn", "m"): 3}, {"m": 300}).cost("tn", "m"), 1)
         4.6
         """
-        rules = {seen: dict(options) for seen, options in self.rules.items()}
+        changed: dict[str, dict[str, float]] = {}
         own: dict[tuple[str, str], float] = {}
         for (seen, printed), n in seen_in_document.items():
             occurrences = printed_counts.get(printed, 0)
@@ -130,15 +133,18 @@ class ChannelModel:
                                                         and _word_side(seen)):
                 continue
             own[seen, printed] = cost = -math.log(n / occurrences)
-            options = rules.setdefault(seen, {})
+            options = changed.get(seen) or dict(self.rules.get(seen, ()))
             if cost < options.get(printed, math.inf):
                 options[printed] = cost
+                changed[seen] = options
         if not own:
             return self
+        rules = dict(self.rules)
+        rules.update((seen, tuple(sorted(options.items(), key=lambda pc: (pc[1], pc[0]))))
+                     for seen, options in changed.items())
         return dataclasses.replace(
-            self, rules=MappingProxyType({seen: tuple(sorted(options.items(), key=lambda pc: (pc[1], pc[0])))
-                                          for seen, options in rules.items()}),
-            longest=max(self.longest, *(len(seen) for seen in rules)), own=MappingProxyType(own))
+            self, rules=MappingProxyType(rules), longest=max(self.longest, *map(len, changed), 0),
+            own=MappingProxyType(own), cues=tuple(sorted(changed)))
 
     @staticmethod
     @functools.cache

@@ -9,8 +9,9 @@ is only kept in ``Document.suggestions`` (``Confidence.LOW``), for review.
 Word confidences from hOCR, ALTO or PAGE XML (``SourceLine.words``) raise
 or lower the evidence. After a first pass, the confusions that the
 document's sure corrections (both stages', ``cert="high"``) show at least
-twice are this scan's own (:meth:`~.model.ChannelModel.adapted`): every
-block is judged again with them.
+twice are this scan's own (:meth:`~.model.ChannelModel.adapted`): the
+blocks where a word the lexicon lacks holds a scanned string whose rule they
+made cheaper, or a word was kept back, are judged again with them.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
 from ..edits import apply_edits
 from . import Channel, Kind, Suggestion, count_words
-from .judge import long_s_readings, long_s_share, prints_long_s, unknown_share
+from .judge import WORD, long_s_readings, long_s_share, prints_long_s, unknown_share
 from .model import ADAPT_MIN, ChannelModel, confusions
 
 RULES = {Kind.CONFUSION: Rule.OCR_CHANNEL, Kind.REAL_WORD: Rule.OCR_REAL_WORD,
@@ -88,9 +89,12 @@ def correct_with_channel(doc: Document) -> Document:
         edited = walked = 0
         doc = doc.map_blocks(block).map_footnotes(note)
         if passes == 0:
-            model = _adapted(doc, base, counts)
-            if model is not base:  # every block again, with the scan's own confusions
-                channel, again = replace(channel, model=model), None
+            model = _adapted(doc, base)
+            if model is not base:  # again, with the scan's own confusions, where they may tell
+                kept = {key for key, found in held.items() if found}
+                channel, again = replace(channel, model=model), {
+                    key for key, text in enumerate(_texts(doc))
+                    if key in kept or _cued(text, model.cues, lexicon.words)}
                 counts = count_words(_texts(doc))
                 continue
         if not edited:
@@ -102,21 +106,28 @@ def correct_with_channel(doc: Document) -> Document:
     return replace(doc, suggestions=(*doc.suggestions, *(c for kept in held.values() for c in kept)))
 
 
+def _cued(text: str, cues: tuple[str, ...], known: frozenset[str]) -> bool:
+    """Has ``text`` a word the lexicon lacks with one of ``cues`` in it (a word an adapted
+    model's cheaper rules may read otherwise)?"""
+    return any(lower not in known and any(c in lower for c in cues)
+               for lower in (m.group().lower() for m in WORD.finditer(text)))
+
+
 def _texts(doc: Document) -> list[str]:
     """The text of every block and footnote, in the order the stage walks them."""
     return [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
 
 
-def _adapted(doc: Document, model: ChannelModel, counts: Counter[str]) -> ChannelModel:
+def _adapted(doc: Document, model: ChannelModel) -> ChannelModel:
     """``model`` with the confusions of the document's sure corrections (both OCR stages')."""
     sure = [(c.original, c.replacement)
             for b in (*doc.blocks(), *(n.as_block() for n in doc.footnotes()))
             for c in b.corrections if c.rule in SURE_RULES and c.confidence is Confidence.HIGH]
-    seen = confusions(sure)
-    if not any(n >= ADAPT_MIN for n in seen.values()):
+    seen = Counter({pair: n for pair, n in confusions(sure).items() if n >= ADAPT_MIN})
+    if not seen:
         return model
-    printed = {p: sum(n * form.count(p) for form, n in counts.items()) for _, p in seen}
-    return model.adapted(seen, printed)
+    text = "\n".join(_texts(doc)).lower()
+    return model.adapted(seen, {p: text.count(p) for _, p in seen})
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
