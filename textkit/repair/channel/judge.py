@@ -45,6 +45,7 @@ from dataclasses import dataclass
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
+from ..confusions import explain
 from . import language
 from .candidates import readings, rivals, splits
 from .model import ChannelModel, confusions
@@ -550,7 +551,7 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         if log_odds >= self.thresholds.apply and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
-                lower, {o[1] for o in options},
+                lower, {o[1] for o in options}, best,
                 best_cost if best_cost >= 0 else self.model.space_deleted, before, after))
         replacement = _cased(best, core, starts_sentence(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
@@ -560,15 +561,16 @@ class Judge:
         return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
                           log_odds >= self.thresholds.apply, kind, evidence)
 
-    def _short_rivals(self, lower: str, taken: set[str], best_cost: float, before: str,
-                      after: str, shift: float = 0.0) -> list[float]:
+    def _short_rivals(self, lower: str, taken: set[str], best: str, best_cost: float,
+                      before: str, after: str, shift: float = 0.0) -> list[float]:
         """The scores of the other words one unseen substitution from a short word.
 
         A word of two or three letters is a few letters from many words (``ix``: ``in``,
         ``is``, ``it``), and the confusions learned from one set of scans miss some of
         another engine's: every such reading competes, at the price of an edit never
         seen but at most :data:`SHORT_RIVAL_MARGIN` above the best reading's own
-        (``best_cost``), so that the winner's odds count them. (Longer words get them as
+        (``best_cost``; no ceiling when ``best`` is a classic confusion, :func:`_classic`),
+        so that the winner's odds count them. (Longer words get them as
         candidates, :data:`~.candidates.UNSEEN_FROM`.) They are weighed where they can
         decide, for a reading whose odds without them clear the bar to be applied (each
         costs two word-pair lookups); below it the odds leave them out.
@@ -576,7 +578,8 @@ class Judge:
         if len(lower) > SHORT or not lower.isalpha():
             return []
         unseen = self.model.unseen_cost
-        ceiling = best_cost + SHORT_RIVAL_MARGIN
+        # A classic glyph confusion (l for i, rn for m) is every engine's: no ceiling.
+        ceiling = math.inf if _classic(lower, best) else best_cost + SHORT_RIVAL_MARGIN
         others = sorted(((-min(unseen(letter), ceiling) + self._log_p(text), text, letter)
                          for text, letter in _one_substitution(lower, self.lexicon.words)
                          if text not in taken), reverse=True)[:SHORT_RIVALS]
@@ -684,8 +687,8 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         if log_odds >= self.thresholds.real_word and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
-                lower, {o[1] for o in scored}, best_cost + best_shift - self.shift, before, after,
-                self.shift))
+                lower, {o[1] for o in scored}, best, best_cost + best_shift - self.shift, before,
+                after, self.shift))
         if log_odds < self.thresholds.suggest:
             return None
         # A neighbour seen with the reading less often than chance ("the in function":
@@ -781,6 +784,18 @@ def _readings(lower: str, words: frozenset[str], model: ChannelModel
     two = tuple((a, b) for a, b in splits(lower, words.__contains__)
                 if len(a) + len(b) >= 4 or b == "a")  # "isa": "is a"
     return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
+
+
+CLASSIC = 1.2
+"""The cost, in :mod:`~textkit.repair.confusions`' units, of its classic confusions (rn/m,
+cl/d, li/h, I/l, O/0, e/c, ii/u): those every engine makes."""
+
+
+@functools.lru_cache(maxsize=20_000)
+def _classic(lower: str, reading: str) -> bool:
+    """Is ``reading`` a classic confusion from ``lower`` (``ln``/``in``)?"""
+    found = explain(lower, reading, max_cost=CLASSIC)
+    return found is not None
 
 
 @functools.lru_cache(maxsize=20_000)
