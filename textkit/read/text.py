@@ -99,8 +99,10 @@ def from_text(text: str, *, source: str, encoding: str, options: Options,
         log.info("%s: replaced %d control or non-XML characters", source, replaced)
     joined = "\f".join(piece for piece, _ in pieces)
     convention = options.input_format if options.input_format in CONVENTIONS else detect(joined)
+    # normalize(text)[0], the same string: made from the pieces, not normalized again (a
+    # large volume's peak was that second copy; without a form feed, no copy at all).
+    raw = joined.replace("\f", "\n ")
     lines = source_lines(joined, space_pages=convention == "text")
-    raw = normalize(text)[0]
     if convention == "pdftotext":
         lines, reordered = side_by_side(lines)
         if reordered:
