@@ -15,7 +15,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Language, Line, LineKind, SourceLine
 from ..furniture import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
@@ -47,10 +47,14 @@ class RawLine:
     """The line is the first of a new page."""
     block: int = 0
     """The block the reader put the line in (0: none said; see ``SourceLine.block``)."""
+    content: str = field(init=False)
+    """The line without leading and trailing whitespace (made once: the rules read it
+    often). Also the record's fifth slot, which makes it the size of the
+    :class:`~textkit.model.Line` made from it: the layout's lines take the memory
+    of the raw lines they replace instead of new memory (#13)."""
 
-    @property
-    def content(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "content", self.text.strip())
 
 
 def raw_lines(lines: Iterable[SourceLine]) -> list[RawLine]:

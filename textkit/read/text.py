@@ -24,6 +24,7 @@ line is kept as read: the layout stage decides what the line is.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from dataclasses import replace
@@ -58,8 +59,10 @@ def read(data: bytes, *, source: str, options: Options) -> Document:
     """Decode ``data`` and read its lines."""
     from . import decode_report
 
+    sha256 = hashlib.sha256(data).hexdigest()
     text, encoding, wrong = decode_report(data, source=source)
-    doc = from_text(text, source=source, encoding=encoding, options=options, data=data)
+    del data  # handed over (read.read_bytes): the bytes go before the lines are made (#13)
+    doc = from_text(text, source=source, encoding=encoding, options=options, sha256=sha256)
     return replace(doc, replaced_bytes=len(wrong)) if wrong else doc
 
 
