@@ -442,6 +442,7 @@ class _Worker:
                                        args=(self._theirs, fn, initializer, os.getpid()),
                                        daemon=True, name="textkit-worker")
         self.conn = self._ours
+        self._waiting: Any = None  # a poll object on our end: is an answer waiting?
         self.held: deque[Any] = deque()
         self.started = 0.0
         self.given = 0
@@ -473,7 +474,14 @@ class _Worker:
     def receive(self) -> tuple[Any, Any, float] | None:
         """The worker's next answer, or ``None`` if there is none now (or it died)."""
         try:
-            if not self.conn.poll():
+            if self._waiting is None:
+                import select
+
+                if not hasattr(select, "poll"):  # not on Windows: a selector each time
+                    return self.conn.recv() if self.conn.poll() else None  # type: ignore[no-any-return]
+                self._waiting = select.poll()
+                self._waiting.register(self.conn.fileno(), select.POLLIN)
+            if not self._waiting.poll(0):
                 return None
             return self.conn.recv()  # type: ignore[no-any-return]
         except (OSError, EOFError):
