@@ -344,7 +344,10 @@ class _Pool(Generic[T, R]):
 
     def start(self) -> _Worker | None:
         for _ in range(2):
-            worker = _Worker(self.executor.context, self.fn, self.executor.initializer)
+            forked = self.executor.context.get_start_method() == "fork"
+            # A forked worker has what the initializer built here: it is not run again.
+            worker = _Worker(self.executor.context, self.fn,
+                             None if forked else self.executor.initializer)
             self.workers.append(worker)  # before it starts: whatever happens, it is stopped
             self.executor.workers_started += 1
             worker.start()
