@@ -48,10 +48,13 @@ def test_held_out_volumes_are_new_and_the_structure_benchmark_scores_another_cor
     their TeX is written from their definitions, and --corpus scores a directory of them."""
     sys.path.insert(0, str(ROOT / "benchmarks" / "corpus"))
     import heldout
+    import heldout_txt
 
     slugs = [v.slug for v in heldout.build_volumes()]
     committed = {p.name for p in (ROOT / "fixtures" / "ocr" / "tesseract").iterdir() if p.is_dir()}
     assert len(set(slugs)) == len(slugs) >= 6 and not set(slugs) & committed
+    newer = [v.slug for v in heldout_txt.build_volumes()]
+    assert len(set(newer)) == len(newer) == 3 and not set(newer) & (committed | set(slugs))
     one = tmp_path / "corpus" / slugs[0]
     one.mkdir(parents=True)
     fixture = ROOT / "fixtures" / "ocr" / "tesseract" / "coastal-cities-1996"
@@ -62,3 +65,19 @@ def test_held_out_volumes_are_new_and_the_structure_benchmark_scores_another_cor
                           timeout=300, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-2000:]
     assert f"{slugs[0]} clean txt" in done.stdout and "mean clean txt (1)" in done.stdout
+
+
+def test_anchor_audit_gives_each_gold_note_one_status():
+    """The audit lists every gold note once; on a volume whose notes the structure
+    benchmark finds all anchored, every one is ``ok`` and nothing is extra."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import json
+
+    from anchor_audit import audit
+
+    fixture = ROOT / "fixtures" / "ocr" / "tesseract" / "coastal-cities-1996"
+    gold = json.loads((fixture / "gold.json").read_text(encoding="utf-8"))
+    rows = audit(fixture / "clean.txt", gold)
+    want = sum(len(t["footnotes"]) for t in gold["texts"])
+    assert [r["n"] for r in rows] == [n["n"] for t in gold["texts"] for n in t["footnotes"]]
+    assert len(rows) == want and {r["status"] for r in rows} == {"ok"}

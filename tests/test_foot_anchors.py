@@ -25,8 +25,7 @@ def test_doctests():
 
 
 def test_alignment_is_monotone_and_takes_the_most_pairs():
-    # Note 1 could take the digit 2 (a 2 misread for a 1 scores a little);
-    # taking it would leave note 2 without one: the order wins.
+    # Note 1 may not take the digit 2 (another note's number): the order wins.
     notes = [_note("1"), _note("2")]
     cands = [_cand(1, "!"), _cand(2, "2")]
     got = align(notes, cands, [0, 0], [10, 10], [(0, 10), (0, 10)])
@@ -59,6 +58,17 @@ def test_glyph_scores_follow_the_numeral_shapes():
     assert glyph_score(_cand(0, "?"), "2") > glyph_score(_cand(0, "?"), "1")
     assert glyph_score(_cand(0, "l"), "2") == 0.0
     assert glyph_score(_cand(0, "?", "word"), "2") < glyph_score(_cand(0, "?"), "2")
+
+
+def test_a_digit_is_another_note_number_unless_ocr_confuses_the_two():
+    # ³ is read as 2 after a full stop; a 1 is note 1's reference (or a number), never note 3's.
+    assert glyph_score(_cand(0, "2"), "3") >= footnotes.PLACE_SCORE
+    assert glyph_score(_cand(0, "1"), "3") == 0.0
+    assert glyph_score(_cand(0, "4"), "2") == 0.0
+    assert glyph_score(_cand(0, "2", "word"), "3") == 0.0
+    notes = [_note("2"), _note("3")]
+    cands = [_cand(1, "?"), _cand(2, "1")]  # the 1 of 1995.1 is no reference of note 3
+    assert align(notes, cands, [0, 0], [10, 10], [(0, 10)] * 2) == {0: cands[0]}
 
 
 def _candidates(text: str) -> list[tuple[str, str]]:

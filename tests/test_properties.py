@@ -268,6 +268,8 @@ def test_any_string_gives_valid_tei_or_textkit_error(text):
 @given(ocr_like)
 @example(SEP + "\nSome text of the page.")
 @example(SEP + "\n1Kent Calder, Japan’s Role, 1991, 32.")  # found by hypothesis: a note with no anchor and no block
+@example("the\n" + SEP + "\n?Yoko Hirata, interview, Manila, 1992.\n INTRODUCTION")  # found by hypothesis:
+# the note's fallback anchor is the line that became the volume title: it was dropped
 def test_sic_reading_gives_back_the_input_words(text):
     check_words_recoverable(text)
 

@@ -153,16 +153,17 @@ def build_volumes() -> list[VolumeSpec]:
     return vols
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, build=None, default_out: Path = DEFAULT_OUT) -> int:
+    """Generate the volumes ``build()`` defines (default: these six) into ``--out``."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    out = DEFAULT_OUT
+    out = default_out
     if "--out" in argv:
         k = argv.index("--out")
         out = Path(argv[k + 1])
         del argv[k:k + 2]
     out.mkdir(parents=True, exist_ok=True)
     make_corpus.OUT, make_corpus.ROOT = out, out.parent  # where the volumes go
-    make_corpus.build_volumes = build_volumes
+    make_corpus.build_volumes = build or build_volumes
     return make_corpus.main(argv)
 
 

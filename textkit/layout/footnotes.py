@@ -181,15 +181,20 @@ def _search(lines: list[RawLine], kinds: list[LineKind], number: str, floor: int
 # text (a full-width note under two columns); a block that continues an
 # unfinished note is part of it.
 
-_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘°®$#§†|]|[lT](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
+_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘\"°®$#§†|{]|[lTS](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
 """A note's head: its numeral glued (or spaced) to the text, or a misread one."""
 _ONE_SHAPED = frozenset("lT|!")
 """Misreadings of a superscript 1."""
+_TWO_SHAPED = frozenset("?")
+"""The misreading of a superscript 2 at a note's head (Tesseract's usual one)."""
 _QUOTE_HEADS = frozenset("'’”“‘\"")
 """Misread numerals that are also quotes: a note's head only in a block set like a note."""
-_MID_PAGE_MARKS = frozenset("lT|!?*$#°®§†")
+_MID_PAGE_MARKS = frozenset("lTS|!?*$#°®§†{")
 """Misread numerals that may open a note block in the middle of a page (not
 quotes: a paragraph may open with one)."""
+_PROSE_FREE_MARKS = frozenset("*°®§†{#")
+"""Misread numerals that never open a paragraph: a block opening with one
+between the columns' text is a note even after a finished sentence."""
 NEXT_PAGE_LINES = 12
 """How far into the next page a note's reference may have been pushed."""
 MID_WIDE_SHARE = 1.3
@@ -339,7 +344,7 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                        and (found[k + 1][0] is not None or _ends_note(lines[chunks[k][-1]].content)))
                 # The end of an unfinished note above, split off by a blank line.
                 rest = (k - 1 >= 1 and top == k + 1 and noteish(k - 1)
-                        and not _ends_note(lines[chunks[k - 1][-1]].content))
+                        and not _ends_note(lines[chunks[k - 1][-1]].content) and _note_rest(lines, chunks[k]))
                 # A whole note whose numeral was lost, under one that kept its numeral.
                 lost = (k - 1 >= 1 and top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
                         and _ends_note(lines[chunks[k][-1]].content) and _numbered(lines[chunks[k - 1][0]].content))
@@ -358,7 +363,7 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 break
             k -= 1
         if tail is not None and tail - 1 in found and (
-                not _ends_note(lines[chunks[tail - 1][-1]].content)
+                not _ends_note(lines[chunks[tail - 1][-1]].content) and _note_rest(lines, chunks[tail])
                 or len(chunks[tail]) == 1 and _MID_WORD.search(lines[chunks[tail][0]].content)):
             found[tail] = (None, "")  # the end of the note above, or a piece of it read out of order
         # Between the columns: a block opening with a numeral, text on both sides.
@@ -367,8 +372,9 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             if head is None and width and _chunk_width(lines, chunks[k]) >= MID_WIDE_SHARE * width:
                 # Set full width under two columns: any misread numeral opens a note there.
                 head = _head(lines[chunks[k][0]].content, mid_page=False)
-            if head is not None and (not ends_sentence(lines[chunks[k - 1][-1]].content) or k - 1 in found) or (
-                    head is not None and head[0] is not None and int(head[0]) == last_n + 1):
+            if head is not None and (not ends_sentence(lines[chunks[k - 1][-1]].content) or k - 1 in found
+                                     or head[0] is not None and int(head[0]) == last_n + 1
+                                     or head[0] is None and head[1].strip() in _PROSE_FREE_MARKS):
                 found[k] = head
         for k in range(1, foot_top - 1):
             # A note whose numeral was lost, set wider than the column it cuts
@@ -442,6 +448,12 @@ def _ends_note(text: str) -> bool:
     return bool(_NOTE_END.search(text.rstrip()))
 
 
+def _note_rest(lines: list[RawLine], chunk: list[int]) -> bool:
+    """A block that may be the rest of an unfinished note above it: short, or going on
+    in lower case (a column's text after a note that lost its full stop is neither)."""
+    return len(chunk) <= GAP_NOTE_MAX_LINES or lines[chunk[0]].content[:1].islower()
+
+
 def _text_starts(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> bool:
     """A new text (and its note numbering) begins on this page: a title in capitals opens it."""
     first = [i for i in range(start, end) if kinds[i] is LineKind.TEXT][:2]
@@ -479,10 +491,14 @@ def _next_head(lines: list[RawLine], chunk: list[int], position: int, mid: bool,
 
 
 def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
-    """A note with no numeral above one numbered two past the last note: the missing number."""
-    digits = head_below[0]
+    """A note with no numeral above one numbered two past the last note: the missing number.
+
+    Above a misread numeral, a gap after the first note; or before it, when
+    the mark has the shape of a 2 (``?``: a text's first note is seldom read so).
+    """
+    digits, mark = head_below
     return digits is not None and int(digits) == last_n + 2 or (
-        digits is None and bool(head_below[1]) and last_n >= 1)
+        digits is None and bool(mark) and (last_n >= 1 or mark.strip() in _TWO_SHAPED))
 
 
 SCRAP_LETTER_SHARE = 0.5
@@ -507,7 +523,7 @@ _MID_WORD = re.compile(r"[^\W\d_]-?$")
 """A line that stops after a word (or in one)."""
 _MID_SENTENCE = re.compile(r"[a-z,;-]$")
 """A line that leaves its sentence open (a word, a comma, a hyphen)."""
-_DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3")})
+_DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3"), ("2", "3")})
 """(read, printed) digits of a superscript note numeral that OCR confuses."""
 
 
@@ -659,6 +675,7 @@ _QUOTES = frozenset("’”'\"")
 def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> list[RefCandidate]:
     """The possible reference numerals in the text lines ``[start, end)``, in reading order."""
     out: list[RefCandidate] = []
+    singles = _single_quotes(lines, kinds, start, end)
     for i in range(start, end):
         if kinds[i] is not LineKind.TEXT:
             continue
@@ -669,7 +686,7 @@ def ref_candidates(lines: list[RawLine], kinds: list[LineKind], start: int, end:
             after = {"p": "punct", "w": "word", "d": "word", "y": "year", "s": "space", "m": "space"}[group]
             if after == "punct" and glyph[0] in "lIt" and not content[match.start() - 1] in ".,;:":
                 continue  # ”l, )I: a letter after a quote or bracket opens a word
-            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0]):
+            if glyph[0] in _QUOTES and _open_quote(lines, kinds, i, match.start(), glyph[0], singles):
                 continue  # it closes a quotation
             if glyph[0] == ")" and content[:match.start()].count("(") > content[:match.start()].count(")"):
                 continue  # it closes a bracket
@@ -688,7 +705,10 @@ def glyph_score(candidate: RefCandidate, number: str) -> float:
     if glyph[-1].isdigit():
         if glyph.lstrip("!?*'’”\"°®+") == number:
             return 1.0 if glyph.isdigit() else 0.95
-        return 0.5 if after == "punct" else 0.0  # ³ read as 2
+        # ³ read as 2 (a digit OCR confuses with the number, after punctuation); any
+        # other digit is another note's reference, or a number
+        misread = (glyph.lstrip("!?*'’”\"°®+"), number) in _DIGIT_MISREADS
+        return 0.5 if after == "punct" and misread else 0.0
     if after == "year":
         return 0.0
     first = glyph[0]
@@ -778,11 +798,32 @@ def align(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int]
     return out
 
 
-def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int, mark: str = "”") -> bool:
+SINGLE_QUOTE_NOISE = 3
+"""A text with this many times more ``‘`` than closing ``’`` has no single
+quotations: its ``‘`` are the scan's (a degraded page reads one before many a
+capital T: ``‘The``), and open nothing."""
+_OPENING_SINGLE = re.compile(r"(?<!\w)‘")
+_CLOSING_SINGLE = re.compile(r"’(?!\w)")
+
+
+def _single_quotes(lines: list[RawLine], kinds: list[LineKind], start: int, end: int) -> bool:
+    """The text lines ``[start, end)`` may hold single quotations (see :data:`SINGLE_QUOTE_NOISE`)."""
+    opening = closing = 0
+    for i in range(start, end):
+        if kinds[i] is LineKind.TEXT and "‘" in lines[i].content:
+            opening += len(_OPENING_SINGLE.findall(lines[i].content))
+        if kinds[i] is LineKind.TEXT and "’" in lines[i].content:
+            closing += len(_CLOSING_SINGLE.findall(lines[i].content))
+    return opening <= SINGLE_QUOTE_NOISE * max(closing, 1)
+
+
+def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int, mark: str = "”",
+                singles: bool = True) -> bool:
     """A quotation is open at ``column`` of line ``i``: the ``mark`` there closes it.
 
     A single ``’`` closes a single quotation; a ``‘`` at a line's start
-    before a capital does not open one (the scan adds it there: ``‘The``).
+    before a capital does not open one (the scan adds it there: ``‘The``),
+    nor any where the text has no single quotations (``singles`` false).
     Any other mark closes a double one.
     """
     text = lines[i].content[:column]
@@ -793,8 +834,10 @@ def _open_quote(lines: list[RawLine], kinds: list[LineKind], i: int, column: int
             seen += 1
         k -= 1
     if mark in "’'":
+        if not singles:
+            return False
         opened = len(re.findall(r"(?<![\w\n])‘|(?<=[^\n])‘(?=[a-z])", "\n" + text))
         return opened - len(re.findall(r"’(?!\w)", text)) > 0
     double = text.count("“") - text.count("”")
-    single = len(re.findall(r"(?<!\w)‘", text)) - len(re.findall(r"’(?!\w)", text))
+    single = len(re.findall(r"(?<!\w)‘", text)) - len(re.findall(r"’(?!\w)", text)) if singles else 0
     return double > 0 or single > 0 or text.count('"') % 2 == 1

@@ -13,6 +13,7 @@ follows it on the line.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field, replace
 
@@ -23,6 +24,8 @@ from ..layout.joining import HYPHENS
 from ..layout.shape import Widths, ends_sentence, is_title_case, words
 from .rows import Row, make_block, make_rows, pick_sentinel
 from .texts import TextSpan, find_texts, is_introduction, split_authors
+
+log = logging.getLogger(__name__)
 
 MAX_FRONT_NOTE_BLOCKS = 2
 MAX_FRONT_NOTE_LINES = 4
@@ -99,7 +102,20 @@ def build_structure(doc: Document) -> Document:
     del rows
     spans.reverse()  # each text's rows dropped once its blocks are made (a volume's lines, not twice)
     texts = tuple(builder.text(spans.pop()) for _ in range(len(spans)))
-    return replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
+    doc = replace(doc, texts=texts, title=volume_title, subtitle=subtitle)
+    return _keep_unplaced(doc)
+
+
+def _keep_unplaced(doc: Document) -> Document:
+    """A note whose anchor fell in no block (a line that became the volume's title
+    page) is kept with the notes that have no text, not anchored: no note is dropped."""
+    placed = {id(anchor.note) for block in doc.blocks() for anchor in block.notes}
+    lost = [replace(ref.note, anchored=False) for ref in doc.footnote_refs if id(ref.note) not in placed]
+    if not lost:
+        return doc
+    log.warning("%d footnote(s) referenced from the title page kept at the end, not anchored", len(lost))
+    notes = sorted((*doc.unplaced_notes, *lost), key=lambda note: note.line)
+    return replace(doc, unplaced_notes=tuple(notes))
 
 
 @dataclass
@@ -163,7 +179,8 @@ class _Builder:
             front.append(self.block(BlockKind.EDITORIAL_NOTE, [row for chunk, _ in chunks[:notes] for row in chunk]))
             del chunks[:notes]
         for chunk, soft in chunks:
-            if not ended and paragraph and not soft and self._stands_apart(paragraph, chunk):
+            if not ended and paragraph and not soft and (self._stands_apart(paragraph, chunk)
+                                                         or self._comma_for_stop(paragraph, chunk)):
                 ended = True  # the paragraph's short last line ended it (its stop misread)
             # A heading, and maybe its sub-heading on the next line; with OCR that has
             # coordinates, the geometry names headings and their levels (Row.heading).
@@ -273,6 +290,25 @@ class _Builder:
                                        and heading_length(chunk[count:], self.widths, self.sentinel,
                                                           text_start=False, language=self.language)
                                        == len(chunk) - count)
+
+    def _comma_for_stop(self, paragraph: list[Row], chunk: list[Row]) -> bool:
+        """A paragraph whose short last line ends in a comma, before a block that opens a sentence.
+
+        A degraded scan reads a paragraph's full stop as a comma. A column or
+        page break inside a sentence leaves the line full, whatever word the
+        next column opens with (a name, say); a short line ending in a comma
+        before a capitalised word (``direction,`` // ``Earlier studies``) is
+        a paragraph's end.
+        """
+        last = paragraph[-1].plain(self.sentinel).rstrip()
+        if not last.endswith(",") or len(paragraph) < 2:
+            return False
+        width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
+        if len(last) > SHORT_LAST_LINE * width:
+            return False
+        first = chunk[0].plain(self.sentinel).lstrip("‘“'\" ").split(" ", 1)[0].rstrip(",;:")
+        return first[:1].isalpha() and first[:1].isupper() and (first[1:] == "" or first[1:].isalpha()
+                                                                and first[1:].islower())
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
         if self.unwrapped:
