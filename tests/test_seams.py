@@ -128,7 +128,9 @@ def test_a_worker_dying_with_short_items_given_ahead_fails_only_the_one_it_was_o
     assert isinstance(outcomes.pop(13).error, WorkerDied)
     assert str(outcomes.pop(7).error) == "seven"
     assert {n: o.result for n, o in outcomes.items()} == {n: n * n for n in outcomes}
-    assert executor.workers_started == 3  # the two, and one in place of the dead
+    # The two, and at most one in place of the dead (none when the survivor had room for
+    # the rest): the items it held cost no other worker.
+    assert executor.workers_started <= 3
 
 
 def _mark_and_interrupt(item: tuple[str, int]) -> int:
