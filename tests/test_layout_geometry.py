@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -512,3 +513,107 @@ def test_a_note_numeral_read_as_a_mark_gets_its_number_from_its_neighbours_and_t
         assert gold_n == [note.n]
         assert [c.original for c in note.corrections if c.rule is Rule.FOOTNOTE_MARKER] == ["?"]
     assert "2 note numbers (n) were not read" in textkit.to_tei(doc)
+
+
+@pytest.mark.parametrize(("word", "numeral"), [
+    ("controversy.©", "©"),  # a superscript read as a round mark
+    ("it.t", "t"),  # a 1 with its serif read as a letter
+    ("ipated.!_", "!"),  # a speck after the mark
+    ("U.S.", None), ("it.", None), ("Ltd.,", None),
+])
+def test_what_tesseract_makes_of_a_superscript_after_a_clause_end_is_a_candidate(word: str, numeral) -> None:
+    from textkit.read.geometry import Role, RoleKind, anchors
+
+    # the word read unsure (as Tesseract reads these: 0.1-0.5), its neighbours sure
+    words = (Word("of", Box(0, 0, 40, 30), 0.96), Word(word, Box(50, 0, 200, 30), 0.32),
+             Word("Such", Box(210, 0, 290, 30), 0.96))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 290, 30), 30.0, words=words)
+    assert [a.numeral for a in anchors([line], [Role(RoleKind.TEXT)])] == ([numeral] if numeral else [])
+
+
+def test_an_indented_note_line_starts_a_note_where_the_notes_run_on_flush() -> None:
+    from textkit.layout.geometry import _measured, _notes, deskewed
+    from textkit.read.geometry import PageInfo, classify
+
+    # A page of text over notes, as LaTeX sets them: a note's first line
+    # indented, its other lines flush with the text column. The first note's
+    # numeral was read as "{", the second's lost, and the first note's stop
+    # read as a comma: only the indent shows where the second note starts.
+    body = [_line("words of the running text on this page " * 2, 100, 100 + 50 * k, height=30, block=1)
+            for k in range(12)]
+    notes = [_line("{See Ruth Okada, Who Pays for the Harbor, Maritime Studies", 130, 1000, height=22, block=2),
+             _line("13, no. 4 (1992): 119-134,", 100, 1030, height=22, block=2),
+             _line("Hannah Brodsky, interview with the author, Manila, July", 130, 1060, height=22, block=2),
+             _line("1992 and again in the spring of the next year.", 100, 1090, height=22, block=2)]
+    lines = _measured(deskewed(body + notes))
+    roles = classify(lines, [PageInfo(1, 1700, 1300)])
+    groups = _notes(lines, roles)
+    assert [note.lines for group in groups for note in group] == [[12, 13], [14, 15]]
+    # a page whose note lines are all set in from the text (no flush line) has no such evidence
+    inset = [_line(n.text, 130, n.box.y0, height=22, block=2) for n in notes]
+    lines = _measured(deskewed(body + inset))
+    assert [n.lines for g in _notes(lines, classify(lines, [PageInfo(1, 1700, 1300)])) for n in g] == [[12, 13, 14, 15]]
+
+
+def test_deskew_levels_the_left_edge_of_a_rotated_column_too() -> None:
+    from textkit.layout.geometry import deskewed
+
+    # rotated by 0.9 degrees: the column's left edge drifts 16 pixels over 1,000
+    lines = []
+    for k in range(10):
+        line = _line("the quick brown fox jumps over the lazy dog now", 100, 100 + 100 * k, slope=0.016)
+        drift = -round(0.016 * (100 + 100 * k))
+        words = tuple(replace(w, box=Box(w.box.x0 + drift + 30, w.box.y0, w.box.x1 + drift + 30, w.box.y1))
+                      for w in line.words)
+        lines.append(replace(line, box=Box(words[0].box.x0, line.box.y0, words[-1].box.x1, line.box.y1),
+                             words=words))
+    lefts = [ln.box.x0 for ln in deskewed(lines)]
+    assert max(lefts) - min(lefts) <= 3 < max(ln.box.x0 for ln in lines) - min(ln.box.x0 for ln in lines)
+
+
+def test_two_columns_of_notes_side_by_side_are_read_a_column_at_a_time() -> None:
+    from textkit.layout.geometry import _visual_order
+
+    # LaTeX \twocolumn: each column's notes at its foot, the right column's
+    # starting higher; the engine lists the left column's first
+    left = [SourceLine("1 Arturo Salcedo, interview with the author,", 1, Box(259, 2433, 920, 2467), 23.0),
+            SourceLine("Seoul, July 1982.", 1, Box(212, 2478, 469, 2508), 23.0),
+            SourceLine("2Daniel Ferris made the point most force-", 1, Box(258, 2511, 920, 2546), 23.0)]
+    right = [SourceLine("3On the negotiations of 1993, see Yoko Hi-", 1, Box(1045, 2314, 1708, 2350), 23.0),
+             SourceLine("rata and Ruth Okada, Negotiating the Com-", 1, Box(999, 2359, 1708, 2389), 23.0),
+             SourceLine("“For a contrary view, see Mei-ling Tsao, Re-", 1, Box(1045, 2472, 1708, 2508), 23.0)]
+    assert _visual_order(left + right, list(range(6))) == [0, 1, 2, 3, 4, 5]
+    # a scrap of a note line read apart at the left edge is no column of its own
+    scrap = [SourceLine("Tomas Villareal, The Politics of Shared Waters (Bangkok, 1", 1, Box(95, 1012, 675, 1023), 10.0),
+             SourceLine("41.", 1, Box(76, 1028, 93, 1038), 10.0)]
+    assert _visual_order(scrap, [0, 1]) == [0, 1]
+
+
+def test_a_mark_is_matched_only_to_a_note_whose_numeral_it_may_be() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    # The reference of note 1 was lost; the text has a "?" and a "*": the "?"
+    # is the 2 (Tesseract reads a superscript 1 as "?" hardly ever), and note
+    # 1 is left unanchored rather than given the 2's reference.
+    notes = [_Note([10], "1"), _Note([11], "2")]
+    question, star = Anchor(1, 0, "?", True), Anchor(2, 0, "*", True)
+    assert _match(notes, [question, star]) == {1: question}
+
+
+def test_a_short_line_alone_at_a_columns_foot_is_no_heading() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # A block quotation begins on the last line of the left column ("It is
+    # easy to agree on goals") and runs on at the head of the right one: set
+    # apart and short, but a heading is never the last line of a column.
+    left = [_line("the running text of the left column goes on", 100, 100 + 50 * k, block=1) for k in range(10)]
+    last = _line("It is easy to agree on goals", 200, 640, block=2)
+    right = [_line("and very hard to agree on who will pay", 1000, 100 + 50 * k, block=3) for k in range(10)]
+    notes = [_line("1 A note at the foot of the page across both columns here", 100, 900, height=22, block=4)]
+    lines = left + [last] + right + notes
+    assert classify(lines, [PageInfo(1, 1800, 1000)])[10].kind is not RoleKind.HEADING
+    # the same line with its column's text under it is a heading
+    below = [_line("the running text of the left column goes on", 100, 720 + 50 * k, block=5) for k in range(2)]
+    lines = left + [last] + below + right + notes
+    assert classify(lines, [PageInfo(1, 1800, 1000)])[10].kind is RoleKind.HEADING

@@ -802,3 +802,46 @@ def test_geometry_a_rule_read_as_letters_over_the_notes_is_set_aside() -> None:
     # read without the unread line, the same page has the same notes
     clean = geometry.classify(lines[:20] + lines[21:], [])
     assert [r.kind for r in clean[20:]] == [RoleKind.FOOTNOTE, RoleKind.FOOTNOTE]
+
+
+def _row(parts: list[tuple[int, str]], y: int) -> SourceLine:
+    """A line of words at ``y``: each part's words from its x on, 20 pixels a letter."""
+    words = []
+    for x, text in parts:
+        for w in text.split():
+            words.append(Word(w, Box(x, y, x + 20 * len(w), y + 30)))
+            x += 20 * len(w) + 15
+    box = words[0].box
+    for w in words[1:]:
+        box = box.union(w.box)
+    return SourceLine(" ".join(w.text for w in words), 1, box, 30.0, words=tuple(words))
+
+
+def test_a_few_lines_run_across_the_gutter_under_a_title_over_both_columns_are_split() -> None:
+    from textkit.read.order import split_columns
+
+    # Tesseract (psm 3) made one line of the two columns' first lines beside a
+    # drop cap; the title over the columns and a note under them run across
+    # the gutter's place, but between them every other line keeps to its column
+    left, right = "words of the left hand column", "and words on the right side"
+    title = _row([(300, "A TITLE SET ACROSS THE TWO COLUMNS")], 100)
+    lines = [title]
+    for k in range(12):
+        y = 300 + 50 * k
+        if k < 4:
+            lines.append(_row([(100, left), (800, right)], y))
+        else:
+            lines += [_row([(100, left)], y), _row([(800, right)], y)]
+    note = _row([(100, "1 A note at the foot of the page that runs across both columns")], 1000)
+    out = split_columns(lines + [note])
+    assert len(out) == len(lines) + 1 + 4
+    assert all(ln.box.x1 < 760 or ln.box.x0 >= 800 for ln in out[1:-1])
+    assert [ln.text for ln in out[1:13]] == [left] * 12  # the left column first
+    # a river of wide spaces down four lines of the left column, the right
+    # column's lines well away from it, is no gutter
+    river = [title]
+    for k in range(12):
+        y = 300 + 50 * k
+        row = _row([(100, "words of"), (360, "the left")], y) if k < 4 else _row([(100, left)], y)
+        river += [row, _row([(800, right)], y)]
+    assert split_columns(river + [note]) == river + [note]

@@ -33,7 +33,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine, Word
-from ..read.geometry import INDENTED, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
+from ..read.geometry import INDENTED, INDENTED_NOTE, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
+from .footnotes import PLACE_SCORE, RefCandidate, glyph_score
 from .joining import join
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,9 @@ def deskewed(lines: list[SourceLine]) -> list[SourceLine]:
 
         def level(box: Box) -> Box:
             shift = round(slope * (box.x0 + box.x1) / 2)
-            return Box(box.x0, box.y0 - shift, box.x1, box.y1 - shift)
+            # a column's left edge leans the other way: x moves by the slope times y
+            across = round(slope * (box.y0 + box.y1) / 2)
+            return Box(max(0, box.x0 + across), box.y0 - shift, max(0, box.x1 + across), box.y1 - shift)
         words = tuple(replace(w, box=level(w.box)) for w in ln.words)  # type: ignore[arg-type]
         tops = sorted(w.box.y0 for w in words)  # type: ignore[union-attr]
         bottoms = sorted(w.box.y1 for w in words)  # type: ignore[union-attr]
@@ -191,7 +194,8 @@ def deskewed(lines: list[SourceLine]) -> list[SourceLine]:
             y0, y1 = tops[len(tops) // 4], bottoms[(3 * len(bottoms)) // 4]
         else:
             y0, y1 = tops[0], bottoms[-1]
-        out.append(replace(ln, box=Box(ln.box.x0, y0, ln.box.x1, max(y1, y0 + 1)), words=words))
+        x0, x1 = min(w.box.x0 for w in words), max(w.box.x1 for w in words)  # type: ignore[union-attr]
+        out.append(replace(ln, box=Box(x0, y0, x1, max(y1, y0 + 1)), words=words))
     return out
 
 
@@ -654,9 +658,13 @@ def _visual_order(src: list[SourceLine], run: list[int]) -> list[int]:
     """A run of note lines as they stand on the page: top to bottom, and left
     to right within a printed line that the engine read in pieces (a noisy
     scan's small print: ``lavitime`` … ``foty Agency, Annual Report``).
-    Lines side by side in two columns of notes keep the engine's order."""
+    Two columns of notes side by side (each column's notes at its foot) are
+    read a column at a time, the left one first."""
     if any(src[i].box is None for i in run) or len(run) < 2:
         return run
+    columns = _note_columns(src, run)
+    if len(columns) > 1:
+        return [i for column in columns for i in _visual_order(src, column)]
     widest = max(src[i].box.width for i in run)  # type: ignore[union-attr]
     rows: list[list[int]] = []
     for i in sorted(run, key=lambda i: src[i].box.y0):  # type: ignore[union-attr]
@@ -677,6 +685,31 @@ def _visual_order(src: list[SourceLine], run: list[int]) -> list[int]:
     return [i for row in rows for i in sorted(row, key=lambda i: src[i].box.x0)]  # type: ignore[union-attr]
 
 
+def _note_columns(src: list[SourceLine], run: list[int]) -> list[list[int]]:
+    """The run's lines in columns: groups that share no horizontal span with
+    each other, left to right, each at least :data:`NOTE_COLUMN_SHARE` of the
+    run's width (else one group: the pieces of a printed line overlap the
+    lines above and below them; a scrap read apart, ``41.``, is no column)."""
+    spans: list[list[int]] = []  # [x0, x1, line...]
+    for i in run:
+        box = src[i].box
+        home = [s for s in spans if box.x0 < s[1] and s[0] < box.x1]  # type: ignore[union-attr]
+        if home:
+            merged = [min([box.x0] + [s[0] for s in home]), max([box.x1] + [s[1] for s in home])]  # type: ignore[union-attr]
+            members = sorted({j for s in home for j in s[2:]} | {i}, key=run.index)
+            spans = [s for s in spans if s not in home] + [merged + members]
+        else:
+            spans.append([box.x0, box.x1, i])  # type: ignore[union-attr]
+    width = max(s[1] for s in spans) - min(s[0] for s in spans)
+    if any(s[1] - s[0] < NOTE_COLUMN_SHARE * width for s in spans):
+        return [run]
+    return [s[2:] for s in sorted(spans, key=lambda s: s[0])]
+
+
+NOTE_COLUMN_SHARE = 0.3
+"""A column of notes is at least this share of the width of the notes beside it."""
+
+
 PIECES_SLACK = 1.06
 """Pieces of one printed note line together span at most this much of the
 widest note line (a speck or a misread quote read in front of a piece widens
@@ -687,8 +720,8 @@ def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:
     """A note start by a mark alone (``‘The``: a noisy scan adds quotes before
     capitals) that is not indented against the note line before it, which
     did not end a sentence: that note's next line."""
-    if role.n and role.n.isdigit():
-        return False
+    if not role.n or role.n.isdigit() or role.why.endswith(INDENTED_NOTE):
+        return False  # a numeral, a raised first word or an indent starts a note
     a, b = src[prev], src[i]
     if a.box is None or b.box is None:
         return False
@@ -712,16 +745,6 @@ def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Foo
 
 
 _MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$])(?=[A-Z])")
-
-
-_MARKS = {"!": "1", "l": "1", "I": "1", "?": "2", "*": "3", "°": "3"}
-
-
-def _numeral(text: str) -> str:
-    """What a misread numeral stands for, as far as one can tell (``!`` is 1)."""
-    if text.isdigit():
-        return text
-    return _MARKS.get(text[:1], "")
 
 
 def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_Note]],
@@ -886,7 +909,7 @@ def _weak_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor])
 
 
 UNSURE = 0.7
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“)]{1,2})$")
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“)]{1,2})_?$")
 _AFTER_LETTERS = re.compile(r"^(?P<word>.*?[a-z]{2})(?P<n>[!?*°+])$")  # not ’ or ”: closing quotes
 
 
@@ -896,7 +919,9 @@ def _match(notes: list[_Note], candidates: list[Anchor],
            numbers: list[str] | None = None) -> dict[int, Anchor]:
     """Notes to candidates, both in reading order, one to one and in order
     (a monotone alignment): the greatest total weight of the pairs, a pair
-    counting more where the numerals agree. ``allowed(k, candidate)`` says
+    counting as much more as its glyph is likely the note's numeral
+    (:func:`textkit.layout.footnotes.glyph_score`; a pair it rules out, ``?``
+    for note 1, not at all). ``allowed(k, candidate)`` says
     where note ``k`` may stand; ``numbers`` the notes' numbers (inferred ones
     included; default: as read)."""
     k, m = len(notes), len(candidates)
@@ -908,15 +933,18 @@ def _match(notes: list[_Note], candidates: list[Anchor],
         if allowed is not None and not allowed(a, candidates[b]):
             return float("-inf")
         want, read = wanted[a], candidates[b].numeral
-        got = _numeral(read)
-        if want and got and want == got:
-            bonus = 0.5
-        elif want.isdigit() and read.isdigit() and want != read:
-            bonus = -0.3  # digits read as digits that disagree (a mark may be any numeral)
-        else:
-            bonus = 0.0
         weight = (weights or {}).get((candidates[b].line, candidates[b].word), 1.0)
-        return weight * (1.0 + bonus)
+        if not read:
+            return weight
+        # how likely the glyph read is this note's numeral (the plain-text
+        # path's table of Tesseract's misreadings: ? is seldom a 1), or the
+        # likeliest numeral where the note's number is unknown
+        glyph = RefCandidate(0, 0, read, "punct")
+        likely = (glyph_score(glyph, want) if want.isdigit()
+                  else max(glyph_score(glyph, str(n)) for n in range(1, 10)))
+        if likely < PLACE_SCORE:
+            return float("-inf")
+        return weight * (0.5 + likely)
     scores = [[score(a, b) for b in range(m)] for a in range(k)]
     # best[a][b]: the best total over notes[a:] and candidates[b:]
     best = [[0.0] * (m + 1) for _ in range(k + 1)]

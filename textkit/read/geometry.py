@@ -7,7 +7,8 @@ change nothing and say why (:attr:`Role.why`). What they look at:
 * **size** against the body's median: a short line well above it is a
   heading, level 1 for the top size tier (the second too under a lone
   title), level 2 below; a short line alone in its block, set apart by
-  space and not ending a sentence, is a level-2 heading at body size too
+  space, not ending a sentence and not its column's last line, is a
+  level-2 heading at body size too
   (Tesseract gives a 12 pt bold subheading a smaller ``x_size`` than 11 pt
   body text), as is a somewhat larger short line with space above it;
 * the **page edges**: a lone number at the top or bottom is a page number;
@@ -175,6 +176,7 @@ def classify(lines: list[SourceLine], pages: list[PageInfo],
         if cap.word is None and roles[cap.line] is None:
             roles[cap.line] = Role(RoleKind.DROP_CAP, n=cap.letter, why="one tall capital alone")
     _footnotes(lines, by_page, roles, body, em, heights, options)
+    _indented_note_starts(lines, by_page, roles, em)
     _headings(lines, by_page, roles, body, caps, options)
     _paragraph_starts(lines, by_page, roles, em, caps, options)
     return [r if r is not None else Role(RoleKind.TEXT) for r in roles]
@@ -460,6 +462,59 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
                 _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options, pitch)
 
 
+INDENTED_NOTE = "indented against the text column, as the document's note starts are"
+"""The :attr:`Role.why` (its end) of a note start found by its first-line indent."""
+NOTE_INDENT_EM = 0.6
+"""A note line this many body line heights right of its column's left edge is
+indented (LaTeX: a note's first line 1.5 line heights in, the rest flush)."""
+NOTE_FLUSH_EM = 0.3
+"""A note line at most this far right of the edge is flush with it."""
+
+
+def _column_edge(lines: list[SourceLine], page: list[int], roles: list[Role | None], i: int) -> float | None:
+    """The left edge of the running text above note line ``i``: the 20th
+    percentile of the left ends of its page's lines of five words or more that
+    share its horizontal span (paragraph starts are indented; a speck may
+    stand left of the rest)."""
+    box = lines[i].box
+    if box is None:
+        return None
+    xs = sorted(lines[j].box.x0 for j in page if roles[j] is None and lines[j].box  # type: ignore[union-attr]
+                and len(lines[j].text.split()) >= 5
+                and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1)  # type: ignore[union-attr]
+    return float(xs[len(xs) // 5]) if len(xs) >= 3 else None
+
+
+def _indented_note_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
+                          roles: list[Role | None], em: float | None) -> None:
+    """Note lines indented against the running text's left edge start a note,
+    where the document's notes show both: indented lines and lines flush with
+    the edge (a note's first line is indented, the rest are not). The numeral
+    may be lost, or the line before may not seem to end (``1992-``, ``session,``:
+    a stop misread); the indent still shows."""
+    if not em:
+        return
+    indents: dict[int, float] = {}
+    for indexes in by_page.values():
+        for i in indexes:
+            role = roles[i]
+            if role is None or role.kind not in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START):
+                continue
+            edge = _column_edge(lines, indexes, roles, i)
+            if edge is not None:
+                indents[i] = (lines[i].box.x0 - edge) / em  # type: ignore[union-attr]
+    flush = sum(v <= NOTE_FLUSH_EM for v in indents.values())
+    indented = sum(NOTE_INDENT_EM <= v <= 4 for v in indents.values())
+    if flush < 2 or indented < 2:
+        return
+    for i, v in indents.items():
+        role = roles[i]
+        if NOTE_INDENT_EM <= v <= 4 and role is not None:
+            why = f"{role.why}; {INDENTED_NOTE}" if role.kind is RoleKind.FOOTNOTE_START else (
+                f"small print at the page foot; {INDENTED_NOTE}")
+            roles[i] = Role(RoleKind.FOOTNOTE_START, n=role.n, why=why)
+
+
 def _foot_notes(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
                 em: float | None, gap: float | None, height: int | None,
                 options: GeometryOptions, pitch: float | None = None) -> bool:
@@ -608,7 +663,8 @@ def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: lis
         alone = block_sizes[ln.block] == 1
         not_small = not ln.size or not body or ln.size >= 0.85 * body
         above, below = _space_around(lines, by_page[ln.page], i, gaps)
-        if alone and not_small and above and below and _short(lines, by_page[ln.page], i, 0.85):
+        if (alone and not_small and above and below and _short(lines, by_page[ln.page], i, 0.85)
+                and _text_below(lines, by_page[ln.page], roles, i)):
             roles[i] = Role(RoleKind.HEADING, level=2, why="a short line alone, set apart by space")
         elif (above and ln.size and body and ln.size >= 1.1 * body
               and _short(lines, by_page[ln.page], i)):
@@ -669,6 +725,21 @@ def _short(lines: list[SourceLine], page: list[int], i: int, ratio: float = 0.6)
               if lines[j].box and len(lines[j].text.split()) >= 5]
     box = lines[i].box
     return bool(widths and box and box.width <= ratio * statistics.median(widths))
+
+
+def _text_below(lines: list[SourceLine], page: list[int], roles: list[Role | None], i: int) -> bool:
+    """The nearest line under line ``i`` in its column is running text (not a
+    note, not the page's foot): a heading is never set as a column's last line
+    (typesetters keep it with its text), a quotation's first line may be."""
+    box = lines[i].box
+    if box is None:
+        return True
+    under = [j for j in page if j != i and lines[j].box and lines[j].box.y0 >= box.y1  # type: ignore[union-attr]
+             and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
+    if not under:
+        return False
+    nearest = min(under, key=lambda j: lines[j].box.y0)  # type: ignore[union-attr]
+    return roles[nearest] is None or roles[nearest].kind is RoleKind.HEADING  # type: ignore[union-attr]
 
 
 def _space_around(lines: list[SourceLine], page: list[int], i: int,
@@ -824,9 +895,11 @@ UNSURE_CONFIDENCE = 0.7
 misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 
 # A clause's end with a mark after it that may be a misread superscript
-# (``region.+``, ``program.’``, ``1984.2``, a speck after it: ``1984.2.``): the
-# mark is the numeral as read.
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®*?+’'\"”‘“]{1,2})[.,:]?$")
+# (``region.+``, ``program.’``, ``1984.2``, ``controversy.©``, a 1 read as a
+# letter: ``it.t``; a speck after it: ``1984.2.``, ``ipated.!_``): the mark is
+# the numeral as read. (The marks Tesseract makes of a superscript numeral,
+# as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`.)
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“]{1,2}|[lIt])[.,:_]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 

@@ -201,7 +201,10 @@ def split_columns(lines: list[SourceLine]) -> list[SourceLine]:
     Told to read a page as one block (``--psm 4`` or ``6``), Tesseract makes
     one line of the two lines side by side in two columns. The gutter shows
     as a gap between words that many lines have at the same place while few
-    lines have a word there; lines with such a gap are split at it and the
+    lines have a word there (on the page, or between the lines with the gap,
+    where as many lines end before it or start after it: Tesseract also joins
+    a few lines of two columns beside a drop cap, under a title that runs
+    across the gutter's place); lines with such a gap are split at it and the
     page's pieces put in reading order (:func:`reading_order`). Pages
     without a gutter, or with a line lacking a box, are left as they are.
     """
@@ -244,20 +247,59 @@ def _line_gutters(lines: list[SourceLine]) -> list[tuple[int, int]]:
     em = heights[len(heights) // 2]
     gaps: Counter[int] = Counter()
     words: Counter[int] = Counter()
+    spans: dict[int, tuple[int, int]] = {}  # per step: the top and bottom of the lines with a gap there
     for ln in lines:
         for x0, x1 in _word_gaps(ln, 0.75 * em):
-            gaps.update(range(x0 // _BUCKET, x1 // _BUCKET))
+            for x in range(x0 // _BUCKET, x1 // _BUCKET):
+                gaps[x] += 1
+                top, bottom = spans.get(x, (ln.box.y0, ln.box.y1))  # type: ignore[union-attr]
+                spans[x] = (min(top, ln.box.y0), max(bottom, ln.box.y1))  # type: ignore[union-attr]
         for w in ln.words:
             if w.box is not None:
                 words.update(range(w.box.x0 // _BUCKET, w.box.x1 // _BUCKET + 1))
-    marked = sorted(x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n >= 2 * words[x])
-    runs: list[tuple[int, int]] = []
-    for x in marked:
-        if runs and x == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], x)
+    # A title over the columns or notes under them run across the gutter's
+    # place but not through it: between the lines that show it, the words
+    # count, if as many lines there stand on either side of it (a river of
+    # wide spaces down a justified column has none beside it). Judged once
+    # for each stretch of such steps, at its middle.
+    pending = sorted(x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n < 2 * words[x])
+    marked = {x for x, n in gaps.items() if n >= MIN_GUTTER_LINES and n >= 2 * words[x]}
+    for stretch in _stretches(pending):
+        x = stretch[len(stretch) // 2]
+        if _gutter_between(lines, x, spans[x], gaps[x], em):
+            marked.update(stretch)
+    return [(run[0] * _BUCKET, (run[-1] + 1) * _BUCKET) for run in _stretches(sorted(marked))
+            if (run[-1] + 1 - run[0]) * _BUCKET >= em / 2]
+
+
+def _stretches(steps: list[int]) -> list[list[int]]:
+    """Sorted steps in runs of neighbours: ``[1, 2, 3, 7]`` -> ``[[1, 2, 3], [7]]``."""
+    out: list[list[int]] = []
+    for x in steps:
+        if out and x == out[-1][-1] + 1:
+            out[-1].append(x)
         else:
-            runs.append((x, x))
-    return [(a * _BUCKET, (b + 1) * _BUCKET) for a, b in runs if (b + 1 - a) * _BUCKET >= em / 2]
+            out.append([x])
+    return out
+
+
+def _gutter_between(lines: list[SourceLine], x: int, span: tuple[int, int], gaps: int, em: float) -> bool:
+    """Step ``x``, where ``gaps`` lines between ``span`` (top, bottom) have a gap,
+    is a gutter there: as many lines in that height end just before it or
+    start just after it, and half as many words or fewer run over it."""
+    top, bottom = span
+    at = x * _BUCKET
+    near = over = 0
+    for ln in lines:
+        box = ln.box
+        if box is None or not top <= box.y0 <= bottom:
+            continue
+        if box.x0 <= at <= box.x1:
+            over += sum(1 for w in ln.words if w.box is not None
+                        and w.box.x0 // _BUCKET <= x <= w.box.x1 // _BUCKET)
+        elif at - 3 * em <= box.x1 < at or at < box.x0 <= at + 3 * em:
+            near += 1
+    return near >= gaps and gaps >= 2 * over
 
 
 def _split_line(line: SourceLine, gutters: list[tuple[int, int]]) -> list[SourceLine]:
@@ -266,7 +308,10 @@ def _split_line(line: SourceLine, gutters: list[tuple[int, int]]) -> list[Source
     for k, (a, b) in enumerate(zip(words, words[1:])):
         if a.box is None or b.box is None:
             continue
-        if any(a.box.x1 <= (g0 + g1) / 2 <= b.box.x0 for g0, g1 in gutters):
+        # the space between the words spans the gutter (not a word space
+        # where a title over the columns crosses its middle)
+        if any(a.box.x1 <= (g0 + g1) / 2 <= b.box.x0
+               and min(b.box.x0, g1) - max(a.box.x1, g0) >= (g1 - g0) / 2 for g0, g1 in gutters):
             cuts.append(k + 1)
     if not cuts:
         return [line]
