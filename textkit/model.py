@@ -756,3 +756,46 @@ def moved_offset(offset: int, start: int, end: int, new_end: int) -> int:
     if offset <= start:
         return offset
     return offset + new_end - end if offset >= end else new_end
+
+
+_R = TypeVar("_R")
+_COPIED: dict[type, tuple[str, ...]] = {}
+
+
+def changed(record: _R, /, **changes: object) -> _R:
+    """``dataclasses.replace(record, **changes)``, at about half its cost for a frozen,
+    slotted record of this module whose fields are all set by ``__init__`` (and that has
+    no ``__post_init__``): the new one's slots are set one by one, as that ``__init__``
+    would. The pipeline replaces a document some forty times on its way (for a one-page
+    file, a few percent of its time). Any other record goes to ``dataclasses.replace``.
+
+    >>> doc = Document("a.txt", "0", "text")
+    >>> changed(doc, stages=("layout",)) == replace(doc, stages=("layout",))
+    True
+    """
+    cls = type(record)
+    names = _COPIED.get(cls)
+    if names is None:
+        names = _COPIED[cls] = _copied_slots(cls)
+    if not names:
+        return replace(record, **changes)  # type: ignore[type-var]
+    new = object.__new__(cls)
+    for name in names:
+        object.__setattr__(new, name, changes.pop(name) if name in changes else getattr(record, name))
+    if changes:
+        raise TypeError(f"{cls.__name__} has no field {next(iter(changes))!r}")
+    return new
+
+
+def _copied_slots(cls: type) -> tuple[str, ...]:
+    """The fields :func:`changed` may copy slot by slot for ``cls``, or ``()``."""
+    import dataclasses
+
+    if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
+        return ()
+    fields = dataclasses.fields(cls)
+    names = tuple(f.name for f in fields)
+    if not all(f.init for f in fields) or set(getattr(cls, "__slots__", ())) != set(names) \
+            or not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return ()
+    return names
