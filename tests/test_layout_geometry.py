@@ -617,3 +617,55 @@ def test_a_short_line_alone_at_a_columns_foot_is_no_heading() -> None:
     below = [_line("the running text of the left column goes on", 100, 720 + 50 * k, block=5) for k in range(2)]
     lines = left + [last] + below + right + notes
     assert classify(lines, [PageInfo(1, 1800, 1000)])[10].kind is RoleKind.HEADING
+
+
+def _hocr_word(text: str, x: int, top: int, cap: int) -> tuple[str, int]:
+    """A word's hOCR span as Tesseract boxes it: from the cap height (or the
+    x-height) down to the baseline, or below it where a letter descends."""
+    tall, deep = any(c in "bdfhklt" or c.isupper() for c in text), any(c in "gjpqy," for c in text)
+    y0 = top if tall else top + cap // 3
+    y1 = top + cap + (cap // 4 if deep else 0)
+    x1 = x + cap * 2 // 3 * len(text)
+    return f"<span class='ocrx_word' title='bbox {x} {y0} {x1} {y1}; x_wconf 95'>{text}</span>", x1
+
+
+def _hocr_lines(block: int, texts: list[str], left: int, top: int, cap: int, indent: int = 0) -> tuple[str, int]:
+    out = []
+    for k, text in enumerate(texts):
+        x, spans = left + (indent if k == 0 else 0), []
+        for w in text.split():
+            span, x = _hocr_word(w, x, top, cap)
+            spans.append(span)
+            x += cap // 2
+        out.append(f"<span class='ocr_line' title='bbox {left} {top} {x} {top + cap * 5 // 4}; "
+                   f"x_size {cap}'>{''.join(spans)}</span>")
+        top += cap * 2
+    return f"<div class='ocr_carea' id='block_1_{block}'><p class='ocr_par'>{''.join(out)}</p></div>", top
+
+
+def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp_path: Path) -> None:
+    # A section heading whose every word goes below the baseline (Design,
+    # Colleges: no word measures from cap height to baseline) set directly
+    # over its first sub-heading at body size; Tesseract reads the two as one
+    # block. Their words with descenders measure the heading larger.
+    body = ["The harbor board grew slowly in the early years of the trade and",
+            "the merchants of the town kept their own books of account for the",
+            "ships that came in from the south with grain and timber for the",
+            "yards along the river bank where the new quays had been built."]
+    divs, top = [], 100
+    for block, (texts, cap, indent, gap) in enumerate([(body, 30, 60, 40), (["Design"], 36, 0, 40),
+                                                       (["Size and Spacing"], 30, 0, 30), (body, 30, 60, 40),
+                                                       (body, 30, 60, 40)]):
+        div, top = _hocr_lines(block, texts, 100, top, cap, indent)
+        divs.append(div)
+        top += gap
+    # the heading and the sub-heading in one engine block
+    divs[1:3] = [divs[1].replace("</p></div>", "") + divs[2].split("<p class='ocr_par'>", 1)[1]]
+    page = ("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
+            "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
+            f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno 0'>{''.join(divs)}</div></body></html>")
+    path = tmp_path / "page.hocr"
+    path.write_text(page, encoding="utf-8")
+    _, root = tei_of(path)
+    heads = [" ".join("".join(h.itertext()).split()) for h in root.iter(f"{{{TEI['t']}}}head")]
+    assert heads == ["Design", "Size and Spacing"]
