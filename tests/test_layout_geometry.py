@@ -669,3 +669,21 @@ def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp
     _, root = tei_of(path)
     heads = [" ".join("".join(h.itertext()).split()) for h in root.iter(f"{{{TEI['t']}}}head")]
     assert heads == ["Design", "Size and Spacing"]
+
+
+def test_a_texts_title_is_no_running_head_where_the_head_repeats_it_on_one_other_page() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # A short text: its title page opens with the title set large, and the
+    # title recurs as the running head of one more page, at body size. The
+    # running head's sizes are the title's and its own: the title is still
+    # set larger than the head.
+    body = [_line("the running text of the essay goes on here and on", 200, 500 + 50 * k, page=p, block=2 + p)
+            for p in (1, 2) for k in range(12)]
+    title = _line("PAYING FOR MEDICINES", 300, 270, page=1, block=1, height=43)
+    byline = _line("Lukas Brandt and Mei Ling Tan", 350, 356, page=1, block=1, height=36)
+    head = _line("Paying for Medicines 5", 900, 170, page=2, block=9)
+    lines = [title, byline] + body[:12] + [head] + body[12:]
+    roles = classify(lines, [PageInfo(1, 1950, 2850), PageInfo(2, 1950, 2850)])
+    assert roles[0].kind is RoleKind.HEADING
+    assert roles[14].kind is RoleKind.RUNNING_HEAD

@@ -327,8 +327,11 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
                                 why="at the page edge over the same words set larger")
             continue
         # A chapter title that recurs as the running head of its pages is
-        # set larger where the chapter opens: a heading there.
-        usual = _median(sizes[key])
+        # set larger where the chapter opens: a heading there. Larger than
+        # the lower median of the sizes it is seen at: where the head recurs
+        # on one other page only, a mean of the title and the head would
+        # halve the difference.
+        usual = statistics.median_low(sizes[key]) if sizes[key] else None
         size = lines[i].size
         if usual and size and size >= options.heading_ratio * usual:
             continue
