@@ -687,3 +687,19 @@ def test_a_texts_title_is_no_running_head_where_the_head_repeats_it_on_one_other
     roles = classify(lines, [PageInfo(1, 1950, 2850), PageInfo(2, 1950, 2850)])
     assert roles[0].kind is RoleKind.HEADING
     assert roles[14].kind is RoleKind.RUNNING_HEAD
+
+
+def test_a_note_line_of_numbers_and_page_ranges_is_measured_by_them() -> None:
+    # "1 (1986): 24-45.", a note's last line: a parenthesis reaches below the
+    # baseline, but a page range's hyphen sits inside the digits' height, so
+    # the range measures the line (not the engine's x_size, 42 for 23-pixel digits)
+    line = SourceLine("1 (1986): 24-45.", 3, Box(243, 2397, 482, 2430), 42.25,
+                      words=(Word("1", Box(243, 2400, 255, 2422)), Word("(1986):", Box(273, 2397, 374, 2430)),
+                             Word("24-45.", Box(394, 2400, 482, 2423))))
+    assert measured_size(line) == 23.0
+    hyphened = SourceLine("Anglo-Saxon", 1, Box(0, 0, 300, 30), 40.0, words=(Word("Anglo-Saxon", Box(0, 0, 300, 40)),))
+    assert measured_size(hyphened) is None  # the g descends
+    joined = SourceLine("well-known", 1, Box(0, 0, 300, 30), 40.0, words=(Word("well-known", Box(0, 0, 300, 30)),))
+    assert measured_size(joined) == 30.0
+    glued = SourceLine("3For-ward", 1, Box(0, 0, 300, 30), 40.0, words=(Word("3For-ward", Box(0, 0, 300, 36)),))
+    assert measured_size(glued) is None  # a superscript glued on raises the box

@@ -140,10 +140,12 @@ def measured_size(line: SourceLine) -> float | None:
         if any(c in ",;" for c in word.text):  # a comma's tail descends below the baseline
             continue
         text = word.text.strip(".:!?'\"‘’“”-–—*°")
-        if len(text) < 2 or not text.isalnum() or any(c in _DEEP for c in text):
+        # a hyphen or dash sits between the baseline and the x-height: "24-45", "Anglo-Saxon"
+        parts = re.split("[-–]", text)
+        if len(text) < 2 or not all(parts) or any(c in _DEEP for c in text):
             continue
-        if not (text.isalpha() or text.isdigit()):  # "3For": a superscript glued on raises the box
-            continue
+        if not all(p.isalpha() for p in parts) and not all(p.isdigit() for p in parts):
+            continue  # "3For": a superscript glued on raises the box
         if any(c in _TALL for c in text):
             heights.append(float(word.box.height))
     return statistics.median(heights) if heights else None
