@@ -703,3 +703,20 @@ def test_a_note_line_of_numbers_and_page_ranges_is_measured_by_them() -> None:
     assert measured_size(joined) == 30.0
     glued = SourceLine("3For-ward", 1, Box(0, 0, 300, 30), 40.0, words=(Word("3For-ward", Box(0, 0, 300, 36)),))
     assert measured_size(glued) is None  # a superscript glued on raises the box
+
+
+def test_a_running_head_at_the_page_foot_measured_large_stays_a_running_head() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # The volume's title as the running head at the foot of every page; on
+    # one page a degraded scan's word boxes make it measure far larger. A
+    # title set larger opens its text: never from a page's last line.
+    lines, pages = [], []
+    for p in (1, 2, 3):
+        lines += [_line("the running text of the essay goes on here and on", 200, 200 + 50 * k, page=p, block=p)
+                  for k in range(12)]
+        lines.append(_line(f"Nets, Quotas and Coastal Livelihoods {p}", 200, 2700, page=p, block=10 + p,
+                           height=45 if p == 2 else 28))
+        pages.append(PageInfo(p, 1950, 2850))
+    roles = classify(lines, pages)
+    assert [roles[13 * p - 1].kind for p in (1, 2, 3)] == [RoleKind.RUNNING_HEAD] * 3
