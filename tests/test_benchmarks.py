@@ -43,6 +43,21 @@ def test_tesseract_word_scoring_counts_right_wrong_fixed_and_missed():
     assert (tally.changes, tally.right, tally.wrong, tally.names_changed) == (4, 2, 2, 1)
 
 
+def test_tesseract_word_scoring_finds_a_changed_word_in_a_stretch_that_runs_on():
+    # The gold has a note (or running head) the scan has elsewhere: the scanned word is
+    # scored against the gold word of that stretch it reads like, not the whole stretch;
+    # a split word stays scored against the words it stands for.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from correction_benchmark import score_words
+
+    gold = "a new program. Ruth Okada, interview, 1981. It is a start".split()
+    scan = "a new progran It isa start".split()
+    right = score_words([(scan, "a new program It is a start".split())], gold)
+    assert (right.changes, right.right, right.wrong) == (2, 2, 0)
+    wrong = score_words([(scan, "a new programs It is start".split())], gold)
+    assert (wrong.changes, wrong.right, wrong.wrong) == (2, 0, 2)
+
+
 def test_held_out_volumes_are_new_and_the_structure_benchmark_scores_another_corpus(tmp_path):
     """The held-out volumes are none of the committed fixtures (else they are tuning data),
     their TeX is written from their definitions, and --corpus scores a directory of them."""

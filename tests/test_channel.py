@@ -194,3 +194,20 @@ def test_a_few_f_for_s_misreadings_do_not_make_a_print_with_the_long_s(channel):
     found = channel.suggest(text, lexicon=default_lexicon())
     assert not any("long s" in s.evidence for s in found)
     assert "Stafford" in apply(text, found) and "chief" in apply(text, found)
+
+
+def test_the_stage_learns_the_confusions_of_the_documents_own_sure_corrections():
+    # A scan that reads 'm' as 'in' all through (ininistries, inembers, ...) makes 'inet' a
+    # likely 'met' there; in a text without that habit 'inet' is left alone.
+    import textkit
+
+    clean = ("The committee sat in the spring. Its members said the budget was remarkable and "
+             "the ministries agreed. The delegates inet only twice before the summer.")
+    noisy = (clean.replace("remarkable", "reinarkable").replace("ministries", "ininistries")
+             .replace("members", "inembers").replace("committee", "coinmittee"))
+
+    def changes(text):
+        doc = textkit.convert_text(text + "\n")
+        return [(c.original, c.replacement) for b in doc.blocks() for c in b.corrections]
+    assert changes(clean) == []
+    assert ("inet", "met") in changes(noisy)

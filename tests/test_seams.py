@@ -116,3 +116,45 @@ def test_the_process_executor_keeps_one_outcome_per_item_whatever_happens(jobs: 
     assert str(outcomes.pop(7).error) == "seven"
     assert {n: o.result for n, o in outcomes.items()} == {n: n * n for n in outcomes}
     assert executor.workers_started >= 30 // 4
+
+
+def test_a_worker_dying_with_short_items_given_ahead_fails_only_the_one_it_was_on() -> None:
+    from textkit.batch.executors import ProcessExecutor, WorkerDied
+
+    # Short items go to a worker several at a time: those it held behind 13 go to another.
+    executor = ProcessExecutor(jobs=2, files_per_worker=1000)
+    outcomes = {o.item: o for o in executor.map_unordered(_work_or_die, range(300))}
+    assert sorted(outcomes) == list(range(300))
+    assert isinstance(outcomes.pop(13).error, WorkerDied)
+    assert str(outcomes.pop(7).error) == "seven"
+    assert {n: o.result for n, o in outcomes.items()} == {n: n * n for n in outcomes}
+    # The two, and at most one in place of the dead (none when the survivor had room for
+    # the rest): the items it held cost no other worker.
+    assert executor.workers_started <= 3
+
+
+def _mark_and_interrupt(item: tuple[str, int]) -> int:
+    import os
+    import signal
+    import time
+
+    folder, n = item
+    Path(folder, str(n)).touch()  # started
+    if n == 20:  # Ctrl-C while this one runs (the parent idle, waiting for it)
+        time.sleep(0.2)
+        os.kill(os.getppid(), signal.SIGINT)
+        time.sleep(0.2)
+    return n
+
+
+def test_ctrl_c_starts_no_item_the_process_workers_held_but_had_not_started(tmp_path: Path) -> None:
+    from textkit.batch.executors import ProcessExecutor
+
+    seen = []
+    with pytest.raises(KeyboardInterrupt):
+        for outcome in ProcessExecutor(jobs=1).map_unordered(
+                _mark_and_interrupt, [(str(tmp_path), n) for n in range(300)]):
+            seen.append(outcome.result)
+    started = sorted(int(p.name) for p in tmp_path.iterdir())
+    # One worker, items in order: the one running (20) finished, none after it started.
+    assert seen == started == list(range(21))

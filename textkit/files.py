@@ -22,9 +22,9 @@ unless the user says ``--force`` (:func:`check_overwrite`).
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -77,21 +77,45 @@ def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryI
     b'<x></x>'
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The pid in the name lets a later run tell a dead run's leftovers from a live one's.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.",
-                               suffix=TMP_SUFFIX)
+    fd, tmp = _temporary_file(path)
     try:
         with os.fdopen(fd, "wb") as out:
             yield out
             out.flush()
             if durable:
                 os.fsync(out.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_NUMBERS = itertools.count()
+
+
+def _temporary_file(path: Path) -> tuple[int, str]:
+    """A new file beside ``path`` (its directory made if missing), open for writing: its
+    descriptor and name.
+
+    Named with this process's pid, which lets a later run tell a dead run's leftovers
+    from a live one's, and a number of this process's; made exclusively (a leftover of
+    the same name is never reused), with the mode a plain ``open`` gives (``0o666`` less
+    the umask). What a batch pays for each of its thousands of small outputs is kept
+    small: no random name drawn, no directory made but a missing one, no mode changed.
+    """
+    made = False
+    while True:
+        tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}.{next(_NUMBERS)}{TMP_SUFFIX}")
+        try:
+            return os.open(tmp, _NEW_FILE, 0o666), tmp
+        except FileExistsError:
+            continue
+        except FileNotFoundError:
+            if made:
+                raise
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made = True
 
 
 def flush_to_disk() -> None:

@@ -31,9 +31,11 @@ numbers) is kept as a :class:`LayoutMark`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TypeVar, overload
 
 
 class Rule(enum.Enum):
@@ -125,6 +127,141 @@ class LineBreak:
     hyphen: bool = False
 
 
+class Breaks(Sequence[LineBreak]):
+    """The line breaks of a block or footnote (:attr:`Block.breaks`), stored compactly.
+
+    A volume has one break per input line: as :class:`LineBreak` records (and
+    their two integers) they were half of a large volume's memory (#13); here
+    each is two machine integers in one array, the offsets first, then the
+    codes (``line << 2 | page_start << 1 | hyphen``). A sequence of
+    :class:`LineBreak` s all the same: indexing or iterating makes the
+    records; :attr:`offsets`, :meth:`line_at`, :meth:`with_hyphen` and
+    :meth:`moved` read the array without making them. Equal to the tuple of
+    the same records. :class:`Block` and :class:`Footnote` turn whatever
+    sequence of breaks they are given into one.
+
+    >>> breaks = Breaks([LineBreak(0, 4), LineBreak(9, 5, hyphen=True)])
+    >>> breaks[1], len(breaks), list(breaks.offsets), breaks.line_at(8, 0)
+    (LineBreak(offset=9, line=5, page_start=False, hyphen=True), 2, [0, 9], 4)
+    >>> breaks == (LineBreak(0, 4), LineBreak(9, 5, False, True))
+    True
+    """
+
+    __slots__ = ("_data",)
+    _data: array[int]
+
+    def __new__(cls, breaks: Iterable[LineBreak] = ()) -> Breaks:
+        if type(breaks) is cls:
+            return breaks
+        offsets: list[int] = []
+        codes: list[int] = []
+        for brk in breaks:
+            offsets.append(brk.offset)
+            codes.append(brk.line << 2 | brk.page_start << 1 | brk.hyphen)
+        return cls._packed(offsets, codes)
+
+    @classmethod
+    def _packed(cls, offsets: list[int], codes: list[int]) -> Breaks:
+        self = object.__new__(cls)
+        values = offsets + codes
+        try:
+            self._data = array("i", values)
+        except OverflowError:  # a line past 2**29, an offset past 2**31
+            self._data = array("q", values)
+        return self
+
+    @staticmethod
+    def code(line: int, page_start: bool = False, hyphen: bool = False) -> int:
+        """How a break's line and flags are stored (for :meth:`from_codes`)."""
+        return line << 2 | page_start << 1 | hyphen
+
+    @classmethod
+    def from_codes(cls, offsets: list[int], codes: list[int]) -> Breaks:
+        """The breaks at ``offsets``, each with its line and flags as :meth:`code` stores them
+        (for a stage that makes many: no record is made).
+
+        >>> Breaks.from_codes([0, 5], [Breaks.code(1), Breaks.code(2, page_start=True)])[1]
+        LineBreak(offset=5, line=2, page_start=True, hyphen=False)
+        """
+        if len(offsets) != len(codes):
+            raise ValueError(f"{len(offsets)} offsets for {len(codes)} codes")
+        return cls._packed(offsets, codes)
+
+    def __len__(self) -> int:
+        return len(self._data) >> 1
+
+    @overload
+    def __getitem__(self, index: int) -> LineBreak: ...
+    @overload
+    def __getitem__(self, index: slice) -> Breaks: ...
+
+    def __getitem__(self, index: int | slice) -> LineBreak | Breaks:
+        n = len(self._data) >> 1
+        if isinstance(index, slice):
+            return Breaks._packed(self._data[:n][index].tolist(), self._data[n:][index].tolist())
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("line break index out of range")
+        code = self._data[n + index]
+        return LineBreak(self._data[index], code >> 2, bool(code & 2), bool(code & 1))
+
+    def __iter__(self) -> Iterator[LineBreak]:
+        n = len(self._data) >> 1
+        for offset, code in zip(self._data[:n], self._data[n:]):
+            yield LineBreak(offset, code >> 2, bool(code & 2), bool(code & 1))
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is Breaks:
+            return self._data == other._data
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the equal tuple's
+
+    def __repr__(self) -> str:
+        return f"Breaks({tuple(self)!r})"
+
+    def __reduce__(self) -> tuple[type[Breaks], tuple[tuple[LineBreak, ...]]]:
+        return Breaks, (tuple(self),)
+
+    @property
+    def offsets(self) -> array[int]:
+        """Each break's offset, in order (a new array)."""
+        return self._data[:len(self._data) >> 1]
+
+    def line_at(self, offset: int, default: int) -> int:
+        """The line of the last break at or before ``offset`` (``default`` if none)."""
+        n = len(self._data) >> 1
+        k = bisect_right(self._data, offset, 0, n)
+        return self._data[n + k - 1] >> 2 if k else default
+
+    def with_hyphen(self) -> Iterator[LineBreak]:
+        """The breaks after a line that ended in a hyphen (``hyphen``), in order."""
+        n = len(self._data) >> 1
+        for k in range(n):
+            code = self._data[n + k]
+            if code & 1:
+                yield LineBreak(self._data[k], code >> 2, bool(code & 2), True)
+
+    def moved(self, move: Callable[[int], int]) -> Breaks:
+        """These breaks with each offset ``o`` at ``move(o)``, lines and flags kept."""
+        n = len(self._data) >> 1
+        return Breaks._packed([move(offset) for offset in self._data[:n]], self._data[n:].tolist())
+
+
+_NO_BREAKS = Breaks()
+
+
+def _compact_breaks(record: Block | Footnote) -> None:
+    """Store ``record.breaks`` as :class:`Breaks` (called by the frozen record's ``__post_init__``)."""
+    breaks = record.breaks
+    if type(breaks) is not Breaks:
+        object.__setattr__(record, "breaks", Breaks(breaks) if breaks else _NO_BREAKS)
+
+
 @dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote: its number as printed and its text (glued numeral removed)."""
@@ -133,8 +270,8 @@ class Footnote:
     text: str
     line: int
     corrections: tuple[Correction, ...] = ()
-    breaks: tuple[LineBreak, ...] = ()
-    """Where each of the note's input lines begins in ``text``."""
+    breaks: Sequence[LineBreak] = ()
+    """Where each of the note's input lines begins in ``text`` (kept as :class:`Breaks`)."""
     anchored: bool = True
     """False when its reference in the text was not found: the note stands at
     the end of the text before its block (or the start of the one after), or
@@ -146,6 +283,9 @@ class Footnote:
     inferred: bool = False
     """``n`` is not printed as such: the OCR misread or lost the numeral and
     the number follows from the notes around it."""
+
+    def __post_init__(self) -> None:
+        _compact_breaks(self)
 
     def as_block(self) -> Block:
         """The note's text as a paragraph block (for stages that repair blocks)."""
@@ -205,8 +345,12 @@ class Block:
     last_line: int
     corrections: tuple[Correction, ...] = ()
     notes: tuple[NoteAnchor, ...] = ()
-    breaks: tuple[LineBreak, ...] = ()
-    """Where each input line of the block begins in ``text`` (the first at 0)."""
+    breaks: Sequence[LineBreak] = ()
+    """Where each input line of the block begins in ``text`` (the first at 0), in order;
+    kept as :class:`Breaks`."""
+
+    def __post_init__(self) -> None:
+        _compact_breaks(self)
 
     @property
     def pages(self) -> tuple[int, ...]:
@@ -220,12 +364,7 @@ class Block:
         >>> b.line_at(2), b.line_at(4)
         (4, 5)
         """
-        line = self.first_line
-        for brk in self.breaks:
-            if brk.offset > offset:
-                break
-            line = brk.line
-        return line
+        return Breaks(self.breaks).line_at(offset, self.first_line)
 
     def reading(self) -> str:
         """The text without the reference numerals the footnote stage will take out.
@@ -617,3 +756,46 @@ def moved_offset(offset: int, start: int, end: int, new_end: int) -> int:
     if offset <= start:
         return offset
     return offset + new_end - end if offset >= end else new_end
+
+
+_R = TypeVar("_R")
+_COPIED: dict[type, tuple[str, ...]] = {}
+
+
+def changed(record: _R, /, **changes: object) -> _R:
+    """``dataclasses.replace(record, **changes)``, at about half its cost for a frozen,
+    slotted record of this module whose fields are all set by ``__init__`` (and that has
+    no ``__post_init__``): the new one's slots are set one by one, as that ``__init__``
+    would. The pipeline replaces a document some forty times on its way (for a one-page
+    file, a few percent of its time). Any other record goes to ``dataclasses.replace``.
+
+    >>> doc = Document("a.txt", "0", "text")
+    >>> changed(doc, stages=("layout",)) == replace(doc, stages=("layout",))
+    True
+    """
+    cls = type(record)
+    names = _COPIED.get(cls)
+    if names is None:
+        names = _COPIED[cls] = _copied_slots(cls)
+    if not names:
+        return replace(record, **changes)  # type: ignore[type-var]
+    new = object.__new__(cls)
+    for name in names:
+        object.__setattr__(new, name, changes.pop(name) if name in changes else getattr(record, name))
+    if changes:
+        raise TypeError(f"{cls.__name__} has no field {next(iter(changes))!r}")
+    return new
+
+
+def _copied_slots(cls: type) -> tuple[str, ...]:
+    """The fields :func:`changed` may copy slot by slot for ``cls``, or ``()``."""
+    import dataclasses
+
+    if not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
+        return ()
+    fields = dataclasses.fields(cls)
+    names = tuple(f.name for f in fields)
+    if not all(f.init for f in fields) or set(getattr(cls, "__slots__", ())) != set(names) \
+            or not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        return ()
+    return names

@@ -16,10 +16,10 @@ import logging
 import re
 import time
 from collections.abc import Callable
-from dataclasses import replace
 
 from .errors import PipelineError, TextkitError
 from .model import CONSUME, Document, Options
+from .model import changed as replace  # dataclasses.replace, at half the cost
 
 log = logging.getLogger(__name__)
 

@@ -13,6 +13,10 @@ simply converted again. A rerun skips an input when
 * the output's content is what textkit wrote (its SHA-256: a file put in
   its place is not "up to date").
 
+A batch holds its records a little before it appends them, several in one
+write (:data:`HOLD_SECONDS`): a run killed at that moment loses the records
+of its last fraction of a second, whose outputs the next run converts again.
+
 Two batches may write into one output directory at once: every append,
 and the compaction at the end of a run (to one line per output, written to
 a temporary file and renamed, like the outputs), hold an exclusive lock on
@@ -29,6 +33,7 @@ import hashlib
 import json
 import logging
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,6 +45,13 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = ".textkit-state.jsonl"
 LOCK_FILE = ".textkit-state.lock"
+
+HOLD_SECONDS = 0.5
+"""How long a batch's journal may hold a record before it appends it (with those that
+came meanwhile, at the next record or when the run ends): one write and one lock for
+many small files, not one each."""
+HOLD_RECORDS = 256
+"""A journal holding this many records appends them at once, however new."""
 
 
 def fingerprint(options: Options, version: str) -> str:
@@ -68,12 +80,19 @@ def file_sha256(path: Path) -> str | None:
 
 
 class Journal:
-    """The state of one output directory: read at start, appended to as outputs land."""
+    """The state of one output directory: read at start, appended to as outputs land.
 
-    def __init__(self, out_dir: Path, fingerprint: str) -> None:
+    ``hold``: seconds a record may wait to be appended with later ones
+    (:data:`HOLD_SECONDS` for a batch; 0, the default: each at once).
+    """
+
+    def __init__(self, out_dir: Path, fingerprint: str, *, hold: float = 0.0) -> None:
         self.path = out_dir / STATE_FILE
         self.lock_path = out_dir / LOCK_FILE
         self.fingerprint = fingerprint
+        self.hold = hold
+        self._held: list[str] = []  # records not yet appended
+        self._held_since = 0.0
         # Output -> its journal line, kept as text (parsed when asked): a
         # hundred thousand outputs then cost tens of MB, not hundreds.
         self.records: dict[str, str] = {}
@@ -106,7 +125,7 @@ class Journal:
 
         Reads (hashes) the input and the output; see the module's docstring.
         """
-        line = self.records.get(self._key(output))
+        line = self.records.get(self._key(output)) if self.records else None
         if line is None:
             return None
         record = json.loads(line)
@@ -124,7 +143,8 @@ class Journal:
     def add(self, input_path: Path, output: Path, summary: dict[str, Any], *,
             input_sha256: str | None, output_sha256: str | None) -> None:
         """Record that ``output`` (content ``output_sha256``) was just made from
-        ``input_path`` (content ``input_sha256``); on disk at once, under the lock."""
+        ``input_path`` (content ``input_sha256``); on disk under the lock, at once or,
+        with ``hold``, with the records that follow within that time."""
         key = self._key(output)
         record = {"output": key, "input": str(self._resolve(input_path)),
                   "input_sha256": input_sha256, "output_sha256": output_sha256,
@@ -132,11 +152,24 @@ class Journal:
         # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.
         line = json.dumps(record) + "\n"
         self.records[key] = line
+        if not self._held:
+            self._held_since = time.monotonic()
+        self._held.append(line)
+        if (self.hold <= 0 or len(self._held) >= HOLD_RECORDS
+                or time.monotonic() - self._held_since >= self.hold):
+            self.flush()
+
+    def flush(self) -> None:
+        """Append the records held (one write, under the lock)."""
+        if not self._held:
+            return
+        lines, count = "".join(self._held), len(self._held)
+        self._held = []
         try:
             if self._lock is None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             with self._locked():
-                # One write of one line, to the journal as it is now (a compaction by
+                # One write of whole lines, to the journal as it is now (a compaction by
                 # another run may have replaced the file since we last wrote: then the
                 # one kept open is not the journal any more, and the journal is opened anew).
                 journal = self._journal
@@ -144,9 +177,9 @@ class Journal:
                     if journal is not None:
                         journal.close()
                     journal = self._journal = self.path.open("a", encoding="utf-8")
-                journal.write(line)
+                journal.write(lines)
                 journal.flush()
-            self._added += 1
+            self._added += count
         except OSError as error:
             if not self._warned:
                 self._warned = True
@@ -154,8 +187,10 @@ class Journal:
                             self.path, error.strerror)
 
     def close(self) -> None:
-        """Compact the journal to one line per output, keeping what other runs added."""
+        """Append what is held, then compact the journal to one line per output, keeping
+        what other runs added."""
         try:
+            self.flush()
             if not self._added:
                 return
             try:

@@ -40,6 +40,21 @@ BIGRAMS = {"bigrams-en": "frequency_bigramdictionary_en_243_342.txt"}
 """Compact name -> symspellpy's frequency file ("word count" / "first second count")."""
 
 
+SPLIT_BY_THE_TOKENIZER = {"cannot": ("can", "not")}
+"""Words the n-grams' tokenizer wrote as two (Google's splits every ``cannot`` into ``can
+not``: the unigram list counts 88,737 ``cannot``, a rare word's count, against 11.5 billion
+``can not`` pairs). Each gets its pair's count, scaled from the pairs' total to the words'."""
+
+
+def mended_unigrams(unigrams: dict[str, int], bigrams: dict[str, int]) -> dict[str, int]:
+    """``unigrams`` with each word of :data:`SPLIT_BY_THE_TOKENIZER` counted as its pair."""
+    scale = sum(unigrams.values()) / sum(bigrams.values())
+    out = dict(unigrams)
+    for word, (first, second) in SPLIT_BY_THE_TOKENIZER.items():
+        out[word] = max(out.get(word, 0), round(bigrams.get(f"{first} {second}", 0) * scale))
+    return out
+
+
 def read_word_list(path: Path) -> list[str]:
     with gzip.open(path, "rt", encoding="utf-8") as words:
         return sorted({line.rstrip("\n") for line in words if line.strip()})
@@ -91,8 +106,9 @@ def tables() -> dict[str, dict[str, bytes]]:
     built: dict[str, dict[str, bytes]] = {}
     for name, path in WORD_LISTS.items():
         built[name] = encode(read_word_list(path), None)
+    pairs = read_bigrams(next(iter(BIGRAMS.values())))
     for name, source in {**UNIGRAMS, **BIGRAMS}.items():
-        counts = read_unigrams(source) if name in UNIGRAMS else read_bigrams(source)
+        counts = mended_unigrams(read_unigrams(source), pairs) if name in UNIGRAMS else pairs
         keys = sorted(counts)
         built[name] = encode(keys, [counts[key] for key in keys], offsets=name in BIGRAMS)
     return built

@@ -37,7 +37,7 @@ from pathlib import Path
 from ..files import _UMASK as _UMASK  # re-exported: the tests check the mode files get
 from ..files import TMP_SUFFIX, flush_to_disk, sweep_temporary_files, write_atomic
 from ..model import Options
-from ..resume import Journal, fingerprint
+from ..resume import HOLD_SECONDS, Journal, fingerprint
 from .convert import (STDIN, FileResult, Job, Status, Task, convert_one, failed, one_line,
                       review_path, structure_counts, warm_up)
 from .executors import (EXECUTORS, Executor, Outcome, ProcessExecutor, SerialExecutor, TimedOut,
@@ -113,7 +113,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     began = time.perf_counter()
     mark = fingerprint(options, textkit.__version__)
     results: list[FileResult] = []
-    journal = Journal(out, mark)
+    journal = Journal(out, mark, hold=HOLD_SECONDS)
     if out.is_dir():
         swept = sweep_temporary_files(out)
         if swept:

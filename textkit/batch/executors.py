@@ -10,8 +10,8 @@ the executor it is given, or the one :data:`EXECUTORS` names.
 Two come with textkit:
 
 * :class:`SerialExecutor`: in this process, one item after another.
-* :class:`ProcessExecutor`: a pool of worker processes, one item at a time
-  each. A worker that dies (killed by the out-of-memory killer, a crash in a
+* :class:`ProcessExecutor`: a pool of worker processes, each doing its items
+  in order (short ones given a few at a time). A worker that dies (killed by the out-of-memory killer, a crash in a
   C extension) costs only the item it held; it is replaced and the others go
   on. A worker is also replaced after :data:`FILES_PER_WORKER` items, so that
   what a process accumulates cannot grow without bound over a night's run.
@@ -45,6 +45,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -186,20 +187,34 @@ def _alarm(timeout: float | None) -> Iterator[None]:
 
 # --- worker processes ------------------------------------------------------------------------
 
-# What the parent sends a worker: (True, item) to work on, or (False, None) to finish
-# (an item may itself be None).
-_STOP = (False, None)
+# What the parent sends a worker: (_WORK, [items]) to do in order after what it holds,
+# (_DROP, None) to forget the items it has not started (it answers (None, how many)),
+# or (_STOP, None) to finish.
+_WORK, _DROP, _STOP = 0, 1, 2
+
+LOOKAHEAD_SECONDS = 0.02
+"""About how much work a :class:`ProcessExecutor` worker holds beyond the item it is on,
+judged by the CPU time the items have taken so far: short items (one-page files) go to it
+several at a time, so that it never waits for this process between two of them, and
+this process is woken less often; an item longer than this goes to a worker only when
+it is free, so that no item waits behind another at the end of a batch."""
+
+MAX_AHEAD = 32
+"""At most this many items given to a worker beyond the one it is on."""
 
 
 class ProcessExecutor:
-    """A pool of ``jobs`` worker processes, each given one item at a time.
+    """A pool of ``jobs`` worker processes, each given its items in order.
 
-    Each worker has its own pipe, so the pool always knows which item a
-    worker holds: a worker that dies, or runs past the ``timeout`` (it is
-    killed), fails that item alone and is replaced. (``concurrent.futures``
-    breaks the whole pool instead, and its ``submit`` races with the
-    breaking.) Workers are forked where the platform can, sharing what the
-    parent built (the ``initializer`` is run in the parent first for that).
+    Each worker has its own pipe and answers for each item as it finishes
+    it, in the order it was given them, so the pool always knows which item
+    a worker is on: a worker that dies, or runs past the ``timeout`` (it is
+    killed), fails that item alone and is replaced; the items it held but had
+    not started go to another. (``concurrent.futures`` breaks the whole pool
+    instead, and its ``submit`` races with the breaking.) Short items are
+    given a few at a time (:data:`LOOKAHEAD_SECONDS`). Workers are forked
+    where the platform can, sharing what the parent built (the
+    ``initializer`` is run in the parent first for that).
 
     ``workers_started`` counts the worker processes started so far.
     """
@@ -217,108 +232,211 @@ class ProcessExecutor:
 
     def map_unordered(self, fn: Callable[[T], R], items: Iterable[T], *,
                       timeout: float | None = None) -> Iterator[Outcome[T, R]]:
-        pending = iter(items)
         if self.context.get_start_method() == "fork" and self.initializer is not None:
             self.initializer()  # once here: the forked workers inherit what it built
-        workers: list[_Worker] = []
-        exhausted = interrupted = False
+        pool = _Pool(self, fn, iter(items), timeout)
         clean = False
-
-        def fill(finished: list[Outcome[T, R]]) -> None:
-            """Give every idle worker (and every missing one) its next item."""
-            nonlocal exhausted
-            while not interrupted and not exhausted:
-                idle = next((w for w in workers if w.item is _IDLE), None)
-                if idle is None and len(workers) >= self.jobs:
-                    return
-                try:
-                    item = next(pending)
-                except StopIteration:
-                    exhausted = True
-                    return
-                finished.extend(self._give(item, idle, workers, fn))
-
         try:
             while True:
-                finished: list[Outcome[T, R]] = []
                 try:
-                    fill(finished)
-                    busy = [w for w in workers if w.item is not _IDLE]
-                    if busy:
-                        finished.extend(self._collect(busy, workers, timeout))
-                        # The workers just done start their next item now, not once the
-                        # caller has dealt with these outcomes (its journal, its progress).
-                        fill(finished)
-                    elif not finished:
-                        break  # nothing running, nothing to start: done
+                    finished = pool.step()
                 except KeyboardInterrupt:
-                    if interrupted:
+                    if pool.interrupted:
                         raise
-                    interrupted = first_interrupt()
+                    pool.interrupted = first_interrupt()
+                    pool.drop_unstarted()
+                    continue
+                if finished is None:
+                    break
                 yield from finished
             clean = True
         finally:
-            for worker in workers:
-                worker.stop(gently=clean)
-        if interrupted:
+            pool.close(gently=clean)
+        if pool.interrupted:
             raise KeyboardInterrupt
 
-    def _give(self, item: T, worker: _Worker | None, workers: list[_Worker],
-              fn: Callable[[T], R]) -> list[Outcome[T, R]]:
-        """Send ``item`` to ``worker`` (or a new one); a worker found dead is replaced once."""
-        for _ in range(2):
-            if worker is None:
-                worker = _Worker(self.context, fn, self.initializer)
-                workers.append(worker)  # before it starts: whatever happens, it is stopped
-                self.workers_started += 1
-                worker.start()
-            if worker.give(item):
-                return []
-            workers.remove(worker)
-            worker.stop(gently=False)
-            worker = None
-        return [Outcome(item, error=WorkerDied("no worker process could be started for it"))]
 
-    def _collect(self, busy: list[_Worker], workers: list[_Worker],
-                 timeout: float | None) -> list[Outcome[T, R]]:
-        """Wait until a busy worker finishes, dies or runs out of time; their outcomes."""
+class _Pool(Generic[T, R]):
+    """The workers of one :meth:`ProcessExecutor.map_unordered` and the items they hold."""
+
+    def __init__(self, executor: ProcessExecutor, fn: Callable[[T], R], pending: Iterator[T],
+                 timeout: float | None) -> None:
+        import selectors
+
+        self.executor, self.fn, self.pending, self.timeout = executor, fn, pending, timeout
+        self.again: deque[T] = deque()  # items a dead worker held but had not started
+        self.workers: list[_Worker] = []
+        self.exhausted = self.interrupted = False
+        self.mean: float | None = None  # seconds an item takes, a running average
+        self.failed_starts = 0
+        self.selector = selectors.DefaultSelector()
+
+    def step(self) -> list[Outcome[T, R]] | None:
+        """Start what can be started, wait for answers; their outcomes (``None``: all done)."""
+        finished: list[Outcome[T, R]] = []
+        self.fill(finished)
+        if not any(w.held for w in self.workers):
+            return finished or None
+        finished.extend(self.collect())
+        self.fill(finished)  # the workers just done go on now, before the caller's bookkeeping
+        return finished
+
+    def ahead(self) -> int:
+        if self.mean is None:
+            return 0  # how long an item takes is not known yet: one at a time
+        return min(MAX_AHEAD, int(LOOKAHEAD_SECONDS / max(self.mean, 1e-6)))
+
+    def take(self) -> T | None:
+        if self.again:
+            return self.again.popleft()
+        if self.exhausted:
+            return None
+        try:
+            return next(self.pending)
+        except StopIteration:
+            self.exhausted = True
+            return None
+
+    def fill(self, finished: list[Outcome[T, R]]) -> None:
+        """Give every worker that runs short (and every missing one) its next items."""
+        if self.interrupted:
+            return
+        budget = self.executor.files_per_worker
+        for worker in [w for w in self.workers if not w.held and w.given >= budget]:
+            self.retire(worker, gently=True)  # its budget of items done: a fresh one follows
+        ahead = self.ahead()
+        while not self.exhausted or self.again:
+            worker = next((w for w in self.workers
+                           if len(w.held) <= ahead // 2 and w.given < budget), None)
+            chunk: list[T] = []
+            if worker is None:
+                if len(self.workers) >= self.executor.jobs:
+                    return
+                item = self.take()  # first: no worker is started for nothing
+                if item is None:
+                    return
+                worker = self.start()
+                if worker is None:
+                    finished.append(Outcome(item, error=WorkerDied(
+                        "no worker process could be started for it")))
+                    continue
+                chunk.append(item)
+            while len(worker.held) + len(chunk) <= ahead and worker.given + len(chunk) < budget:
+                item = self.take()
+                if item is None:
+                    break
+                chunk.append(item)
+            if not chunk:
+                return
+            if worker.give(chunk):
+                continue
+            self.again.extendleft(reversed(chunk))  # it died: another takes them
+            if worker.held:
+                return  # collect() tells what became of the item it was on
+            fresh = worker.given == 0
+            self.retire(worker, gently=False)
+            if fresh:  # a new worker dead before its first item: twice, and that item fails
+                self.failed_starts += 1
+                if self.failed_starts >= 2:
+                    self.failed_starts = 0
+                    finished.append(Outcome(self.again.popleft(), error=WorkerDied(
+                        "no worker process could be started for it")))
+
+    def start(self) -> _Worker | None:
+        for _ in range(2):
+            forked = self.executor.context.get_start_method() == "fork"
+            # A forked worker has what the initializer built here: it is not run again.
+            worker = _Worker(self.executor.context, self.fn,
+                             None if forked else self.executor.initializer)
+            self.workers.append(worker)  # before it starts: whatever happens, it is stopped
+            self.executor.workers_started += 1
+            worker.start()
+            if worker.process.is_alive():
+                self.selector.register(worker.conn, 1, worker)
+                self.selector.register(worker.process.sentinel, 1, worker)
+                return worker
+            self.workers.remove(worker)
+            worker.stop(gently=False)
+        return None
+
+    def retire(self, worker: _Worker, *, gently: bool) -> None:
+        self.workers.remove(worker)
+        for handle in (worker.conn, worker.process.sentinel):
+            try:
+                self.selector.unregister(handle)
+            except (KeyError, ValueError):
+                pass
+        worker.stop(gently=gently)
+
+    def collect(self) -> list[Outcome[T, R]]:
+        """Wait until a worker answers, dies or runs out of time; the outcomes."""
+        timeout = self.timeout
         wait_for = None
+        busy = [w for w in self.workers if w.held]
         if timeout:
             wait_for = max(0.0, min(w.started for w in busy) + timeout - time.monotonic())
-        handles: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
-        from multiprocessing.connection import wait
-
-        ready = set(wait(handles, timeout=wait_for))
+        ready = {key.data for key, _ in self.selector.select(wait_for)}
         outcomes: list[Outcome[T, R]] = []
-        now = time.monotonic()
-        for worker in busy:
-            item = worker.item
-            if worker.conn in ready or worker.process.sentinel in ready:
-                message = worker.receive()
-                if message is None:  # no answer: the process is gone
-                    code = worker.process.exitcode
-                    workers.remove(worker)
-                    worker.stop(gently=False)
-                    outcomes.append(Outcome(item, error=WorkerDied(
-                        f"the worker process died (exit code {code})")))
-                    continue
-                ok, value = message
-                outcomes.append(Outcome(item, value) if ok else Outcome(item, error=value))
-                if worker.done >= self.files_per_worker:
-                    workers.remove(worker)
-                    worker.stop(gently=True)
-            elif timeout and now - worker.started >= timeout:
-                workers.remove(worker)
-                worker.stop(gently=False)
-                outcomes.append(Outcome(item, error=TimedOut(f"ran longer than {timeout:g} s")))
+        for worker in ready:
+            if worker.held:
+                outcomes.extend(self.answers(worker))
+            elif not worker.process.is_alive():  # died between two items
+                self.retire(worker, gently=False)
+        if timeout:
+            now = time.monotonic()
+            for worker in [w for w in self.workers if w.held]:
+                if now - worker.started >= timeout:
+                    outcomes.append(Outcome(worker.held.popleft(), error=TimedOut(
+                        f"ran longer than {timeout:g} s")))
+                    self.lost(worker)
         return outcomes
 
+    def answers(self, worker: _Worker) -> list[Outcome[T, R]]:
+        """What ``worker`` has said (every answer waiting); if it died, its item fails."""
+        outcomes: list[Outcome[T, R]] = []
+        while worker.held:
+            message = worker.receive()
+            if message is None:  # no answer: the process is gone
+                if worker.process.is_alive():
+                    return outcomes  # nothing more yet
+                code = worker.process.exitcode
+                outcomes.append(Outcome(worker.held.popleft(), error=WorkerDied(
+                    f"the worker process died (exit code {code})")))
+                self.lost(worker)
+                return outcomes
+            ok, value, seconds = message
+            if ok is None:  # it dropped the items it had not started: it holds none now
+                worker.held.clear()
+                break
+            item = worker.held.popleft()
+            worker.started = time.monotonic()
+            self.mean = seconds if self.mean is None else 0.8 * self.mean + 0.2 * seconds
+            outcomes.append(Outcome(item, value) if ok else Outcome(item, error=value))
+        return outcomes
 
-_IDLE: Any = object()
+    def lost(self, worker: _Worker) -> None:
+        """``worker`` is stopped; the items it held but had not started go to another
+        (unless the batch is interrupted: then they are left)."""
+        if not self.interrupted:
+            self.again.extendleft(reversed(worker.held))
+        worker.held.clear()
+        self.retire(worker, gently=False)
+
+    def drop_unstarted(self) -> None:
+        """Ctrl-C: each worker is to finish the item it is on and forget the others."""
+        for worker in self.workers:
+            if worker.held:
+                worker.drop()
+
+    def close(self, *, gently: bool) -> None:
+        for worker in list(self.workers):
+            self.retire(worker, gently=gently)
+        self.selector.close()
 
 
 class _Worker:
-    """One worker process, its end of the pipe, and the item it holds."""
+    """One worker process, its end of the pipe, and the items it holds, in order
+    (the first is the one it is on, since ``started``)."""
 
     def __init__(self, context: multiprocessing.context.BaseContext, fn: Callable[[Any], Any],
                  initializer: Callable[[], object] | None) -> None:
@@ -327,38 +445,52 @@ class _Worker:
                                        args=(self._theirs, fn, initializer, os.getpid()),
                                        daemon=True, name="textkit-worker")
         self.conn = self._ours
-        self.item: Any = _IDLE
+        self._waiting: Any = None  # a poll object on our end: is an answer waiting?
+        self.held: deque[Any] = deque()
         self.started = 0.0
-        self.done = 0
+        self.given = 0
 
     def start(self) -> None:
         with _signals_held(), _heap_frozen():
             self.process.start()
             self._theirs.close()  # so that our end reads EOF when the worker dies
 
-    def give(self, item: Any) -> bool:
+    def give(self, items: list[Any]) -> bool:
         if not self.process.is_alive():
             return False
         try:
-            self.conn.send((True, item))
+            self.conn.send((_WORK, items))
         except (OSError, EOFError):  # it died before it could take work
             return False
-        self.item, self.started = item, time.monotonic()
+        if not self.held:
+            self.started = time.monotonic()
+        self.held.extend(items)
+        self.given += len(items)
         return True
 
-    def receive(self) -> tuple[bool, Any] | None:
-        """The worker's answer for its item, or ``None`` if it died without one."""
+    def drop(self) -> None:
         try:
-            if not self.conn.poll():
+            self.conn.send((_DROP, None))
+        except (OSError, EOFError):
+            pass  # it is gone: what it held is lost with it
+
+    def receive(self) -> tuple[Any, Any, float] | None:
+        """The worker's next answer, or ``None`` if there is none now (or it died)."""
+        try:
+            if self._waiting is None:
+                import select
+
+                if not hasattr(select, "poll"):  # not on Windows: a selector each time
+                    return self.conn.recv() if self.conn.poll() else None  # type: ignore[no-any-return]
+                self._waiting = select.poll()
+                self._waiting.register(self.conn.fileno(), select.POLLIN)
+            if not self._waiting.poll(0):
                 return None
-            message = self.conn.recv()
+            return self.conn.recv()  # type: ignore[no-any-return]
         except (OSError, EOFError):
             return None
         except Exception as error:  # an answer that cannot be unpickled here
-            message = (False, RuntimeError(f"its result could not be read: {error!r}"))
-        self.item = _IDLE
-        self.done += 1
-        return message  # type: ignore[no-any-return]
+            return (False, RuntimeError(f"its result could not be read: {error!r}"), 0.0)
 
     def stop(self, *, gently: bool) -> None:
         if self.process.pid is None:  # never started
@@ -366,7 +498,7 @@ class _Worker:
             return
         if gently and self.process.is_alive():
             try:
-                self.conn.send(_STOP)
+                self.conn.send((_STOP, None))
             except (OSError, EOFError):
                 pass
             self.process.join(timeout=5)
@@ -410,7 +542,8 @@ def _signals_held() -> Iterator[None]:
 
 def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
           initializer: Callable[[], object] | None, parent: int) -> None:
-    """A worker's life: take an item, send back ``(True, result)`` or ``(False, error)``."""
+    """A worker's life: take items, and for each in turn send back ``(True, result,
+    seconds)`` or ``(False, error, seconds)``."""
     # Ctrl-C is the parent's to handle (it finishes what is in flight); a kill
     # of this process ends it without ceremony.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -418,6 +551,7 @@ def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    held: deque[Any] = deque()
     try:
         if initializer is not None:
             try:
@@ -425,20 +559,29 @@ def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
             except Exception:  # the items will show what is broken, each with its name
                 log.debug("worker initializer failed", exc_info=True)
         while True:
-            work, item = conn.recv()
-            if not work:
-                return
+            while not held or conn.poll():  # what the parent says comes before the next item
+                kind, items = conn.recv()
+                if kind == _STOP:
+                    return
+                if kind == _DROP:
+                    conn.send((None, len(held), 0.0))
+                    held.clear()
+                else:
+                    held.extend(items)
+            item = held.popleft()
+            began = time.thread_time()  # what the item costs, however loaded the machine
             try:
-                message: tuple[bool, Any] = (True, fn(item))
+                ok, value = True, fn(item)
             except Exception as error:
-                message = (False, error)
+                ok, value = False, error
+            seconds = time.thread_time() - began
             try:
-                conn.send(message)
+                conn.send((ok, value, seconds))
             except (OSError, EOFError):
                 raise
             except Exception as error:  # a result or an error that cannot be pickled
-                conn.send((False, RuntimeError(f"{type(message[1]).__name__} could not be sent "
-                                               f"back from the worker: {error}")))
+                conn.send((False, RuntimeError(f"{type(value).__name__} could not be sent "
+                                               f"back from the worker: {error}"), seconds))
     except (EOFError, OSError, KeyboardInterrupt):
         return  # the parent is gone or stopped us: nothing to say
 

@@ -87,24 +87,28 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     seen: set[Path] = set()
     resolve = Resolver()
 
+    real_writes: dict[Path, list[Path]] = {}  # each task's outputs, resolved (once each)
+
     def add(input_: str, output: Path, data: bytes | None = None) -> None:
+        writes = [output, review_path(output)] if review else [output]
+        real_targets = [resolve(target) for target in writes]
         if input_ != STDIN:
             real = resolve(Path(input_))
             if real in seen:
                 return
             seen.add(real)
-            if real == resolve(output):
+            if real == real_targets[0]:
                 problems.append(_failed(input_, "would overwrite itself: choose another --out"))
                 return
-        writes = [output, review_path(output)] if review else [output]
-        for target in writes:
-            owner = owners.get(resolve(target))
+        for target, real_target in zip(writes, real_targets):
+            owner = owners.get(real_target)
             if owner is not None:
                 problems.append(_failed(input_, f"its output {target} is also the output of "
                                                 f"{owner}; convert them to different --out"))
                 return
-        for target in writes:
-            owners[resolve(target)] = input_
+        for real_target in real_targets:
+            owners[real_target] = input_
+        real_writes[output] = real_targets
         tasks.append(Task(input_, output, data))
 
     for path in paths:
@@ -145,8 +149,10 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     # Never onto an input: one input's output may be another input of the run.
     kept: list[Task] = []
     for task in tasks:
-        clash = next((target for target in ([task.output, review_path(task.output)] if review
-                                            else [task.output]) if resolve(target) in seen), None)
+        targets = [task.output, review_path(task.output)] if review else [task.output]
+        clash = next((target for target, real in zip(targets, real_writes.get(task.output) or
+                                                      [resolve(t) for t in targets])
+                      if real in seen), None)
         if clash is not None:
             problems.append(_failed(task.input, f"its output {clash} is an input of this run: "
                                                 "choose another --out"))

@@ -4,7 +4,8 @@ Joining changes no character of the scan: a line break becomes a space, or
 nothing after a dash and inside a word the line end may have broken
 (``fundamen-`` / ``tally`` → ``fundamen-tally``, the hyphen kept; a soft
 hyphen or ABBYY's ``¬`` at the line end likewise: ``is\u00adsue``). Each
-line's start is a :class:`~textkit.model.LineBreak`; a break after a line
+line's start is a :class:`~textkit.model.LineBreak` (kept as
+:class:`~textkit.model.Breaks`); a break after a line
 that ends in such a hyphen is marked ``hyphen=True``, for the hyphen stage
 (:mod:`textkit.repair.hyphens`) to decide.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import LineBreak
+from ..model import Breaks
 
 SOFT_HYPHENS = ("\u00ad", "¬")
 """How an OCR program marks a word it saw broken at a line end (ABBYY
@@ -46,7 +47,7 @@ def broken_word(text: str) -> re.Match[str] | None:
     return TRAILING.search(text[-TRAILING_WINDOW:])
 
 
-def join(pieces: Iterable[tuple[str, int, bool]]) -> tuple[str, tuple[LineBreak, ...]]:
+def join(pieces: Iterable[tuple[str, int, bool]]) -> tuple[str, Breaks]:
     """Join ``(text, input line, page start)`` pieces; blank pieces are skipped.
 
     >>> text, breaks = join([("a fundamen-", 1, False), ("tally new —", 2, True), ("one", 3, False)])
@@ -56,7 +57,8 @@ def join(pieces: Iterable[tuple[str, int, bool]]) -> tuple[str, tuple[LineBreak,
     [(0, 1, False, False), (11, 2, True, True), (22, 3, False, False)]
     """
     out = ""
-    breaks: list[LineBreak] = []
+    offsets: list[int] = []
+    codes: list[int] = []  # no LineBreak record per line: a volume has a million
     broken = False  # the text so far ends in a word the line end may have broken
     for raw, line, page_start in pieces:
         text = raw.strip()
@@ -65,7 +67,8 @@ def join(pieces: Iterable[tuple[str, int, bool]]) -> tuple[str, tuple[LineBreak,
         hyphen = broken and LEADING.match(text) is not None
         if out and not broken and not out.endswith(DASH_END) and not text.startswith(DASH_END):
             out += " "
-        breaks.append(LineBreak(len(out), line, page_start, hyphen))
+        offsets.append(len(out))
+        codes.append(Breaks.code(line, page_start, hyphen))
         out += text
         broken = broken_word(text) is not None
-    return out, tuple(breaks)
+    return out, Breaks.from_codes(offsets, codes)

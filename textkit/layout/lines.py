@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Language, Line, LineKind, SourceLine
 from ..furniture import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
@@ -46,10 +47,14 @@ class RawLine:
     """The line is the first of a new page."""
     block: int = 0
     """The block the reader put the line in (0: none said; see ``SourceLine.block``)."""
+    content: str = field(init=False)
+    """The line without leading and trailing whitespace (made once: the rules read it
+    often). Also the record's fifth slot, which makes it the size of the
+    :class:`~textkit.model.Line` made from it: the layout's lines take the memory
+    of the raw lines they replace instead of new memory (#13)."""
 
-    @property
-    def content(self) -> str:
-        return self.text.strip()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "content", self.text.strip())
 
 
 def raw_lines(lines: Iterable[SourceLine]) -> list[RawLine]:
@@ -167,7 +172,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
     kinds = [basic_kind(line) for line in lines]
     edges = page_edges(lines, kinds)
     breaks = {i for i in edges if lines[i].is_page_start or _before_break(lines, kinds, i)}
-    texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
+    texts = _text_indices(kinds)
     anywhere = Counter(furniture_key(lines[i].content) for i in texts if _FOLIO.search(lines[i].content))
     # Without a folio a running head must recur exactly (case too): a title
     # line SHIPPING and a heading Shipping at page tops are not one.
@@ -229,7 +234,7 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
       alone standing after such a head.
     """
     pages = _page_numbers(lines)
-    texts = [i for i, kind in enumerate(kinds) if kind is LineKind.TEXT]
+    texts = _text_indices(kinds)
     # A page number at the edge: the head or foot stands beside it.
     beside = {j for i in edges if kinds[i] is LineKind.PAGE_NUMBER
               for j in (_prev_nonblank(kinds, i), _next_nonblank(kinds, i)) if j is not None}
@@ -409,9 +414,15 @@ def _page_extremes(lines: list[RawLine], kinds: list[LineKind]) -> set[int]:
 def _page_numbers(lines: list[RawLine]) -> list[int]:
     out, page = [], 0
     for line in lines:
-        page += line.is_page_start
+        if line.is_page_start:  # a page's lines share its number (``page + False`` is a new int)
+            page += 1
         out.append(page)
     return out
+
+
+def _text_indices(kinds: list[LineKind]) -> array[int]:
+    """The indices of the text lines, as machine integers (a volume has a million: #13)."""
+    return array("q", (i for i, kind in enumerate(kinds) if kind is LineKind.TEXT))
 
 
 def _folio_free(content: str) -> str:

@@ -377,8 +377,10 @@ def read_bytes(data: bytes, *, source: str, options: Options | None = None) -> D
     if not data:
         raise InputError("empty file: no text to convert", source=source)
     options = options or Options()
-    doc = choose_reader(data, source=source, options=options).read(data, source=source, options=options)
-    return doc
+    module = choose_reader(data, source=source, options=options)
+    held = [data]
+    del data  # handed over: a reader may drop the bytes once decoded (a large volume's are not kept)
+    return module.read(held.pop(), source=source, options=options)
 
 
 def read_text(text: str, *, source: str, encoding: str = "utf-8", sha256: str | None = None,

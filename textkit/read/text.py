@@ -24,6 +24,7 @@ line is kept as read: the layout stage decides what the line is.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from dataclasses import replace
@@ -58,8 +59,10 @@ def read(data: bytes, *, source: str, options: Options) -> Document:
     """Decode ``data`` and read its lines."""
     from . import decode_report
 
+    sha256 = hashlib.sha256(data).hexdigest()
     text, encoding, wrong = decode_report(data, source=source)
-    doc = from_text(text, source=source, encoding=encoding, options=options, data=data)
+    del data  # handed over (read.read_bytes): the bytes go before the lines are made (#13)
+    doc = from_text(text, source=source, encoding=encoding, options=options, sha256=sha256)
     return replace(doc, replaced_bytes=len(wrong)) if wrong else doc
 
 
@@ -99,8 +102,10 @@ def from_text(text: str, *, source: str, encoding: str, options: Options,
         log.info("%s: replaced %d control or non-XML characters", source, replaced)
     joined = "\f".join(piece for piece, _ in pieces)
     convention = options.input_format if options.input_format in CONVENTIONS else detect(joined)
+    # normalize(text)[0], the same string: made from the pieces, not normalized again (a
+    # large volume's peak was that second copy; without a form feed, no copy at all).
+    raw = joined.replace("\f", "\n ")
     lines = source_lines(joined, space_pages=convention == "text")
-    raw = normalize(text)[0]
     if convention == "pdftotext":
         lines, reordered = side_by_side(lines)
         if reordered:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from itertools import accumulate
 
-from ..model import Block, Confidence, Correction, Rule
+from ..model import Block, Breaks, Confidence, Correction, Rule
 
 
 def proposal(start: int, end: int, text: str, replacement: str, rule: Rule, confidence: Confidence,
@@ -97,8 +97,7 @@ def apply_edits(block: Block, edits: Iterable[Correction]) -> Block:
                         for c in existing if id(c) not in absorbed_ids]
     anchors = tuple(a if move(a.offset) == a.offset else replace(a, offset=move(a.offset))
                     for a in block.notes)
-    breaks = tuple(b if move(b.offset) == b.offset else replace(b, offset=move(b.offset))
-                   for b in block.breaks)
+    breaks = Breaks(block.breaks).moved(move)
     return replace(block, text="".join(pieces),
                    corrections=tuple(sorted(kept_corrections + made, key=lambda c: c.start)),
                    notes=anchors, breaks=breaks)

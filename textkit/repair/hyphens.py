@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..lexicon import Lexicon, default_lexicon, lexicon_for
-from ..model import Block, Confidence, Correction, Document, LineKind, Rule
+from ..model import Block, Breaks, Confidence, Correction, Document, LineKind, Rule
 from ..layout.joining import HYPHENS, LEADING, SOFT_HYPHENS, TRAILING_WINDOW, broken_word
 from .edits import apply_edits
 
@@ -192,9 +192,7 @@ def join_block(block: Block, evidence: HyphenEvidence = NO_EVIDENCE, lexicon: Le
     10
     """
     edits = []
-    for brk in block.breaks:
-        if not brk.hyphen:
-            continue
+    for brk in Breaks(block.breaks).with_hyphen():
         before = block.text[:brk.offset]
         left_match, right_match = broken_word(before), LEADING.match(block.text[brk.offset:])
         if left_match is None or right_match is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..layout.joining import join
 from ..model import Block, BlockKind, Document, FootnoteRef, Line, LineKind, NoteAnchor
@@ -110,7 +110,7 @@ def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str) -> Block:
             old, new = old + 1, new + len(numeral)
     text = "".join(out)
     # One pass over the breaks: each moves by what the sentinels before it became.
-    breaks = tuple(b if not sentinels or b.offset <= sentinels[0]
-                   else replace(b, offset=b.offset + shift[bisect.bisect_left(sentinels, b.offset)])
-                   for b in breaks)
+    if sentinels:
+        breaks = breaks.moved(lambda offset: offset if offset <= sentinels[0]
+                              else offset + shift[bisect.bisect_left(sentinels, offset)])
     return Block(kind, text, rows[0].number, rows[-1].number, (), tuple(anchors), breaks)

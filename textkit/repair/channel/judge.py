@@ -45,9 +45,10 @@ from dataclasses import dataclass
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
+from ..confusions import explain
 from . import language
 from .candidates import readings, rivals, splits
-from .model import ChannelModel
+from .model import ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
 NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
@@ -119,6 +120,12 @@ class Thresholds:
     to 2.0 gained 0.2 points of CER on dev for a little more damage."""
     suggest: float = 0.0
     """Reported, not applied, from here (even odds)."""
+    known_join: float = 6.0
+    """Two known words are joined into one (``ex posed``, ``Sub scribers``) from here, no
+    suggestion below: on dev, of such joins at or above 6 (halves of two letters or more,
+    the second in small letters), 21 give the gold word, 3 its hyphenated form, none two
+    words the gold keeps apart; from 4 to 6 there are 6 more gold and 4 that are neither
+    (``fer tile`` for ``for the``)."""
     real_word: float = 5.0
     """A known word is changed only from here: on dev, from 3 to 4 one in seven
     such changes hit a word printed right, from 4 to 5 one in 33, at or above
@@ -165,6 +172,13 @@ SHORT = 3
 
 SHORT_RIVALS = 8
 """... the likeliest this many of them by channel and frequency (each is two word-pair lookups)."""
+
+SHORT_RIVAL_MARGIN = 4.0
+"""... each priced at most this much dearer than the best reading's own confusion (nats):
+another engine's scans show confusions the learned ones lack (``ix`` is ``in`` and ``is``
+in one Tesseract volume), so a short word's reading must also win on the language
+(frequency and neighbours) against the words one letter away: ``supply ix a`` is no
+more ``in`` than ``is``, ``published ix 2000`` is ``in``."""
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -404,9 +418,11 @@ class Judge:
             if nxt is not None:
                 if self.join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
                     found = self._hyphen(token, nxt, text)
-                if found is None and gap.isspace() and not (
-                        vouched and (nxt.core in words or self._vouched(nxt))):
-                    found = self._join(token, nxt, previous, tokens, i, text)
+                if found is None and gap.isspace():
+                    if not (vouched and (nxt.core in words or self._vouched(nxt))):
+                        found = self._join(token, nxt, previous, tokens, i, text)
+                    elif (token.core + nxt.core).lower() in words:  # "ex posed": two words, one
+                        found = self._join(token, nxt, previous, tokens, i, text, known=True)
             if found is not None:
                 out.append(found)
                 skip = i + 1
@@ -466,13 +482,16 @@ class Judge:
         """A known word with an ending or a prefix (``handlings``, ``underdoing``):
         the word lists lack many such forms, and OCR seldom makes one."""
         known = self.lexicon.words
+
+        def word(stem: str) -> bool:  # a name takes a plural, no other ending: "moetings" is no Moet's
+            return stem in known and not Lexicon.proper_only(stem)
         for suffix in SUFFIXES:
-            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 \
-                    and lower[:-len(suffix)] in known:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and (
+                    lower[:-1] in known if suffix == "s" else word(lower[:-len(suffix)])):
                 return True
         for prefix in PREFIXES:
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
-                    and lower[len(prefix):] in known:
+                    and word(lower[len(prefix):]):
                 return True
         return False
 
@@ -532,7 +551,8 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         if log_odds >= self.thresholds.apply and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
-                lower, {o[1] for o in options}, before, after))
+                lower, {o[1] for o in options}, best,
+                best_cost if best_cost >= 0 else self.model.space_deleted, before, after))
         replacement = _cased(best, core, starts_sentence(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
         repeats = self.counts.get(lower, 0)
@@ -541,14 +561,16 @@ class Judge:
         return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
                           log_odds >= self.thresholds.apply, kind, evidence)
 
-    def _short_rivals(self, lower: str, taken: set[str], before: str, after: str,
-                      shift: float = 0.0) -> list[float]:
+    def _short_rivals(self, lower: str, taken: set[str], best: str, best_cost: float,
+                      before: str, after: str, shift: float = 0.0) -> list[float]:
         """The scores of the other words one unseen substitution from a short word.
 
         A word of two or three letters is a few letters from many words (``ix``: ``in``,
         ``is``, ``it``), and the confusions learned from one set of scans miss some of
         another engine's: every such reading competes, at the price of an edit never
-        seen, so that the winner's odds count them. (Longer words get them as
+        seen but at most :data:`SHORT_RIVAL_MARGIN` above the best reading's own
+        (``best_cost``; no ceiling when ``best`` is a classic confusion, :func:`_classic`),
+        so that the winner's odds count them. (Longer words get them as
         candidates, :data:`~.candidates.UNSEEN_FROM`.) They are weighed where they can
         decide, for a reading whose odds without them clear the bar to be applied (each
         costs two word-pair lookups); below it the odds leave them out.
@@ -556,10 +578,13 @@ class Judge:
         if len(lower) > SHORT or not lower.isalpha():
             return []
         unseen = self.model.unseen_cost
-        others = sorted(((-unseen(letter) + self._log_p(text), text, letter)
+        # A classic glyph confusion (l for i, rn for m) is every engine's: no ceiling.
+        ceiling = math.inf if _classic(lower, best) else best_cost + SHORT_RIVAL_MARGIN
+        others = sorted(((-min(unseen(letter), ceiling) + self._log_p(text), text, letter)
                          for text, letter in _one_substitution(lower, self.lexicon.words)
                          if text not in taken), reverse=True)[:SHORT_RIVALS]
-        return [self._score(text, unseen(letter), before, after, shift) for _, text, letter in others]
+        return [self._score(text, min(unseen(letter), ceiling), before, after, shift)
+                for _, text, letter in others]
 
     def _apostrophe(self, token: _Token, before: str, after: str) -> Suggestion | None:
         """``that'the``: a space read as an apostrophe (a contraction is left alone)."""
@@ -623,6 +648,23 @@ class Judge:
         return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
                 and starts_sentence(text, token.start) and core.lower() not in protected_words())
 
+    def _real_word_costs(self, lower: str, options: Iterable[tuple[str, float]]
+                         ) -> list[tuple[str, float, float]]:
+        """Each rival with its channel cost for this document, and the shift for the scan's
+        noise (:func:`noise_shift`) in it: the learned cost shifted, or the rate of the
+        confusion in this scan's own sure corrections (an adapted model's,
+        :attr:`~.model.ChannelModel.own`) unshifted, whichever is lower."""
+        rates = self.model.own
+        out = []
+        for c, cost in options:
+            own = math.inf
+            if rates:
+                pairs = list(confusions([(lower, c)]))
+                if len(pairs) == 1:
+                    own = rates.get(pairs[0], math.inf)
+            out.append((c, own, 0.0) if own < cost + self.shift else (c, cost, self.shift))
+        return out
+
     def _real_word(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
         """``modem`` -> ``modern``: a commoner word, one likely confusion away, that the
         neighbours support."""
@@ -633,18 +675,20 @@ class Judge:
         keep = (self._log_p(lower, scanned=True)
                 + (language.association(before, lower) if before else 0.0)
                 + (language.association(lower, after) if after else 0.0))
-        scored = sorted(((self._score(c, cost, before, after, self.shift), c, cost)
-                         for c, cost in options), key=lambda o: (-o[0], o[1]))
-        best_score, best, best_cost = scored[0]
+        scored = sorted(((self._score(c, cost, before, after, shift), c, cost, shift)
+                         for c, cost, shift in self._real_word_costs(lower, options)),
+                        key=lambda o: (-o[0], o[1]))
+        best_score, best, best_cost, best_shift = scored[0]
         if not ((before and language.association(before, best))
                 or (after and language.association(best, after))):
             return None  # frequency alone never outweighs a word printed
-        note = self._note(best, best_cost, before, after, self.shift)
+        note = self._note(best, best_cost, before, after, best_shift)
         rest = [keep] + [o[0] for o in scored[1:]]
         log_odds = best_score - _logsumexp(rest)
         if log_odds >= self.thresholds.real_word and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
-                lower, {c for _, c, _ in scored}, before, after, self.shift))
+                lower, {o[1] for o in scored}, best, best_cost + best_shift - self.shift, before,
+                after, self.shift))
         if log_odds < self.thresholds.suggest:
             return None
         # A neighbour seen with the reading less often than chance ("the in function":
@@ -677,16 +721,21 @@ class Judge:
         odds = min(odds, 10.0)
         if odds < self.thresholds.suggest:
             return None
-        return Suggestion(token.start, nxt.end, text[token.start:nxt.end], joined, round(odds, 3),
+        end = nxt.start + len(nxt.core)  # a possessive ending stays as printed
+        return Suggestion(token.start, end, text[token.start:end], joined, round(odds, 3),
                           odds >= self.thresholds.apply, Kind.HYPHEN,
                           f"{joined!r} is a word; hyphen and space between its halves; "
                           f"log-odds {odds:.1f}")
 
     def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
-              text: str) -> Suggestion | None:
-        """``con sulting``: a space the OCR put inside a word."""
+              text: str, known: bool = False) -> Suggestion | None:
+        """``con sulting``: a space the OCR put inside a word. Two ``known`` words
+        (``ex posed``) are joined only from :attr:`Thresholds.known_join`, and only when
+        each has two letters or more and the second is in small letters."""
         a, b = token.core, nxt.core
         if token.core != token.text or not (a.isalpha() and b.isalpha()) or _at_line_break(text, nxt):
+            return None
+        if known and (len(a) < 2 or len(b) < 2 or not b.islower() or len(a) + len(b) < 5):
             return None
         if b[:1].isupper() and not (a.isupper() and b.isupper()):
             return None
@@ -706,9 +755,10 @@ class Judge:
                      else self._keep_score(part, shape if shape != "mixed" else "lower"))
         keep += language.association(a.lower(), b.lower())
         odds = score - keep
-        if odds < self.thresholds.suggest:
+        if odds < (self.thresholds.known_join if known else self.thresholds.suggest):
             return None
-        return Suggestion(token.start, nxt.end, text[token.start:nxt.end], joined, round(odds, 3),
+        end = nxt.start + len(b)  # a possessive ending stays as printed
+        return Suggestion(token.start, end, text[token.start:end], joined, round(odds, 3),
                           odds >= self.thresholds.apply, Kind.JOIN,
                           f"{joined!r} is a word; space inside it "
                           f"(P={math.exp(-self.model.space_inserted):.1e}); log-odds {odds:.1f}")
@@ -734,6 +784,18 @@ def _readings(lower: str, words: frozenset[str], model: ChannelModel
     two = tuple((a, b) for a, b in splits(lower, words.__contains__)
                 if len(a) + len(b) >= 4 or b == "a")  # "isa": "is a"
     return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
+
+
+CLASSIC = 1.2
+"""The cost, in :mod:`~textkit.repair.confusions`' units, of its classic confusions (rn/m,
+cl/d, li/h, I/l, O/0, e/c, ii/u): those every engine makes."""
+
+
+@functools.lru_cache(maxsize=20_000)
+def _classic(lower: str, reading: str) -> bool:
+    """Is ``reading`` a classic confusion from ``lower`` (``ln``/``in``)?"""
+    found = explain(lower, reading, max_cost=CLASSIC)
+    return found is not None
 
 
 @functools.lru_cache(maxsize=20_000)

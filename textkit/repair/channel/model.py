@@ -13,6 +13,7 @@ Loading parses a 50 KB JSON file (a few milliseconds), once per process.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 import importlib.resources
 import json
@@ -20,7 +21,8 @@ import math
 import re
 from dataclasses import dataclass
 from types import MappingProxyType
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 
 MODEL_FILE = "ocr-channel.json"
 _SPACE = re.compile(r"\s").search  # what str.isspace calls a space (one search, not a loop)
@@ -60,6 +62,12 @@ class ChannelModel:
     longest: int
     unknown_share: float
     """The training scans' share of words the lexicon does not know (their noise)."""
+    own: Mapping[tuple[str, str], float] = dataclasses.field(default_factory=dict)
+    """``(seen, printed)`` -> cost: the confusions of one document's sure corrections at
+    their rate there (:meth:`adapted`; none in the shipped model)."""
+    cues: tuple[str, ...] = ()
+    """The scanned strings whose rules :meth:`adapted` made cheaper: only a word with one
+    of them may read otherwise than with the model adapted from."""
 
     def unseen_cost(self, printed: str) -> float:
         """The cost of misreading ``printed`` in a way training never showed.
@@ -96,7 +104,47 @@ class ChannelModel:
         >>> model.without_long_s() is model.without_long_s()
         True
         """
+        if not any(printed == "s" for printed, _ in self.rules.get("f", ())):
+            return self  # (a document's adapted model, made from one without it: not cached)
         return _without_long_s(self)
+
+    def adapted(self, seen_in_document: Mapping[tuple[str, str], int],
+                printed_counts: Mapping[str, int]) -> ChannelModel:
+        """The model for one document, with the confusions its own sure corrections show.
+
+        ``seen_in_document`` counts ``(seen, printed)`` pairs of the document's confident
+        corrections (:func:`confusions`); ``printed_counts`` how often each ``printed``
+        string occurs in the document. A pair seen at least :data:`ADAPT_MIN` times costs
+        at most ``-ln(count / occurrences)`` (its rate in this scan: an engine misreads
+        the same glyphs all through a volume; corrections found are a part of the
+        misreadings, so the rate is, if anything, low); other rules are as learned.
+
+        >>> model = ChannelModel.load()
+        >>> model.cost("tn", "m") > 7
+        True
+        >>> round(model.adapted({("tn", "m"): 3}, {"m": 300}).cost("tn", "m"), 1)
+        4.6
+        """
+        changed: dict[str, dict[str, float]] = {}
+        own: dict[tuple[str, str], float] = {}
+        for (seen, printed), n in seen_in_document.items():
+            occurrences = printed_counts.get(printed, 0)
+            if n < ADAPT_MIN or occurrences < n or not (printed and _word_side(printed)
+                                                        and _word_side(seen)):
+                continue
+            own[seen, printed] = cost = -math.log(n / occurrences)
+            options = changed.get(seen) or dict(self.rules.get(seen, ()))
+            if cost < options.get(printed, math.inf):
+                options[printed] = cost
+                changed[seen] = options
+        if not own:
+            return self
+        rules = dict(self.rules)
+        rules.update((seen, tuple(sorted(options.items(), key=lambda pc: (pc[1], pc[0]))))
+                     for seen, options in changed.items())
+        return dataclasses.replace(
+            self, rules=MappingProxyType(rules), longest=max(self.longest, *map(len, changed), 0),
+            own=MappingProxyType(own), cues=tuple(sorted(changed)))
 
     @staticmethod
     @functools.cache
@@ -115,6 +163,7 @@ class ChannelModel:
             limit = MAX_INSERTION_COST if not seen else MAX_RULE_COST
             if cost <= limit and cost < best.get((seen, printed), math.inf):
                 best[seen, printed] = cost
+        _doubled_letters(best)
         rules: dict[str, list[tuple[str, float]]] = {}
         for (seen, printed), cost in best.items():
             rules.setdefault(seen, []).append((printed, cost))
@@ -135,6 +184,49 @@ class ChannelModel:
             space_inserted=-math.log(spaces["inserted"] / spaces["gold_chars"]),
             longest=max(len(s) for s in rules),
             unknown_share=raw["unknown_share"])
+
+
+ADAPT_MIN = 2
+"""A confusion counts for a document once its sure corrections show it this often."""
+
+MAX_CONFUSION = 3
+"""The longest stretch of a correction read as one confusion (``tn`` for ``m``)."""
+
+
+def confusions(pairs: Iterable[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    """The ``(seen, printed)`` confusions that turn each scanned word into its correction
+    (lower case; aligned by :class:`difflib.SequenceMatcher`, each stretch up to
+    :data:`MAX_CONFUSION` characters a side).
+
+    >>> sorted(confusions([("Governtnents", "Governments"), ("bauks", "banks")]).items())
+    [(('tn', 'm'), 1), (('u', 'n'), 1)]
+    """
+    found: Counter[tuple[str, str]] = Counter()
+    for original, replacement in pairs:
+        a, b = original.lower(), replacement.lower()
+        if " " in a or " " in b:
+            continue  # a split or a join: no confusion of glyphs
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag != "equal" and i2 - i1 <= MAX_CONFUSION and j2 - j1 <= MAX_CONFUSION:
+                found[a[i1:i2], b[j1:j2]] += 1
+    return found
+
+
+DOUBLED = "bcdefglmnoprstz"
+"""The letters English writes doubled (``committee``, ``success``, ``dizzy``)."""
+
+
+def _doubled_letters(best: dict[tuple[str, str], float]) -> None:
+    """A doubled letter read as one (``comission``) is one family of misreadings: a letter
+    whose rule training lacks (``m``, ``s``: their doubles were explained otherwise, or too
+    seldom seen) gets the family's median cost."""
+    costs = sorted(cost for (seen, printed), cost in best.items()
+                   if len(seen) == 1 and printed == seen * 2)
+    if not costs:
+        return
+    median = costs[len(costs) // 2]
+    for letter in DOUBLED:
+        best.setdefault((letter, letter * 2), median)
 
 
 @functools.cache

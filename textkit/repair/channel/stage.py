@@ -7,25 +7,37 @@ document's own counts. A change whose evidence clears the calibrated
 threshold is applied as a :class:`~textkit.model.Correction`; one below it
 is only kept in ``Document.suggestions`` (``Confidence.LOW``), for review.
 Word confidences from hOCR, ALTO or PAGE XML (``SourceLine.words``) raise
-or lower the evidence.
+or lower the evidence. After a first pass, the confusions that the
+document's sure corrections (both stages', ``cert="high"``) show at least
+twice are this scan's own (:meth:`~.model.ChannelModel.adapted`): the
+blocks where a word the lexicon lacks holds a scanned string whose rule they
+made cheaper, or a word was kept back, are judged again with them.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
 from ..edits import apply_edits
 from . import Channel, Kind, Suggestion, count_words
-from .judge import long_s_readings, long_s_share, prints_long_s, unknown_share
+from .judge import WORD, long_s_readings, long_s_share, prints_long_s, unknown_share
+from .model import ADAPT_MIN, ChannelModel, confusions
 
 RULES = {Kind.CONFUSION: Rule.OCR_CHANNEL, Kind.REAL_WORD: Rule.OCR_REAL_WORD,
          Kind.SPLIT: Rule.OCR_SPLIT, Kind.JOIN: Rule.OCR_JOIN, Kind.HYPHEN: Rule.HYPHEN_MIDLINE}
 
-MAX_PASSES = 3
-"""Passes over the document at most (see :func:`correct_with_channel`)."""
+MAX_PASSES = 4
+"""Passes over the document at most (see :func:`correct_with_channel`): the first, one with
+the channel adapted to the scan (when its sure corrections show confusions), and those
+that judge again the blocks where a word was kept back."""
+
+SURE_RULES = frozenset({Rule.OCR_CONFUSION, Rule.OCR_CHANNEL})
+"""The corrections whose confusions the adapted channel learns, at ``Confidence.HIGH``
+(a misreading into a non-word, read as a word; not a real word's, nor a split)."""
 
 HIGH_LOG_ODDS = 5.0
 """An applied change this sure (log-odds, nats) is ``cert="high"``; else ``medium``."""
@@ -38,7 +50,7 @@ def correct_with_channel(doc: Document) -> Document:
     options = doc.options
     channel = Channel.load()
     lexicon = lexicon_for(frozenset(options.user_words), options.language)
-    counts = count_words([b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()])
+    counts = count_words(_texts(doc))
     noise = unknown_share(counts, lexicon)  # how noisy the scan is: once per document
     total = max(1, sum(counts.values()))
     long_s = prints_long_s(long_s_share(counts, lexicon))  # an old print's ſ read as f
@@ -70,16 +82,52 @@ def correct_with_channel(doc: Document) -> Document:
     # A change is evidence for the next (a split that writes "is" makes "is" a word this
     # document uses): while a pass changes something, the blocks that kept a word back are
     # judged again with the document's new counts, so that a second run changes nothing.
-    for _ in range(MAX_PASSES):
+    # After the first pass, the confusions the document's sure corrections show (both
+    # stages') are this scan's own: with them in the channel, every block is judged again.
+    base = channel.model if long_s else channel.model.without_long_s()
+    for passes in range(MAX_PASSES):
         edited = walked = 0
         doc = doc.map_blocks(block).map_footnotes(note)
+        if passes == 0:
+            model = _adapted(doc, base)
+            if model is not base:  # again, with the scan's own confusions, where they may tell
+                kept = {key for key, found in held.items() if found}
+                channel, again = replace(channel, model=model), {
+                    key for key, text in enumerate(_texts(doc))
+                    if key in kept or _cued(text, model.cues, lexicon.words)}
+                counts = count_words(_texts(doc))
+                continue
         if not edited:
             break
         again = {key for key, kept in held.items() if kept}
         if not again:
             break
-        counts = count_words([b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()])
+        counts = count_words(_texts(doc))
     return replace(doc, suggestions=(*doc.suggestions, *(c for kept in held.values() for c in kept)))
+
+
+def _cued(text: str, cues: tuple[str, ...], known: frozenset[str]) -> bool:
+    """Has ``text`` a word the lexicon lacks with one of ``cues`` in it (a word an adapted
+    model's cheaper rules may read otherwise)?"""
+    return any(lower not in known and any(c in lower for c in cues)
+               for lower in (m.group().lower() for m in WORD.finditer(text)))
+
+
+def _texts(doc: Document) -> list[str]:
+    """The text of every block and footnote, in the order the stage walks them."""
+    return [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
+
+
+def _adapted(doc: Document, model: ChannelModel) -> ChannelModel:
+    """``model`` with the confusions of the document's sure corrections (both OCR stages')."""
+    sure = [(c.original, c.replacement)
+            for b in (*doc.blocks(), *(n.as_block() for n in doc.footnotes()))
+            for c in b.corrections if c.rule in SURE_RULES and c.confidence is Confidence.HIGH]
+    seen = Counter({pair: n for pair, n in confusions(sure).items() if n >= ADAPT_MIN})
+    if not seen:
+        return model
+    text = "\n".join(_texts(doc)).lower()
+    return model.adapted(seen, {p: text.count(p) for _, p in seen})
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
