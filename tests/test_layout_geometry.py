@@ -617,3 +617,106 @@ def test_a_short_line_alone_at_a_columns_foot_is_no_heading() -> None:
     below = [_line("the running text of the left column goes on", 100, 720 + 50 * k, block=5) for k in range(2)]
     lines = left + [last] + below + right + notes
     assert classify(lines, [PageInfo(1, 1800, 1000)])[10].kind is RoleKind.HEADING
+
+
+def _hocr_word(text: str, x: int, top: int, cap: int) -> tuple[str, int]:
+    """A word's hOCR span as Tesseract boxes it: from the cap height (or the
+    x-height) down to the baseline, or below it where a letter descends."""
+    tall, deep = any(c in "bdfhklt" or c.isupper() for c in text), any(c in "gjpqy," for c in text)
+    y0 = top if tall else top + cap // 3
+    y1 = top + cap + (cap // 4 if deep else 0)
+    x1 = x + cap * 2 // 3 * len(text)
+    return f"<span class='ocrx_word' title='bbox {x} {y0} {x1} {y1}; x_wconf 95'>{text}</span>", x1
+
+
+def _hocr_lines(block: int, texts: list[str], left: int, top: int, cap: int, indent: int = 0) -> tuple[str, int]:
+    out = []
+    for k, text in enumerate(texts):
+        x, spans = left + (indent if k == 0 else 0), []
+        for w in text.split():
+            span, x = _hocr_word(w, x, top, cap)
+            spans.append(span)
+            x += cap // 2
+        out.append(f"<span class='ocr_line' title='bbox {left} {top} {x} {top + cap * 5 // 4}; "
+                   f"x_size {cap}'>{''.join(spans)}</span>")
+        top += cap * 2
+    return f"<div class='ocr_carea' id='block_1_{block}'><p class='ocr_par'>{''.join(out)}</p></div>", top
+
+
+def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp_path: Path) -> None:
+    # A section heading whose every word goes below the baseline (Design,
+    # Colleges: no word measures from cap height to baseline) set directly
+    # over its first sub-heading at body size; Tesseract reads the two as one
+    # block. Their words with descenders measure the heading larger.
+    body = ["The harbor board grew slowly in the early years of the trade and",
+            "the merchants of the town kept their own books of account for the",
+            "ships that came in from the south with grain and timber for the",
+            "yards along the river bank where the new quays had been built."]
+    divs, top = [], 100
+    for block, (texts, cap, indent, gap) in enumerate([(body, 30, 60, 40), (["Design"], 36, 0, 40),
+                                                       (["Size and Spacing"], 30, 0, 30), (body, 30, 60, 40),
+                                                       (body, 30, 60, 40)]):
+        div, top = _hocr_lines(block, texts, 100, top, cap, indent)
+        divs.append(div)
+        top += gap
+    # the heading and the sub-heading in one engine block
+    divs[1:3] = [divs[1].replace("</p></div>", "") + divs[2].split("<p class='ocr_par'>", 1)[1]]
+    page = ("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
+            "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
+            f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno 0'>{''.join(divs)}</div></body></html>")
+    path = tmp_path / "page.hocr"
+    path.write_text(page, encoding="utf-8")
+    _, root = tei_of(path)
+    heads = [" ".join("".join(h.itertext()).split()) for h in root.iter(f"{{{TEI['t']}}}head")]
+    assert heads == ["Design", "Size and Spacing"]
+
+
+def test_a_texts_title_is_no_running_head_where_the_head_repeats_it_on_one_other_page() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # A short text: its title page opens with the title set large, and the
+    # title recurs as the running head of one more page, at body size. The
+    # running head's sizes are the title's and its own: the title is still
+    # set larger than the head.
+    body = [_line("the running text of the essay goes on here and on", 200, 500 + 50 * k, page=p, block=2 + p)
+            for p in (1, 2) for k in range(12)]
+    title = _line("PAYING FOR MEDICINES", 300, 270, page=1, block=1, height=43)
+    byline = _line("Lukas Brandt and Mei Ling Tan", 350, 356, page=1, block=1, height=36)
+    head = _line("Paying for Medicines 5", 900, 170, page=2, block=9)
+    lines = [title, byline] + body[:12] + [head] + body[12:]
+    roles = classify(lines, [PageInfo(1, 1950, 2850), PageInfo(2, 1950, 2850)])
+    assert roles[0].kind is RoleKind.HEADING
+    assert roles[14].kind is RoleKind.RUNNING_HEAD
+
+
+def test_a_note_line_of_numbers_and_page_ranges_is_measured_by_them() -> None:
+    # "1 (1986): 24-45.", a note's last line: a parenthesis reaches below the
+    # baseline, but a page range's hyphen sits inside the digits' height, so
+    # the range measures the line (not the engine's x_size, 42 for 23-pixel digits)
+    line = SourceLine("1 (1986): 24-45.", 3, Box(243, 2397, 482, 2430), 42.25,
+                      words=(Word("1", Box(243, 2400, 255, 2422)), Word("(1986):", Box(273, 2397, 374, 2430)),
+                             Word("24-45.", Box(394, 2400, 482, 2423))))
+    assert measured_size(line) == 23.0
+    hyphened = SourceLine("Anglo-Saxon", 1, Box(0, 0, 300, 30), 40.0, words=(Word("Anglo-Saxon", Box(0, 0, 300, 40)),))
+    assert measured_size(hyphened) is None  # the g descends
+    joined = SourceLine("well-known", 1, Box(0, 0, 300, 30), 40.0, words=(Word("well-known", Box(0, 0, 300, 30)),))
+    assert measured_size(joined) == 30.0
+    glued = SourceLine("3For-ward", 1, Box(0, 0, 300, 30), 40.0, words=(Word("3For-ward", Box(0, 0, 300, 36)),))
+    assert measured_size(glued) is None  # a superscript glued on raises the box
+
+
+def test_a_running_head_at_the_page_foot_measured_large_stays_a_running_head() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # The volume's title as the running head at the foot of every page; on
+    # one page a degraded scan's word boxes make it measure far larger. A
+    # title set larger opens its text: never from a page's last line.
+    lines, pages = [], []
+    for p in (1, 2, 3):
+        lines += [_line("the running text of the essay goes on here and on", 200, 200 + 50 * k, page=p, block=p)
+                  for k in range(12)]
+        lines.append(_line(f"Nets, Quotas and Coastal Livelihoods {p}", 200, 2700, page=p, block=10 + p,
+                           height=45 if p == 2 else 28))
+        pages.append(PageInfo(p, 1950, 2850))
+    roles = classify(lines, pages)
+    assert [roles[13 * p - 1].kind for p in (1, 2, 3)] == [RoleKind.RUNNING_HEAD] * 3

@@ -140,10 +140,12 @@ def measured_size(line: SourceLine) -> float | None:
         if any(c in ",;" for c in word.text):  # a comma's tail descends below the baseline
             continue
         text = word.text.strip(".:!?'\"‘’“”-–—*°")
-        if len(text) < 2 or not text.isalnum() or any(c in _DEEP for c in text):
+        # a hyphen or dash sits between the baseline and the x-height: "24-45", "Anglo-Saxon"
+        parts = re.split("[-–]", text)
+        if len(text) < 2 or not all(parts) or any(c in _DEEP for c in text):
             continue
-        if not (text.isalpha() or text.isdigit()):  # "3For": a superscript glued on raises the box
-            continue
+        if not all(p.isalpha() for p in parts) and not all(p.isdigit() for p in parts):
+            continue  # "3For": a superscript glued on raises the box
         if any(c in _TALL for c in text):
             heights.append(float(word.box.height))
     return statistics.median(heights) if heights else None
@@ -242,8 +244,7 @@ def _measured(lines: list[SourceLine]) -> list[SourceLine]:
     small = [_x_height(ln) for ln in lines]
     ratios = [m / ln.size for m, ln in zip(sizes, lines) if m and ln.size]
     ratio = statistics.median(ratios) if ratios else None
-    depths = [d / m for m, d in zip(sizes, deep) if m and d]
-    depth = statistics.median(depths) if len(depths) >= 3 else None
+    depth = _depth(sizes, deep)
     xs = [x / m for m, x in zip(sizes, small) if m and x]
     x_ratio = statistics.median(xs) if len(xs) >= 3 else None
     out = []
@@ -256,6 +257,14 @@ def _measured(lines: list[SourceLine]) -> list[SourceLine]:
             m = ln.size * ratio
         out.append(replace(ln, size=m) if m else ln)
     return out
+
+
+def _depth(sizes: list[float | None], deep: list[float | None]) -> float | None:
+    """The font's descender depth: the median ratio of a line's
+    :func:`_descending_height` to its :func:`measured_size` (None unless three
+    lines show both)."""
+    depths = [d / m for m, d in zip(sizes, deep) if m and d]
+    return statistics.median(depths) if len(depths) >= 3 else None
 
 
 def _median(values: list[float]) -> float | None:
@@ -389,7 +398,8 @@ def _mark_headings(src: list[SourceLine], roles: list[Role], body: list[_Body],
         large = bool(size and _run_size(src, members) >= HEADING_BLOCK_RATIO * size)
         if by_role or large or _lone_line(src, roles, body, members, size):
             runs.append(members)
-    runs = [part for run in runs for part in _split_at_step(src, run)]
+    depth = _depth([measured_size(ln) for ln in src], [_descending_height(ln) for ln in src])
+    runs = [part for run in runs for part in _split_at_step(src, run, depth)]
     levels = _levels(src, runs)
     for run, level in zip(runs, levels):
         for b in run:
@@ -403,12 +413,14 @@ its first sub-heading, read by the engine as one block: 0.81-0.87 measured;
 a heading's own lines measure alike)."""
 
 
-def _split_at_step(src: list[SourceLine], run: list[_Body]) -> list[list[_Body]]:
-    """``run`` cut where its lines' measured size steps down (:data:`STEP_RATIO`);
-    lines with no word to measure (``Ships``, ``nance``) never cut it."""
+def _split_at_step(src: list[SourceLine], run: list[_Body], depth: float | None = None) -> list[list[_Body]]:
+    """``run`` cut where its lines' measured size steps down (:data:`STEP_RATIO`).
+    A line whose every word goes below the baseline (``Design``, ``Colleges``)
+    is measured by them, scaled by the font's descender ``depth``
+    (:func:`_depth`); a line of small letters only (``nance``) never cuts it."""
     parts = [run[:1]]
     for above, b in zip(run, run[1:]):
-        a, m = measured_size(src[above.index]), measured_size(src[b.index])
+        a, m = _cap_size(src[above.index], depth), _cap_size(src[b.index], depth)
         text = src[above.index].text.rstrip()
         if a and m and m < STEP_RATIO * a and not text.endswith(("-", "–", ",")) \
                 and src[b.index].text.strip()[:1].isupper():
@@ -416,6 +428,16 @@ def _split_at_step(src: list[SourceLine], run: list[_Body]) -> list[list[_Body]]
         else:
             parts[-1].append(b)
     return parts
+
+
+def _cap_size(line: SourceLine, depth: float | None) -> float | None:
+    """The line's :func:`measured_size`, else its words with descenders' height
+    brought to the same scale by the font's descender ``depth``."""
+    size = measured_size(line)
+    if size is None and depth:
+        deep = _descending_height(line)
+        size = deep / depth if deep else None
+    return size
 
 
 def _lone_line(src: list[SourceLine], roles: list[Role], body: list[_Body], members: list[_Body],

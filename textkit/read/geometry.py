@@ -286,9 +286,11 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
     # second line from the top is a running head only under a page number.
     seen: dict[str, set[int]] = defaultdict(set)
     candidates: list[tuple[int, str]] = []
+    feet: set[int] = set()  # a page's last line, under others
     for page, indexes in by_page.items():
         ordered = [i for i in _top_to_bottom(lines, indexes)
                    if roles[i] is None or roles[i].kind is not RoleKind.PAGE_NUMBER]  # type: ignore[union-attr]
+        feet.update(ordered[1:][-1:])
         for i in {*ordered[:1], *ordered[-1:]}:
             text = lines[i].text.strip()
             key = _head_key(text)
@@ -327,10 +329,15 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
                                 why="at the page edge over the same words set larger")
             continue
         # A chapter title that recurs as the running head of its pages is
-        # set larger where the chapter opens: a heading there.
-        usual = _median(sizes[key])
+        # set larger where the chapter opens: a heading there (never at a
+        # page's foot, where it opens nothing: a scan's specks and misread
+        # word boxes make a foot head measure large). Larger than
+        # the lower median of the sizes it is seen at: where the head recurs
+        # on one other page only, a mean of the title and the head would
+        # halve the difference.
+        usual = statistics.median_low(sizes[key]) if sizes[key] else None
         size = lines[i].size
-        if usual and size and size >= options.heading_ratio * usual:
+        if usual and size and size >= options.heading_ratio * usual and i not in feet:
             continue
         roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                         why=f"repeated at the page edge on {len(seen[key])} pages")
