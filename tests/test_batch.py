@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from helpers import write
 
 import textkit
 from textkit import batch
@@ -16,15 +17,6 @@ from textkit.resume import STATE_FILE, Journal, file_sha256, fingerprint
 from textkit.tei import writer
 
 VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
-
-
-def write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture()

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import write
 
 import textkit
 from textkit.cli import main
@@ -19,15 +20,6 @@ from textkit.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "us-japan-in-asia-1994.txt"
 VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
 
 
 def textkit_process(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:

@@ -35,6 +35,7 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import write
 
 import textkit
 from textkit.cli import main
@@ -42,15 +43,6 @@ from textkit.read import decode_report
 
 VOLUME = "INTRODUCTION\n\nAnn Lee\n\nn the beginning there was a scan of {n} pages.\n"
 UTF8_TEXT = "INTRODUCTION\n\nAnn Lee\n\nn the café of Zürich, a naïve scan of the page.\n"
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, bytes):
-        path.write_bytes(data)
-    else:
-        path.write_text(data, encoding="utf-8")
-    return path
 
 
 # --- 1. one invalid byte garbles a whole file --------------------------------------------
