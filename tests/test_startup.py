@@ -148,7 +148,7 @@ def test_a_batch_syncs_its_outputs_once_not_once_each(tmp_path: Path,
     flushed: list[bool] = []
     real_fsync = os.fsync
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd)))
-    monkeypatch.setattr(batch, "flush_to_disk", lambda: flushed.append(True))
+    monkeypatch.setattr(batch, "flush_to_disk", lambda dirs: flushed.append(set(dirs) == {tmp_path / "out"}))
     for i in range(4):
         (tmp_path / "in").mkdir(exist_ok=True)
         (tmp_path / "in" / f"v{i}.txt").write_text(f"TITLE\n\nAnn Lee\n\nText {i} here.\n",
@@ -158,3 +158,31 @@ def test_a_batch_syncs_its_outputs_once_not_once_each(tmp_path: Path,
     assert done.ok and len(list((tmp_path / "out").glob("*.xml"))) == 4
     assert flushed == [True]
     assert len(synced) <= 1, "only the journal's compaction is written durably"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_the_end_of_a_batch_syncs_its_own_filesystem_not_the_whole_system(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a shared server a whole-system ``sync`` waits for every other program's writes:
+    the batch syncs only the filesystems its outputs are on, once each; where that
+    cannot be said (no directory, or ``syncfs`` refused), it syncs everything."""
+    import os
+
+    from textkit import files
+
+    calls: list[str] = []
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    real = files._syncfs()
+    assert real is not None
+    monkeypatch.setattr(files, "_syncfs", lambda: lambda fd: (calls.append("syncfs"), real(fd))[1])
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    files.flush_to_disk([tmp_path / "a", tmp_path / "b", tmp_path / "never-made"])
+    assert calls == ["syncfs"]  # one filesystem holds both directories
+    calls.clear()
+    files.flush_to_disk([])
+    assert calls == ["sync"]
+    calls.clear()
+    monkeypatch.setattr(files, "_syncfs", lambda: lambda fd: (calls.append("syncfs"), -1)[1])
+    files.flush_to_disk([tmp_path / "a"])
+    assert calls == ["syncfs", "sync"]

@@ -157,7 +157,8 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
         interrupted = True
     finally:
         if todo:
-            flush_to_disk()  # the outputs were written without a fsync each: sync them here
+            # the outputs were written without a fsync each: sync them here
+            flush_to_disk({task.output.parent for task in todo})
         journal.close()
     return BatchResult(results, time.perf_counter() - began, mark, interrupted,
                        pending=len(tasks) - len(results))
