@@ -85,12 +85,14 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     problems: list[FileResult] = []
     owners: dict[Path, str] = {}
     seen: set[Path] = set()
-    resolve = Resolver()
+    resolve = Resolver()  # remembers each path's real one: asking again costs nothing
 
-    real_writes: dict[Path, list[Path]] = {}  # each task's outputs, resolved (once each)
+    def written(output: Path) -> list[Path]:
+        """What a task writes: its output, and its review page with ``review``."""
+        return [output, review_path(output)] if review else [output]
 
     def add(input_: str, output: Path, data: bytes | None = None) -> None:
-        writes = [output, review_path(output)] if review else [output]
+        writes = written(output)
         real_targets = [resolve(target) for target in writes]
         if input_ != STDIN:
             real = resolve(Path(input_))
@@ -108,7 +110,6 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
                 return
         for real_target in real_targets:
             owners[real_target] = input_
-        real_writes[output] = real_targets
         tasks.append(Task(input_, output, data))
 
     for path in paths:
@@ -149,10 +150,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     # Never onto an input: one input's output may be another input of the run.
     kept: list[Task] = []
     for task in tasks:
-        targets = [task.output, review_path(task.output)] if review else [task.output]
-        clash = next((target for target, real in zip(targets, real_writes.get(task.output) or
-                                                      [resolve(t) for t in targets])
-                      if real in seen), None)
+        clash = next((target for target in written(task.output) if resolve(target) in seen), None)
         if clash is not None:
             problems.append(_failed(task.input, f"its output {clash} is an input of this run: "
                                                 "choose another --out"))
