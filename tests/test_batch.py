@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import write
+from helpers import umask, write
 
 import textkit
 from textkit import batch
@@ -192,7 +192,7 @@ def test_write_atomic_replaces_and_keeps_normal_permissions(tmp_path: Path) -> N
     batch.write_atomic(target, b"one")
     batch.write_atomic(target, b"two")
     assert target.read_bytes() == b"two"
-    assert target.stat().st_mode & 0o777 == 0o666 & ~batch._UMASK
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask()
     assert [p.name for p in target.parent.iterdir()] == ["a.xml"]
 
 

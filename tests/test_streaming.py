@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import umask
 
 import textkit
 from textkit import batch, pipeline
@@ -152,7 +153,7 @@ def test_atomic_output_leaves_the_old_file_on_an_error(tmp_path: Path) -> None:
         out.write(b"new, ")
         out.write(b"whole")
     assert target.read_bytes() == b"new, whole"
-    assert target.stat().st_mode & 0o777 == 0o666 & ~batch._UMASK
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask()
 
 
 def test_a_dead_unreaped_writer_s_temporary_file_is_swept(tmp_path: Path) -> None:

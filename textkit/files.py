@@ -36,8 +36,6 @@ from .errors import InputError
 TMP_SUFFIX = ".textkit-tmp"
 """How every temporary file textkit makes ends (a batch never converts these)."""
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
 _TMP_NAME = re.compile(r"^\..*\.(\d+)\.[^.]*" + re.escape(TMP_SUFFIX) + "$")
 
 

@@ -34,7 +34,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import _UMASK as _UMASK  # re-exported: the tests check the mode files get
 from ..files import TMP_SUFFIX, flush_to_disk, sweep_temporary_files, write_atomic
 from ..model import Options
 from ..resume import HOLD_SECONDS, Journal, fingerprint
