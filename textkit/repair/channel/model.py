@@ -79,7 +79,7 @@ class ChannelModel:
 
         >>> model = ChannelModel.load()
         >>> adapted = model.adapted({("tn", "m"): 3}, {"m": 300})
-        >>> adapted.reading("govemment") is model, adapted.reading("govern tnent") is adapted
+        >>> adapted.reading("govemment") is model, adapted.reading("governtnent") is adapted
         (True, True)
         """
         model = self
