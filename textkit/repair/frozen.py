@@ -14,7 +14,9 @@ host program: its objects are neither changed nor leaked, only a cycle of its ga
 made before the stage is collected after it rather than during it; the collector's
 thresholds, which are the host's, are left alone. Where something else holds objects
 frozen already (a forking server, textkit's own batch workers), this leaves the
-freeze alone, so as not to undo it.
+freeze alone, so as not to undo it. (One race remains: a freeze another thread makes
+while a stage runs is undone with the stage's; collection stays correct, that thread
+only loses what its freeze saved.)
 """
 
 from __future__ import annotations
