@@ -192,9 +192,11 @@ _QUOTE_HEADS = frozenset("'’”“‘\"")
 _MID_PAGE_MARKS = frozenset("lTS|!?*$#°®§†{")
 """Misread numerals that may open a note block in the middle of a page (not
 quotes: a paragraph may open with one)."""
-_PROSE_FREE_MARKS = frozenset("*°®§†{#")
+_PROSE_FREE_MARKS = frozenset("*°®§†{#lTS")
 """Misread numerals that never open a paragraph: a block opening with one
-between the columns' text is a note even after a finished sentence."""
+between the columns' text is a note even after a finished sentence. The
+letters are heads only glued to a capital (``TArure``, ``SMaritime``: no
+word begins with two capitals and a small letter)."""
 NEXT_PAGE_LINES = 12
 """How far into the next page a note's reference may have been pushed."""
 MID_WIDE_SHARE = 1.3
@@ -330,7 +332,8 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
         while k >= 1:
             head = _head(lines[chunks[k][0]].content, mid_page=False)
             if head is not None and head[0] is None and head[1].strip() in _QUOTE_HEADS and width \
-                    and not self_wide(k) and not (len(chunks[k]) == 1 and k + 1 in found):
+                    and not self_wide(k) and not (len(chunks[k]) == 1 and k + 1 in found) \
+                    and not _cites(lines, chunks[k]):
                 head = None  # ‘The …: a paragraph opening with a quote (or one added by the scan)
             if head is not None:
                 found[k] = head
@@ -350,7 +353,9 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                         and _ends_note(lines[chunks[k][-1]].content) and _numbered(lines[chunks[k - 1][0]].content))
                 # A scrap of a citation read apart from its note ({1983}: 180-185.).
                 scrap = below and len(chunks[k]) <= GAP_NOTE_MAX_LINES and _scrap(lines, chunks[k])
-                if not (wide or gap or rest or lost or scrap):
+                cited = _cites(lines, chunks[k]) and (below or k == len(chunks) - 1 and k - 1 >= 1
+                                                      and noteish(k - 1))
+                if not (wide or gap or rest or lost or scrap or cited):
                     if k == len(chunks) - 1:
                         tail = k  # text, or the end of an unfinished note above it
                         bottom = k
@@ -376,6 +381,8 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                                      or head[0] is not None and int(head[0]) == last_n + 1
                                      or head[0] is None and head[1].strip() in _PROSE_FREE_MARKS):
                 found[k] = head
+            elif _cites(lines, chunks[k]):
+                found[k] = _head(lines[chunks[k][0]].content, mid_page=False) or (None, "")
         for k in range(1, foot_top - 1):
             # A note whose numeral was lost, set wider than the column it cuts
             # (``… not a con-`` // note // ``sequence of it``).
@@ -499,6 +506,22 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
     digits, mark = head_below
     return digits is not None and int(digits) == last_n + 2 or (
         digits is None and bool(mark) and (last_n >= 1 or mark.strip() in _TWO_SHAPED))
+
+
+_IMPRINT = re.compile(r"\([^()]*:[^()]*\b" + _YEAR + r"\)")
+"""A book's imprint in a citation, place and publisher before the year: ``(Manila: Harbor
+Books, 1981)``. Running text cites by author and year (``(Hirata 1991: 45)``), not so."""
+
+
+def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
+    """A short block that cites a book by its imprint: a note, whatever its head became.
+
+    A note's misread numeral may be glued to its first letter (``Thetling Tsao``,
+    ``‘Tureau``) or look like a quote (``“Daniel Ferris``), and a paragraph of
+    one to three lines may open so too; a paragraph does not give an imprint.
+    """
+    return len(chunk) <= GAP_NOTE_MAX_LINES and not lines[chunk[0]].content[:1].islower() and \
+        bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
 
 
 SCRAP_LETTER_SHARE = 0.5
