@@ -405,6 +405,27 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             # A whole note whose numeral was lost, alone at the end of a page with notes:
             # short, after a finished sentence, ending as a citation does (… March 1980.).
             found[tail] = (None, "")
+        note_lines = {i for k in found for i in chunks[k]}
+        printed = {int(h[0]) for h in found.values() if h[0] is not None}
+        strong: list[RefCandidate] | None = None
+
+        def lost_head(i: int, before: int, number: int) -> bool:
+            """Line ``i`` opens note ``number`` whose numeral was lost, merged into the note above.
+
+            The line before ends as a citation does (its stop misread: ``119-134,``), this
+            one opens with a capitalised word, no head on the page prints the number, and
+            the page's text holds a sure reference for it (``caution.2``) and nothing else
+            needs it.
+            """
+            nonlocal strong
+            if not (_CITATION_CLOSE.search(lines[before].content) and _CAPITALISED.match(lines[i].content)) \
+                    or number in printed:
+                return False
+            if strong is None:
+                strong = [c for c in ref_candidates(lines, kinds, start, end) if c.line not in note_lines
+                          and c.glyph.isdigit()]
+            return any(c.glyph == str(number) for c in strong)
+
         for k in sorted(found):
             chunk = chunks[k]
             digits, mark = found[k]
@@ -414,6 +435,13 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             for position, i in enumerate(chunk):
                 head = ((digits, mark) if digits is not None or mark else None) if position == 0 else \
                     _next_head(lines, chunk, position, mid, last_n, current, notes_head)
+                if head is None and (position or notes and notes[-1].page == page) and lost_head(
+                        i, chunk[position - 1] if position else notes[-1].lines[-1],
+                        int(_foot_note(current, notes_head, last_n, 0, mid).n if current else notes[-1].n) + 1):
+                    head = (None, "")
+                    if not current:  # the note above ended in the block before: this one opens here
+                        current, notes_head = [i], head
+                        continue
                 if position == 0 and head is None and notes and notes[-1].page == page \
                         and _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower():
                     # A note broken across the columns goes on in lower case at the next foot.
@@ -540,6 +568,9 @@ def _numbered(content: str) -> bool:
     return head is not None and (head[0] is not None or head[1].strip() not in _QUOTE_HEADS)
 
 
+_CITATION_CLOSE = re.compile(r"\d[\d\-–)\]]*[.,;\-]?$")
+"""A line that ends as a citation does, its full stop perhaps misread (``119-134,``, ``1992-``)."""
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
 _CITATION_END = re.compile(r"\d[\d\-–)\]]*\.$")
 """A line that ends as a citation does: a year, a page, a range (``1980.``, ``(1983): 145-167.``)."""
 _MID_WORD = re.compile(r"[^\W\d_]-?$")
@@ -620,6 +651,7 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
         highs.append(high)
         homes.append((start, end))
     matched = align(notes, candidates, lows, highs, homes)
+    matched.update(weak_places(notes, candidates, lows, highs, matched))
     by_page: dict[int, list[tuple[int, FootNote]]] = {}
     for k, note in enumerate(notes):
         by_page.setdefault(note.page, []).append((k, note))
@@ -690,8 +722,12 @@ only after punctuation (``were 2 ports`` is a number)."""
 PLACE_SCORE = 0.45
 """A reference is placed only when its glyph scores at least this (0-1)."""
 
-OFF_PAGE_PENALTY = 0.1
-"""What a reference on the page before or after its note's page loses to one on it."""
+OFF_PAGE_PENALTY = 0.5
+"""What a reference on the page before or after its note's page loses to one on it: as
+much as two numbers' scores of one glyph differ (``?`` as 2 or as 1: 0.85, 0.4), so
+that one off the page is taken where it places one note more, never to trade one
+reading of the page's own glyphs for another (``.?`` as note 2 and the next page's
+``.?`` as note 3, where ``.”`` is note 2 and ``.?`` note 3)."""
 _QUOTES = frozenset("’”'\"")
 
 
@@ -818,6 +854,46 @@ def align(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int]
     while pair >= 0:
         k, j, pair = pairs[pair]
         out[k] = candidates[j]
+    return out
+
+
+WEAK_SCORE = 0.3
+"""A glyph too weak to place on its own (a ``?`` or ``!`` after a word) is placed
+at this score only where it is the one candidate left between two placed notes."""
+
+
+def weak_places(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int],
+                highs: list[int], matched: dict[int, RefCandidate]) -> dict[int, RefCandidate]:
+    """References for notes :func:`align` left unmatched, from glyphs too weak to place alone.
+
+    A note's reference lies after the reference of the note before it and
+    before that of the note after it (a text's notes are numbered in
+    reading order). Where a note is the only one unmatched between two
+    matched neighbours (or a neighbour and its range's end) and that
+    stretch of its range holds exactly one candidate, of any score, that
+    scores at least :data:`WEAK_SCORE` for it, that candidate is its
+    reference: nothing else there can be. Two weak glyphs, or two notes
+    without a reference, leave them all unplaced; so does a glyph at a
+    line's end, where a heading's question mark stands (``Who Builds?``).
+    """
+    out: dict[int, RefCandidate] = {}
+    order = sorted(matched)
+    where = {id(c): j for j, c in enumerate(candidates)}
+    for k, note in enumerate(notes):
+        if k in matched:
+            continue
+        at = bisect.bisect_left(order, k)
+        before = order[at - 1] if at else None
+        after = order[at] if at < len(order) else None
+        if (before is None and k > 0 and notes[k - 1].page == note.page and k - 1 not in matched) or \
+                (after is None and k + 1 < len(notes) and notes[k + 1].page == note.page) or \
+                (before is not None and before != k - 1) or (after is not None and after != k + 1):
+            continue  # another note of the stretch has no reference either
+        lo = where[id(matched[before])] + 1 if before is not None else 0
+        hi = where[id(matched[after])] if after is not None else len(candidates)
+        inside = [c for c in candidates[lo:hi] if lows[k] <= c.line < highs[k]]
+        if len(inside) == 1 and glyph_score(inside[0], note.n) >= WEAK_SCORE and not inside[0].line_end:
+            out[k] = inside[0]
     return out
 
 
