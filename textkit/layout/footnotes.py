@@ -414,17 +414,20 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
 
             The line before ends as a citation does (its stop misread: ``119-134,``), this
             one opens with a capitalised word, no head on the page prints the number, and
-            the page's text holds a sure reference for it (``caution.2``) and nothing else
-            needs it.
+            the page's text holds a reference that fits it (:data:`SPLIT_SCORE`: ``caution.2``,
+            ``states."``) and one candidate more than the page's notes before it need.
             """
             nonlocal strong
             if not (_CITATION_CLOSE.search(lines[before].content) and _CAPITALISED.match(lines[i].content)) \
                     or number in printed:
                 return False
             if strong is None:
-                strong = [c for c in ref_candidates(lines, kinds, start, end) if c.line not in note_lines
-                          and c.glyph.isdigit()]
-            return any(c.glyph == str(number) for c in strong)
+                strong = [c for c in ref_candidates(lines, kinds, start, end) if c.line not in note_lines]
+            first = min([int(n.n) for n in notes if n.page == page] + [number - 1])
+            fitting = [c for c in strong if any(glyph_score(c, str(m)) >= PLACE_SCORE
+                                                for m in range(first, number + 1))]
+            return len(fitting) > number - first and any(glyph_score(c, str(number)) >= SPLIT_SCORE
+                                                         for c in fitting)
 
         for k in sorted(found):
             chunk = chunks[k]
@@ -568,6 +571,8 @@ def _numbered(content: str) -> bool:
     return head is not None and (head[0] is not None or head[1].strip() not in _QUOTE_HEADS)
 
 
+SPLIT_SCORE = 0.6
+"""A glyph that scores this for a note's number makes room for it in the note above."""
 _CITATION_CLOSE = re.compile(r"\d[\d\-–)\]]*[.,;\-]?$")
 """A line that ends as a citation does, its full stop perhaps misread (``119-134,``, ``1992-``)."""
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
