@@ -720,3 +720,41 @@ def test_a_running_head_at_the_page_foot_measured_large_stays_a_running_head() -
         pages.append(PageInfo(p, 1950, 2850))
     roles = classify(lines, pages)
     assert [roles[13 * p - 1].kind for p in (1, 2, 3)] == [RoleKind.RUNNING_HEAD] * 3
+
+
+def test_a_speck_by_the_notes_neither_hides_them_nor_opens_a_note() -> None:
+    from textkit.layout.geometry import _measured, _notes, deskewed
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # A noisy scan: the engine read a smudge over the notes as a tall "ee"
+    # and a speck under them as "w", each a line of its own.
+    body = [_line("words of the running text on this page " * 2, 100, 100 + 50 * k, height=30, block=1)
+            for k in range(12)]
+    notes = [_line("See Ruth Okada, Who Pays for the Harbor, Maritime Studies", 130, 1000, height=22, block=3),
+             _line("13, no. 4 (1992): 119-134.", 100, 1030, height=22, block=3),
+             _line("Hannah Brodsky, interview with the author, Manila, July", 130, 1060, height=22, block=3),
+             _line("1992 and again in the spring of the next year.", 100, 1090, height=22, block=3)]
+    smudge = _line("ee", 60, 970, height=60, block=2)
+    speck = _line("w", 1500, 1160, height=20, block=4)
+    lines = _measured(deskewed(body + [smudge] + notes + [speck]))
+    roles = classify(lines, [PageInfo(1, 1700, 1300)])
+    assert [roles[i].kind for i in (12, 17)] == [RoleKind.SEPARATOR, RoleKind.SEPARATOR]
+    assert [note.lines for group in _notes(lines, roles) for note in group] == [[13, 14], [15, 16]]
+    # the speck alone, under notes that have their own space above them
+    lines = _measured(deskewed(body + notes + [speck]))
+    roles = classify(lines, [PageInfo(1, 1700, 1300)])
+    assert [note.lines for group in _notes(lines, roles) for note in group] == [[12, 13], [14, 15]]
+
+
+def test_a_lost_note_number_follows_from_a_number_read_on_the_same_page_foot() -> None:
+    from textkit.layout.geometry import _infer_numbers, _Note
+
+    # one page foot's notes are consecutive: "*Yoko", "2Samuel", "\"Maritime"
+    notes = [_Note([1], ""), _Note([2], "2"), _Note([3], ""), _Note([4], "")]
+    assert _infer_numbers(notes, [[0, 1, 2], [3]]) == {0: "1", 2: "3"}
+    # where a text starts on that page, the note after may be the new text's 1
+    assert _infer_numbers(notes, [[0, 1, 2], [3]], {0}) == {0: "1"}
+    # numbers read that disagree (a misread digit) give nothing on that page
+    assert _infer_numbers([_Note([1], ""), _Note([2], "2"), _Note([3], "7")], [[0, 1, 2]]) == {}
+    # never below 1
+    assert _infer_numbers([_Note([1], ""), _Note([2], "1")], [[0, 1]]) == {}

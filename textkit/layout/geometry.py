@@ -90,7 +90,8 @@ def analyze_geometry(doc: Document) -> Document:
     notes = _notes(src, roles)
     # superscripts by the engine's own word boxes: neighbours are compared, and
     # levelling them would only add rounding
-    refs, unplaced = _anchor_notes(src, roles, notes, set(starts), list(doc.source_lines))
+    title_pages = {src[b.index].page for b in body if b.hint == "title"}
+    refs, unplaced = _anchor_notes(src, roles, notes, set(starts), list(doc.source_lines), title_pages)
 
     lines: list[Line] = []
     marks: list[LayoutMark] = []
@@ -770,8 +771,8 @@ _MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$])(?=[A-Z])")
 
 
 def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_Note]],
-                  body: set[int], raw: list[SourceLine] | None = None
-                  ) -> tuple[list[FootnoteRef], list[Footnote]]:
+                  body: set[int], raw: list[SourceLine] | None = None,
+                  title_pages: set[int] | None = None) -> tuple[list[FootnoteRef], list[Footnote]]:
     """Place each note at a reference candidate above it, or keep it unanchored.
 
     All the document's notes are aligned with all its candidates at once,
@@ -789,7 +790,13 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
     first_lines = _first_body_lines(src, body)
     page_starts = {i for i in range(1, len(src)) if src[i].page != src[i - 1].page}
     notes = [note for group in groups for note in group]
-    inferred = _infer_numbers(notes)
+    members, at = [], 0
+    for group in groups:
+        members.append(list(range(at, at + len(group))))
+        at += len(group)
+    # where a text may start, the numbering may start again
+    open_groups = {g for g, group in enumerate(groups) if src[group[0].lines[0]].page in (title_pages or ())}
+    inferred = _infer_numbers(notes, members, open_groups)
     windows: list[tuple[int, int, int]] = []  # per note: (floor, top, page)
     floor = 0
     for group in groups:
@@ -833,14 +840,23 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
     return refs, unplaced
 
 
-def _infer_numbers(notes: list[_Note]) -> dict[int, str]:
+def _infer_numbers(notes: list[_Note], groups: list[list[int]] | None = None,
+                   open_groups: set[int] | None = None) -> dict[int, str]:
     """Numbers for notes whose numeral was lost or misread, where the notes
     around them leave no choice: a run of ``r`` such notes between notes read
-    ``x`` and ``x + r + 1`` (``3``, ``?``, ``5``: the 4). Nothing else is
-    guessed (a sequence may restart at any text).
+    ``x`` and ``x + r + 1`` (``3``, ``?``, ``5``: the 4); and within one
+    page foot's notes (``groups``: the notes' indexes, group by group), which
+    are consecutive, the note before a note numbered ``x`` is ``x - 1``, and
+    the note after it ``x + 1`` unless a text may start on that page (its
+    index in ``open_groups``: a title there, where numbering may restart).
+    Nothing else is guessed (a sequence may restart at any text).
 
     >>> _infer_numbers([_Note([1], "3"), _Note([2], ""), _Note([3], "5"), _Note([4], ""), _Note([5], "2")])
     {1: '4'}
+    >>> _infer_numbers([_Note([1], ""), _Note([2], "2"), _Note([3], ""), _Note([4], "")], [[0, 1, 2], [3]])
+    {0: '1', 2: '3'}
+    >>> _infer_numbers([_Note([1], ""), _Note([2], "2"), _Note([3], "")], [[0, 1, 2]], {0})
+    {0: '1'}
     """
     out: dict[int, str] = {}
     known = [(k, int(note.n)) for k, note in enumerate(notes) if note.n.isdigit()]
@@ -848,6 +864,20 @@ def _infer_numbers(notes: list[_Note]) -> dict[int, str]:
         if b - a > 1 and y - x == b - a:
             for k in range(a + 1, b):
                 out[k] = str(x + k - a)
+    for g, group in enumerate(groups or ()):
+        numbers = {k: int(notes[k].n or out.get(k, "")) if (notes[k].n or out.get(k, "")).isdigit() else None
+                   for k in group}
+        read = [(j, numbers[k]) for j, k in enumerate(group) if numbers[k] is not None]
+        # the numbers read on one page foot agree with each other, or nothing is guessed there
+        if not read or any(y - x != b - a for (a, x), (b, y) in zip(read, read[1:])):
+            continue
+        (first, x), (last, y) = read[0], read[-1]
+        for j in range(first - 1, -1, -1):
+            if x - (first - j) >= 1:
+                out[group[j]] = str(x - (first - j))
+        if g not in (open_groups or set()):
+            for j in range(last + 1, len(group)):
+                out[group[j]] = str(y + j - last)
     return out
 
 

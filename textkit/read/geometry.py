@@ -454,19 +454,48 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
     pitch = _typical_pitch(lines)
     for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
-        if _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options, pitch):
-            continue
-        # Two columns with notes at the foot of each (LaTeX \twocolumn): each
-        # column's foot on its own.
-        boxes = [lines[i].box for i in free if lines[i].box is not None]
-        if len(boxes) < len(free) or not boxes:
-            continue
-        mid = (min(b.x0 for b in boxes) + max(b.x1 for b in boxes)) / 2
-        slack = 0.05 * (max(b.x1 for b in boxes) - min(b.x0 for b in boxes))
-        for column in ([i for i in free if lines[i].box.x1 <= mid + slack],  # type: ignore[union-attr]
-                       [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
-            if len(column) < len(free):
-                _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options, pitch)
+        specks = [i for i in free if _speck(lines[i])]
+        free = [i for i in free if i not in specks]
+        if not _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options, pitch):
+            _column_feet(lines, free, roles, body, em, gap, heights.get(page), options, pitch)
+        _set_aside_specks(lines, free, specks, roles)
+
+
+def _column_feet(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
+                 em: float | None, gap: float | None, height: int | None,
+                 options: GeometryOptions, pitch: float | None) -> None:
+    """The notes of a page of two columns, each column's at its foot (LaTeX
+    ``\\twocolumn``): each column's foot on its own."""
+    boxes = [lines[i].box for i in free if lines[i].box is not None]
+    if len(boxes) < len(free) or not boxes:
+        return
+    mid = (min(b.x0 for b in boxes) + max(b.x1 for b in boxes)) / 2
+    slack = 0.05 * (max(b.x1 for b in boxes) - min(b.x0 for b in boxes))
+    for column in ([i for i in free if lines[i].box.x1 <= mid + slack],  # type: ignore[union-attr]
+                   [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
+        if len(column) < len(free):
+            _foot_notes(lines, column, roles, body, em, gap, height, options, pitch)
+
+
+def _speck(line: SourceLine) -> bool:
+    """A line of one or two letters or dots and nothing else (``w``, ``ee``, ``.``):
+    what the engine makes of a speck, a smudge or the rule over the notes on a
+    noisy scan. Not a digit or a mark that stands for a note numeral."""
+    text = line.text.strip()
+    return 0 < len(text) <= 2 and not any(c.isdigit() or c in _NOTE_MARKS or c == "?" for c in text)
+
+
+def _set_aside_specks(lines: list[SourceLine], free: list[int], specks: list[int],
+                      roles: list[Role | None]) -> None:
+    """Specks among or under the notes found in ``free`` are no text: they
+    would split the notes' run from the page foot or open a note of their own."""
+    notes = [i for i in free if roles[i] is not None and roles[i].kind in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)]
+    if not notes or any(lines[i].box is None for i in notes + specks):
+        return
+    top = min(lines[i].box.y0 for i in notes)  # type: ignore[union-attr]
+    for i in specks:
+        if roles[i] is None and lines[i].box.y1 >= top:  # type: ignore[union-attr]
+            roles[i] = Role(RoleKind.SEPARATOR, why="a speck by the notes")
 
 
 INDENTED_NOTE = "indented against the text column, as the document's note starts are"
