@@ -767,7 +767,7 @@ def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Foo
     return Footnote(note.n, text, note.lines[0] + 1, breaks=breaks, marker=head.group(1) if head else "")
 
 
-_MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$])(?=[A-Z])")
+_MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$]|[lT](?=[A-Z][a-z]))(?=[A-Z])")
 
 
 def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_Note]],
@@ -796,7 +796,10 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
         at += len(group)
     # where a text may start, the numbering may start again
     open_groups = {g for g, group in enumerate(groups) if src[group[0].lines[0]].page in (title_pages or ())}
-    inferred = _infer_numbers(notes, members, open_groups)
+    # a numeral misread at the note's head in a way that names it (``?See``: 2)
+    heads = {k: n for k, note in enumerate(notes) if not note.n and (n := _head_number(src[note.lines[0]].text))}
+    inferred = heads | _infer_numbers([replace(note, n=heads.get(k, note.n)) for k, note in enumerate(notes)],
+                                      members, open_groups)
     windows: list[tuple[int, int, int]] = []  # per note: (floor, top, page)
     floor = 0
     for group in groups:
@@ -838,6 +841,25 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
                     note.lines[0] + 1, footnote.n or "(unnumbered)")
     refs.sort(key=lambda r: (r.line, r.column))
     return refs, unplaced
+
+
+HEAD_NUMERALS = {"?": "2", "l": "1", "T": "1"}
+"""A note's first letter that is a misread numeral, and the number it stands
+for: Tesseract 5 on the tuning volumes' clean and degraded hOCR, notes whose
+numeral was not read as a digit: ``?`` before a capital 38 times in 39 a 2,
+``l`` 3 in 4 a 1, ``T`` before a capitalised word (``TFor``) 12 in 13 a 1;
+the other marks (``*``, quotes, ``{``) stand for any number."""
+_HEAD_NUMERAL = re.compile(r"^(?:([?l])(?=[A-Z])|(T)(?=[A-Z][a-z]))")
+
+
+def _head_number(text: str) -> str:
+    """The number a note's misread head numeral stands for (:data:`HEAD_NUMERALS`), or ``""``.
+
+    >>> [_head_number(t) for t in ("?See Ruth Okada", "TFor a view", "THE PORTS", "‘The", "lMaritime")]
+    ['2', '1', '', '', '1']
+    """
+    match = _HEAD_NUMERAL.match(text.strip())
+    return HEAD_NUMERALS[match.group(1) or match.group(2)] if match else ""
 
 
 def _infer_numbers(notes: list[_Note], groups: list[list[int]] | None = None,

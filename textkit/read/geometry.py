@@ -128,8 +128,9 @@ DEFAULTS = GeometryOptions()
 _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # A note numeral glued to the note ("3The"), or set apart before a capital
 # ("1 The", "2. See"): a continuation line may start with a number too, but
-# not with a small one before a capital.
-_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
+# not with a small one before a capital, nor with a journal's volume before
+# its year ("4 (1986): 24-45.").
+_NOTE_START = re.compile(rf"^(\d{{1,3}}(?!\s*\(\d{{4}}\))|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
                          r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
 # The O of the note's first word read as a zero after the numeral ("30n",
 # "°0n": ³On; not "30s").
