@@ -784,3 +784,33 @@ def test_a_journal_volume_before_its_year_starts_no_note(text: str, numeral: str
 
     start = _note_start(SourceLine(text, 1, Box(100, 100, 900, 130), 22.0))
     assert (start[0] if start else None) == numeral
+
+
+def test_a_title_page_is_its_title_and_the_short_lines_centred_on_it() -> None:
+    from textkit.layout.geometry import _Body, _mark_titles
+
+    # a noisy scan measured the occasion line at body size
+    src = [_line("Fields, Credit and Rural Change", 120, 350, height=37),
+           _line("Papers of a Workshop", 245, 405, height=20)]
+    for ln in src:
+        assert ln.box is not None
+    body = [_Body(0), _Body(1)]
+    _mark_titles(src, body, 20.0)
+    assert [b.hint for b in body] == ["title", "title"]
+    # a line set off to one side (a byline or the text's first words) is not
+    src = [src[0], _line("Papers of a Workshop", 120, 405, height=20)]
+    body = [_Body(0), _Body(1)]
+    _mark_titles(src, body, 20.0)
+    assert [b.hint for b in body] == ["title", ""]
+
+
+def test_the_rest_of_a_line_read_apart_goes_on_with_it() -> None:
+    from textkit.layout.geometry import _Body, _pieces
+
+    # "Ines Duarte and Kaito Sato" read as "Ines Duarte and Ka" and "to Sato"
+    src = [_line("Ines Duarte and Ka", 270, 146, height=16), _line("to Sato", 625, 146, height=16),
+           _line("HERE is a simpler explanation for", 118, 213, height=16)]
+    assert _pieces(src, [_Body(0), _Body(1), _Body(2)]) == {1}
+    # the next column's line on the same row, across the gutter: no piece
+    far = [src[0], _line("to Sato", 700, 146, height=16)]
+    assert _pieces(far, [_Body(0), _Body(1)]) == set()

@@ -286,10 +286,14 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
     _mark_headings(src, roles, out, body)
     _mark_editorial(src, out, body)
     _mark_quotes(src, out, em)
+    pieces = _pieces(src, out)
     previous: _Body | None = None
     for b in out:
         role = roles[b.index]
-        if previous is None:
+        if b.index in pieces and previous is not None:
+            # the rest of the printed line above, read apart: as that line
+            b.heading, b.hint, b.start = previous.heading, previous.hint if previous.hint != "paragraph" else "", False
+        elif previous is None:
             b.start = True
         elif src[b.index].page != src[previous.index].page and b.hint == "title":
             b.start = True
@@ -314,6 +318,22 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
         if b.start and not b.hint and not b.heading:
             b.hint = "paragraph"
         previous = b
+    return out
+
+
+def _pieces(src: list[SourceLine], body: list[_Body]) -> set[int]:
+    """Body lines that are the rest of the body line before them, which the
+    engine read as a line of its own (a short line split at a word: ``Ines
+    Duarte and Ka`` / ``to Sato``): on its row, right after its end."""
+    out = set()
+    for a, b in zip(body, body[1:]):
+        x, y = src[a.index], src[b.index]
+        if x.page != y.page or x.box is None or y.box is None:
+            continue
+        overlap = min(x.box.y1, y.box.y1) - max(x.box.y0, y.box.y0)
+        height = min(x.box.height, y.box.height)
+        if overlap >= 0.5 * height and x.box.x1 - 4 <= y.box.x0 <= x.box.x1 + height:
+            out.add(b.index)
     return out
 
 
@@ -356,11 +376,28 @@ def _mark_titles(src: list[SourceLine], body: list[_Body], size: float | None) -
         if measured and measured >= TITLE_RATIO * size and _headline(ln.text):
             b.hint = "title"
     for page_lines in by_page.values():
-        if (any(b.hint == "title" for b in page_lines)
-                and all(src[b.index].size and src[b.index].size >= HEADING_BLOCK_RATIO * size
-                        for b in page_lines) and len(page_lines) <= 6):
+        if not any(b.hint == "title" for b in page_lines) or len(page_lines) > 6:
+            continue
+        if (all(src[b.index].size and src[b.index].size >= HEADING_BLOCK_RATIO * size for b in page_lines)
+                or _title_page(src, page_lines)):
             for b in page_lines:
                 b.hint = "title"
+
+
+def _title_page(src: list[SourceLine], lines: list[_Body]) -> bool:
+    """A page of a title and a few short lines centred on it (an occasion line,
+    ``Papers of a Workshop``, that a noisy scan measures at body size)."""
+    title = next(src[b.index] for b in lines if b.hint == "title")
+    if title.box is None:
+        return False
+    middle = (title.box.x0 + title.box.x1) / 2
+    for b in lines:
+        ln = src[b.index]
+        if ln.box is None or len(ln.text.split()) > 8 or ln.text.rstrip().endswith("."):
+            return False
+        if abs((ln.box.x0 + ln.box.x1) / 2 - middle) > max(ln.box.height, 0.05 * title.box.width):
+            return False
+    return True
 
 
 def _headline(text: str) -> bool:
