@@ -522,6 +522,7 @@ def test_a_note_numeral_read_as_a_mark_gets_its_number_from_its_neighbours_and_t
     ("controversy.©", "©"),  # a superscript read as a round mark
     ("it.t", "t"),  # a 1 with its serif read as a letter
     ("ipated.!_", "!"),  # a speck after the mark
+    ("Chittagong.>", ">"),  # a superscript read as an angle
     ("U.S.", None), ("it.", None), ("Ltd.,", None),
 ])
 def test_what_tesseract_makes_of_a_superscript_after_a_clause_end_is_a_candidate(word: str, numeral) -> None:
@@ -534,6 +535,20 @@ def test_what_tesseract_makes_of_a_superscript_after_a_clause_end_is_a_candidate
     assert [a.numeral for a in anchors([line], [Role(RoleKind.TEXT)])] == ([numeral] if numeral else [])
 
 
+def _text_over_notes(head: str, stop: str, block: int = 2) -> tuple[list[SourceLine], list[SourceLine]]:
+    """Twelve lines of text over two notes of two lines each, as LaTeX sets them:
+    a note's first line indented, its other lines flush with the text column;
+    ``head`` what the first note's numeral was read as, ``stop`` its last stop."""
+    body = [_line("words of the running text on this page " * 2, 100, 100 + 50 * k, height=30, block=1)
+            for k in range(12)]
+    notes = [_line(f"{head}See Ruth Okada, Who Pays for the Harbor, Maritime Studies", 130, 1000, height=22,
+                   block=block),
+             _line(f"13, no. 4 (1992): 119-134{stop}", 100, 1030, height=22, block=block),
+             _line("Hannah Brodsky, interview with the author, Manila, July", 130, 1060, height=22, block=block),
+             _line("1992 and again in the spring of the next year.", 100, 1090, height=22, block=block)]
+    return body, notes
+
+
 def test_an_indented_note_line_starts_a_note_where_the_notes_run_on_flush() -> None:
     from textkit.layout.geometry import _measured, _notes, deskewed
     from textkit.read.geometry import PageInfo, classify
@@ -542,12 +557,7 @@ def test_an_indented_note_line_starts_a_note_where_the_notes_run_on_flush() -> N
     # indented, its other lines flush with the text column. The first note's
     # numeral was read as "{", the second's lost, and the first note's stop
     # read as a comma: only the indent shows where the second note starts.
-    body = [_line("words of the running text on this page " * 2, 100, 100 + 50 * k, height=30, block=1)
-            for k in range(12)]
-    notes = [_line("{See Ruth Okada, Who Pays for the Harbor, Maritime Studies", 130, 1000, height=22, block=2),
-             _line("13, no. 4 (1992): 119-134,", 100, 1030, height=22, block=2),
-             _line("Hannah Brodsky, interview with the author, Manila, July", 130, 1060, height=22, block=2),
-             _line("1992 and again in the spring of the next year.", 100, 1090, height=22, block=2)]
+    body, notes = _text_over_notes("{", ",")
     lines = _measured(deskewed(body + notes))
     roles = classify(lines, [PageInfo(1, 1700, 1300)])
     groups = _notes(lines, roles)
@@ -731,12 +741,7 @@ def test_a_speck_by_the_notes_neither_hides_them_nor_opens_a_note() -> None:
 
     # A noisy scan: the engine read a smudge over the notes as a tall "ee"
     # and a speck under them as "w", each a line of its own.
-    body = [_line("words of the running text on this page " * 2, 100, 100 + 50 * k, height=30, block=1)
-            for k in range(12)]
-    notes = [_line("See Ruth Okada, Who Pays for the Harbor, Maritime Studies", 130, 1000, height=22, block=3),
-             _line("13, no. 4 (1992): 119-134.", 100, 1030, height=22, block=3),
-             _line("Hannah Brodsky, interview with the author, Manila, July", 130, 1060, height=22, block=3),
-             _line("1992 and again in the spring of the next year.", 100, 1090, height=22, block=3)]
+    body, notes = _text_over_notes("", ".", block=3)
     smudge = _line("ee", 60, 970, height=60, block=2)
     speck = _line("w", 1500, 1160, height=20, block=4)
     lines = _measured(deskewed(body + [smudge] + notes + [speck]))

@@ -935,8 +935,10 @@ misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 # (``region.+``, ``program.’``, ``1984.2``, ``controversy.©``, a 1 read as a
 # letter: ``it.t``; a speck after it: ``1984.2.``, ``ipated.!_``): the mark is
 # the numeral as read. (The marks Tesseract makes of a superscript numeral,
-# as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`.)
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“]{1,2}|[lIt])[.,:_]?$")
+# as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`;
+# and ``>``, ``Chittagong.>``: three times on the tuning volumes' degraded
+# hOCR, every time where a numeral was printed.)
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“>]{1,2}|[lIt])[.,:_]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 
