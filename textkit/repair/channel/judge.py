@@ -53,6 +53,12 @@ from .model import ChannelModel, confusions
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
 NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
 HYPHEN_GAP = re.compile(r"-[ \t]+")
+MISREAD_HYPHEN_GAP = re.compile(r"[.:;][ \t]+")
+"""A line-end hyphen the OCR read as a stop, colon or semicolon (``regi. ment``,
+``settle: ment``): on the ocr-pairs, the commonest misreading of a lost hyphen."""
+MISREAD_HYPHEN_HALF = 3
+"""... when both halves are words, each has at least this many letters (``Co. in``,
+``or. in`` are an abbreviation and a sentence's end)."""
 POSSESSIVE = ("'s", "’s")
 NOT_JOINED = frozenset({"and", "or", "nor", "to"})
 """``pre- and post-war``: a hyphen before these words is a suspended compound."""
@@ -418,6 +424,8 @@ class Judge:
             if nxt is not None:
                 if self.join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
                     found = self._hyphen(token, nxt, text)
+                elif self.join_hyphens and gap[:1] in ".:;" and MISREAD_HYPHEN_GAP.fullmatch(gap):
+                    found = self._hyphen(token, nxt, text, misread=gap[0])
                 if found is None and gap.isspace():
                     if not (vouched and (nxt.core in words or self._vouched(nxt))):
                         found = self._join(token, nxt, previous, tokens, i, text)
@@ -705,14 +713,22 @@ class Judge:
 
     # -- two tokens --------------------------------------------------------------
 
-    def _hyphen(self, token: _Token, nxt: _Token, text: str) -> Suggestion | None:
-        """``pecu- niary``: a line-end hyphen stranded mid-line."""
+    def _hyphen(self, token: _Token, nxt: _Token, text: str, misread: str = "") -> Suggestion | None:
+        """``pecu- niary``: a line-end hyphen stranded mid-line; or one ``misread`` as a
+        stop, colon or semicolon (``regi. ment``, ``settle: ment``), where the halves must
+        be letters and, when both are words, each at least :data:`MISREAD_HYPHEN_HALF`
+        long and their join clear :attr:`Thresholds.known_join`."""
         if not token.core.isalpha() or not nxt.core[:1].islower() or nxt.core.lower() in NOT_JOINED:
+            return None
+        if misread and (token.core != token.text or not nxt.core.isalpha() or len(token.core) < 2
+                        or len(nxt.core) < 2):
             return None
         joined = token.core + nxt.core
         if not self.lexicon.knows(joined):
             return None
         both = self._vouched(token) and self._vouched(nxt)
+        if misread and both and min(len(token.core), len(nxt.core)) < MISREAD_HYPHEN_HALF:
+            return None
         # Two words ("be- cause") or a word and a fragment ("pecu- niary"): the joined
         # word must be likelier than the halves side by side, or a fragment be involved.
         odds = (self._log_p(joined.lower())
@@ -721,11 +737,13 @@ class Judge:
         odds = min(odds, 10.0)
         if odds < self.thresholds.suggest:
             return None
+        bar = self.thresholds.known_join if misread and both else self.thresholds.apply
         end = nxt.start + len(nxt.core)  # a possessive ending stays as printed
         return Suggestion(token.start, end, text[token.start:end], joined, round(odds, 3),
-                          odds >= self.thresholds.apply, Kind.HYPHEN,
-                          f"{joined!r} is a word; hyphen and space between its halves; "
-                          f"log-odds {odds:.1f}")
+                          odds >= bar, Kind.HYPHEN,
+                          f"{joined!r} is a word; "
+                          + (f"a hyphen read as {misread!r}" if misread else "hyphen")
+                          + f" and space between its halves; log-odds {odds:.1f}")
 
     def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
               text: str, known: bool = False) -> Suggestion | None:
