@@ -150,6 +150,10 @@ class Priors:
 
     lower: float = -17.0
     """A lower-case word: most are misreadings."""
+    after_stop: float = -13.0
+    """A lower-case word right after a full stop (``ended. ither``, ``said. duced``): a
+    sentence starts with a capital, so such a word is likelier a fragment, or one whose
+    first letters the scan lost, than a misreading of the word its letters are nearest."""
     capitalized: float = -9.0
     """A capitalized word mid-sentence: probably a name."""
     initial: float = -15.0
@@ -513,6 +517,8 @@ class Judge:
                 token.start, token.start + 1, "|", "I", 3.0, 3.0 >= self.thresholds.apply,
                 Kind.CONFUSION, f"'|' for 'I' between words ({before!r} … {after!r})")
         shape = _shape(core, starts_sentence(text, token.start))
+        if shape == "lower" and _after_stop(text, token.start):
+            shape = "after_stop"
         if shape == "mixed" and (core.startswith(MIXED_NAMES) or not core[1:].islower()
                                  and sum(c.isupper() for c in core) > 1):
             return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
@@ -528,7 +534,7 @@ class Judge:
                     (c, cost, Lexicon.proper_only(c)) for c, cost in long_s)
         options: list[tuple[float, str, float]] = []  # (score, reading, channel cost)
         for cand, cost, proper in found:
-            if proper and shape == "lower":
+            if proper and shape in ("lower", "after_stop"):
                 continue
             options.append((self._score(cand, cost, before, after), cand, cost))
         for left, right in two_words:
@@ -857,6 +863,23 @@ def _pronoun_context(text: str, token: _Token, before: str) -> bool:
         return False
     left = text[max(0, token.start - 8):token.start].rstrip()[-1:]
     return not (left.isdigit() or left == "|")
+
+
+STOPS = ".!?"
+"""What ends a sentence for :func:`_after_stop` (a colon is often followed by a small letter)."""
+
+
+def _after_stop(text: str, start: int) -> bool:
+    """The word at ``start`` follows a full stop after a word (closing quotes and a space
+    between; a figure's stop is as often a number's or the scan's: ``1986. mwetings``).
+
+    >>> _after_stop("the last. ither", 10), _after_stop("as follows: the", 12), _after_stop("ither", 0)
+    (True, False, False)
+    >>> _after_stop("in 1986. mwetings", 9)
+    False
+    """
+    before = text[max(0, start - 8):start].rstrip().rstrip("”’\"')")
+    return len(before) > 1 and before[-1] in STOPS and before[-2].isalpha()
 
 
 def _shape(word: str, sentence_start: bool) -> str:
