@@ -141,6 +141,25 @@ def test_real_word_by_the_scans_own_confusion_has_a_lower_bar(channel):
     assert not applied(model.adapted({("c", "e"): 3}, {"e": 300}))
 
 
+def test_non_word_by_the_scans_own_confusion_has_a_lower_bar(channel):
+    # "reuts" is "rents" at log-odds 2.3, under the bar (2.5), in a clean volume; where the
+    # scan's sure corrections read u for n (at a rate no cheaper than the learned one), that
+    # confusion is its own: applied from 2.0.
+    text = (Path(__file__).parent / "data" / "volumes" / "energy-security-1997.txt").read_text("utf-8")
+    counts = count_words([text])
+    model = channel.model.without_long_s()
+
+    def applied(model):
+        found = Channel(model, channel.thresholds, channel.priors).suggest(
+            "The reuts were paid late.", lexicon=default_lexicon(), document_counts=counts)
+        assert [(s.original, s.replacement) for s in found] == [("reuts", "rents")]
+        assert channel.thresholds.apply_own <= found[0].log_odds < channel.thresholds.apply
+        return found[0].applied
+    assert not applied(model)
+    assert applied(model.adapted({("u", "n"): 2}, {"n": 3000}))
+    assert not applied(model.adapted({("c", "e"): 2}, {"e": 3000}))
+
+
 def test_sample_volume_is_not_damaged(channel):
     """The sample volume's OCR text: only misreadings change (reviewed by eye)."""
     path = Path(__file__).parent.parent / "fixtures" / "us-japan-in-asia-1994.txt"
