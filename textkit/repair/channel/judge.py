@@ -575,7 +575,7 @@ class Judge:
             note = "long s read as 'f' (this print sets it); " + note
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
-        own = best_cost >= 0 and tuple(confusions([(lower, best)])) in self._own_pairs
+        own = bool(self._own_pairs) and best_cost >= 0 and self._own(lower, best)
         bar = self.thresholds.apply_own if own else self.thresholds.apply
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
@@ -676,6 +676,10 @@ class Judge:
         return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
                 and starts_sentence(text, token.start) and core.lower() not in protected_words())
 
+    def _own(self, lower: str, reading: str) -> bool:
+        """Is ``reading`` one of the scan's own confusions from ``lower`` (its only one)?"""
+        return tuple(confusions([(lower, reading)])) in self._own_pairs
+
     def _real_word_costs(self, lower: str, options: Iterable[tuple[str, float]]
                          ) -> list[tuple[str, float, float]]:
         """Each rival with its channel cost for this document, and the shift for the scan's
@@ -715,7 +719,7 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         # A confusion this scan's sure corrections show (aud: u for n) is its own: the bar
         # for it is lower (it recurs all through the volume).
-        own = tuple(confusions([(lower, best)])) in self._own_pairs
+        own = bool(self._own_pairs) and self._own(lower, best)
         bar = self.thresholds.real_word_own if own else self.thresholds.real_word
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
