@@ -419,3 +419,37 @@ def test_journal_appends_after_another_run_compacted_it(tmp_path: Path) -> None:
     mine.close()
     after = Journal(out, "f")
     assert all(after.fresh(s, out / f"{s.stem}.xml") is not None for s in sources)
+
+
+def test_warm_up_loads_what_a_first_file_needs_and_writes_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = ("import os, sys\n"
+              f"os.chdir({str(tmp_path)!r})\n"
+              "from textkit.batch import warm_up\n"
+              "from textkit.model import Options\n"
+              "warm_up(Options())\n"
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('textkit.'))))\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                          timeout=120, check=True)
+    loaded = set(done.stdout.split())
+    # the readers a file's bytes are sniffed by, every stage, the TEI writer and its validation
+    assert {"textkit.read.hocr", "textkit.read.alto", "textkit.read.page", "textkit.layout",
+            "textkit.repair.ocr", "textkit.repair.channel.stage", "textkit.tei.writer",
+            "textkit.tei.validate"} <= loaded
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_warmed_up_process_writes_the_same_tei(tmp_path: Path) -> None:
+    src = tmp_path / "in" / "page.txt"
+    write(src, "THE GIFT\n\nAnn Lee\n\nn the year the tbe harbour froze, the rnodern ships wait-\n"
+               "ed outside for a week.\n")
+    tasks, _ = plan([str(src)], out=tmp_path / "cold")
+    run(tasks, out=tmp_path / "cold")
+    batch.warm_up(Options())
+    tasks, _ = plan([str(src)], out=tmp_path / "warm")
+    run(tasks, out=tmp_path / "warm")
+    assert (tmp_path / "warm" / "page.xml").read_bytes() == (tmp_path / "cold" / "page.xml").read_bytes()
