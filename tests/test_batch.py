@@ -394,8 +394,9 @@ def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path) -> None:
                  real / "missing.xml", tmp_path / "dirlink" / "sub" / "new.xml",
                  real / "up" / "real" / "a.txt", real / "sub" / ".." / "a.txt", real / "sub" / ".",
                  Path("relative.txt")]:
-        assert resolve(path) == path.resolve(), path
-        assert resolve(path) == path.resolve(), path  # and again, from what it remembers
+        assert resolve(path) == str(path.resolve()), path
+        assert resolve(path) == str(path.resolve()), path  # and again, from what it remembers
+        assert resolve(str(path)) == str(path.resolve()), path
 
 
 def test_journal_appends_after_another_run_compacted_it(tmp_path: Path) -> None:

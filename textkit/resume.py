@@ -146,7 +146,7 @@ class Journal:
         ``input_path`` (content ``input_sha256``); on disk under the lock, at once or,
         with ``hold``, with the records that follow within that time."""
         key = self._key(output)
-        record = {"output": key, "input": str(self._resolve(input_path)),
+        record = {"output": key, "input": self._resolve(input_path),
                   "input_sha256": input_sha256, "output_sha256": output_sha256,
                   "fingerprint": self.fingerprint, "summary": summary}
         # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.

@@ -350,8 +350,9 @@ WARM_UP_TEXT = (b"THE WARM-UP VOLUME\n\nESSAYS ON WORDS\n\nAnn Lee\n\n"
                 b"sion into a text.1 The rnodern reader sees what the page said.\n\n"
                 b"1 A note at the foot of the page.\n\n2\n")
 """What :func:`warm_up` converts: a page as OCR reads one (a title, an author, a drop cap
-read as a missing letter, a word broken at a line's end, a note and its reference, a page
-number, two classic misreadings), so that the stages a file goes through have run once."""
+read as a missing letter, a word broken at a line's end, a reference numeral and a note's
+line, a page number, two classic misreadings), so that the stages a file goes through
+have run once."""
 
 
 def warm_up(options: Options) -> None:
