@@ -170,6 +170,11 @@ def _mark_and_interrupt(item: tuple[str, int]) -> int:
     folder, n = item
     Path(folder, str(n)).touch()  # started
     if n == 20:  # Ctrl-C while this one runs (the parent idle, waiting for it)
+        seen_all_before = Path(folder, "seen-19")
+        for _ in range(500):  # a loaded machine: wait until the parent has taken 0-19
+            if seen_all_before.exists():
+                break
+            time.sleep(0.02)
         time.sleep(0.2)
         os.kill(os.getppid(), signal.SIGINT)
         time.sleep(0.2)
@@ -184,6 +189,7 @@ def test_ctrl_c_starts_no_item_the_process_workers_held_but_had_not_started(tmp_
         for outcome in ProcessExecutor(jobs=1).map_unordered(
                 _mark_and_interrupt, [(str(tmp_path), n) for n in range(300)]):
             seen.append(outcome.result)
-    started = sorted(int(p.name) for p in tmp_path.iterdir())
+            (tmp_path / f"seen-{outcome.result}").touch()
+    started = sorted(int(p.name) for p in tmp_path.iterdir() if p.name.isdigit())
     # One worker, items in order: the one running (20) finished, none after it started.
     assert seen == started == list(range(21))
