@@ -249,3 +249,33 @@ def test_the_stage_learns_the_confusions_of_the_documents_own_sure_corrections()
         return [(c.original, c.replacement) for b in doc.blocks() for c in b.corrections]
     assert changes(clean) == []
     assert ("inet", "met") in changes(noisy)
+
+
+@pytest.mark.parametrize("word", ["govemment", "tbe", "rnodern", "cornmittee", "ofher", "iu"])
+def test_an_adapted_model_reads_an_uncued_word_as_its_origin(word: str) -> None:
+    """The judge searches a word the adapted model's cues are not in with the model it was
+    adapted from (its readings cached once for all documents): they must be the same."""
+    from textkit.repair.channel.candidates import readings
+    from textkit.repair.channel.model import ChannelModel
+
+    base = ChannelModel.load()
+    adapted = base.adapted({("tn", "m"): 3, ("c", "e"): 2}, {"m": 300, "e": 400})
+    known = default_lexicon().knows
+    assert adapted.cues == ("c", "tn")
+    if any(cue in word for cue in adapted.cues):
+        assert adapted.reading(word) is adapted
+    else:
+        assert adapted.reading(word) is base
+        assert readings(word, known, adapted) == readings(word, known, base)
+
+
+def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
+    from textkit.repair.channel.candidates import readings
+    from textkit.repair.channel.model import ChannelModel
+
+    base = ChannelModel.load()
+    adapted = base.adapted({("tn", "m"): 3}, {"m": 300})
+    known = default_lexicon().knows
+    assert adapted.reading("governtnent") is adapted
+    assert readings("governtnent", known, adapted) != readings("governtnent", known, base)
+    assert adapted.without_long_s().reading("govemment") is base.without_long_s()

@@ -275,3 +275,71 @@ def test_a_later_pass_judges_again_only_what_the_last_pass_moved():
     assert judge.affected("faimess", Changed(frozenset({"faimess"}), frozenset()))  # its own
     assert judge.affected("LAEA", Changed(frozenset(), frozenset({"iaea"})))  # a name near it
     assert not judge.affected("LAEA", Changed(frozenset(), frozenset({"mekong"})))
+
+
+# -- the stages run with the heap frozen (textkit.repair.frozen) ----------------
+
+def _freeze_seen(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The collector's freeze count each time a stage judges a text."""
+    import gc
+
+    from textkit.repair.channel import Channel
+    from textkit.repair.ocr import judge
+
+    seen: list[int] = []
+    findings, suggest = judge.Judge.findings, Channel.suggest
+
+    def counted_findings(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_freeze_count())
+        return findings(self, *args, **kwargs)
+
+    def counted_suggest(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.get_freeze_count())
+        return suggest(self, *args, **kwargs)
+    monkeypatch.setattr(judge.Judge, "findings", counted_findings)
+    monkeypatch.setattr(Channel, "suggest", counted_suggest)
+    return seen
+
+
+def _one_paragraph(text: str) -> Document:
+    block = Block(BlockKind.PARAGRAPH, text, 1, 1)
+    return Document("x.txt", "", text, texts=(Text(TextKind.ESSAY, Block(BlockKind.HEAD, "", 0, 0),
+                                                   (), None, (block,)),))
+
+
+def test_stages_freeze_what_exists_and_unfreeze_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from textkit.repair.channel.stage import correct_with_channel
+
+    assert gc.get_freeze_count() == 0
+    seen = _freeze_seen(monkeypatch)
+    fixed = correct_with_channel(correct_ocr(_one_paragraph("ln addition, tbe people wam us.")))
+    assert fixed.texts[0].blocks[0].text == "In addition, the people warn us."
+    assert seen and all(n > 0 for n in seen)
+    assert gc.get_freeze_count() == 0
+
+
+def test_stages_leave_a_host_freeze_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from textkit.repair.channel.stage import correct_with_channel
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        correct_with_channel(correct_ocr(_one_paragraph("ln addition, some people wam us.")))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_frozen_heap_unfreezes_when_the_stage_fails() -> None:
+    import gc
+
+    from textkit.repair.frozen import frozen_heap
+
+    with pytest.raises(RuntimeError), frozen_heap():
+        assert gc.get_freeze_count() > 0
+        raise RuntimeError("stage failed")
+    assert gc.get_freeze_count() == 0

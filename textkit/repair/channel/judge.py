@@ -372,7 +372,10 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update(m.group().lower() for m in WORD.finditer(text))
+        if text.isascii():  # lower case changes no word's bounds there: one findall
+            counts.update(WORD.findall(text.lower()))
+        else:
+            counts.update(m.group().lower() for m in WORD.finditer(text))
     return counts
 
 
@@ -407,7 +410,6 @@ class Judge:
     def __post_init__(self) -> None:
         if not self.total:  # the caller may know it (a document's blocks share it)
             self.total = max(1, sum(self.counts.values()))
-        self._vouched_forms: dict[str, bool] = {}
         self._own_pairs = {(pair,) for pair in self.model.own}
         self._known = self.lexicon.words.__contains__
         # The channel was learned on scans with many errors; in a cleaner document
@@ -425,38 +427,46 @@ class Judge:
     # -- the walk ------------------------------------------------------------
 
     def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list[Suggestion]:
-        tokens = [_token(m) for m in WORD.finditer(text)]
-        words = self.lexicon.words  # _vouched's first test, inlined below for the common case
+        tokens = [_Token(m.start(), m.end(), word,  # the core: no possessive ending
+                         word[:-2] if word.endswith(POSSESSIVE) and len(word) > 2 else word)
+                  for m in WORD.finditer(text) for word in (m.group(),)]
+        # _vouched and _may_be_misread inlined for the common case (a known word in lower
+        # case): a walk is a few lookups a word, and a document is walked two or three times.
+        words, lexicon, vouched_form = self.lexicon.words, self.lexicon, _vouched_form
+        join_hyphens = self.join_hyphens
         out: list[Suggestion] = []
         skip = -1
+        last = len(tokens) - 1
         previous = ""  # the reading of the word before, for context
         for i, token in enumerate(tokens):
             if i <= skip:
                 continue
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            gap = text[token.end:nxt.start] if nxt is not None else ""
-            vouched = token.core in words or self._vouched(token)
+            core = token.core
+            vouched = core in words or vouched_form(core, lexicon)
             found: Suggestion | None = None
+            nxt = tokens[i + 1] if i < last else None
+            gap = text[token.end:nxt.start] if nxt is not None else ""
             if nxt is not None:
-                if self.join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
-                    found = self._hyphen(token, nxt, text)
-                elif self.join_hyphens and gap[:1] in ".:;" and MISREAD_HYPHEN_GAP.fullmatch(gap):
-                    found = self._hyphen(token, nxt, text, misread=gap[0])
-                if found is None and gap.isspace():
-                    if not (vouched and (nxt.core in words or self._vouched(nxt))):
+                if gap == " " or gap.isspace():
+                    if not (vouched and (nxt.core in words or vouched_form(nxt.core, lexicon))):
                         found = self._join(token, nxt, previous, tokens, i, text)
-                    elif (token.core + nxt.core).lower() in words:  # "ex posed": two words, one
+                    elif (core + nxt.core).lower() in words:  # "ex posed": two words, one
                         found = self._join(token, nxt, previous, tokens, i, text, known=True)
+                elif join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
+                    found = self._hyphen(token, nxt, text)
+                elif join_hyphens and gap[:1] in ".:;" and MISREAD_HYPHEN_GAP.fullmatch(gap):
+                    found = self._hyphen(token, nxt, text, misread=gap[0])
             if found is not None:
                 out.append(found)
                 skip = i + 1
                 previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
                 continue
             # The common case, at a lookup or two: a known word nothing commoner explains.
-            if vouched and not self._may_be_misread(token, text):
-                previous = token.core.lower()
+            if vouched and not (_lower_may_be_misread(core) if core.islower()
+                                else self._may_be_misread(token, text)):
+                previous = core.lower()
                 continue
-            if not (token.core in self.protected or self._foreign_beside(tokens, i)
+            if not (core in self.protected or self._foreign_beside(tokens, i)
                     or _at_line_break(text, token)):
                 before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
                 after = nxt.core.lower() if nxt is not None and gap.isspace() and self._vouched(nxt) else ""
@@ -468,7 +478,7 @@ class Judge:
                 if found.log_odds >= self.thresholds.suggest:
                     out.append(found)
             previous = (found.replacement if found is not None and found.applied
-                        else token.core).split()[-1].lower()
+                        else core).split()[-1].lower()
         return out
 
     @staticmethod
@@ -483,41 +493,7 @@ class Judge:
         core = token.core
         if core in self.lexicon.words:
             return True  # the common case, at one lookup
-        known = self._vouched_forms.get(core)
-        if known is None:
-            known = self._vouched_form(core)
-            self._vouched_forms[core] = known
-        return known
-
-    def _vouched_form(self, core: str) -> bool:
-        if core.lower() in self.lexicon.words:
-            return True
-        if self.lexicon.knows(core) or not core.isascii():
-            return True
-        if core.isupper() and len(core) <= ACRONYM or NUMBER_LIKE.fullmatch(core):
-            return True
-        digits = sum(c.isdigit() for c in core)
-        if digits and digits * 2 >= len(core):
-            return True
-        lower = core.lower()
-        return lower in protected_words() or self._derived(lower)
-
-    def _derived(self, lower: str) -> bool:
-        """A known word with an ending or a prefix (``handlings``, ``underdoing``):
-        the word lists lack many such forms, and OCR seldom makes one."""
-        known = self.lexicon.words
-
-        def word(stem: str) -> bool:  # a name takes a plural, no other ending: "moetings" is no Moet's
-            return stem in known and not Lexicon.proper_only(stem)
-        for suffix in SUFFIXES:
-            if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and (
-                    lower[:-1] in known if suffix == "s" else word(lower[:-len(suffix)])):
-                return True
-        for prefix in PREFIXES:
-            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
-                    and word(lower[len(prefix):]):
-                return True
-        return False
+        return _vouched_form(core, self.lexicon)
 
     # -- one word --------------------------------------------------------------
 
@@ -536,7 +512,7 @@ class Judge:
             return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
         if "'" in core or "’" in core:
             return self._apostrophe(token, before, after)
-        found, two_words = _readings(lower, self.lexicon.words, self.model)
+        found, two_words = _readings(lower, self.lexicon.words, self.model.reading(lower))
         long_s = ()
         if self.long_s and "f" in lower[:-1]:
             long_s = long_s_readings(lower, self.lexicon.words)
@@ -691,9 +667,9 @@ class Judge:
         for c, cost in options:
             own = math.inf
             if rates:
-                pairs = list(confusions([(lower, c)]))
-                if len(pairs) == 1:
-                    own = rates.get(pairs[0], math.inf)
+                pair = _confusion(lower, c)
+                if pair is not None:
+                    own = rates.get(pair, math.inf)
             out.append((c, own, 0.0) if own < cost + self.shift else (c, cost, self.shift))
         return out
 
@@ -811,11 +787,54 @@ class Judge:
 
 
 @functools.lru_cache(maxsize=100_000)
+def _vouched_form(core: str, lexicon: Lexicon) -> bool:
+    """:meth:`Judge._vouched` of a word the lexicon lacks as printed: it depends on the word
+    and the lexicon alone (cached per process, not per judge: a judge is made per block and
+    pass, and a document's blocks and passes ask about the same forms)."""
+    lower = core.lower()
+    if lower in lexicon.words:
+        return True
+    if lexicon.knows(core) or not core.isascii():
+        return True
+    if core.isupper() and len(core) <= ACRONYM or NUMBER_LIKE.fullmatch(core):
+        return True
+    digits = sum(c.isdigit() for c in core)
+    if digits and digits * 2 >= len(core):
+        return True
+    return lower in protected_words() or _derived(lower, lexicon.words)
+
+
+def _derived(lower: str, known: frozenset[str]) -> bool:
+    """A known word with an ending or a prefix (``handlings``, ``underdoing``):
+    the word lists lack many such forms, and OCR seldom makes one."""
+
+    def word(stem: str) -> bool:  # a name takes a plural, no other ending: "moetings" is no Moet's
+        return stem in known and not Lexicon.proper_only(stem)
+    for suffix in SUFFIXES:
+        if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and (
+                lower[:-1] in known if suffix == "s" else word(lower[:-len(suffix)])):
+            return True
+    for prefix in PREFIXES:
+        if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
+                and word(lower[len(prefix):]):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=100_000)
 def _lower_may_be_misread(core: str) -> bool:
     """:meth:`Judge._may_be_misread` of a word in lower case: it depends on the word alone
     (cached per process, as :func:`rivals` is: most words of a text are such words)."""
     return (len(core) >= 2 and core.isalpha() and core.isascii() and bool(rivals(core))
             and core not in protected_words())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _confusion(lower: str, reading: str) -> tuple[str, str] | None:
+    """The one ``(seen, printed)`` confusion that turns ``lower`` into ``reading``, if one
+    (:func:`~.model.confusions`: a word alignment each, cached per process)."""
+    pairs = list(confusions([(lower, reading)]))
+    return pairs[0] if len(pairs) == 1 else None
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -855,12 +874,6 @@ def _one_substitution(lower: str, words: frozenset[str]) -> tuple[tuple[str, str
             if letter != seen and len(text) > 1 and text in words:
                 out.append((text, letter))
     return tuple(out)
-
-
-def _token(match: re.Match[str]) -> _Token:
-    text = match.group()
-    core = text[:-2] if text.endswith(POSSESSIVE) and len(text) > 2 else text
-    return _Token(match.start(), match.end(), text, core)
 
 
 LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")

@@ -68,6 +68,24 @@ class ChannelModel:
     cues: tuple[str, ...] = ()
     """The scanned strings whose rules :meth:`adapted` made cheaper: only a word with one
     of them may read otherwise than with the model adapted from."""
+    adapted_from: ChannelModel | None = None
+    """The model :meth:`adapted` made this one from (``None``: the shipped one)."""
+
+    def reading(self, word: str) -> ChannelModel:
+        """The model whose search reads ``word`` (lower case) as this one's does: the one
+        it was adapted from, where none of :attr:`cues` is in the word (the rules it may
+        apply are that model's). A word's readings, cached under that model, then serve
+        every document's adapted model.
+
+        >>> model = ChannelModel.load()
+        >>> adapted = model.adapted({("tn", "m"): 3}, {"m": 300})
+        >>> adapted.reading("govemment") is model, adapted.reading("governtnent") is adapted
+        (True, True)
+        """
+        model = self
+        while model.adapted_from is not None and not any(cue in word for cue in model.cues):
+            model = model.adapted_from
+        return model
 
     def unseen_cost(self, printed: str) -> float:
         """The cost of misreading ``printed`` in a way training never showed.
@@ -144,7 +162,7 @@ class ChannelModel:
                      for seen, options in changed.items())
         return dataclasses.replace(
             self, rules=MappingProxyType(rules), longest=max(self.longest, *map(len, changed), 0),
-            own=MappingProxyType(own), cues=tuple(sorted(changed)))
+            own=MappingProxyType(own), cues=tuple(sorted(changed)), adapted_from=self)
 
     @staticmethod
     @functools.cache
@@ -233,7 +251,9 @@ def _doubled_letters(best: dict[tuple[str, str], float]) -> None:
 def _without_long_s(model: ChannelModel) -> ChannelModel:
     rules = dict(model.rules)
     rules["f"] = tuple(pc for pc in rules.get("f", ()) if pc[0] != "s")
-    return dataclasses.replace(model, rules=MappingProxyType(rules))
+    # An adapted model's differs from its origin's without the long s at its cues alone.
+    origin = model.adapted_from.without_long_s() if model.adapted_from is not None else None
+    return dataclasses.replace(model, rules=MappingProxyType(rules), adapted_from=origin)
 
 
 def _word_side(printed: str) -> bool:

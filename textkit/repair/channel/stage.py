@@ -23,6 +23,7 @@ from dataclasses import replace
 from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
 from ..edits import apply_edits
+from ..frozen import frozen_heap
 from . import Channel, Kind, Suggestion, count_words
 from .judge import WORD, long_s_readings, long_s_share, prints_long_s, unknown_share
 from .model import ADAPT_MIN, ChannelModel, confusions
@@ -47,6 +48,11 @@ _TOKEN = re.compile(r"\S+")
 
 def correct_with_channel(doc: Document) -> Document:
     """The channel stage over every block and footnote of ``doc``."""
+    with frozen_heap():  # the tables out of the collector's walks (see ..frozen)
+        return _correct_with_channel(doc)
+
+
+def _correct_with_channel(doc: Document) -> Document:
     options = doc.options
     channel = Channel.load()
     lexicon = lexicon_for(frozenset(options.user_words), options.language)

@@ -42,6 +42,7 @@ from dataclasses import replace
 from ...lexicon import Lexicon, lexicon_for
 from ...model import Block, BlockKind, Correction, Document, Footnote
 from ..edits import apply_edits
+from ..frozen import frozen_heap
 from ..spelling import Vocabulary
 from .judge import WORD, Changed, Judge, _stem
 
@@ -65,6 +66,11 @@ def correct_ocr(doc: Document) -> Document:
     >>> [(c.original, c.rule.value) for c in fixed.corrections()]
     [('ln', 'I-l'), ('wam', 'rn-m'), ('unfaimess', 'rn-m')]
     """
+    with frozen_heap():  # the tables out of the collector's walks (see ..frozen)
+        return _correct_ocr(doc)
+
+
+def _correct_ocr(doc: Document) -> Document:
     options = doc.options
     lex = lexicon_for(frozenset(options.user_words), options.language)
     # A correction is evidence for the next ("of" now attested helps another "0f"):

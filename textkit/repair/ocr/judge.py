@@ -158,10 +158,12 @@ class Judge:
                     todo.add(i)
         # A correction changes its neighbours' context ("0f l" -> "of l" -> "of I"): judge
         # the neighbours again until nothing changes, so that the stage is idempotent.
+        suspects = self._suspects  # suspect()'s answers, asked inline for most words
         while todo:
             changed = set()
             for i in sorted(todo):
-                if not self.suspect(stems[i]):
+                hit = suspects.get(stems[i])
+                if not (self.suspect(stems[i]) if hit is None else hit):
                     continue
                 context = _Context(
                     previous=readings[i - 1] if _spaced(text, words, i - 1, i) else "",
@@ -203,10 +205,7 @@ class Judge:
         """Could ``word`` be a misreading at all? (Cheap: most words are common words.)"""
         known = self._suspects.get(word)
         if known is None:
-            known = self._suspects[word] = not (
-                not word.isascii() or word in self.user_words or word.isdigit()
-                or (self.lex.knows(word.replace("’", "'")) and not _ASCII_DIGIT(word)
-                    and not common_variants(word)))
+            known = self._suspects[word] = _suspect(word, self.lex, self.user_words)
         return known
 
     def judge(self, word: str, context: _Context) -> tuple[str, Rule, Confidence, str] | None:
@@ -407,6 +406,15 @@ class Judge:
                 or NUMBER_LIKE.fullmatch(word)):
             return None
         return self._judge_nonword(word, context, digits=True)
+
+@functools.lru_cache(maxsize=100_000)
+def _suspect(word: str, lex: Lexicon, user_words: frozenset[str]) -> bool:
+    """:meth:`Judge.suspect`: it depends on the word and the lexicon alone (cached per
+    process, so that each of many small documents does not ask again about its words)."""
+    return not (not word.isascii() or word in user_words or word.isdigit()
+                or (lex.knows(word.replace("’", "'")) and not _ASCII_DIGIT(word)
+                    and not common_variants(word)))
+
 
 @functools.cache
 def _total_frequency() -> int:
