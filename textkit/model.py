@@ -128,7 +128,37 @@ class LineBreak:
     hyphen: bool = False
 
 
-class Breaks(Sequence[LineBreak]):
+_T = TypeVar("_T")
+
+
+class _Packed(Sequence[_T]):
+    """A sequence of records kept compactly (:class:`Breaks`, :class:`SourceLines`): equal
+    to the tuple of its records, and hashed, shown and pickled as that tuple."""
+
+    __slots__ = ()
+
+    def _same(self, other: _Packed[_T]) -> bool:
+        """Equal to ``other`` of the same class (a subclass compares its storage)."""
+        return tuple(self) == tuple(other)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self._same(other)  # type: ignore[arg-type]
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the equal tuple's
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({tuple(self)!r})"
+
+    def __reduce__(self) -> tuple[type[_Packed[_T]], tuple[tuple[_T, ...]]]:
+        return type(self), (tuple(self),)
+
+
+class Breaks(_Packed[LineBreak]):
     """The line breaks of a block or footnote (:attr:`Block.breaks`), stored compactly.
 
     A volume has one break per input line: as :class:`LineBreak` records (and
@@ -212,21 +242,8 @@ class Breaks(Sequence[LineBreak]):
         for offset, code in zip(self._data[:n], self._data[n:]):
             yield LineBreak(offset, code >> 2, bool(code & 2), bool(code & 1))
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is Breaks:
-            return self._data == other._data
-        if isinstance(other, tuple):
-            return tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))  # as the equal tuple's
-
-    def __repr__(self) -> str:
-        return f"Breaks({tuple(self)!r})"
-
-    def __reduce__(self) -> tuple[type[Breaks], tuple[tuple[LineBreak, ...]]]:
-        return Breaks, (tuple(self),)
+    def _same(self, other: _Packed[LineBreak]) -> bool:
+        return self._data == other._data  # type: ignore[attr-defined]
 
     @property
     def offsets(self) -> array[int]:
@@ -607,7 +624,7 @@ class SourceLine:
     words: tuple[Word, ...] = ()
 
 
-class SourceLines(Sequence[SourceLine]):
+class SourceLines(_Packed[SourceLine]):
     """A reader's lines (:attr:`Document.source_lines`), stored by column where they are plain.
 
     A volume has a million input lines. As :class:`SourceLine` records (nine
@@ -688,24 +705,12 @@ class SourceLines(Sequence[SourceLine]):
         for text, page, block in zip(self._texts, self._pages, blocks):
             yield SourceLine(text, page, None, None, None, None, block)
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is SourceLines:
-            if self._records is None and other._records is None:
-                return (list(self._texts) == list(other._texts) and self._pages == other._pages
-                        and self._blocks == other._blocks)
-            return tuple(self) == tuple(other)
-        if isinstance(other, tuple):
-            return tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))  # as the equal tuple's
-
-    def __repr__(self) -> str:
-        return f"SourceLines({tuple(self)!r})"
-
-    def __reduce__(self) -> tuple[type[SourceLines], tuple[tuple[SourceLine, ...]]]:
-        return SourceLines, (tuple(self),)
+    def _same(self, other: _Packed[SourceLine]) -> bool:
+        assert isinstance(other, SourceLines)
+        if self._records is None and other._records is None:
+            return (list(self._texts) == list(other._texts) and self._pages == other._pages
+                    and self._blocks == other._blocks)
+        return tuple(self) == tuple(other)
 
     @property
     def texts(self) -> Sequence[str]:
@@ -772,9 +777,6 @@ CONSUME = "consume"
 stage the names (a frozenset) of the document's fields it may drop as soon as it has
 read them: the pipeline holds no other reference to the document, and drops those
 fields after the stage anyway. A stage that keeps them is as right, only larger."""
-
-_T = TypeVar("_T")
-
 
 def drained(items: list[_T]) -> Iterator[_T]:
     """The items of ``items`` in order, each taken out of the list as it is given
