@@ -7,7 +7,7 @@ its text in order; these tests build both by hand.
 import doctest
 
 from textkit.layout import footnotes
-from textkit.layout.footnotes import FootNote, RefCandidate, align, glyph_score
+from textkit.layout.footnotes import FootNote, RefCandidate, align, glyph_score, weak_places
 from textkit.layout.lines import raw_lines
 from textkit.model import LineKind, SourceLine
 
@@ -44,6 +44,30 @@ def test_weak_glyphs_are_not_placed():
     notes = [_note("2"), _note("3")]
     cands = [_cand(1, "?", "word", line_end=True), _cand(2, "’", "word")]
     assert align(notes, cands, [0, 0], [10, 10], [(0, 10)] * 2) == {}
+
+
+def test_a_weak_glyph_is_placed_where_it_is_the_only_candidate_between_placed_notes():
+    # Note 2 of 1-2-3: its ! after a word (0.3) is all that stands between the
+    # references of notes 1 and 3, so nothing else can be its reference.
+    notes = [_note("1"), _note("2"), _note("3")]
+    cands = [_cand(1, "1"), _cand(4, "!", "word"), _cand(7, "3")]
+    matched = align(notes, cands, [0] * 3, [10] * 3, [(0, 10)] * 3)
+    assert matched == {0: cands[0], 2: cands[2]}
+    assert weak_places(notes, cands, [0] * 3, [10] * 3, matched) == {1: cands[1]}
+
+
+def test_weak_glyphs_are_not_placed_where_another_could_be_the_reference():
+    notes = [_note("1"), _note("2"), _note("3")]
+    lows, highs = [0] * 3, [10] * 3
+    two = [_cand(1, "1"), _cand(3, "!", "word"), _cand(5, "!", "word"), _cand(7, "3")]
+    assert weak_places(notes, two, lows, highs, {0: two[0], 2: two[3]}) == {}
+    # two notes without a reference between the same neighbours: which one's is it?
+    four = [_note("1"), _note("2"), _note("3"), _note("4")]
+    one = [_cand(1, "1"), _cand(4, "!", "word"), _cand(7, "4")]
+    assert weak_places(four, one, [0] * 4, [10] * 4, {0: one[0], 3: one[2]}) == {}
+    # a question mark ending a line (a heading's) is never placed so
+    end = [_cand(1, "1"), _cand(4, "?", "word", line_end=True), _cand(7, "3")]
+    assert weak_places(notes, end, lows, highs, {0: end[0], 2: end[2]}) == {}
 
 
 def test_the_page_own_text_wins_over_the_next_page():

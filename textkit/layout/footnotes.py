@@ -192,9 +192,11 @@ _QUOTE_HEADS = frozenset("'’”“‘\"")
 _MID_PAGE_MARKS = frozenset("lTS|!?*$#°®§†{")
 """Misread numerals that may open a note block in the middle of a page (not
 quotes: a paragraph may open with one)."""
-_PROSE_FREE_MARKS = frozenset("*°®§†{#")
+_PROSE_FREE_MARKS = frozenset("*°®§†{#lTS")
 """Misread numerals that never open a paragraph: a block opening with one
-between the columns' text is a note even after a finished sentence."""
+between the columns' text is a note even after a finished sentence. The
+letters are heads only glued to a capital (``TArure``, ``SMaritime``: no
+word begins with two capitals and a small letter)."""
 NEXT_PAGE_LINES = 12
 """How far into the next page a note's reference may have been pushed."""
 MID_WIDE_SHARE = 1.3
@@ -330,7 +332,8 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
         while k >= 1:
             head = _head(lines[chunks[k][0]].content, mid_page=False)
             if head is not None and head[0] is None and head[1].strip() in _QUOTE_HEADS and width \
-                    and not self_wide(k) and not (len(chunks[k]) == 1 and k + 1 in found):
+                    and not self_wide(k) and not (len(chunks[k]) == 1 and k + 1 in found) \
+                    and not _cites(lines, chunks[k]):
                 head = None  # ‘The …: a paragraph opening with a quote (or one added by the scan)
             if head is not None:
                 found[k] = head
@@ -350,7 +353,9 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                         and _ends_note(lines[chunks[k][-1]].content) and _numbered(lines[chunks[k - 1][0]].content))
                 # A scrap of a citation read apart from its note ({1983}: 180-185.).
                 scrap = below and len(chunks[k]) <= GAP_NOTE_MAX_LINES and _scrap(lines, chunks[k])
-                if not (wide or gap or rest or lost or scrap):
+                cited = _cites(lines, chunks[k]) and (below or k == len(chunks) - 1 and k - 1 >= 1
+                                                      and noteish(k - 1))
+                if not (wide or gap or rest or lost or scrap or cited):
                     if k == len(chunks) - 1:
                         tail = k  # text, or the end of an unfinished note above it
                         bottom = k
@@ -376,6 +381,8 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                                      or head[0] is not None and int(head[0]) == last_n + 1
                                      or head[0] is None and head[1].strip() in _PROSE_FREE_MARKS):
                 found[k] = head
+            elif _cites(lines, chunks[k]):
+                found[k] = _head(lines[chunks[k][0]].content, mid_page=False) or (None, "")
         for k in range(1, foot_top - 1):
             # A note whose numeral was lost, set wider than the column it cuts
             # (``… not a con-`` // note // ``sequence of it``).
@@ -398,6 +405,30 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             # A whole note whose numeral was lost, alone at the end of a page with notes:
             # short, after a finished sentence, ending as a citation does (… March 1980.).
             found[tail] = (None, "")
+        note_lines = {i for k in found for i in chunks[k]}
+        printed = {int(h[0]) for h in found.values() if h[0] is not None}
+        strong: list[RefCandidate] | None = None
+
+        def lost_head(i: int, before: int, number: int) -> bool:
+            """Line ``i`` opens note ``number`` whose numeral was lost, merged into the note above.
+
+            The line before ends as a citation does (its stop misread: ``119-134,``), this
+            one opens with a capitalised word, no head on the page prints the number, and
+            the page's text holds a reference that fits it (:data:`SPLIT_SCORE`: ``caution.2``,
+            ``states."``) and one candidate more than the page's notes before it need.
+            """
+            nonlocal strong
+            if not (_CITATION_CLOSE.search(lines[before].content) and _CAPITALISED.match(lines[i].content)) \
+                    or number in printed:
+                return False
+            if strong is None:
+                strong = [c for c in ref_candidates(lines, kinds, start, end) if c.line not in note_lines]
+            first = min([int(n.n) for n in notes if n.page == page] + [number - 1])
+            fitting = [c for c in strong if any(glyph_score(c, str(m)) >= PLACE_SCORE
+                                                for m in range(first, number + 1))]
+            return len(fitting) > number - first and any(glyph_score(c, str(number)) >= SPLIT_SCORE
+                                                         for c in fitting)
+
         for k in sorted(found):
             chunk = chunks[k]
             digits, mark = found[k]
@@ -407,6 +438,13 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             for position, i in enumerate(chunk):
                 head = ((digits, mark) if digits is not None or mark else None) if position == 0 else \
                     _next_head(lines, chunk, position, mid, last_n, current, notes_head)
+                if head is None and (position or notes and notes[-1].page == page) and lost_head(
+                        i, chunk[position - 1] if position else notes[-1].lines[-1],
+                        int(_foot_note(current, notes_head, last_n, 0, mid).n if current else notes[-1].n) + 1):
+                    head = (None, "")
+                    if not current:  # the note above ended in the block before: this one opens here
+                        current, notes_head = [i], head
+                        continue
                 if position == 0 and head is None and notes and notes[-1].page == page \
                         and _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower():
                     # A note broken across the columns goes on in lower case at the next foot.
@@ -501,6 +539,22 @@ def _fills_gap(head_below: tuple[str | None, str], last_n: int) -> bool:
         digits is None and bool(mark) and (last_n >= 1 or mark.strip() in _TWO_SHAPED))
 
 
+_IMPRINT = re.compile(r"\([^()]*:[^()]*\b" + _YEAR + r"\)")
+"""A book's imprint in a citation, place and publisher before the year: ``(Manila: Harbor
+Books, 1981)``. Running text cites by author and year (``(Hirata 1991: 45)``), not so."""
+
+
+def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
+    """A short block that cites a book by its imprint: a note, whatever its head became.
+
+    A note's misread numeral may be glued to its first letter (``Thetling Tsao``,
+    ``‘Tureau``) or look like a quote (``“Daniel Ferris``), and a paragraph of
+    one to three lines may open so too; a paragraph does not give an imprint.
+    """
+    return len(chunk) <= GAP_NOTE_MAX_LINES and not lines[chunk[0]].content[:1].islower() and \
+        bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
+
+
 SCRAP_LETTER_SHARE = 0.5
 """A block with fewer letters than this share of its characters is no running text."""
 
@@ -517,6 +571,11 @@ def _numbered(content: str) -> bool:
     return head is not None and (head[0] is not None or head[1].strip() not in _QUOTE_HEADS)
 
 
+SPLIT_SCORE = 0.6
+"""A glyph that scores this for a note's number makes room for it in the note above."""
+_CITATION_CLOSE = re.compile(r"\d[\d\-–)\]]*[.,;\-]?$")
+"""A line that ends as a citation does, its full stop perhaps misread (``119-134,``, ``1992-``)."""
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
 _CITATION_END = re.compile(r"\d[\d\-–)\]]*\.$")
 """A line that ends as a citation does: a year, a page, a range (``1980.``, ``(1983): 145-167.``)."""
 _MID_WORD = re.compile(r"[^\W\d_]-?$")
@@ -597,6 +656,7 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
         highs.append(high)
         homes.append((start, end))
     matched = align(notes, candidates, lows, highs, homes)
+    matched.update(weak_places(notes, candidates, lows, highs, matched))
     by_page: dict[int, list[tuple[int, FootNote]]] = {}
     for k, note in enumerate(notes):
         by_page.setdefault(note.page, []).append((k, note))
@@ -667,8 +727,12 @@ only after punctuation (``were 2 ports`` is a number)."""
 PLACE_SCORE = 0.45
 """A reference is placed only when its glyph scores at least this (0-1)."""
 
-OFF_PAGE_PENALTY = 0.1
-"""What a reference on the page before or after its note's page loses to one on it."""
+OFF_PAGE_PENALTY = 0.5
+"""What a reference on the page before or after its note's page loses to one on it: as
+much as two numbers' scores of one glyph differ (``?`` as 2 or as 1: 0.85, 0.4), so
+that one off the page is taken where it places one note more, never to trade one
+reading of the page's own glyphs for another (``.?`` as note 2 and the next page's
+``.?`` as note 3, where ``.”`` is note 2 and ``.?`` note 3)."""
 _QUOTES = frozenset("’”'\"")
 
 
@@ -795,6 +859,46 @@ def align(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int]
     while pair >= 0:
         k, j, pair = pairs[pair]
         out[k] = candidates[j]
+    return out
+
+
+WEAK_SCORE = 0.3
+"""A glyph too weak to place on its own (a ``?`` or ``!`` after a word) is placed
+at this score only where it is the one candidate left between two placed notes."""
+
+
+def weak_places(notes: list[FootNote], candidates: list[RefCandidate], lows: list[int],
+                highs: list[int], matched: dict[int, RefCandidate]) -> dict[int, RefCandidate]:
+    """References for notes :func:`align` left unmatched, from glyphs too weak to place alone.
+
+    A note's reference lies after the reference of the note before it and
+    before that of the note after it (a text's notes are numbered in
+    reading order). Where a note is the only one unmatched between two
+    matched neighbours (or a neighbour and its range's end) and that
+    stretch of its range holds exactly one candidate, of any score, that
+    scores at least :data:`WEAK_SCORE` for it, that candidate is its
+    reference: nothing else there can be. Two weak glyphs, or two notes
+    without a reference, leave them all unplaced; so does a glyph at a
+    line's end, where a heading's question mark stands (``Who Builds?``).
+    """
+    out: dict[int, RefCandidate] = {}
+    order = sorted(matched)
+    where = {id(c): j for j, c in enumerate(candidates)}
+    for k, note in enumerate(notes):
+        if k in matched:
+            continue
+        at = bisect.bisect_left(order, k)
+        before = order[at - 1] if at else None
+        after = order[at] if at < len(order) else None
+        if (before is None and k > 0 and notes[k - 1].page == note.page and k - 1 not in matched) or \
+                (after is None and k + 1 < len(notes) and notes[k + 1].page == note.page) or \
+                (before is not None and before != k - 1) or (after is not None and after != k + 1):
+            continue  # another note of the stretch has no reference either
+        lo = where[id(matched[before])] + 1 if before is not None else 0
+        hi = where[id(matched[after])] if after is not None else len(candidates)
+        inside = [c for c in candidates[lo:hi] if lows[k] <= c.line < highs[k]]
+        if len(inside) == 1 and glyph_score(inside[0], note.n) >= WEAK_SCORE and not inside[0].line_end:
+            out[k] = inside[0]
     return out
 
 

@@ -32,6 +32,26 @@ MAX_FRONT_NOTE_LINES = 4
 """An editorial note under the byline is short: a block or two (Tesseract cuts
 a centred note in two), a few lines."""
 
+
+def _capitalised(text: str) -> bool:
+    """A line that opens with a capitalised word (a sentence's start), quotes aside.
+
+    >>> _capitalised("Public opinion"), _capitalised("‘The case"), _capitalised("A way"), _capitalised("and has")
+    (True, True, True, False)
+    >>> _capitalised("UN agencies")
+    False
+    """
+    first = text.lstrip("‘“'\" ").split(" ", 1)[0].rstrip(",;:")
+    return first[:1].isalpha() and first[:1].isupper() and (first[1:] == "" or first[1:].isalpha()
+                                                            and first[1:].islower())
+
+
+OVER_COLUMNS = 1.6
+"""A block under the byline whose lines are this much longer than the paragraph's after
+it is set across a page of two columns: an editorial note, not the text's opening."""
+MIN_COLUMN_LINES = 4
+"""The paragraph measured against it has at least this many lines (a column's, not a heading's)."""
+
 _DROP_CAP_WORD = re.compile(r"^(?:[A-Z]\s)?[A-Z]{1,}[’']?[A-Z]*\b[,.]?\s+[a-z0-9]")
 
 
@@ -261,15 +281,34 @@ class _Builder:
             before = [row for chunk, _ in chunks[:k] for row in chunk]
             if len(before) > MAX_FRONT_NOTE_LINES:
                 return 0
-            if labelled and ends_sentence(before[-1].plain(self.sentinel)):
-                return k  # a labelled note (``Editor's note:``), whole, with the text after it
-            if _drop_cap_start(chunks[k][0][0].plain(self.sentinel)):
+            last = before[-1].plain(self.sentinel).rstrip()
+            if labelled and (ends_sentence(last) or last.endswith(",") and _capitalised(
+                    chunks[k][0][0].plain(self.sentinel))):
+                # A labelled note (``Editor's note:``), whole, with the text after it; a
+                # degraded scan reads its full stop as a comma (``not been revised,``).
+                return k
+            if _drop_cap_start(chunks[k][0][0].plain(self.sentinel)) or self._over_columns(before, chunks[k][0]):
                 first = chunks[0][0][0].plain(self.sentinel)
                 if heading_length(chunks[0][0], self.widths, self.sentinel, text_start=False,
                                   language=self.language) or _drop_cap_start(first):
                     return 0
                 return k
         return 0
+
+    def _over_columns(self, before: list[Row], after: list[Row]) -> bool:
+        """A short block set across the page over a text in columns (:data:`OVER_COLUMNS`).
+
+        Where the scan lost the drop cap (``He case`` for ``THE case``), the note on the
+        essay's origin still stands apart by its measure: a full-width line is two columns'.
+        Only on one page, and not for a block that opens in lower case (``he tuna``: the
+        text's own first words, its initial lost).
+        """
+        if len(after) < MIN_COLUMN_LINES or any(row.page_start for row in after) \
+                or not _capitalised(before[0].plain(self.sentinel)):
+            return False  # the text's first page set wide, its next page in columns; a lost initial's rest
+        wide = sorted(len(row.plain(self.sentinel).strip()) for row in (before[:-1] or before))
+        narrow = sorted(len(row.plain(self.sentinel).strip()) for row in after[:-1])
+        return wide[len(wide) // 2] >= OVER_COLUMNS * narrow[len(narrow) // 2]
 
     def _stands_apart(self, paragraph: list[Row], chunk: list[Row]) -> bool:
         """A whole block that is a heading after a paragraph whose last line is short.
@@ -309,9 +348,7 @@ class _Builder:
         width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
         if len(last) > SHORT_LAST_LINE * width:
             return False
-        first = chunk[0].plain(self.sentinel).lstrip("‘“'\" ").split(" ", 1)[0].rstrip(",;:")
-        return first[:1].isalpha() and first[:1].isupper() and (first[1:] == "" or first[1:].isalpha()
-                                                                and first[1:].islower())
+        return _capitalised(chunk[0].plain(self.sentinel))
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
         if self.unwrapped:
