@@ -5,12 +5,13 @@ input line of a plain-text volume."""
 from __future__ import annotations
 
 import gc
-import pickle
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from helpers import assert_same_sequence
 
 from textkit.model import Box, SourceLine, SourceLines, Word
 from textkit.read import read_text
@@ -26,16 +27,13 @@ _BOXED = st.builds(SourceLine, st.text(max_size=5), st.integers(1, 9), st.just(B
 def test_source_lines_are_the_sequence_of_their_records(records: list[SourceLine]) -> None:
     old = tuple(records)
     new = SourceLines(old)
-    assert new == old and tuple(new) == old and len(new) == len(old) and bool(new) == bool(old)
-    assert [new[k] for k in range(-len(old), len(old))] == [old[k] for k in range(-len(old), len(old))]
-    assert new[1:-1] == old[1:-1] and new[::2] == old[::2]
+    assert_same_sequence(new, old)
     assert list(new.texts) == [line.text for line in old]
     assert list(new.pages) == [line.page for line in old]
     assert list(new.blocks) == [line.block for line in old]
     assert new.blocked == any(line.block for line in old)
     assert new.boxed == any(line.box is not None for line in old)
     assert new.worded == any(line.words for line in old)
-    assert pickle.loads(pickle.dumps(new)) == new and hash(new) == hash(old)
     assert SourceLines(new) is new
 
 
