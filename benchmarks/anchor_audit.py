@@ -64,9 +64,21 @@ def _after_in_ocr(raw: str, after: str) -> str:
     return raw[start:pos[at][1] + 14].replace("\n", "⏎").replace("\f", "␌")
 
 
+def _ocr_text(path: Path) -> str:
+    """The OCR's text: the file itself for plain text, the reader's lines for
+    hOCR and ALTO (their markup splits the words), a form feed between pages."""
+    if path.suffix == ".txt":
+        return path.read_text(encoding="utf-8")
+    from textkit.read import read_bytes
+
+    lines = read_bytes(path.read_bytes(), source=str(path)).source_lines
+    return "".join(("\f" if k and ln.page != lines[k - 1].page else "\n" if k else "") + ln.text
+                   for k, ln in enumerate(lines))
+
+
 def audit(path: Path, gold: dict) -> list[dict]:
     doc = textkit.convert_file(path)
-    raw = path.read_text(encoding="utf-8")
+    raw = _ocr_text(path)
     got = list(_notes(doc))
     want = [(t["title"], n) for t in gold["texts"] for n in t["footnotes"]]
 

@@ -441,6 +441,14 @@ def _gold_of(i1: int, i2: int, one_to_one: dict[int, int], spans: list[tuple[int
     for s1, s2, g1, g2 in spans:
         if s1 <= i1 and i2 <= s2:
             whole = " ".join(_core(w) for w in gold[g1:g2])
+            if (s1, s2) == (i1, i2) and new != whole and g2 - g1 > 2:
+                # The whole stretch, whose gold runs on (a note the scan has elsewhere;
+                # two gold words are what a split word stands for): the gold words it
+                # starts or ends with, where the change reads as them.
+                k = len(new.split())
+                for a, b in ((g1, g1 + k), (g2 - k, g2)):
+                    if k < g2 - g1 and new == " ".join(_core(w) for w in gold[a:b]):
+                        return a, b
             if (s1, s2) == (i1, i2) and (i2 - i1 > 1 or g2 - g1 <= 2 or new == whole):
                 return g1, g2
             # One word of a stretch that runs on (a running head or a note the scan has

@@ -94,15 +94,22 @@ def convert(tree: Tree, inputs: Path, out: Path, *extra: str) -> Run:
                            "--force", "--quiet", *extra])
 
 
-# The command in-process, to tell its own CPU time (the parent's share) from its workers'.
+# The command in-process, to tell its own CPU time (the parent's share) from its workers',
+# ended as the tree's own program ends (through cli.command where the tree has it, d5b6dd4:
+# no teardown of the heap); the shares are written by an exit handler, which runs either way.
 SPLIT = """
-import resource, sys
-from textkit.cli import main
-code = main(sys.argv[2:])
-own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-with open(sys.argv[1], "w") as out:
-    out.write(f"{own.ru_utime + own.ru_stime} {workers.ru_utime + workers.ru_stime}")
-sys.exit(code)
+import atexit, resource, sys
+import textkit.cli as cli
+where = sys.argv[1]
+def shares():
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(where, "w") as out:
+        out.write(f"{own.ru_utime + own.ru_stime} {workers.ru_utime + workers.ru_stime}")
+atexit.register(shares)
+sys.argv = ["textkit", *sys.argv[2:]]
+if hasattr(cli, "command"):
+    cli.command()
+sys.exit(cli.main())
 """
 
 

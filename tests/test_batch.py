@@ -394,8 +394,9 @@ def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path) -> None:
                  real / "missing.xml", tmp_path / "dirlink" / "sub" / "new.xml",
                  real / "up" / "real" / "a.txt", real / "sub" / ".." / "a.txt", real / "sub" / ".",
                  Path("relative.txt")]:
-        assert resolve(path) == path.resolve(), path
-        assert resolve(path) == path.resolve(), path  # and again, from what it remembers
+        assert resolve(path) == str(path.resolve()), path
+        assert resolve(path) == str(path.resolve()), path  # and again, from what it remembers
+        assert resolve(str(path)) == str(path.resolve()), path
 
 
 def test_journal_appends_after_another_run_compacted_it(tmp_path: Path) -> None:
@@ -413,9 +414,78 @@ def test_journal_appends_after_another_run_compacted_it(tmp_path: Path) -> None:
     mine, other = Journal(out, "f"), Journal(out, "f")
     add(mine, sources[0])
     add(other, sources[1])
+    add(other, sources[1])  # twice: its close has a line to drop
     other.close()  # compacts: a new file renamed over the journal
     add(mine, sources[2])
     assert len(Journal(out, "f").records) == 3  # before this run closes, too
     mine.close()
+    after = Journal(out, "f")
+    assert all(after.fresh(s, out / f"{s.stem}.xml") is not None for s in sources)
+
+
+def test_warm_up_loads_what_a_first_file_needs_and_writes_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = ("import os, sys\n"
+              f"os.chdir({str(tmp_path)!r})\n"
+              "from textkit.batch import warm_up\n"
+              "from textkit.model import Options\n"
+              "warm_up(Options())\n"
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('textkit.'))))\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                          timeout=120, check=True)
+    loaded = set(done.stdout.split())
+    # the readers a file's bytes are sniffed by, every stage, the TEI writer and its validation
+    assert {"textkit.read.hocr", "textkit.read.alto", "textkit.read.page", "textkit.layout",
+            "textkit.repair.ocr", "textkit.repair.channel.stage", "textkit.tei.writer",
+            "textkit.tei.validate"} <= loaded
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_warmed_up_process_writes_the_same_tei(tmp_path: Path) -> None:
+    src = tmp_path / "in" / "page.txt"
+    write(src, "THE GIFT\n\nAnn Lee\n\nn the year the tbe harbour froze, the rnodern ships wait-\n"
+               "ed outside for a week.\n")
+    tasks, _ = plan([str(src)], out=tmp_path / "cold")
+    run(tasks, out=tmp_path / "cold")
+    batch.warm_up(Options())
+    tasks, _ = plan([str(src)], out=tmp_path / "warm")
+    run(tasks, out=tmp_path / "warm")
+    assert (tmp_path / "warm" / "page.xml").read_bytes() == (tmp_path / "cold" / "page.xml").read_bytes()
+
+
+def test_journal_close_compacts_only_a_journal_with_lines_to_drop(tmp_path: Path) -> None:
+    out = tmp_path / "tei"
+    sources = [write(tmp_path / f"{name}.txt", name) for name in "abc"]
+    for source in sources:
+        write(out / f"{source.stem}.xml", f"<{source.stem}/>")
+    state = out / STATE_FILE
+
+    def add(journal: Journal, source: Path) -> None:
+        journal.add(source, out / f"{source.stem}.xml", {}, input_sha256=file_sha256(source),
+                    output_sha256=file_sha256(out / f"{source.stem}.xml"))
+
+    journal = Journal(out, "f")
+    add(journal, sources[0])
+    add(journal, sources[1])
+    journal.flush()
+    appended = state.read_text(encoding="utf-8"), state.stat().st_ino
+    journal.close()  # one line per output already: left as it is
+    assert (state.read_text(encoding="utf-8"), state.stat().st_ino) == appended
+    journal = Journal(out, "f")
+    add(journal, sources[1])  # converted again: its first line is out of date
+    journal.close()
+    compacted = state.read_text(encoding="utf-8").splitlines()
+    assert state.stat().st_ino != appended[1]  # written anew
+    assert len(compacted) == 2 and compacted[0] == appended[0].splitlines()[0]
+    with state.open("a", encoding="utf-8") as other:
+        other.write("not a record of ours\n")
+    journal = Journal(out, "f")
+    add(journal, sources[2])
+    journal.close()
+    assert len(state.read_text(encoding="utf-8").splitlines()) == 3  # the stranger's line gone
     after = Journal(out, "f")
     assert all(after.fresh(s, out / f"{s.stem}.xml") is not None for s in sources)

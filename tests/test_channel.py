@@ -122,6 +122,44 @@ def test_real_word_in_a_clean_volume_is_kept(channel):
         assert "for this scan's noise" in s.evidence
 
 
+def test_real_word_by_the_scans_own_confusion_has_a_lower_bar(channel):
+    # "aud" for "and" in a clean volume is only suggested (the real-word bar); in a scan whose
+    # sure corrections read u for n all through it, that confusion is its own: applied. A
+    # scan with another confusion of its own (c for e) does not lower it.
+    text = (Path(__file__).parent / "data" / "volumes" / "energy-security-1997.txt").read_text("utf-8")
+    counts = count_words([text])
+    sentence = "The implications for urban water supply are considerable aud largely unexplored."
+    model = channel.model.without_long_s()
+
+    def applied(model):
+        found = Channel(model, channel.thresholds, channel.priors).suggest(
+            sentence, lexicon=default_lexicon(), document_counts=counts)
+        assert [(s.original, s.replacement) for s in found] == [("aud", "and")]
+        return found[0].applied
+    assert not applied(model)
+    assert applied(model.adapted({("u", "n"): 3}, {"n": 300}))
+    assert not applied(model.adapted({("c", "e"): 3}, {"e": 300}))
+
+
+def test_non_word_by_the_scans_own_confusion_has_a_lower_bar(channel):
+    # "reuts" is "rents" at log-odds 2.3, under the bar (2.5), in a clean volume; where the
+    # scan's sure corrections read u for n (at a rate no cheaper than the learned one), that
+    # confusion is its own: applied from 2.0.
+    text = (Path(__file__).parent / "data" / "volumes" / "energy-security-1997.txt").read_text("utf-8")
+    counts = count_words([text])
+    model = channel.model.without_long_s()
+
+    def applied(model):
+        found = Channel(model, channel.thresholds, channel.priors).suggest(
+            "The reuts were paid late.", lexicon=default_lexicon(), document_counts=counts)
+        assert [(s.original, s.replacement) for s in found] == [("reuts", "rents")]
+        assert channel.thresholds.apply_own <= found[0].log_odds < channel.thresholds.apply
+        return found[0].applied
+    assert not applied(model)
+    assert applied(model.adapted({("u", "n"): 2}, {"n": 3000}))
+    assert not applied(model.adapted({("c", "e"): 2}, {"e": 3000}))
+
+
 def test_sample_volume_is_not_damaged(channel):
     """The sample volume's OCR text: only misreadings change (reviewed by eye)."""
     path = Path(__file__).parent.parent / "fixtures" / "us-japan-in-asia-1994.txt"

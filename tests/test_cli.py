@@ -234,6 +234,34 @@ def test_subprocess_convert_validate_clean(tmp_path: Path) -> None:
     assert textkit_process("--version").stdout.strip() == f"textkit {textkit.__version__}"
 
 
+def run_command(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``textkit ARGS`` through :func:`textkit.cli.command` (the program's entry point),
+    after ``script`` ran in the same process."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    code = f"{script}\nimport sys\nsys.argv = ['textkit', *{list(args)!r}]\n" \
+           "from textkit.cli import command\ncommand()\n"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_command_exits_with_mains_code_after_the_exit_handlers(tmp_path: Path) -> None:
+    handler = "import atexit; atexit.register(lambda: print('handler ran', flush=True))"
+    done = run_command(handler, "--version")
+    assert done.returncode == 0
+    assert done.stdout == f"textkit {textkit.__version__}\nhandler ran\n"
+    failed = run_command(handler, "validate", str(tmp_path / "missing.xml"))
+    assert failed.returncode == 1 and failed.stdout == "handler ran\n"
+    assert "missing.xml" in failed.stderr
+    assert run_command("", "convert", str(SAMPLE)).returncode == 2  # no --out: usage
+
+
+def test_command_waits_for_a_thread_still_running() -> None:
+    thread = ("import threading, time\n"
+              "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()")
+    done = run_command(thread, "--version")
+    assert done.returncode == 0 and done.stdout.endswith("thread done\n")
+
+
 @pytest.mark.slow
 def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     import pty

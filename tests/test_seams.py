@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -105,6 +107,11 @@ def _work_or_die(n: int) -> int:
     return n * n
 
 
+def _slow_square(n: int) -> int:
+    time.sleep(0.02)
+    return n * n
+
+
 @pytest.mark.parametrize("jobs", [1, 3])
 def test_the_process_executor_keeps_one_outcome_per_item_whatever_happens(jobs: int) -> None:
     from textkit.batch.executors import ProcessExecutor, WorkerDied
@@ -116,6 +123,28 @@ def test_the_process_executor_keeps_one_outcome_per_item_whatever_happens(jobs: 
     assert str(outcomes.pop(7).error) == "seven"
     assert {n: o.result for n, o in outcomes.items()} == {n: n * n for n in outcomes}
     assert executor.workers_started >= 30 // 4
+
+
+def _open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="counts open files in /proc")
+def test_replaced_workers_are_let_go_during_the_run_and_waited_for_at_its_end() -> None:
+    import multiprocessing
+
+    from textkit.batch.executors import ProcessExecutor
+
+    executor = ProcessExecutor(jobs=2, files_per_worker=1)  # a worker for each item
+    before, most = _open_files(), 0
+    for outcome in executor.map_unordered(_slow_square, range(24)):
+        assert outcome.result == outcome.item ** 2
+        most = max(most, _open_files())
+    assert executor.workers_started == 24
+    # the two at work and those still ending hold pipes: not one pipe for every item
+    assert most - before <= 16
+    assert _open_files() == before
+    assert multiprocessing.active_children() == []
 
 
 def test_a_worker_dying_with_short_items_given_ahead_fails_only_the_one_it_was_on() -> None:
@@ -141,6 +170,11 @@ def _mark_and_interrupt(item: tuple[str, int]) -> int:
     folder, n = item
     Path(folder, str(n)).touch()  # started
     if n == 20:  # Ctrl-C while this one runs (the parent idle, waiting for it)
+        seen_all_before = Path(folder, "seen-19")
+        for _ in range(500):  # a loaded machine: wait until the parent has taken 0-19
+            if seen_all_before.exists():
+                break
+            time.sleep(0.02)
         time.sleep(0.2)
         os.kill(os.getppid(), signal.SIGINT)
         time.sleep(0.2)
@@ -155,6 +189,7 @@ def test_ctrl_c_starts_no_item_the_process_workers_held_but_had_not_started(tmp_
         for outcome in ProcessExecutor(jobs=1).map_unordered(
                 _mark_and_interrupt, [(str(tmp_path), n) for n in range(300)]):
             seen.append(outcome.result)
-    started = sorted(int(p.name) for p in tmp_path.iterdir())
+            (tmp_path / f"seen-{outcome.result}").touch()
+    started = sorted(int(p.name) for p in tmp_path.iterdir() if p.name.isdigit())
     # One worker, items in order: the one running (20) finished, none after it started.
     assert seen == started == list(range(21))

@@ -1,8 +1,6 @@
 """``python -m textkit``: the ``textkit`` command (see :mod:`textkit.cli`)."""
 
-import sys
-
-from .cli import main
+from .cli import command
 
 if __name__ == "__main__":
-    sys.exit(main())
+    command()

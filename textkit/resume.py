@@ -146,7 +146,7 @@ class Journal:
         ``input_path`` (content ``input_sha256``); on disk under the lock, at once or,
         with ``hold``, with the records that follow within that time."""
         key = self._key(output)
-        record = {"output": key, "input": str(self._resolve(input_path)),
+        record = {"output": key, "input": self._resolve(input_path),
                   "input_sha256": input_sha256, "output_sha256": output_sha256,
                   "fingerprint": self.fingerprint, "summary": summary}
         # ASCII: file names that are not UTF-8 (lone surrogates) stay representable.
@@ -195,8 +195,8 @@ class Journal:
                 return
             try:
                 with self._locked():
-                    lines = _read_lines(self.path)
-                    if lines:
+                    lines = _read_lines(self.path, counted := [0])
+                    if lines and counted[0] != len(lines):  # else one line per output already
                         write_atomic(self.path, "".join(lines.values()))
             except OSError as error:
                 log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
@@ -233,12 +233,16 @@ def _replaced(handle: Any, path: Path) -> bool:
     return (now.st_ino, now.st_dev) != (mine.st_ino, mine.st_dev)
 
 
-def _read_lines(path: Path) -> dict[str, str]:
-    """The journal's complete lines by output, the last line of each output winning."""
+def _read_lines(path: Path, counted: list[int] | None = None) -> dict[str, str]:
+    """The journal's complete lines by output, the last line of each output winning;
+    ``counted[0]`` is set to how many lines the file has (a line cut short or not ours
+    included), if given."""
     records: dict[str, str] = {}
     try:
         with path.open(encoding="utf-8") as lines:
-            for line in lines:
+            for number, line in enumerate(lines, 1):
+                if counted is not None:
+                    counted[0] = number
                 if not line.endswith("\n"):
                     continue  # the last line, cut short by a kill
                 try:

@@ -270,6 +270,7 @@ class _Pool(Generic[T, R]):
         self.mean: float | None = None  # seconds an item takes, a running average
         self.failed_starts = 0
         self.selector = selectors.DefaultSelector()
+        self.leaving: list[_Worker] = []  # told to stop, not yet waited for
 
     def step(self) -> list[Outcome[T, R]] | None:
         """Start what can be started, wait for answers; their outcomes (``None``: all done)."""
@@ -360,13 +361,23 @@ class _Pool(Generic[T, R]):
         return None
 
     def retire(self, worker: _Worker, *, gently: bool) -> None:
+        """Take ``worker`` out of the pool and stop it. ``gently``: it is told to stop and
+        left to end by itself (it holds no item), waited for only when the pool closes, so
+        that this process and the fresh worker taking its place wait for no process's exit."""
         self.workers.remove(worker)
         for handle in (worker.conn, worker.process.sentinel):
             try:
                 self.selector.unregister(handle)
             except (KeyError, ValueError):
                 pass
-        worker.stop(gently=gently)
+        if gently:
+            worker.tell_to_stop()
+            self.leaving.append(worker)
+        else:
+            worker.stop(gently=False)
+        for gone in [w for w in self.leaving if not w.process.is_alive()]:  # reaped
+            self.leaving.remove(gone)
+            gone.stop(gently=False)  # its pipe closed; it has exited
 
     def collect(self) -> list[Outcome[T, R]]:
         """Wait until a worker answers, dies or runs out of time; the outcomes."""
@@ -429,8 +440,11 @@ class _Pool(Generic[T, R]):
                 worker.drop()
 
     def close(self, *, gently: bool) -> None:
-        for worker in list(self.workers):
+        for worker in list(self.workers):  # all told first: they end at once, not in turn
             self.retire(worker, gently=gently)
+        for worker in self.leaving:  # told to stop, holding nothing: ending, or (not gently) killed
+            worker.stop(gently=gently)
+        self.leaving.clear()
         self.selector.close()
 
 
@@ -449,6 +463,7 @@ class _Worker:
         self.held: deque[Any] = deque()
         self.started = 0.0
         self.given = 0
+        self._told = False  # asked to stop
 
     def start(self) -> None:
         with _signals_held(), _heap_frozen():
@@ -492,15 +507,21 @@ class _Worker:
         except Exception as error:  # an answer that cannot be unpickled here
             return (False, RuntimeError(f"its result could not be read: {error!r}"), 0.0)
 
+    def tell_to_stop(self) -> None:
+        """Ask the worker to end once done with what it holds (:meth:`stop` waits for it)."""
+        if self.process.pid is not None and self.process.is_alive() and not self._told:
+            self._told = True
+            try:
+                self.conn.send((_STOP, None))
+            except (OSError, EOFError):
+                pass
+
     def stop(self, *, gently: bool) -> None:
         if self.process.pid is None:  # never started
             self.conn.close()
             return
         if gently and self.process.is_alive():
-            try:
-                self.conn.send((_STOP, None))
-            except (OSError, EOFError):
-                pass
+            self.tell_to_stop()
             self.process.join(timeout=5)
         if self.process.is_alive():
             self.process.kill()

@@ -83,8 +83,8 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     out_resolved = out.resolve()
     tasks: list[Task] = []
     problems: list[FileResult] = []
-    owners: dict[Path, str] = {}
-    seen: set[Path] = set()
+    owners: dict[str, str] = {}  # real paths (strings: see Resolver)
+    seen: set[str] = set()
     resolve = Resolver()  # remembers each path's real one: asking again costs nothing
 
     def written(output: Path) -> list[Path]:
@@ -95,7 +95,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
         writes = written(output)
         real_targets = [resolve(target) for target in writes]
         if input_ != STDIN:
-            real = resolve(Path(input_))
+            real = resolve(input_)
             if real in seen:
                 return
             seen.add(real)
@@ -128,7 +128,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
                 relative = Path(os.path.relpath(directory, where))
                 name = (where.resolve().name or "volume") if relative == Path(".") else relative.name
                 target = out / relative.parent / f"{name}.xml" if relative != Path(".") else out / f"{name}.xml"
-                key = target.resolve()
+                key = resolve(target)
                 if key in owners:
                     problems.append(_failed(directory, f"its output {target} is also the output of "
                                                        f"{owners[key]}; convert them to different --out"))
@@ -136,12 +136,15 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
                 owners[key] = directory
                 tasks.append(Task(directory, target, parts=tuple(sorted(files))))
         elif where.is_dir():
+            inside = os.path.join(where, "")  # what each path found starts with (os.walk's)
             for found, error in _walk(where, glob, skip=out_resolved):
                 if error is not None:
                     problems.append(_failed(found, error))
                 else:
-                    relative = Path(os.path.relpath(found, where))
-                    add(found, out / relative.parent / output_name(relative.name))
+                    relative = found[len(inside):] if found.startswith(inside) \
+                        else os.path.relpath(found, where)
+                    folder, name = os.path.split(relative)
+                    add(found, Path(out, folder, output_name(name)))
         elif where.exists() or where.is_symlink():
             add(path, out / output_name(where.name))
         else:

@@ -90,7 +90,8 @@ def analyze_geometry(doc: Document) -> Document:
     notes = _notes(src, roles)
     # superscripts by the engine's own word boxes: neighbours are compared, and
     # levelling them would only add rounding
-    refs, unplaced = _anchor_notes(src, roles, notes, set(starts), list(doc.source_lines))
+    title_pages = {src[b.index].page for b in body if b.hint == "title"}
+    refs, unplaced = _anchor_notes(src, roles, notes, set(starts), list(doc.source_lines), title_pages)
 
     lines: list[Line] = []
     marks: list[LayoutMark] = []
@@ -285,10 +286,14 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
     _mark_headings(src, roles, out, body)
     _mark_editorial(src, out, body)
     _mark_quotes(src, out, em)
+    pieces = _pieces(src, out)
     previous: _Body | None = None
     for b in out:
         role = roles[b.index]
-        if previous is None:
+        if b.index in pieces and previous is not None:
+            # the rest of the printed line above, read apart: as that line
+            b.heading, b.hint, b.start = previous.heading, previous.hint if previous.hint != "paragraph" else "", False
+        elif previous is None:
             b.start = True
         elif src[b.index].page != src[previous.index].page and b.hint == "title":
             b.start = True
@@ -313,6 +318,22 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
         if b.start and not b.hint and not b.heading:
             b.hint = "paragraph"
         previous = b
+    return out
+
+
+def _pieces(src: list[SourceLine], body: list[_Body]) -> set[int]:
+    """Body lines that are the rest of the body line before them, which the
+    engine read as a line of its own (a short line split at a word: ``Ines
+    Duarte and Ka`` / ``to Sato``): on its row, right after its end."""
+    out = set()
+    for a, b in zip(body, body[1:]):
+        x, y = src[a.index], src[b.index]
+        if x.page != y.page or x.box is None or y.box is None:
+            continue
+        overlap = min(x.box.y1, y.box.y1) - max(x.box.y0, y.box.y0)
+        height = min(x.box.height, y.box.height)
+        if overlap >= 0.5 * height and x.box.x1 - 4 <= y.box.x0 <= x.box.x1 + height:
+            out.add(b.index)
     return out
 
 
@@ -355,11 +376,28 @@ def _mark_titles(src: list[SourceLine], body: list[_Body], size: float | None) -
         if measured and measured >= TITLE_RATIO * size and _headline(ln.text):
             b.hint = "title"
     for page_lines in by_page.values():
-        if (any(b.hint == "title" for b in page_lines)
-                and all(src[b.index].size and src[b.index].size >= HEADING_BLOCK_RATIO * size
-                        for b in page_lines) and len(page_lines) <= 6):
+        if not any(b.hint == "title" for b in page_lines) or len(page_lines) > 6:
+            continue
+        if (all(src[b.index].size and src[b.index].size >= HEADING_BLOCK_RATIO * size for b in page_lines)
+                or _title_page(src, page_lines)):
             for b in page_lines:
                 b.hint = "title"
+
+
+def _title_page(src: list[SourceLine], lines: list[_Body]) -> bool:
+    """A page of a title and a few short lines centred on it (an occasion line,
+    ``Papers of a Workshop``, that a noisy scan measures at body size)."""
+    title = next(src[b.index] for b in lines if b.hint == "title")
+    if title.box is None:
+        return False
+    middle = (title.box.x0 + title.box.x1) / 2
+    for b in lines:
+        ln = src[b.index]
+        if ln.box is None or len(ln.text.split()) > 8 or ln.text.rstrip().endswith("."):
+            return False
+        if abs((ln.box.x0 + ln.box.x1) / 2 - middle) > max(ln.box.height, 0.05 * title.box.width):
+            return False
+    return True
 
 
 def _headline(text: str) -> bool:
@@ -766,12 +804,12 @@ def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Foo
     return Footnote(note.n, text, note.lines[0] + 1, breaks=breaks, marker=head.group(1) if head else "")
 
 
-_MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$])(?=[A-Z])")
+_MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$]|[lT](?=[A-Z][a-z]))(?=[A-Z])")
 
 
 def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_Note]],
-                  body: set[int], raw: list[SourceLine] | None = None
-                  ) -> tuple[list[FootnoteRef], list[Footnote]]:
+                  body: set[int], raw: list[SourceLine] | None = None,
+                  title_pages: set[int] | None = None) -> tuple[list[FootnoteRef], list[Footnote]]:
     """Place each note at a reference candidate above it, or keep it unanchored.
 
     All the document's notes are aligned with all its candidates at once,
@@ -789,7 +827,16 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
     first_lines = _first_body_lines(src, body)
     page_starts = {i for i in range(1, len(src)) if src[i].page != src[i - 1].page}
     notes = [note for group in groups for note in group]
-    inferred = _infer_numbers(notes)
+    members, at = [], 0
+    for group in groups:
+        members.append(list(range(at, at + len(group))))
+        at += len(group)
+    # where a text may start, the numbering may start again
+    open_groups = {g for g, group in enumerate(groups) if src[group[0].lines[0]].page in (title_pages or ())}
+    # a numeral misread at the note's head in a way that names it (``?See``: 2)
+    heads = {k: n for k, note in enumerate(notes) if not note.n and (n := _head_number(src[note.lines[0]].text))}
+    inferred = heads | _infer_numbers([replace(note, n=heads.get(k, note.n)) for k, note in enumerate(notes)],
+                                      members, open_groups)
     windows: list[tuple[int, int, int]] = []  # per note: (floor, top, page)
     floor = 0
     for group in groups:
@@ -833,14 +880,42 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
     return refs, unplaced
 
 
-def _infer_numbers(notes: list[_Note]) -> dict[int, str]:
+HEAD_NUMERALS = {"?": "2", "l": "1", "T": "1"}
+"""A note's first letter that is a misread numeral, and the number it stands
+for: Tesseract 5 on the tuning volumes' clean and degraded hOCR, notes whose
+numeral was not read as a digit: ``?`` before a capital 38 times in 39 a 2,
+``l`` 3 in 4 a 1, ``T`` before a capitalised word (``TFor``) 12 in 13 a 1;
+the other marks (``*``, quotes, ``{``) stand for any number."""
+_HEAD_NUMERAL = re.compile(r"^(?:([?l])(?=[A-Z])|(T)(?=[A-Z][a-z]))")
+
+
+def _head_number(text: str) -> str:
+    """The number a note's misread head numeral stands for (:data:`HEAD_NUMERALS`), or ``""``.
+
+    >>> [_head_number(t) for t in ("?See Ruth Okada", "TFor a view", "THE PORTS", "‘The", "lMaritime")]
+    ['2', '1', '', '', '1']
+    """
+    match = _HEAD_NUMERAL.match(text.strip())
+    return HEAD_NUMERALS[match.group(1) or match.group(2)] if match else ""
+
+
+def _infer_numbers(notes: list[_Note], groups: list[list[int]] | None = None,
+                   open_groups: set[int] | None = None) -> dict[int, str]:
     """Numbers for notes whose numeral was lost or misread, where the notes
     around them leave no choice: a run of ``r`` such notes between notes read
-    ``x`` and ``x + r + 1`` (``3``, ``?``, ``5``: the 4). Nothing else is
-    guessed (a sequence may restart at any text).
+    ``x`` and ``x + r + 1`` (``3``, ``?``, ``5``: the 4); and within one
+    page foot's notes (``groups``: the notes' indexes, group by group), which
+    are consecutive, the note before a note numbered ``x`` is ``x - 1``, and
+    the note after it ``x + 1`` unless a text may start on that page (its
+    index in ``open_groups``: a title there, where numbering may restart).
+    Nothing else is guessed (a sequence may restart at any text).
 
     >>> _infer_numbers([_Note([1], "3"), _Note([2], ""), _Note([3], "5"), _Note([4], ""), _Note([5], "2")])
     {1: '4'}
+    >>> _infer_numbers([_Note([1], ""), _Note([2], "2"), _Note([3], ""), _Note([4], "")], [[0, 1, 2], [3]])
+    {0: '1', 2: '3'}
+    >>> _infer_numbers([_Note([1], ""), _Note([2], "2"), _Note([3], "")], [[0, 1, 2]], {0})
+    {0: '1'}
     """
     out: dict[int, str] = {}
     known = [(k, int(note.n)) for k, note in enumerate(notes) if note.n.isdigit()]
@@ -848,6 +923,20 @@ def _infer_numbers(notes: list[_Note]) -> dict[int, str]:
         if b - a > 1 and y - x == b - a:
             for k in range(a + 1, b):
                 out[k] = str(x + k - a)
+    for g, group in enumerate(groups or ()):
+        numbers = {k: int(notes[k].n or out.get(k, "")) if (notes[k].n or out.get(k, "")).isdigit() else None
+                   for k in group}
+        read = [(j, numbers[k]) for j, k in enumerate(group) if numbers[k] is not None]
+        # the numbers read on one page foot agree with each other, or nothing is guessed there
+        if not read or any(y - x != b - a for (a, x), (b, y) in zip(read, read[1:])):
+            continue
+        (first, x), (last, y) = read[0], read[-1]
+        for j in range(first - 1, -1, -1):
+            if x - (first - j) >= 1:
+                out[group[j]] = str(x - (first - j))
+        if g not in (open_groups or set()):
+            for j in range(last + 1, len(group)):
+                out[group[j]] = str(y + j - last)
     return out
 
 
@@ -931,7 +1020,7 @@ def _weak_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor])
 
 
 UNSURE = 0.7
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“)]{1,2})_?$")
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“)>]{1,2})_?$")
 _AFTER_LETTERS = re.compile(r"^(?P<word>.*?[a-z]{2})(?P<n>[!?*°+])$")  # not ’ or ”: closing quotes
 
 

@@ -128,8 +128,9 @@ DEFAULTS = GeometryOptions()
 _NOTE_MARKS = "!°®'*’‘\"†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # A note numeral glued to the note ("3The"), or set apart before a capital
 # ("1 The", "2. See"): a continuation line may start with a number too, but
-# not with a small one before a capital.
-_NOTE_START = re.compile(rf"^(\d{{1,3}}|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
+# not with a small one before a capital, nor with a journal's volume before
+# its year ("4 (1986): 24-45.").
+_NOTE_START = re.compile(rf"^(\d{{1,3}}(?!\s*\(\d{{4}}\))|[{re.escape(_NOTE_MARKS)}]{{1,2}}|\?(?=[A-Z])|l(?=[A-Z]))"
                          r"(?:(?=[A-Za-z(\[])|[.)]?\s+(?=[A-Z\"“‘(\[])|$)")
 # The O of the note's first word read as a zero after the numeral ("30n",
 # "°0n": ³On; not "30s").
@@ -454,19 +455,48 @@ def _footnotes(lines: list[SourceLine], by_page: dict[int, list[int]], roles: li
     pitch = _typical_pitch(lines)
     for page, indexes in by_page.items():
         free = [i for i in _top_to_bottom(lines, indexes) if roles[i] is None]
-        if _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options, pitch):
-            continue
-        # Two columns with notes at the foot of each (LaTeX \twocolumn): each
-        # column's foot on its own.
-        boxes = [lines[i].box for i in free if lines[i].box is not None]
-        if len(boxes) < len(free) or not boxes:
-            continue
-        mid = (min(b.x0 for b in boxes) + max(b.x1 for b in boxes)) / 2
-        slack = 0.05 * (max(b.x1 for b in boxes) - min(b.x0 for b in boxes))
-        for column in ([i for i in free if lines[i].box.x1 <= mid + slack],  # type: ignore[union-attr]
-                       [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
-            if len(column) < len(free):
-                _foot_notes(lines, column, roles, body, em, gap, heights.get(page), options, pitch)
+        specks = [i for i in free if _speck(lines[i])]
+        free = [i for i in free if i not in specks]
+        if not _foot_notes(lines, free, roles, body, em, gap, heights.get(page), options, pitch):
+            _column_feet(lines, free, roles, body, em, gap, heights.get(page), options, pitch)
+        _set_aside_specks(lines, free, specks, roles)
+
+
+def _column_feet(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
+                 em: float | None, gap: float | None, height: int | None,
+                 options: GeometryOptions, pitch: float | None) -> None:
+    """The notes of a page of two columns, each column's at its foot (LaTeX
+    ``\\twocolumn``): each column's foot on its own."""
+    boxes = [lines[i].box for i in free if lines[i].box is not None]
+    if len(boxes) < len(free) or not boxes:
+        return
+    mid = (min(b.x0 for b in boxes) + max(b.x1 for b in boxes)) / 2
+    slack = 0.05 * (max(b.x1 for b in boxes) - min(b.x0 for b in boxes))
+    for column in ([i for i in free if lines[i].box.x1 <= mid + slack],  # type: ignore[union-attr]
+                   [i for i in free if lines[i].box.x0 >= mid - slack]):  # type: ignore[union-attr]
+        if len(column) < len(free):
+            _foot_notes(lines, column, roles, body, em, gap, height, options, pitch)
+
+
+def _speck(line: SourceLine) -> bool:
+    """A line of one or two letters or dots and nothing else (``w``, ``ee``, ``.``):
+    what the engine makes of a speck, a smudge or the rule over the notes on a
+    noisy scan. Not a digit or a mark that stands for a note numeral."""
+    text = line.text.strip()
+    return 0 < len(text) <= 2 and not any(c.isdigit() or c in _NOTE_MARKS or c == "?" for c in text)
+
+
+def _set_aside_specks(lines: list[SourceLine], free: list[int], specks: list[int],
+                      roles: list[Role | None]) -> None:
+    """Specks among or under the notes found in ``free`` are no text: they
+    would split the notes' run from the page foot or open a note of their own."""
+    notes = [i for i in free if roles[i] is not None and roles[i].kind in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)]
+    if not notes or any(lines[i].box is None for i in notes + specks):
+        return
+    top = min(lines[i].box.y0 for i in notes)  # type: ignore[union-attr]
+    for i in specks:
+        if roles[i] is None and lines[i].box.y1 >= top:  # type: ignore[union-attr]
+            roles[i] = Role(RoleKind.SEPARATOR, why="a speck by the notes")
 
 
 INDENTED_NOTE = "indented against the text column, as the document's note starts are"
@@ -905,8 +935,10 @@ misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 # (``region.+``, ``program.’``, ``1984.2``, ``controversy.©``, a 1 read as a
 # letter: ``it.t``; a speck after it: ``1984.2.``, ``ipated.!_``): the mark is
 # the numeral as read. (The marks Tesseract makes of a superscript numeral,
-# as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`.)
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“]{1,2}|[lIt])[.,:_]?$")
+# as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`;
+# and ``>``, ``Chittagong.>``: three times on the tuning volumes' degraded
+# hOCR, every time where a numeral was printed.)
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“>]{1,2}|[lIt])[.,:_]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 

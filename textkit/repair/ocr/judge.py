@@ -52,6 +52,12 @@ NUMBER_LIKE = re.compile(r"\d+(?i:st|nd|rd|th|s|am|pm|km|cm|mm|m|kg|k|bn|b|mn)?|
 """Numbers with units or ordinals (``10th``, ``1990s``, ``5km``) and codes (``G7``, ``F16``,
 ``Col1``, ``Table2``: a capitalized word with a number is a label, not a misread ``Coll``)."""
 
+SHORT_NONWORD = 4
+"""A reading this short by one letter for another is never made by frequency alone: a
+few letters are one letter from several words (``sait``: ``salt``, ``suit``, ``said``),
+which only the context tells apart (the channel stage, after this one, weighs them
+all); a merged glyph undone (``wam``: ``warn``, ``rn`` read as ``m``) is rarer by chance."""
+
 ODD_PAIR = 1.0
 """A pair of neighbours seen less often than their frequencies predict (pointwise
 mutual information below 0) speaks against a reading (``the in function``)."""
@@ -325,13 +331,16 @@ class Judge:
             return False  # "ng" is no "rig": short words only by a classic confusion
         if evidence.local:
             return True
-        if length <= 3:
-            return False  # "eol" is no "col": a short word needs its neighbours or the document
+        if length <= 3 or length <= SHORT_NONWORD and all(
+                len(step.seen) == len(step.printed) == 1 for step in variant.steps):
+            # "eol" is no "col", "sait" no more "salt" than "suit" or "said": a short word
+            # needs its neighbours or the document (the channel stage weighs every reading).
+            return False
         if any(step.cost > CLASSIC for step in variant.steps):
             return False  # a rarer confusion ("foct" as "foot") needs more than frequency
         # A long non-word that one confusion turns into a word is rarely a coincidence;
         # a short one often is.
-        needed = 0 if length >= 10 else 1_000 if length >= 8 else 100_000 if length >= 5 else COMMON
+        needed = 0 if length >= 10 else 1_000 if length >= 8 else 100_000
         return evidence.frequency >= needed
 
     # -- rare real words ---------------------------------------------------
