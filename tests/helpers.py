@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import pickle
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -21,3 +23,12 @@ def umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def assert_same_sequence(new: Sequence[object], old: tuple[object, ...]) -> None:
+    """``new``, a compact sequence of records (``model.Breaks``, ``SourceLines``), is the
+    tuple ``old`` for every use: equality, length, truth, indexing, slices, pickle, hash."""
+    assert new == old and tuple(new) == old and len(new) == len(old) and bool(new) == bool(old)
+    assert [new[k] for k in range(-len(old), len(old))] == [old[k] for k in range(-len(old), len(old))]
+    assert new[1:-1] == old[1:-1] and new[::2] == old[::2]
+    assert pickle.loads(pickle.dumps(new)) == new and hash(new) == hash(old)

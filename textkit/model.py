@@ -35,6 +35,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from typing import TypeVar, overload
 
 
@@ -127,7 +128,37 @@ class LineBreak:
     hyphen: bool = False
 
 
-class Breaks(Sequence[LineBreak]):
+_T = TypeVar("_T")
+
+
+class _Packed(Sequence[_T]):
+    """A sequence of records kept compactly (:class:`Breaks`, :class:`SourceLines`): equal
+    to the tuple of its records, and hashed, shown and pickled as that tuple."""
+
+    __slots__ = ()
+
+    def _same(self, other: _Packed[_T]) -> bool:
+        """Equal to ``other`` of the same class (a subclass compares its storage)."""
+        return tuple(self) == tuple(other)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):
+            return self._same(other)  # type: ignore[arg-type]
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the equal tuple's
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({tuple(self)!r})"
+
+    def __reduce__(self) -> tuple[type[_Packed[_T]], tuple[tuple[_T, ...]]]:
+        return type(self), (tuple(self),)
+
+
+class Breaks(_Packed[LineBreak]):
     """The line breaks of a block or footnote (:attr:`Block.breaks`), stored compactly.
 
     A volume has one break per input line: as :class:`LineBreak` records (and
@@ -211,21 +242,8 @@ class Breaks(Sequence[LineBreak]):
         for offset, code in zip(self._data[:n], self._data[n:]):
             yield LineBreak(offset, code >> 2, bool(code & 2), bool(code & 1))
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is Breaks:
-            return self._data == other._data
-        if isinstance(other, tuple):
-            return tuple(self) == other
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))  # as the equal tuple's
-
-    def __repr__(self) -> str:
-        return f"Breaks({tuple(self)!r})"
-
-    def __reduce__(self) -> tuple[type[Breaks], tuple[tuple[LineBreak, ...]]]:
-        return Breaks, (tuple(self),)
+    def _same(self, other: _Packed[LineBreak]) -> bool:
+        return self._data == other._data  # type: ignore[attr-defined]
 
     @property
     def offsets(self) -> array[int]:
@@ -606,6 +624,144 @@ class SourceLine:
     words: tuple[Word, ...] = ()
 
 
+class SourceLines(_Packed[SourceLine]):
+    """A reader's lines (:attr:`Document.source_lines`), stored by column where they are plain.
+
+    A volume has a million input lines. As :class:`SourceLine` records (nine
+    slots each) they were a third of a large plain-text volume's peak memory
+    (#13). Lines that know only their text, page and block (plain text) are
+    kept as columns: the texts, and the pages and blocks as arrays of machine
+    integers. Lines that know more (a box, a size, words: hOCR, ALTO, PAGE) are
+    kept as their records. Either way a sequence of :class:`SourceLine` s:
+    indexing or iterating makes the records of plain lines. :attr:`texts`,
+    :attr:`pages`, :attr:`blocks`, :attr:`boxed` and :attr:`worded` read the
+    columns without making them. Equal to the tuple of the same records.
+
+    >>> lines = SourceLines.plain(["A TITLE", "", "Text."], [1, 1, 2])
+    >>> lines[2], len(lines), list(lines.pages), lines.boxed
+    (SourceLine(text='Text.', page=2, box=None, size=None, confidence=None, region=None, block=0, hyphen_end=None, words=()), 3, [1, 1, 2], False)
+    >>> lines == (SourceLine("A TITLE"), SourceLine(""), SourceLine("Text.", 2))
+    True
+    """
+
+    __slots__ = ("_texts", "_pages", "_blocks", "_records")
+    _texts: Sequence[str]
+    _pages: array[int]
+    _blocks: array[int] | None
+    _records: tuple[SourceLine, ...] | None
+
+    def __new__(cls, lines: Iterable[SourceLine] = ()) -> SourceLines:
+        if type(lines) is cls:
+            return lines
+        records = tuple(lines)
+        if all(_plain(line) for line in records):
+            return cls.plain([line.text for line in records], [line.page for line in records],
+                             [line.block for line in records])
+        self = object.__new__(cls)
+        self._texts, self._pages, self._blocks, self._records = (), array("i"), None, records
+        return self
+
+    @classmethod
+    def plain(cls, texts: Sequence[str], pages: Iterable[int],
+              blocks: Iterable[int] | None = None) -> SourceLines:
+        """Lines that know only their text, page and block, given as columns (``texts``
+        is kept as given, not copied: handed over).
+
+        >>> SourceLines.plain(["a", "b"], [1, 2], [1, 2])[1].block
+        2
+        """
+        self = object.__new__(cls)
+        self._texts, self._pages, self._records = texts, _machine_ints(pages), None
+        self._blocks = _machine_ints(blocks) if blocks is not None else None
+        if self._blocks is not None and not any(self._blocks):
+            self._blocks = None
+        if len(self._pages) != len(texts) or self._blocks is not None and len(self._blocks) != len(texts):
+            raise ValueError(f"{len(texts)} texts for {len(self._pages)} pages "
+                             f"and {len(self._blocks) if self._blocks is not None else 'no'} blocks")
+        return self
+
+    def __len__(self) -> int:
+        return len(self._records) if self._records is not None else len(self._texts)
+
+    @overload
+    def __getitem__(self, index: int) -> SourceLine: ...
+    @overload
+    def __getitem__(self, index: slice) -> SourceLines: ...
+
+    def __getitem__(self, index: int | slice) -> SourceLine | SourceLines:
+        if self._records is not None:
+            return SourceLines(self._records[index]) if isinstance(index, slice) else self._records[index]
+        if isinstance(index, slice):
+            blocks = self._blocks[index] if self._blocks is not None else None
+            return SourceLines.plain(self._texts[index], self._pages[index], blocks)
+        block = self._blocks[index] if self._blocks is not None else 0
+        return SourceLine(self._texts[index], self._pages[index], None, None, None, None, block)
+
+    def __iter__(self) -> Iterator[SourceLine]:
+        if self._records is not None:
+            yield from self._records
+            return
+        blocks = self._blocks if self._blocks is not None else repeat(0)
+        for text, page, block in zip(self._texts, self._pages, blocks):
+            yield SourceLine(text, page, None, None, None, None, block)
+
+    def _same(self, other: _Packed[SourceLine]) -> bool:
+        assert isinstance(other, SourceLines)
+        if self._records is None and other._records is None:
+            return (list(self._texts) == list(other._texts) and self._pages == other._pages
+                    and self._blocks == other._blocks)
+        return tuple(self) == tuple(other)
+
+    @property
+    def texts(self) -> Sequence[str]:
+        """Each line's text, in order."""
+        return self._texts if self._records is None else [line.text for line in self._records]
+
+    @property
+    def pages(self) -> Sequence[int]:
+        """Each line's page, in order."""
+        return self._pages if self._records is None else [line.page for line in self._records]
+
+    @property
+    def blocks(self) -> Sequence[int]:
+        """Each line's block (0: none said), in order."""
+        if self._records is not None:
+            return [line.block for line in self._records]
+        return self._blocks if self._blocks is not None else array("i", bytes(4 * len(self._texts)))
+
+    @property
+    def blocked(self) -> bool:
+        """Some line is in a block the reader marked."""
+        if self._records is not None:
+            return any(line.block for line in self._records)
+        return self._blocks is not None
+
+    @property
+    def boxed(self) -> bool:
+        """Some line has a box on the page (OCR with coordinates)."""
+        return self._records is not None and any(line.box is not None for line in self._records)
+
+    @property
+    def worded(self) -> bool:
+        """Some line has the engine's words."""
+        return self._records is not None and any(line.words for line in self._records)
+
+
+def _plain(line: SourceLine) -> bool:
+    return (line.box is None and line.size is None and line.confidence is None and line.region is None
+            and line.hyphen_end is None and not line.words)
+
+
+def _machine_ints(values: Iterable[int]) -> array[int]:
+    if isinstance(values, array):
+        return values
+    values = values if isinstance(values, list) else list(values)
+    try:
+        return array("i", values)
+    except OverflowError:
+        return array("q", values)
+
+
 @dataclass(frozen=True, slots=True)
 class PageInfo:
     """A page of the input: its index, size if known, and its number as printed."""
@@ -621,9 +777,6 @@ CONSUME = "consume"
 stage the names (a frozenset) of the document's fields it may drop as soon as it has
 read them: the pipeline holds no other reference to the document, and drops those
 fields after the stage anyway. A stage that keeps them is as right, only larger."""
-
-_T = TypeVar("_T")
-
 
 def drained(items: list[_T]) -> Iterator[_T]:
     """The items of ``items`` in order, each taken out of the list as it is given
@@ -656,8 +809,9 @@ class Document:
     input_format: str = "text"
     """The reader that read the input (:mod:`textkit.read`); for plain text, the
     program whose conventions it follows (``text``, ``tesseract``, ``abbyy``, ``pdftotext``)."""
-    source_lines: tuple[SourceLine, ...] = ()
-    """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``)."""
+    source_lines: Sequence[SourceLine] = ()
+    """The input's lines as the reader produced them (line ``k`` is input line ``k + 1``);
+    a reader's are :class:`SourceLines` (by column where they are plain)."""
     pages: tuple[PageInfo, ...] = ()
     unplaced_notes: tuple[Footnote, ...] = ()
     suggestions: tuple[Correction, ...] = ()

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 
 from .errors import PipelineError, TextkitError
-from .model import CONSUME, Document, Options
+from .model import CONSUME, Document, Options, SourceLines
 from .model import changed as replace  # dataclasses.replace, at half the cost
 
 log = logging.getLogger(__name__)
@@ -175,9 +175,8 @@ def released(doc: Document, done: str) -> Document:
     if done == "read":
         return replace(doc, raw="".join(sorted(set(_PRIVATE_USE.findall(doc.raw)))))
     if done in ("layout", "structure") and doc.source_lines and not doc.options.keep_layout \
-            and not any(line.words for line in doc.source_lines):
-        if done == "structure" or (doc.input_format != "abbyy"
-                                   and not any(line.block for line in doc.source_lines)):
+            and not (source := SourceLines(doc.source_lines)).worded:
+        if done == "structure" or (doc.input_format != "abbyy" and not source.blocked):
             return replace(doc, source_lines=())
     if done == "hyphens" or (done == "structure" and all(name in doc.evidence for name in PER_TEXT)):
         return replace(doc, lines=(), footnote_refs=())

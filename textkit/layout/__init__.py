@@ -11,7 +11,9 @@ import re
 from dataclasses import replace
 
 from ..lang import profile
-from ..model import CONSUME, Document, drained, LayoutMark, Line, LineKind, PageInfo
+from collections.abc import Sequence
+
+from ..model import CONSUME, Document, LayoutMark, Line, LineKind, PageInfo, SourceLines
 from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
 
@@ -30,17 +32,16 @@ def analyze_layout(doc: Document) -> Document:
     OCR with coordinates (lines with boxes) is laid out by its geometry
     (:mod:`.geometry`); plain text by its lines' shapes.
     """
-    if any(line.box is not None for line in doc.source_lines):  # geometry.has_geometry
+    source = SourceLines(doc.source_lines)
+    if source.boxed:  # geometry.has_geometry
         from .geometry import analyze_geometry  # only then: plain text never imports it
 
         return analyze_geometry(doc)
-    line_pages = [line.page for line in doc.source_lines]
-    if "source_lines" in doc.evidence.get(CONSUME, ()):  # each record dropped once read (#13)
-        source = list(doc.source_lines)
+    line_pages = source.pages
+    if "source_lines" in doc.evidence.get(CONSUME, ()):  # dropped once read (#13)
         doc = replace(doc, source_lines=())
-        lines_in = raw_lines(drained(source))
-    else:
-        lines_in = raw_lines(doc.source_lines)
+    lines_in = raw_lines(source)
+    del source
     kinds = classify(lines_in, profile(doc.options.language))
     blocks = find_blocks(lines_in, kinds)
     refs, unanchored = find_anchors(lines_in, kinds, blocks)
@@ -68,7 +69,7 @@ _FOLIO_NUMBER = re.compile(r"^(\d{1,4})\s+\S|\S\s+(\d{1,4})$")
 _PAGE_DIGITS = re.compile(r"\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}")
 
 
-def printed_pages(doc: Document, lines: list[Line], line_pages: list[int]) -> tuple[PageInfo, ...]:
+def printed_pages(doc: Document, lines: list[Line], line_pages: Sequence[int]) -> tuple[PageInfo, ...]:
     """The document's pages with the number each prints, where it was read.
 
     A page number line gives it; else a running head's folio. ``line_pages``:

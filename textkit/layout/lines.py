@@ -14,10 +14,11 @@ import difflib
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 
-from ..model import Language, Line, LineKind, SourceLine
+from ..model import Language, Line, LineKind, SourceLine, SourceLines
 from ..furniture import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
 from .shape import ENGLISH, is_caps, is_title_case
 
@@ -57,7 +58,7 @@ class RawLine:
         object.__setattr__(self, "content", self.text.strip())
 
 
-def raw_lines(lines: Iterable[SourceLine]) -> list[RawLine]:
+def raw_lines(lines: Sequence[SourceLine]) -> list[RawLine]:
     """A reader's lines, numbered from 1, each marked when it opens a new page.
 
     >>> from textkit.model import SourceLine
@@ -65,13 +66,16 @@ def raw_lines(lines: Iterable[SourceLine]) -> list[RawLine]:
     [(1, 'a', False), (2, 'b', True)]
 
     The first line is not marked: nothing shows where the first page began.
-    ``lines`` are read once, in order (an iterator that drops each is as good).
+    The lines' columns are read (:class:`~textkit.model.SourceLines`), no record made.
     """
+    source = SourceLines(lines)
+    pages = source.pages
+    blocks = source.blocks if source.blocked else repeat(0)
     out: list[RawLine] = []
-    page = None
-    for number, line in enumerate(lines, 1):
-        out.append(RawLine(number, line.text, page is not None and line.page != page, line.block))
-        page = line.page
+    previous = pages[0] if len(pages) else 0
+    for number, (text, page, block) in enumerate(zip(source.texts, pages, blocks), 1):
+        out.append(RawLine(number, text, page != previous, block))
+        previous = page
     return out
 
 

@@ -58,7 +58,7 @@ from dataclasses import replace
 from types import ModuleType
 
 from ..errors import InputError
-from ..model import Document, Options, PageInfo, SourceLine
+from ..model import Document, Options, PageInfo, SourceLine, SourceLines
 
 log = logging.getLogger(__name__)
 
@@ -355,21 +355,23 @@ def markup_root(head: bytes) -> str | None:
 def make_document(*, source: str, data: bytes | str, lines: Sequence[SourceLine],
                   pages: Sequence[PageInfo] = (), options: Options, input_format: str,
                   encoding: str = "utf-8", raw: str | None = None) -> Document:
-    """The document a reader returns: its lines, pages, and the hash of the input.
+    """The document a reader returns: its lines (kept as :class:`~textkit.model.SourceLines`),
+    pages, and the hash of the input.
 
     ``raw`` defaults to the lines' text, one per line. Raises
     :class:`InputError` when no line holds any text.
     """
-    if not any(line.text.strip() for line in lines):
+    lines = SourceLines(lines)
+    if not any(text.strip() for text in lines.texts):
         raise InputError("empty input: no text to convert (only blanks or control characters)",
                          source=source)
     digest = hashlib.sha256(data if isinstance(data, bytes) else data.encode("utf-8", "surrogatepass"))
     if not pages:
-        pages = [PageInfo(n) for n in range(1, max(line.page for line in lines) + 1)]
+        pages = [PageInfo(n) for n in range(1, max(lines.pages) + 1)]
     return Document(source=source, sha256=digest.hexdigest(),
-                    raw=raw if raw is not None else "".join(f"{line.text}\n" for line in lines),
+                    raw=raw if raw is not None else "".join(f"{text}\n" for text in lines.texts),
                     encoding=encoding, options=options, input_format=input_format,
-                    source_lines=tuple(lines), pages=tuple(pages))
+                    source_lines=lines, pages=tuple(pages))
 
 
 def read_bytes(data: bytes, *, source: str, options: Options | None = None) -> Document:

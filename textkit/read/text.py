@@ -27,9 +27,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..model import Document, Options, SourceLine
+from ..model import Document, Options, SourceLine, SourceLines
 
 log = logging.getLogger(__name__)
 
@@ -115,18 +117,21 @@ def from_text(text: str, *, source: str, encoding: str, options: Options,
             raw = "".join(f"{line.text}\n" for line in lines)
     if convention == "abbyy" and _unwrapped(joined):
         # One paragraph per line: each line is a block of its own.
-        lines = tuple(replace(line, block=k) for k, line in enumerate(lines, 1))
+        lines = SourceLines(lines)
+        lines = SourceLines.plain(lines.texts, lines.pages, range(1, len(lines) + 1))
     doc = make_document(source=source, data=data if data is not None else b"", lines=lines,
                         options=options, input_format=convention, encoding=encoding, raw=raw)
     doc = replace(doc, replaced_characters=replaced)
     return replace(doc, sha256=sha256) if sha256 is not None else doc
 
 
-def source_lines(text: str, *, space_pages: bool = True) -> tuple[SourceLine, ...]:
+def source_lines(text: str, *, space_pages: bool = True) -> SourceLines:
     """Numbered lines with their pages; a form feed (or, with ``space_pages``,
     a one-space indent) starts a page.
 
     A form feed at a line's end or start does not make a line of its own.
+    The lines are kept as columns (:class:`~textkit.model.SourceLines`): a
+    volume's million lines make no record each (#13).
 
     >>> [(l.text, l.page) for l in source_lines("a\\n b\\nc\\fd\\n\\n\\fe\\f\\n f")]
     [('a', 1), ('b', 2), ('c', 2), ('d', 3), ('', 3), ('e', 4), ('f', 5)]
@@ -136,10 +141,12 @@ def source_lines(text: str, *, space_pages: bool = True) -> tuple[SourceLine, ..
     parts = text.split("\n")
     if parts and parts[-1] == "":
         parts.pop()
-    out: list[SourceLine] = []
+    texts: list[str] = []
+    pages = array("i")
+    add_text, add_page = texts.append, pages.append
     page, fresh = 1, True  # fresh: nothing printed on this page yet
     for part in parts:
-        segments = part.split("\f")
+        segments = part.split("\f") if "\f" in part else (part,)
         for k, segment in enumerate(segments):
             if k:
                 page, fresh = page + 1, True
@@ -153,11 +160,13 @@ def source_lines(text: str, *, space_pages: bool = True) -> tuple[SourceLine, ..
             if segment.strip():
                 fresh = False
                 segment = segment.rstrip()
-            out.append(SourceLine(segment, page))
-    return tuple(out)
+            add_text(segment)
+            add_page(page)
+    del parts
+    return SourceLines.plain(texts, pages)
 
 
-def side_by_side(lines: tuple[SourceLine, ...]) -> tuple[tuple[SourceLine, ...], int]:
+def side_by_side(lines: Sequence[SourceLine]) -> tuple[tuple[SourceLine, ...], int]:
     """Read each page whose lines hold two columns side by side left column first.
 
     Returns the lines and how many pages were so read. A page counts when

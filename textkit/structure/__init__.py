@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lang import profile
-from ..model import CONSUME, drained, Block, BlockKind, Division, Document, Language, Text, TextKind
+from ..model import CONSUME, drained, Block, BlockKind, Division, Document, Language, SourceLines, Text, TextKind
 from .headings import MAX_HEADING_LINES, heading_length
 from ..layout.joining import HYPHENS
 from ..layout.shape import Widths, ends_sentence, is_title_case, words
@@ -154,7 +154,10 @@ def _unwrapped(doc: Document) -> bool:
     """The reader found one paragraph per line (ABBYY's "remove line breaks"):
     it put every line in a block of its own, and width says nothing of
     editorial notes."""
-    return doc.input_format == "abbyy" and all(line.block for line in doc.source_lines if line.text.strip())
+    if doc.input_format != "abbyy":
+        return False
+    source = SourceLines(doc.source_lines)
+    return all(block for text, block in zip(source.texts, source.blocks) if text.strip())
 
 
 @dataclass(frozen=True, slots=True)

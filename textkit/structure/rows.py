@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..layout.joining import join
-from ..model import Block, BlockKind, Document, FootnoteRef, Line, LineKind, NoteAnchor
+from ..model import Block, BlockKind, Document, FootnoteRef, Line, LineKind, NoteAnchor, SourceLines
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +56,8 @@ def make_rows(doc: Document, sentinel: str, lines: Iterable[Line] | None = None)
     gap = 0
     # (OCR with coordinates: the geometry layout has decided the blocks, with
     # blank lines; the engine's blocks also break at every column's end)
-    boxed = any(line.box is not None for line in doc.source_lines)
-    blocks = [0 if boxed else line.block for line in doc.source_lines]
+    source = SourceLines(doc.source_lines)
+    blocks = source.blocks if source.blocked and not source.boxed else ()
     previous_block = 0
     for line in doc.lines if lines is None else lines:
         if line.kind is LineKind.BLANK:

@@ -21,7 +21,7 @@ from lxml import etree
 from .. import __version__
 from ..lang import profile
 from ..model import (Block, BlockKind, Correction, Division, Document, Footnote, LineKind, NoteAnchor,
-                     Rule, Text, TextKind)
+                     Rule, SourceLines, Text, TextKind)
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -242,7 +242,7 @@ _FW_TYPES = {LineKind.RUNNING_HEAD: "header", LineKind.PAGE_NUMBER: "pageNum"}
 def _page_numbers(doc: Document) -> dict[int, str]:
     """Input line → the printed number of the page it opens (where one was read)."""
     printed = {info.number: info.printed for info in doc.pages if info.printed}
-    return {k: printed[line.page] for k, line in enumerate(doc.source_lines, 1) if line.page in printed}
+    return {k: printed[page] for k, page in enumerate(SourceLines(doc.source_lines).pages, 1) if page in printed}
 
 
 def _furniture(doc: Document) -> dict[int, list[tuple[int, int, str, str]]]:
@@ -256,7 +256,7 @@ def _furniture(doc: Document) -> dict[int, list[tuple[int, int, str, str]]]:
     marks = [m for m in doc.layout_marks if m.kind in _FW_TYPES]
     if not marks:
         return {}
-    page_of = {k: line.page for k, line in enumerate(doc.source_lines, 1)}
+    page_of = dict(enumerate(SourceLines(doc.source_lines).pages, 1))
     blocks = [b for b in doc.blocks() if b.breaks]
     out: dict[int, list[tuple[int, int, str, str]]] = {}
     for mark in marks:

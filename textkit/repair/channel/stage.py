@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ...lexicon import lexicon_for
-from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule
+from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule, SourceLines
 from ..edits import apply_edits
 from ..frozen import frozen_heap
 from . import Channel, Kind, Suggestion, count_words
@@ -164,6 +164,8 @@ def _correction(s: Suggestion, block: Block, confidence: Confidence) -> Correcti
 def _line_words(doc: Document) -> dict[int, list[float | None]]:
     """Input line number → the engine's confidence of each of its words (formats that have them)."""
     out: dict[int, list[float | None]] = {}
+    if not SourceLines(doc.source_lines).worded:  # plain text: no record made per line
+        return out
     for number, line in enumerate(doc.source_lines, 1):
         if line.words and any(w.confidence is not None for w in line.words):
             out[number] = [w.confidence for w in line.words]
