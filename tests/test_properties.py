@@ -260,6 +260,8 @@ def check_idempotent(text: str) -> None:
 
 @SETTINGS
 @given(any_text)
+@example("A0\r          \r          \nN")  # found by hypothesis: the unplaced note's paragraph
+# came after the heading's section div, which TEI does not allow
 def test_any_string_gives_valid_tei_or_textkit_error(text):
     check_valid(text)
 

@@ -61,7 +61,9 @@ def tei_tree(doc: Document) -> etree._ElementTree:
         if not len(body):
             _sub(body, "div", type=TextKind.ESSAY.value, xml_id="d1")
         paragraphs = body.xpath(".//t:p", namespaces={"t": TEI_NS})
-        last = paragraphs[-1] if paragraphs else _sub(body[-1], "p")
+        # No paragraph: one in the last division in document order, which no division
+        # follows (a p after a section's div would not be valid).
+        last = paragraphs[-1] if paragraphs else _sub(body.xpath(".//t:div", namespaces={"t": TEI_NS})[-1], "p")
         writer.unplaced(last, doc)
     if not len(body):
         etree.SubElement(body, _T + "p")
