@@ -343,3 +343,24 @@ def test_frozen_heap_unfreezes_when_the_stage_fails() -> None:
         assert gc.get_freeze_count() > 0
         raise RuntimeError("stage failed")
     assert gc.get_freeze_count() == 0
+
+
+def _worker_freeze(text: str) -> tuple[bool, int, int]:
+    import gc
+
+    from textkit.repair import frozen
+    from textkit.repair.channel.stage import correct_with_channel
+
+    before = gc.get_freeze_count()
+    correct_with_channel(correct_ocr(_one_paragraph(text)))
+    return frozen.HELD_FROZEN, before, gc.get_freeze_count()
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
+def test_a_forked_batch_worker_keeps_its_frozen_heap_without_asking_per_stage() -> None:
+    from textkit.batch.executors import ProcessExecutor
+
+    outcomes = list(ProcessExecutor(jobs=1).map_unordered(_worker_freeze, ["ln addition, tbe people wam us."]))
+    held, before, after = outcomes[0].result
+    assert held  # told once, at the worker's start: no walk of the frozen heap per stage
+    assert before > 0 and after == before

@@ -572,6 +572,12 @@ def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    import gc
+
+    from ..repair import frozen
+
+    # Forked inside _heap_frozen(), the parent's objects stay frozen here: asked once.
+    frozen.HELD_FROZEN = gc.get_freeze_count() > 0
     held: deque[Any] = deque()
     try:
         if initializer is not None:
