@@ -34,3 +34,12 @@ def test_sample_tei_matches_golden(sample_tei):
 
 def test_sample_reading_text_matches_golden(sample_doc):
     _check("us-japan-in-asia-1994.txt", textkit.clean_text(sample_doc))
+
+
+def test_clean_text_ends_with_the_notes_the_tei_keeps_at_the_end() -> None:
+    # Two blank-looking lines of spaces read as a separator: the note under them has no
+    # numeral and nothing after it; the TEI keeps it at the end, and so does the text.
+    doc = textkit.convert_text("Some words of a page.\n" + " " * 60 + "\n" + " " * 60 + "\nA note of no number.",
+                               source="x.txt")
+    assert [note.text for note in doc.unplaced_notes] == ["A note of no number."]
+    assert "A note of no number." in textkit.clean_text(doc)

@@ -2,7 +2,8 @@
 
 Titles, author lines, headings and paragraphs are separated by blank lines;
 a block quotation is indented by four spaces. A footnote's reference is
-``[n]`` at its anchor, and the note follows its paragraph as ``[n] text``.
+``[n]`` at its anchor, and the note follows its paragraph as ``[n] text``;
+notes with no text to attach to (kept at the end of the TEI) end the text so.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from ..model import Block, BlockKind, Division, Document
 
 def plain_text(doc: Document) -> str:
     """The reading text of ``doc``: blocks separated by blank lines."""
-    return "\n\n".join(_paragraphs(doc)) + "\n" if doc.texts or doc.title else ""
+    return "\n\n".join(_paragraphs(doc)) + "\n" if doc.texts or doc.title or doc.unplaced_notes else ""
 
 
 def _paragraphs(doc: Document) -> Iterator[str]:
@@ -29,6 +30,8 @@ def _paragraphs(doc: Document) -> Iterator[str]:
             yield from _block(text.affiliation)
         yield from _blocks(text.blocks)
         yield from _divisions(text.divisions)
+    for note in doc.unplaced_notes:  # no text to attach them to: at the end, as in the TEI
+        yield f"[{note.n or '*'}] {note.text}"
 
 
 def _divisions(divisions: Iterable[Division]) -> Iterator[str]:
