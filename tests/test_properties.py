@@ -302,6 +302,9 @@ def test_original_text_of_blocks_is_in_the_input_in_order(text):
 # made "is" a word of the document (it now judges again what it kept back while a pass changes)
 @example("urveys ln")  # found by hypothesis: the channel's short-word rivals kept 'ln' back once
 # 'urveys' read as 'surveys', and the ocr stage changed it on a second run (l for i is classic)
+@example("?Yoko Hirata, interview, Manila, 1992.\nan is\xad\n\nTanaka")  # found by hypothesis: a short
+# line ending in a soft hyphen let the next block stand apart as a heading when its paragraph had two
+# lines, not when it had one (a hyphen's broken word goes on, whichever hyphen)
 @example("urveys\n" + " " * 60 + "\n" + " " * 60 + "\nurveys")  # found by hypothesis: clean_text left out
 # the note kept at the end (no text to attach to), so 'urveys' was once in the second pass, not vouched for
 def test_repair_is_idempotent_on_clean_text(text):

@@ -319,7 +319,7 @@ class _Builder:
         counts: a paragraph's next line is never taken for one.
         """
         last = paragraph[-1].plain(self.sentinel).rstrip()
-        if last.endswith(("-", "—", "–")) or len(paragraph) < 2:
+        if last.endswith(("—", "–", *HYPHENS)) or len(paragraph) < 2:  # ABBYY's soft ones too: a word goes on
             return False
         width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
         # A page set in one wide column has no column break: a blank line in
