@@ -375,9 +375,12 @@ _DISPLACED = ["The", "When", "This", "After"]
 
 
 def _random_volume(rng: random.Random) -> dict:
-    texts = []
+    texts, titles = [], set()
     for _ in range(rng.randint(1, 3)):
         title = " ".join(rng.sample(_NOUNS, rng.randint(2, 5))).upper()
+        while title in titles:  # two texts of one title at two page tops read as a running head
+            title = " ".join(rng.sample(_NOUNS, rng.randint(2, 5))).upper()  # printed twice: ambiguous
+        titles.add(title)
         authors = [f"{rng.choice(_GIVEN)} {rng.choice(_FAMILY)}" for _ in range(rng.randint(1, 3))]
         displaced = rng.random() < 0.4
         blocks = []
