@@ -106,7 +106,7 @@ class Journal:
 
     def _load(self) -> None:
         try:
-            self.records = _read_lines(self.path)
+            self.records, _ = _read_lines(self.path)
         except OSError as error:
             log.warning("%s: cannot read the batch state (%s); converting everything", self.path,
                         error.strerror)
@@ -195,8 +195,8 @@ class Journal:
                 return
             try:
                 with self._locked():
-                    lines = _read_lines(self.path, counted := [0])
-                    if lines and counted[0] != len(lines):  # else one line per output already
+                    lines, count = _read_lines(self.path)
+                    if lines and count != len(lines):  # else one line per output already
                         write_atomic(self.path, "".join(lines.values()))
             except OSError as error:
                 log.warning("%s: cannot compact the batch state (%s)", self.path, error.strerror)
@@ -233,16 +233,14 @@ def _replaced(handle: Any, path: Path) -> bool:
     return (now.st_ino, now.st_dev) != (mine.st_ino, mine.st_dev)
 
 
-def _read_lines(path: Path, counted: list[int] | None = None) -> dict[str, str]:
-    """The journal's complete lines by output, the last line of each output winning;
-    ``counted[0]`` is set to how many lines the file has (a line cut short or not ours
-    included), if given."""
+def _read_lines(path: Path) -> tuple[dict[str, str], int]:
+    """The journal's complete lines by output, the last line of each output winning, and
+    how many lines the file has (a line cut short or not ours included)."""
     records: dict[str, str] = {}
+    number = 0
     try:
         with path.open(encoding="utf-8") as lines:
             for number, line in enumerate(lines, 1):
-                if counted is not None:
-                    counted[0] = number
                 if not line.endswith("\n"):
                     continue  # the last line, cut short by a kill
                 try:
@@ -251,4 +249,4 @@ def _read_lines(path: Path, counted: list[int] | None = None) -> dict[str, str]:
                     continue  # not ours
     except FileNotFoundError:
         pass
-    return records
+    return records, number
