@@ -51,6 +51,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar, runtime_checkable
 
+from ..repair.frozen import frozen_heap
+
 if TYPE_CHECKING:  # imported when a pool starts: a serial run (one file) needs none of it
     import multiprocessing.connection
     import multiprocessing.context
@@ -466,7 +468,10 @@ class _Worker:
         self._told = False  # asked to stop
 
     def start(self) -> None:
-        with _signals_held(), _heap_frozen():
+        # Started with what this process holds (the dictionaries) frozen: a forked worker's
+        # collections then never walk it, nor write to the pages it shares with this
+        # process (copy-on-write); here it is collectable again once the worker is started.
+        with _signals_held(), frozen_heap():
             self.process.start()
             self._theirs.close()  # so that our end reads EOF when the worker dies
 
@@ -530,21 +535,6 @@ class _Worker:
 
 
 @contextmanager
-def _heap_frozen() -> Iterator[None]:
-    """Start a worker with what this process holds (the dictionaries) out of the garbage
-    collector's sight (``gc.freeze``): a forked worker's collections then never walk it,
-    nor write to the pages it shares with this process (copy-on-write); here it is
-    collectable again as soon as the worker is started."""
-    import gc
-
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-@contextmanager
 def _signals_held() -> Iterator[None]:
     """Block SIGINT and SIGTERM while a worker starts: it inherits them blocked, sets its
     own dispositions, then unblocks. Ctrl-C, which the terminal sends to the whole
@@ -576,7 +566,7 @@ def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
 
     from ..repair import frozen
 
-    # Forked inside _heap_frozen(), the parent's objects stay frozen here: asked once.
+    # Forked inside frozen_heap(), the parent's objects stay frozen here: asked once.
     frozen.HELD_FROZEN = gc.get_freeze_count() > 0
     held: deque[Any] = deque()
     try:
