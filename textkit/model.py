@@ -131,6 +131,17 @@ class LineBreak:
 _T = TypeVar("_T")
 
 
+def _machine_ints(values: Iterable[int]) -> array[int]:
+    """``values`` as an array of C ints, or of 64-bit ones where a value does not fit."""
+    if isinstance(values, array):
+        return values
+    values = values if isinstance(values, list) else list(values)
+    try:
+        return array("i", values)
+    except OverflowError:
+        return array("q", values)
+
+
 class _Packed(Sequence[_T]):
     """A sequence of records kept compactly (:class:`Breaks`, :class:`SourceLines`): equal
     to the tuple of its records, and hashed, shown and pickled as that tuple."""
@@ -194,11 +205,7 @@ class Breaks(_Packed[LineBreak]):
     @classmethod
     def _packed(cls, offsets: list[int], codes: list[int]) -> Breaks:
         self = object.__new__(cls)
-        values = offsets + codes
-        try:
-            self._data = array("i", values)
-        except OverflowError:  # a line past 2**29, an offset past 2**31
-            self._data = array("q", values)
+        self._data = _machine_ints(offsets + codes)  # wider past a line 2**29, an offset 2**31
         return self
 
     @staticmethod
@@ -750,16 +757,6 @@ class SourceLines(_Packed[SourceLine]):
 def _plain(line: SourceLine) -> bool:
     return (line.box is None and line.size is None and line.confidence is None and line.region is None
             and line.hyphen_end is None and not line.words)
-
-
-def _machine_ints(values: Iterable[int]) -> array[int]:
-    if isinstance(values, array):
-        return values
-    values = values if isinstance(values, list) else list(values)
-    try:
-        return array("i", values)
-    except OverflowError:
-        return array("q", values)
 
 
 @dataclass(frozen=True, slots=True)

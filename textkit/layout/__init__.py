@@ -8,11 +8,10 @@ whatever it takes out of the reading text as :class:`~textkit.model.LayoutMark`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..lang import profile
-from collections.abc import Sequence
-
 from ..model import CONSUME, Document, LayoutMark, Line, LineKind, PageInfo, SourceLines
 from .footnotes import find_anchors, find_blocks, find_foot_anchors, find_foot_notes
 from .lines import classify, raw_lines
