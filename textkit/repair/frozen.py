@@ -25,7 +25,6 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-
 HELD_FROZEN = False
 """Set in a process whose heap its maker froze for good (textkit's own batch workers,
 forked with the dictionaries frozen): there :func:`frozen_heap` leaves the freeze alone
