@@ -59,6 +59,17 @@ MISREAD_HYPHEN_GAP = re.compile(r"[.:;][ \t]+")
 MISREAD_HYPHEN_HALF = 3
 """... when both halves are words, each has at least this many letters (``Co. in``,
 ``or. in`` are an abbreviation and a sentence's end)."""
+SYMBOL_FOR_A = re.compile(r"(?<!\S)[@#](?=[ \t]*\n?[ \t]*([a-z]{2,})\b)")
+"""A lone ``@`` or ``#`` before a word in small letters: Tesseract's reading of a degraded
+``a`` (``not @ consequence``, ``favor # regional``)."""
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
+                         "our", "their", "my", "your", "no", "each", "every", "any", "some"})
+CENT_FOR_C = "¢"
+"""Tesseract's reading of a degraded ``c`` glued to the rest of its word (``the ¢ost``): a
+cent sign follows a figure, never stands before letters."""
+SYMBOL_LOG_ODDS = 3.0
+"""The odds given to a symbol read for a letter (as ``|`` for ``I``): the word it makes is
+known and its neighbour supports it."""
 POSSESSIVE = ("'s", "’s")
 NOT_JOINED = frozenset({"and", "or", "nor", "to"})
 """``pre- and post-war``: a hyphen before these words is a suspended compound."""
@@ -461,6 +472,12 @@ class Judge:
                 skip = i + 1
                 previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
                 continue
+            if token.start and text[token.start - 1] == CENT_FOR_C and core.islower():
+                found = self._cent(token, text)
+                if found is not None:
+                    out.append(found)
+                    previous = found.replacement.lower()
+                    continue
             # The common case, at a lookup or two: a known word nothing commoner explains.
             if vouched and not (_lower_may_be_misread(core) if core.islower()
                                 else self._may_be_misread(token, text)):
@@ -479,6 +496,39 @@ class Judge:
                     out.append(found)
             previous = (found.replacement if found is not None and found.applied
                         else core).split()[-1].lower()
+        if "@" in text or "#" in text:
+            out = sorted(out + self._symbols_for_a(text), key=lambda s: s.start)
+        return out
+
+    def _cent(self, token: _Token, text: str) -> Suggestion | None:
+        """``¢ost`` -> ``cost``: a cent sign glued before small letters, not after a figure,
+        where ``c`` and the letters make a word the lexicon knows."""
+        start = token.start - 1
+        if start and (text[start - 1].isalnum() or text[start - 1] == CENT_FOR_C):
+            return None
+        word = "c" + token.core
+        if not self._known(word):
+            return None
+        return Suggestion(start, token.start + len(token.core), text[start:token.start + len(token.core)],
+                          word, SYMBOL_LOG_ODDS, SYMBOL_LOG_ODDS >= self.thresholds.apply,
+                          Kind.CONFUSION, f"'¢' for 'c' before letters: {word!r} is a word")
+
+    def _symbols_for_a(self, text: str) -> list[Suggestion]:
+        """``not @ consequence`` -> ``a``: a lone ``@`` or ``#`` after a word (or at a line's
+        start), before a known word in small letters that the word pairs have after ``a``."""
+        out = []
+        for m in SYMBOL_FOR_A.finditer(text):
+            nxt = m.group(1)
+            left = text[max(0, m.start() - 12):m.start()].rstrip(" \t")
+            if (not left or left[-1].isdigit() or left[-1] in "@#$£%&*+=<>/"
+                    or left.split()[-1].lower() in DETERMINERS or nxt not in self.lexicon.words):
+                continue  # a block's first mark, a price (3 @ 5s.), a code, no place for an article
+            support = language.association("a", nxt)
+            if support < math.log(2.0):
+                continue
+            out.append(Suggestion(m.start(), m.end(), m.group(), "a", SYMBOL_LOG_ODDS,
+                                  SYMBOL_LOG_ODDS >= self.thresholds.apply, Kind.CONFUSION,
+                                  f"{m.group()!r} for 'a' before {nxt!r} (context 'a {nxt}')"))
         return out
 
     @staticmethod
