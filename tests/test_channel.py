@@ -279,3 +279,35 @@ def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
     assert adapted.reading("governtnent") is adapted
     assert readings("governtnent", known, adapted) != readings("governtnent", known, base)
     assert adapted.without_long_s().reading("govemment") is base.without_long_s()
+
+
+def test_a_name_misread_by_the_scans_own_confusion_is_the_documents_name(channel):
+    # "Luzou" mid-sentence is a name by its capital, kept; where the document prints "Luzon"
+    # ten times and the scan reads u for n all through, it is that name. Not where the name is
+    # printed only twice, nor with another confusion of the scan's own.
+    text = (Path(__file__).parent / "data" / "volumes" / "energy-security-1997.txt").read_text("utf-8")
+    sentence = "The farmers of Luzou sold their rice."
+    model = channel.model.without_long_s()
+
+    def applied(model, luzon):
+        counts = count_words([text, "Luzon " * luzon, sentence])
+        found = Channel(model, channel.thresholds, channel.priors).suggest(
+            sentence, lexicon=default_lexicon(), document_counts=counts)
+        return [(s.original, s.replacement) for s in found if s.applied]
+    own = model.adapted({("u", "n"): 3}, {"n": 300})
+    assert applied(own, 10) == [("Luzou", "Luzon")]
+    assert applied(own, 2) == []
+    assert applied(model, 10) == []
+    assert applied(model.adapted({("c", "e"): 3}, {"e": 300}), 10) == []
+
+
+def test_halves_of_a_word_one_of_them_misread_are_joined(channel):
+    # A space the scan put inside a word at a damaged glyph, misread where it split: joined
+    # into the word. Halves of one or two letters, an edit far from the space ("ina tion" is
+    # no "nation"), and two words one of which is misread ("long timne") are not.
+    found = channel.suggest(
+        "She was made the happy recio ient of a gold guard, and served penal sersi tude. "
+        "The firm had a long timne of ina tion and the tl ing was lost.",
+        lexicon=default_lexicon())
+    joins = [(s.original, s.replacement) for s in found if s.applied and s.kind is Kind.JOIN]
+    assert joins == [("recio ient", "recipient"), ("sersi tude", "servitude")]

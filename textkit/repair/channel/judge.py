@@ -47,7 +47,7 @@ from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
-from .candidates import readings, rivals, splits
+from .candidates import BUDGET, readings, rivals, splits
 from .model import ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
@@ -70,6 +70,10 @@ cent sign follows a figure, never stands before letters."""
 SYMBOL_LOG_ODDS = 3.0
 """The odds given to a symbol read for a letter (as ``|`` for ``I``): the word it makes is
 known and its neighbour supports it."""
+JOIN_MISREAD_HALF = 3
+"""Two halves whose join is a misreading (``recio ient``) each have this many letters or
+more: on dev, of such joins from 3 nats with a half of one or two letters (``tl ing``,
+``repor it``, ``Li ast``) most were not the gold."""
 POSSESSIVE = ("'s", "’s")
 NOT_JOINED = frozenset({"and", "or", "nor", "to"})
 """``pre- and post-war``: a hyphen before these words is a suspended compound."""
@@ -148,6 +152,9 @@ class Thresholds:
     the second in small letters), 21 give the gold word, 3 its hyphenated form, none two
     words the gold keeps apart; from 4 to 6 there are 6 more gold and 4 that are neither
     (``fer tile`` for ``for the``)."""
+    join_misread: float = 3.0
+    """Two halves whose join is one misreading from a word (``sys tern``) are joined into
+    it from here, no suggestion below (its halves are judged instead)."""
     real_word: float = 5.0
     """A known word is changed only from here: on dev, from 3 to 4 one in seven
     such changes hit a word printed right, from 4 to 5 one in 33, at or above
@@ -213,6 +220,11 @@ in one Tesseract volume), so a short word's reading must also win on the languag
 more ``in`` than ``is``, ``published ix 2000`` is ``in``."""
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+DOCUMENT_NAME = 3
+"""A capitalized word one of the scan's own confusions from a word the document prints at
+least this many times as often (and 3 times or more) is a misreading of it, no other name:
+its keep prior is a sentence start's (:attr:`Priors.initial`), not a name's."""
 
 MAX_READINGS = 12
 """Readings weighed per word, the likeliest by channel and frequency (context
@@ -602,6 +614,13 @@ class Judge:
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         own = bool(self._own_pairs) and best_cost >= 0 and self._own(lower, best)
+        if (own and shape == "capitalized" and " " not in best
+                and self.counts.get(best, 0) >= DOCUMENT_NAME * max(1, self.counts.get(lower, 0))):
+            # The document's own name, by the scan's own confusion (Luzou beside 10 Luzon):
+            # its capital says "a name", and the name it says is that one.
+            rest[0] = self._keep_score(core, "initial", explained)
+            log_odds = best_score - _logsumexp(rest)
+            note += f"; the document's name, {self.counts.get(best, 0)}×"
         bar = self.thresholds.apply_own if own else self.thresholds.apply
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
@@ -815,25 +834,45 @@ class Judge:
         if len(a) > 1 and a.isupper() and b.islower():
             joined = a[0] + (a[1:] + b).lower()  # "OF ficials": "Officials", capitals misread
         lower = joined.lower()
+        cost, misread = 0.0, ""
         if not self._known(lower) or (self.lexicon.proper_only(lower) and a.islower()):
-            return None
+            if known or min(len(a), len(b)) < JOIN_MISREAD_HALF or not b.islower() or not (
+                    a.islower() or a[1:].islower()):
+                return None
+            # "sys tern": the halves of a word, one of them misread (system).
+            found = _join_readings(lower, len(a), self.lexicon.words, self.model)
+            if not found:
+                return None
+            misread = lower
+            lower, cost = max(found, key=lambda cc: (self._log_p(cc[0]) - cc[1], cc[0]))
+            joined = _cased(lower, joined)
         before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
         shape_a = _shape(a, starts_sentence(text, token.start))
-        score = -self.model.space_inserted + self._log_p(lower) + (
+        score = -self.model.space_inserted - cost + self._log_p(lower) + (
             language.association(before, lower) if before else 0.0)
         keep = 0.0
         for part, shape in ((a, shape_a), (b, "lower" if b.islower() else "upper")):
-            keep += (self._log_p(part.lower(), True) if self._vouched(_Token(0, 0, part, part))
-                     else self._keep_score(part, shape if shape != "mixed" else "lower"))
+            if self._vouched(_Token(0, 0, part, part)):
+                keep += self._log_p(part.lower(), True)
+                continue
+            alone = self._keep_score(part, shape if shape != "mixed" else "lower")
+            if misread:  # or two words, this half misread ("long timne": time)
+                alone = _logsumexp([alone] + [self._score(c, cost, "", "") for c, cost, proper in _readings(
+                    part.lower(), self.lexicon.words, self.model.reading(part.lower()))[0]
+                    if not proper])
+            keep += alone
         keep += language.association(a.lower(), b.lower())
         odds = score - keep
-        if odds < (self.thresholds.known_join if known else self.thresholds.suggest):
+        if odds < (self.thresholds.known_join if known else self.thresholds.join_misread
+                   if misread else self.thresholds.suggest):
             return None
         end = nxt.start + len(b)  # a possessive ending stays as printed
         return Suggestion(token.start, end, text[token.start:end], joined, round(odds, 3),
                           odds >= self.thresholds.apply, Kind.JOIN,
                           f"{joined!r} is a word; space inside it "
-                          f"(P={math.exp(-self.model.space_inserted):.1e}); log-odds {odds:.1f}")
+                          f"(P={math.exp(-self.model.space_inserted):.1e})"
+                          + (f", {misread!r} misread (P={math.exp(-cost):.1e})" if misread else "")
+                          + f"; log-odds {odds:.1f}")
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -924,6 +963,42 @@ def _one_substitution(lower: str, words: frozenset[str]) -> tuple[tuple[str, str
             if letter != seen and len(text) > 1 and text in words:
                 out.append((text, letter))
     return tuple(out)
+
+
+JOIN_REACH = 2
+"""A word the scan split at a damaged glyph is misread where it split (``recio ient``,
+``Trea fury``): every edit of a misread join lies this close to the space."""
+
+
+@functools.lru_cache(maxsize=50_000)
+def _join_readings(joined: str, at: int, words: frozenset[str], model: ChannelModel
+                   ) -> tuple[tuple[str, float], ...]:
+    """The known words (no names) one confusion turns ``joined`` (lower case) into, each with
+    its cost, where the confusion lies within :data:`JOIN_REACH` of ``at``, the space the
+    scan put there (``recioient``: recipient; ``ination`` is no ``nation``).
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> words = default_lexicon().words
+    >>> [c for c, _ in _join_readings("recioient", 5, words, ChannelModel.load())]
+    ['recipient']
+    >>> "nation" in dict(_join_readings("ination", 3, words, ChannelModel.load()))
+    False
+    """
+    found: dict[str, float] = {}
+    first, last = max(0, at - JOIN_REACH), min(len(joined), at + JOIN_REACH)
+    for i in range(first, last + 1):
+        for length in range(0, min(model.longest, last - i) + 1):
+            head, tail = joined[:i], joined[i + length:]
+            options = [*model.rules.get(joined[i:i + length], ())]
+            if length == 1:  # any letter for another, at an edit never seen (as readings())
+                options += [(c, model.unseen_cost(c)) for c in LETTERS if c != joined[i]]
+            for printed, cost in options:
+                text = head + printed + tail
+                if cost <= BUDGET and text in words and cost < found.get(text, math.inf) \
+                        and not Lexicon.proper_only(text):
+                    found[text] = cost
+    found.pop(joined, None)
+    return tuple(sorted(found.items(), key=lambda tc: (tc[1], tc[0])))
 
 
 LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")
