@@ -261,7 +261,7 @@ def test_an_adapted_model_reads_an_uncued_word_as_its_origin(word: str) -> None:
     base = ChannelModel.load()
     adapted = base.adapted({("tn", "m"): 3, ("c", "e"): 2}, {"m": 300, "e": 400})
     known = default_lexicon().knows
-    assert adapted.cues == ("c", "tn")
+    assert {"c", "tn"} <= set(adapted.cues)  # and the other broken m's (model._broken_m)
     if any(cue in word for cue in adapted.cues):
         assert adapted.reading(word) is adapted
     else:
@@ -278,7 +278,7 @@ def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
     known = default_lexicon().knows
     assert adapted.reading("governtnent") is adapted
     assert readings("governtnent", known, adapted) != readings("governtnent", known, base)
-    assert adapted.without_long_s().reading("govemment") is base.without_long_s()
+    assert adapted.without_long_s().reading("ofher") is base.without_long_s()
 
 
 def test_a_name_misread_by_the_scans_own_confusion_is_the_documents_name(channel):
@@ -311,3 +311,19 @@ def test_halves_of_a_word_one_of_them_misread_are_joined(channel):
         lexicon=default_lexicon())
     joins = [(s.original, s.replacement) for s in found if s.applied and s.kind is Kind.JOIN]
     assert joins == [("recio ient", "recipient"), ("sersi tude", "servitude")]
+
+
+def test_a_scan_that_breaks_m_into_two_narrow_letters_breaks_it_all_through(channel):
+    # Its sure corrections read "in" for "m" (inet: met): "tn", "ti", "ut" may be "m" too,
+    # at that rate and a little more. A scan with another confusion of its own: not read.
+    sentence = "Their optimistn faded as the stialler states lost alutost everything."
+    model = channel.model.without_long_s()
+
+    def applied(model):
+        found = Channel(model, channel.thresholds, channel.priors).suggest(
+            sentence, lexicon=default_lexicon())
+        return [(s.original, s.replacement) for s in found if s.applied]
+    broken = [("optimistn", "optimism"), ("stialler", "smaller"), ("alutost", "almost")]
+    assert applied(model.adapted({("in", "m"): 3}, {"m": 300})) == broken
+    assert applied(model) == []
+    assert applied(model.adapted({("u", "n"): 3}, {"n": 300})) == []

@@ -79,7 +79,7 @@ class ChannelModel:
 
         >>> model = ChannelModel.load()
         >>> adapted = model.adapted({("tn", "m"): 3}, {"m": 300})
-        >>> adapted.reading("govemment") is model, adapted.reading("governtnent") is adapted
+        >>> adapted.reading("ofher") is model, adapted.reading("governtnent") is adapted
         (True, True)
         """
         model = self
@@ -157,6 +157,7 @@ class ChannelModel:
                 changed[seen] = options
         if not own:
             return self
+        _broken_m(own, changed, self.rules)
         rules = dict(self.rules)
         rules.update((seen, tuple(sorted(options.items(), key=lambda pc: (pc[1], pc[0]))))
                      for seen, options in changed.items())
@@ -254,6 +255,33 @@ def _without_long_s(model: ChannelModel) -> ChannelModel:
     # An adapted model's differs from its origin's without the long s at its cues alone.
     origin = model.adapted_from.without_long_s() if model.adapted_from is not None else None
     return dataclasses.replace(model, rules=MappingProxyType(rules), adapted_from=origin)
+
+
+NARROW = "ilnrtu"
+"""Letters of one or two stems: a degraded ``m`` (three stems) breaks into two of them."""
+
+BROKEN_M_MARGIN = 1.0
+"""A broken ``m`` the scan's sure corrections do not show costs this much (nats) more than
+the one they show most cheaply."""
+
+
+def _broken_m(own: Mapping[tuple[str, str], float], changed: dict[str, dict[str, float]],
+              rules: Mapping[str, tuple[tuple[str, float], ...]]) -> None:
+    """A scan whose sure corrections read ``m`` as two narrow letters (``inet``, ``rn``) breaks
+    its ``m`` so all through: every pair of :data:`NARROW` letters may be an ``m`` at the
+    cheapest such rate plus :data:`BROKEN_M_MARGIN` (``optimistn``, ``stialler``), where that
+    is below the learned cost. Added to ``changed`` (not to ``own``: the bars stay)."""
+    seen = [cost for (s, printed), cost in own.items()
+            if printed == "m" and len(s) == 2 and all(c in NARROW for c in s)]
+    if not seen:
+        return
+    cost = min(seen) + BROKEN_M_MARGIN
+    for a in NARROW:
+        for b in NARROW:
+            options = changed.get(a + b) or dict(rules.get(a + b, ()))
+            if cost < options.get("m", math.inf):
+                options["m"] = cost
+                changed[a + b] = options
 
 
 def _word_side(printed: str) -> bool:
