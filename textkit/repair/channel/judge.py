@@ -457,6 +457,7 @@ class Judge:
         # case): a walk is a few lookups a word, and a document is walked two or three times.
         words, lexicon, vouched_form = self.lexicon.words, self.lexicon, _vouched_form
         join_hyphens = self.join_hyphens
+        cents = CENT_FOR_C in text
         out: list[Suggestion] = []
         skip = -1
         last = len(tokens) - 1
@@ -484,7 +485,7 @@ class Judge:
                 skip = i + 1
                 previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
                 continue
-            if token.start and text[token.start - 1] == CENT_FOR_C and core.islower():
+            if cents and token.start and text[token.start - 1] == CENT_FOR_C and core.islower():
                 found = self._cent(token, text)
                 if found is not None:
                     out.append(found)
@@ -521,9 +522,10 @@ class Judge:
         word = "c" + token.core
         if not self._known(word):
             return None
-        return Suggestion(start, token.start + len(token.core), text[start:token.start + len(token.core)],
-                          word, SYMBOL_LOG_ODDS, SYMBOL_LOG_ODDS >= self.thresholds.apply,
-                          Kind.CONFUSION, f"'¢' for 'c' before letters: {word!r} is a word")
+        end = token.start + len(token.core)
+        return Suggestion(start, end, text[start:end], word, SYMBOL_LOG_ODDS,
+                          SYMBOL_LOG_ODDS >= self.thresholds.apply, Kind.CONFUSION,
+                          f"'¢' for 'c' before letters: {word!r} is a word")
 
     def _symbols_for_a(self, text: str) -> list[Suggestion]:
         """``not @ consequence`` -> ``a``: a lone ``@`` or ``#`` after a word (or at a line's
@@ -837,9 +839,10 @@ class Judge:
         cost, misread = 0.0, ""
         if not self._known(lower) or (self.lexicon.proper_only(lower) and a.islower()):
             if known or min(len(a), len(b)) < JOIN_MISREAD_HALF or not b.islower() or not (
-                    a.islower() or a[1:].islower()):
+                    a.islower() or a[1:].islower()) or self._vouched(token):
                 return None
-            # "sys tern": the halves of a word, one of them misread (system).
+            # "recio ient", "Trea fury": the halves of a word, misread where it split (its first
+            # half no word: so were those of every such join of the ocr-pairs that was the gold's).
             found = _join_readings(lower, len(a), self.lexicon.words, self.model)
             if not found:
                 return None
@@ -857,9 +860,10 @@ class Judge:
                 continue
             alone = self._keep_score(part, shape if shape != "mixed" else "lower")
             if misread:  # or two words, this half misread ("long timne": time)
-                alone = _logsumexp([alone] + [self._score(c, cost, "", "") for c, cost, proper in _readings(
-                    part.lower(), self.lexicon.words, self.model.reading(part.lower()))[0]
-                    if not proper])
+                half = part.lower()
+                read = _readings(half, self.lexicon.words, self.model.reading(half))[0]
+                alone = _logsumexp([alone] + [self._score(c, c_cost, "", "")
+                                              for c, c_cost, proper in read if not proper])
             keep += alone
         keep += language.association(a.lower(), b.lower())
         odds = score - keep
@@ -986,18 +990,25 @@ def _join_readings(joined: str, at: int, words: frozenset[str], model: ChannelMo
     """
     found: dict[str, float] = {}
     first, last = max(0, at - JOIN_REACH), min(len(joined), at + JOIN_REACH)
+    rules = model.rules
     for i in range(first, last + 1):
         for length in range(0, min(model.longest, last - i) + 1):
             head, tail = joined[:i], joined[i + length:]
-            options = [*model.rules.get(joined[i:i + length], ())]
-            if length == 1:  # any letter for another, at an edit never seen (as readings())
-                options += [(c, model.unseen_cost(c)) for c in LETTERS if c != joined[i]]
-            for printed, cost in options:
+            for printed, cost in rules.get(joined[i:i + length], ()):
                 text = head + printed + tail
-                if cost <= BUDGET and text in words and cost < found.get(text, math.inf) \
-                        and not Lexicon.proper_only(text):
+                if cost <= BUDGET and text in words and cost < found.get(text, math.inf):
                     found[text] = cost
+        if i < last:  # any letter for another, at an edit never seen (as readings())
+            head, tail = joined[:i], joined[i + 1:]
+            for letter in LETTERS:
+                text = head + letter + tail
+                if text in words and letter != joined[i]:
+                    cost = model.unseen_cost(letter)
+                    if cost <= BUDGET and cost < found.get(text, math.inf):
+                        found[text] = cost
     found.pop(joined, None)
+    for text in [t for t in found if Lexicon.proper_only(t)]:
+        del found[text]
     return tuple(sorted(found.items(), key=lambda tc: (tc[1], tc[0])))
 
 
