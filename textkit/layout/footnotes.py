@@ -655,8 +655,7 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
         lows.append(low)
         highs.append(high)
         homes.append((start, end))
-    matched = align(notes, candidates, lows, highs, homes)
-    matched.update(weak_places(notes, candidates, lows, highs, matched))
+    matched = _align_with_lost(lines, kinds, pages, notes, candidates, lows, highs, homes)
     by_page: dict[int, list[tuple[int, FootNote]]] = {}
     for k, note in enumerate(notes):
         by_page.setdefault(note.page, []).append((k, note))
@@ -687,6 +686,105 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
             refs.append(FootnoteRef(lines[last].number, len(lines[last].content), footnote, ""))
     refs.sort(key=lambda r: (r.line, r.column))
     return refs, unplaced
+
+
+MAX_LOST_NOTES = 1
+"""A jump in the printed numbers of at most this many notes is notes lost; a longer one
+is a misread numeral (``7`` for a superscript 2), not a run of lost notes."""
+
+
+def _align_with_lost(lines: list[RawLine], kinds: list[LineKind], pages: list[tuple[int, int]],
+                     notes: list[FootNote], candidates: list[RefCandidate], lows: list[int],
+                     highs: list[int], homes: list[tuple[int, int]]) -> dict[int, RefCandidate]:
+    """:func:`align` and :func:`weak_places` with a stand-in for each note the numbering misses.
+
+    A text's notes are numbered 1, 2, 3 … in the order of their references.
+    Where the printed numbers jump (5, then 7) or a text's first note is
+    printed 2, the note between was lost at the foot (garbled, read into a
+    paragraph), but its reference is still in the running text, between its
+    neighbours'. A stand-in of each missing number takes part in the
+    alignment on the range of the note after it, so that the note after the
+    gap does not take the lost one's reference; a stand-in's reference is
+    placed nowhere.
+
+    A page whose first note lost its numeral (its number counted on from
+    the note before) may have lost a note before it as well. Where a
+    stand-in there would take a reference the page's notes leave unused,
+    both readings explain the page, and a note they place apart keeps no
+    anchor (:func:`_shifted`): a wrong anchor is worse than none.
+    """
+    starts = {page for page, (start, end) in enumerate(pages) if _text_starts(lines, kinds, start, end)}
+    read = _align_lost(notes, starts, candidates, lows, highs, homes)
+    matched = {k: c for k, (c, _) in read.items()}
+    for page in sorted({note.page for note in notes}):
+        on_page = [k for k, note in enumerate(notes) if note.page == page]
+        if not all(notes[k].inferred and not _shaped_as(notes[k]) for k in on_page) or \
+                any(k in read and read[k][0].glyph.isdigit() and glyph_score(*read[k]) == 1.0 for k in on_page):
+            continue  # a number printed on the page, at a note or a reference, says how they run
+        other = _align_lost(notes, starts, candidates, lows, highs, homes, shift=on_page[0])
+        if sum(k in other for k in on_page) < sum(k in read for k in on_page) or \
+                _glyphs_fit(other, on_page) < _glyphs_fit(read, on_page) - SHIFT_MARGIN:
+            continue  # the page's glyphs fit their numbers better as read
+        for k in on_page:
+            if k in matched and (k not in other or other[k][0] is not matched[k]):
+                del matched[k]
+    return matched
+
+
+def _shaped_as(note: FootNote) -> bool:
+    """The misread numeral at the note's head has the shape of its number (``!`` 1, ``?`` 2)."""
+    mark = note.marker.strip()
+    return mark in _ONE_SHAPED and note.n == "1" or mark in _TWO_SHAPED and note.n == "2"
+
+
+SHIFT_MARGIN = 0.05
+"""How much better a page's glyphs must fit its notes' numbers as counted than
+with one note lost before them, for the count's anchors to stand."""
+
+
+def _glyphs_fit(read: dict[int, tuple[RefCandidate, str]], on_page: list[int]) -> float:
+    return sum(glyph_score(*read[k]) for k in on_page if k in read)
+
+
+def _align_lost(notes: list[FootNote], starts: set[int], candidates: list[RefCandidate], lows: list[int],
+                highs: list[int], homes: list[tuple[int, int]], shift: int | None = None
+                ) -> dict[int, tuple[RefCandidate, str]]:
+    """The alignment with stand-ins for the notes the printed numbers skip; with ``shift``,
+    also one before note ``shift`` (and the notes of its page whose numbers were counted
+    on numbered one more), as if a note before it had been lost. Each note's reference,
+    and the number it was matched as."""
+    ext: list[FootNote] = []
+    ext_lows: list[int] = []
+    ext_highs: list[int] = []
+    ext_homes: list[tuple[int, int]] = []
+    real: list[int] = []  # index in ext of each note
+
+    def add(note: FootNote, k: int) -> None:
+        ext.append(note)
+        ext_lows.append(lows[k])
+        ext_highs.append(highs[k])
+        ext_homes.append(homes[k])
+
+    previous: FootNote | None = None
+    shifting = False
+    for k, note in enumerate(notes):
+        same_text = previous is not None and not any(p in starts for p in range(previous.page + 1, note.page + 1))
+        first = 1 if not same_text else int(previous.n) + 1
+        if not note.inferred and (same_text or note.page in starts) and \
+                0 < int(note.n) - first <= MAX_LOST_NOTES:
+            for m in range(first, int(note.n)):
+                add(replace(note, n=str(m), lines=(), marker="", inferred=True), k)
+        if k == shift:
+            add(replace(note, lines=(), marker=""), k)
+            shifting = True
+        elif shifting and (not note.inferred or note.page != notes[shift].page):
+            shifting = False
+        real.append(len(ext))
+        add(replace(note, n=str(int(note.n) + 1)) if shifting else note, k)
+        previous = note
+    matched = align(ext, candidates, ext_lows, ext_highs, ext_homes)
+    matched.update(weak_places(ext, candidates, ext_lows, ext_highs, matched))
+    return {k: (matched[e], ext[e].n) for k, e in enumerate(real) if e in matched}
 
 
 # --- references in the running text: candidates, scores, alignment ----------
