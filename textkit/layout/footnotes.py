@@ -520,7 +520,7 @@ def _next_head(lines: list[RawLine], chunk: list[int], position: int, mid: bool,
     found = _head(lines[chunk[position]].content, mid_page=mid)
     if found is None:
         return None
-    if ends_sentence(lines[chunk[position - 1]].content):
+    if ends_sentence(lines[chunk[position - 1]].content) or _mark_head(lines[chunk[position]].content):
         return found
     if not current:
         return None
@@ -551,8 +551,19 @@ def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
     ``‘Tureau``) or look like a quote (``“Daniel Ferris``), and a paragraph of
     one to three lines may open so too; a paragraph does not give an imprint.
     """
-    return len(chunk) <= GAP_NOTE_MAX_LINES and not lines[chunk[0]].content[:1].islower() and \
+    return len(chunk) <= GAP_NOTE_MAX_LINES and (not lines[chunk[0]].content[:1].islower() or any(
+        _mark_head(lines[i].content) for i in chunk[1:])) and \
         bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
+
+
+_MARK_HEADS = frozenset("*°®§†{#")
+"""Misread numerals that no line of running text opens with (:data:`_PROSE_FREE_MARKS`
+less its letters): a line opening with one before a capital opens a note wherever it stands."""
+
+
+def _mark_head(content: str) -> bool:
+    head = _head(content, mid_page=False)
+    return head is not None and head[0] is None and head[1].strip() in _MARK_HEADS
 
 
 SCRAP_LETTER_SHARE = 0.5
