@@ -593,6 +593,8 @@ _MID_WORD = re.compile(r"[^\W\d_]-?$")
 """A line that stops after a word (or in one)."""
 _MID_SENTENCE = re.compile(r"[a-z,;-]$")
 """A line that leaves its sentence open (a word, a comma, a hyphen)."""
+_LETTER_DIGITS = frozenset("058")
+"""Digits OCR reads for a note's first letter glued to its numeral (O; S)."""
 _DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3"), ("2", "3")})
 """(read, printed) digits of a superscript note numeral that OCR confuses."""
 
@@ -601,6 +603,11 @@ def _foot_note(chunk: list[int], head: tuple[str | None, str] | None, last_n: in
                mid: bool) -> FootNote:
     digits, mark = head or (None, "")
     if digits is not None:
+        if len(digits) == 2 and int(digits) > last_n + 2 and digits[0] == str(last_n + 1) \
+                and digits[1] in _LETTER_DIGITS:
+            # 20 the negotiations, 38e0 Yoko after note 1 or 2: the next number, its
+            # note's first letter read as a digit (O, S)
+            return FootNote(tuple(chunk), digits[0], "", False, page, mid)
         if int(digits) > last_n + 2 and (digits, str(last_n + 1)) in _DIGIT_MISREADS:
             # 7On after note 0: a superscript 1 read as 7; the numeral stays in the text as its marker
             return FootNote(tuple(chunk), str(last_n + 1), digits, True, page, mid)
