@@ -725,28 +725,49 @@ def _align_with_lost(lines: list[RawLine], kinds: list[LineKind], pages: list[tu
     gap does not take the lost one's reference; a stand-in's reference is
     placed nowhere.
 
-    A page whose first note lost its numeral (its number counted on from
-    the note before) may have lost a note before it as well. Where a
-    stand-in there would take a reference the page's notes leave unused,
-    both readings explain the page, and a note they place apart keeps no
-    anchor (:func:`_shifted`): a wrong anchor is worse than none.
+    A page whose notes all lost their numerals (their numbers counted on
+    from the note before) may have lost a note before them as well. The
+    page is aligned both ways, with its neighbours (:func:`_align_lost`,
+    ``shift``); where the stand-in takes a reference the notes leave unused
+    and the glyphs fit both readings alike (:data:`SHIFT_MARGIN`), a note
+    the two place apart keeps no anchor: a wrong anchor is worse than none.
+    Not where a number printed on the page (at a note or as a reference)
+    or a head's mark of its number's shape (``?`` for 2) says how they run.
     """
     starts = {page for page, (start, end) in enumerate(pages) if _text_starts(lines, kinds, start, end)}
-    read = _align_lost(notes, starts, candidates, lows, highs, homes)
-    matched = {k: c for k, (c, _) in read.items()}
-    for page in sorted({note.page for note in notes}):
-        on_page = [k for k, note in enumerate(notes) if note.page == page]
-        if not all(notes[k].inferred and not _shaped_as(notes[k]) for k in on_page) or \
-                any(k in read and read[k][0].glyph.isdigit() and glyph_score(*read[k]) == 1.0 for k in on_page):
-            continue  # a number printed on the page, at a note or a reference, says how they run
-        other = _align_lost(notes, starts, candidates, lows, highs, homes, shift=on_page[0])
+    whole = _align_lost(notes, starts, candidates, lows, highs, homes)
+    matched = {k: c for k, (c, _) in whole.items()}
+    by_page: dict[int, list[int]] = {}
+    for k, note in enumerate(notes):
+        by_page.setdefault(note.page, []).append(k)
+    candidate_lines = [c.line for c in candidates]
+    for page, on_page in by_page.items():
+        if not all(notes[k].inferred and not _shaped_as(notes[k]) for k in on_page) or any(
+                k in whole and whole[k][0].glyph.isdigit() and glyph_score(*whole[k]) == 1.0 for k in on_page):
+            continue
+        # The page and its neighbours only: a volume's alignment once per page would not scale.
+        near = [k for p in (page - 1, page, page + 1) for k in by_page.get(p, ())]
+        lo = bisect.bisect_left(candidate_lines, min(lows[k] for k in near))
+        hi = bisect.bisect_left(candidate_lines, max(highs[k] for k in near))
+        sub = (near, [notes[k] for k in near], candidates[lo:hi])
+        read = _local(_align_lost(sub[1], starts, sub[2], *_at(near, lows, highs, homes)), near)
+        other = _local(_align_lost(sub[1], starts, sub[2], *_at(near, lows, highs, homes),
+                                   shift=near.index(on_page[0])), near)
         if sum(k in other for k in on_page) < sum(k in read for k in on_page) or \
                 _glyphs_fit(other, on_page) < _glyphs_fit(read, on_page) - SHIFT_MARGIN:
-            continue  # the page's glyphs fit their numbers better as read
+            continue  # the page's glyphs fit their numbers better as counted
         for k in on_page:
             if k in matched and (k not in other or other[k][0] is not matched[k]):
                 del matched[k]
     return matched
+
+
+def _at(ks: list[int], *columns: list) -> list[list]:
+    return [[column[k] for k in ks] for column in columns]
+
+
+def _local(read: dict[int, tuple[RefCandidate, str]], near: list[int]) -> dict[int, tuple[RefCandidate, str]]:
+    return {near[j]: value for j, value in read.items()}
 
 
 def _shaped_as(note: FootNote) -> bool:
