@@ -135,3 +135,13 @@ def test_the_sample_and_clean_scans_have_no_scan_marks(sample_doc):
     for path in sorted(TESSERACT.glob("*/clean.txt")):
         doc = textkit.convert_file(path)
         assert not [c for c in doc.corrections() if c.rule is Rule.SCAN_MARK], path
+
+
+def test_a_word_broken_at_a_line_end_before_a_stray_quote_is_joined():
+    text = LETTER.replace("as the board expected.", "as the board expected after a long diag-\n‘nosis.")
+    doc = _convert(text)
+    block = next(b for b in doc.blocks() if "diag" in b.original_text())
+    assert block.text.endswith("after a long diagnosis.")
+    assert block.original_text().endswith("after a long diag-‘nosis.")
+    kept = _convert(text, correct_ocr=False)  # the mark kept: the line's start is no word's second half
+    assert next(b for b in kept.blocks() if "diag" in b.text).text.endswith("diag-‘nosis.")

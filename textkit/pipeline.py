@@ -29,9 +29,9 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("layout", "textkit.layout:analyze_layout"),
     ("structure", "textkit.structure:build_structure"),
     ("notes", "textkit.repair.markers:remove_markers"),
+    ("marks", "textkit.repair.marks:remove_scan_marks"),
     ("hyphens", "textkit.repair.hyphens:join_hyphens"),
     ("dropcaps", "textkit.repair.dropcaps:restore_initials"),
-    ("marks", "textkit.repair.marks:remove_scan_marks"),
     ("ocr", "textkit.repair.ocr:correct_ocr"),
     ("channel", "textkit.repair.channel.stage:correct_with_channel"),
 )

@@ -23,7 +23,9 @@ from collections.abc import Iterable
 
 from ..lang import profile
 from ..layout.footnotes import SINGLE_QUOTE_NOISE
-from ..model import Block, Confidence, Document, Footnote, Rule
+from ..layout.joining import LEADING, broken_word
+from ..model import Block, Breaks, Confidence, Document, Footnote, Rule
+from ..model import changed as replace
 from .edits import apply_edits, proposal
 
 _QUOTES = re.compile(r"(?<!\w)‘(?=([^\W\d_]+))|’(?!\w)")
@@ -64,13 +66,26 @@ def remove_scan_marks(doc: Document) -> Document:
         edits = [proposal(start, start + 1, b.text, "", Rule.SCAN_MARK, Confidence.MEDIUM,
                           b.line_at(start), note)
                  for start in unclosed_quotes(b.text, elisions)]
-        return apply_edits(b, edits) if edits else b
+        return _rebroken(apply_edits(b, edits)) if edits else b
 
     def footnote(n: Footnote) -> Footnote:
         fixed = block(n.as_block())
         return n.with_block(fixed) if fixed.corrections is not n.corrections else n
 
     return doc.map_blocks(block).map_footnotes(footnote)
+
+
+def _rebroken(block: Block) -> Block:
+    """``block`` with the line breaks a removed mark opened marked as the joining marks a
+    word broken at a line end (``diag-`` / ``‘nosis``: the hyphen stage now decides it)."""
+    removed = {c.start for c in block.corrections if c.rule is Rule.SCAN_MARK}
+    breaks = Breaks(block.breaks)
+    if not any(b.offset in removed and not b.hyphen for b in breaks):
+        return block
+    text = block.text
+    return replace(block, breaks=Breaks(
+        replace(b, hyphen=True) if b.offset in removed and not b.hyphen and broken_word(text[:b.offset])
+        and LEADING.match(text[b.offset:b.offset + 1]) else b for b in breaks))
 
 
 def unclosed_quotes(text: str, elisions: Iterable[str] = ()) -> list[int]:
