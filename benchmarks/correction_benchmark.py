@@ -490,12 +490,27 @@ def _gold_of(i1: int, i2: int, one_to_one: dict[int, int], spans: list[tuple[int
 
 def tesseract(args: argparse.Namespace) -> None:
     """The whole pipeline's OCR changes on Tesseract's reading of the series' degraded (and
-    clean) scans, scored word by word against the words the corpus typeset."""
+    clean) scans, scored word by word against the words the corpus typeset.
+
+    ``--corpus DIR --generator MODULE[:KIND]``: the volumes a held-out generator of
+    ``benchmarks/corpus`` wrote into DIR instead (``heldout``, ``heldout_txt``,
+    ``heldout_geo:unseen`` for its ``build_unseen_volumes``), their gold rebuilt by it."""
+    root = TESSERACT
+    if args.corpus:
+        import importlib
+
+        sys.path.insert(0, str(ROOT / "benchmarks" / "corpus"))
+        import make_corpus
+
+        module, _, kind = (args.generator or "make_corpus").partition(":")
+        make_corpus.build_volumes = getattr(importlib.import_module(module),
+                                            f"build_{kind}_volumes" if kind else "build_volumes")
+        root = Path(args.corpus)
     for variant in ("degraded", "clean"):
         total = WordTally()
-        print(f"### Tesseract {variant} scans (fixtures/ocr/tesseract/*/{variant}.txt)\n")
+        print(f"### Tesseract {variant} scans ({root}/*/{variant}.txt)\n")
         print(WORD_HEADER)
-        for volume in sorted(p for p in TESSERACT.iterdir() if (p / "gold.json").exists()):
+        for volume in sorted(p for p in root.iterdir() if (p / "gold.json").exists()):
             tally = score_words(_scanned_and_corrected(volume / f"{variant}.txt"),
                                 gold_words(volume.name))
             total.add(tally)
@@ -559,6 +574,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tesseract", action="store_true",
                         help="only Tesseract's degraded and clean scans of the series")
     parser.add_argument("--verbose", action="store_true", help="list every change scored")
+    parser.add_argument("--corpus", metavar="DIR", help="with --tesseract: held-out volumes in DIR")
+    parser.add_argument("--generator", metavar="MODULE[:KIND]",
+                        help="with --corpus: the benchmarks/corpus module that wrote them")
     parser.add_argument("--split", choices=("test", "dev"), default="test",
                         help="the ocr-pairs split measured (dev: the one to tune on; default test)")
     args = parser.parse_args(argv)

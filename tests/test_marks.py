@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 import textkit
 from textkit.model import Block, BlockKind, Confidence, Document, Footnote, NoteAnchor, Options, Rule, Text, TextKind
@@ -98,10 +99,11 @@ LETTER = "\n\n".join(["THE HARBOUR REVIEW", "Ann Lee", "‘The Workshop and Its 
                       "The port grew again in 1996, as the board expected."]) + "\n"
 
 
-def test_the_tei_keeps_the_scan_reading_and_validates():
+def test_the_tei_keeps_the_scan_reading_and_validates(tei_all_schema):
     doc = _convert(LETTER)
     tei = textkit.to_tei(doc)
     textkit.validate(tei)
+    assert tei_all_schema.validate(etree.fromstring(tei.encode())), tei_all_schema.error_log
     assert tei.count('<corr type="scan-mark" resp="#textkit" cert="medium"/>') == 5
     assert tei.count("<sic>‘</sic>") == 5
     assert "‘" not in textkit.clean_text(doc)
