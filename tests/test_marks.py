@@ -147,3 +147,8 @@ def test_a_word_broken_at_a_line_end_before_a_stray_quote_is_joined():
     assert block.original_text().endswith("after a long diag-‘nosis.")
     kept = _convert(text, correct_ocr=False)  # the mark kept: the line's start is no word's second half
     assert next(b for b in kept.blocks() if "diag" in b.text).text.endswith("diag-‘nosis.")
+
+
+def test_a_quote_the_scan_closed_with_a_straight_apostrophe_is_kept():
+    doc = volume(*(line.replace("’", "'") for line in BRITISH))
+    assert remove_scan_marks(doc) == doc

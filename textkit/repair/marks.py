@@ -28,10 +28,10 @@ from ..model import Block, Breaks, Confidence, Document, Footnote, Rule
 from ..model import changed as replace
 from .edits import apply_edits, proposal
 
-_QUOTES = re.compile(r"(?<!\w)‘(?=([^\W\d_]+))|’(?!\w)")
+_QUOTES = re.compile(r"(?<!\w)‘(?=([^\W\d_]+))|(?<=\S)[’'](?!\w)")
 """An opening ``‘`` (at a word's start, before a letter: the word is the group) or a
 closing ``’`` (one no letter follows: ``workshop’s`` holds an apostrophe, ``case.’``
-closes)."""
+closes; a straight ``'`` too, which a scan may read for the closing one)."""
 
 
 def remove_scan_marks(doc: Document) -> Document:
