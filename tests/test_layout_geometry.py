@@ -819,3 +819,80 @@ def test_the_rest_of_a_line_read_apart_goes_on_with_it() -> None:
     # the next column's line on the same row, across the gutter: no piece
     far = [src[0], _line("to Sato", 700, 146, height=16)]
     assert _pieces(far, [_Body(0), _Body(1)]) == set()
+
+
+def test_a_quotation_that_runs_on_over_a_page_break_stays_one_block() -> None:
+    from dataclasses import replace as _replace
+
+    from textkit.model import BlockKind, Line, Options
+    from textkit.read import make_document
+    from textkit.structure import build_structure
+
+    # The page's notes and the next page's running head stand between the
+    # quotation's halves; the page start opens no new block (no blank line)
+    rows = [("The principle was set out in the declaration:", LineKind.TEXT, False, ""),
+            ("We do not ask that every", LineKind.TEXT, False, "quote"),
+            ("government adopt the", LineKind.TEXT, False, "quote"),
+            ("1 See the declaration of 1991.", LineKind.FOOTNOTE, False, ""),
+            ("4 Storms, Shores and Shelter", LineKind.RUNNING_HEAD, False, ""),
+            ("same policy. We ask only that each", LineKind.TEXT, True, "quote"),
+            ("government tell its neighbours.", LineKind.TEXT, False, "quote")]
+    src = [SourceLine(t, 1 if k < 5 else 2, Box(300, 100 + 50 * k, 900, 130 + 50 * k), 29.0, block=k)
+           for k, (t, *_rest) in enumerate(rows)]
+    lines = []
+    for k, (text, kind, page_start, hint) in enumerate(rows):
+        if k == 1:
+            lines.append(Line(k + 1, "", LineKind.BLANK))
+        lines.append(Line(k + 1, text, kind, page_start, hint=hint))
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    doc = build_structure(_replace(doc, lines=tuple(lines)))
+    quotes = [b for b in doc.blocks() if b.kind is BlockKind.QUOTE]
+    assert [q.reading() for q in quotes] == [
+        "We do not ask that every government adopt the same policy. We ask only that each "
+        "government tell its neighbours."]
+    # a quotation after a paragraph break at the page top is a quotation of its own
+    lines.insert(-2, Line(6, "", LineKind.BLANK))
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    doc = build_structure(_replace(doc, lines=tuple(lines)))
+    assert len([b for b in doc.blocks() if b.kind is BlockKind.QUOTE]) == 2
+
+
+def test_body_size_lines_over_a_columns_notes_are_no_notes() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # Two columns: the right one ends with a heading and its paragraph, set at
+    # body size under a space, over the column's notes; the left column's
+    # notes stand higher, so no wide space parts the right column's text from
+    # the page foot when the page is read across
+    left = [_line("the running text of the left column goes on", 100, 100 + 50 * k, block=1) for k in range(14)]
+    left_notes = [_line("1 A note at the foot of the left column", 100, 830 + 32 * k,
+                        height=22, block=2) for k in range(6)]
+    right = [_line("the running text of the right column goes on", 1000, 100 + 50 * k, block=3) for k in range(12)]
+    head = _line("Agents", 1000, 760, block=4)
+    para = [_line("and the paragraph under the heading goes on here", 1000, 830 + 50 * k, block=5)
+            for k in range(3)]
+    right_notes = [_line("2 A note at the foot of the right column", 1000, 1030 + 32 * k,
+                         height=22, block=6) for k in range(2)]
+    lines = left + left_notes + right + [head] + para + right_notes
+    roles = classify(lines, [PageInfo(1, 1800, 1100)])
+    kinds = [r.kind for r in roles]
+    assert kinds[len(left) + len(left_notes) + len(right)] is RoleKind.HEADING
+    notes = {i for i, k in enumerate(kinds) if k in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)}
+    assert notes == set(range(len(left), len(left) + len(left_notes))) | set(
+        range(len(lines) - len(right_notes), len(lines)))
+
+
+def test_a_short_line_over_an_indented_paragraph_start_in_its_block_is_a_heading() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # Tesseract on a noisy scan puts a body-size subheading in the block of
+    # the paragraph under it: set apart above, flush left, over an indented line
+    text = [_line("the running text of the column goes on and on.", 100, 100 + 50 * k, block=1) for k in range(8)]
+    head = _line("Agents", 100, 560, block=2)
+    para = [_line("Since 1979 private shippers have argued that", 160, 610, block=2)]
+    para += [_line("the running text of the column goes on and on", 100, 660 + 50 * k, block=2) for k in range(5)]
+    roles = classify(text + [head] + para, [PageInfo(1, 1800, 2500)])
+    assert roles[8].kind is RoleKind.HEADING and roles[8].level == 2
+    # the same line over a flush line is a paragraph's short line, no heading
+    flush = [_line("Since 1979 private shippers have argued that", 100, 610, block=2)] + para[1:]
+    assert classify(text + [head] + flush, [PageInfo(1, 1800, 2500)])[8].kind is not RoleKind.HEADING
