@@ -896,3 +896,30 @@ def test_a_short_line_over_an_indented_paragraph_start_in_its_block_is_a_heading
     # the same line over a flush line is a paragraph's short line, no heading
     flush = [_line("Since 1979 private shippers have argued that", 100, 610, block=2)] + para[1:]
     assert classify(text + [head] + flush, [PageInfo(1, 1800, 2500)])[8].kind is not RoleKind.HEADING
+
+
+def test_a_title_at_a_pages_top_starts_a_text_though_its_byline_cannot_be_read(tmp_path: Path) -> None:
+    # A text's title set large at the top of a new page, under it a byline the
+    # scan split ("Ka" / "to Sato": no author line): still a new text
+    body = ["The harbor board grew slowly in the early years of the trade and",
+            "the merchants of the town kept their own books of account for the",
+            "ships that came in from the south with grain and timber for the",
+            "yards along the river bank where the new quays had been built."]
+    pages = []
+    for number, blocks in enumerate([[(["INTRODUCTION"], 48, 0), (["Ann Lee"], 34, 0), (body, 30, 60),
+                                      (body, 30, 60)],
+                                     [(["RENT AND ITS CONTROL"], 48, 0), (["Ines Duarte and Ka to Sato"], 34, 0),
+                                      (body, 30, 60), (body, 30, 60)]]):
+        divs, top = [], 100
+        for block, (texts, cap, indent) in enumerate(blocks):
+            div, top = _hocr_lines(10 * number + block, texts, 100, top, cap, indent)
+            divs.append(div)
+            top += 40
+        pages.append(f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno {number}'>{''.join(divs)}</div>")
+    page = ("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
+            "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
+            f"{''.join(pages)}</body></html>")
+    path = tmp_path / "pages.hocr"
+    path.write_text(page, encoding="utf-8")
+    doc, _ = tei_of(path)
+    assert [t.title.reading() for t in doc.texts] == ["INTRODUCTION", "RENT AND ITS CONTROL"]

@@ -75,7 +75,7 @@ class _Body:
     start: bool = False
     """A new block starts here (a blank line goes before it)."""
     apart: bool = False
-    """A title on a new page after a title: two blank lines (a new text, or the title page's end)."""
+    """A title at a page's top: two blank lines (a new text, or the title page's end)."""
 
 
 def analyze_geometry(doc: Document) -> Document:
@@ -296,8 +296,9 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
         elif previous is None:
             b.start = True
         elif src[b.index].page != src[previous.index].page and b.hint == "title":
-            b.start = True
-            b.apart = previous.hint == "title"
+            # a title at a page's top: a new text (or the title page's end),
+            # whether or not its byline can be read as one
+            b.start = b.apart = True
         elif b.hint in ("title", "quote", "editorial", "byline") or b.heading:
             same_run = (previous.hint == b.hint and previous.heading == b.heading
                         and src[previous.index].block == src[b.index].block
