@@ -656,6 +656,16 @@ def _hocr_lines(block: int, texts: list[str], left: int, top: int, cap: int, ind
     return f"<div class='ocr_carea' id='block_1_{block}'><p class='ocr_par'>{''.join(out)}</p></div>", top
 
 
+def _hocr_file(path: Path, pages: list[list[str]]) -> Path:
+    """An hOCR file of Tesseract's of ``pages``, each its blocks' ``ocr_carea`` divisions."""
+    body = "".join(f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno {number}'>{''.join(divs)}</div>"
+                   for number, divs in enumerate(pages))
+    path.write_text("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
+                    "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
+                    f"{body}</body></html>", encoding="utf-8")
+    return path
+
+
 def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp_path: Path) -> None:
     # A section heading whose every word goes below the baseline (Design,
     # Colleges: no word measures from cap height to baseline) set directly
@@ -674,12 +684,7 @@ def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp
         top += gap
     # the heading and the sub-heading in one engine block
     divs[1:3] = [divs[1].replace("</p></div>", "") + divs[2].split("<p class='ocr_par'>", 1)[1]]
-    page = ("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
-            "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
-            f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno 0'>{''.join(divs)}</div></body></html>")
-    path = tmp_path / "page.hocr"
-    path.write_text(page, encoding="utf-8")
-    _, root = tei_of(path)
+    _, root = tei_of(_hocr_file(tmp_path / "page.hocr", [divs]))
     heads = [" ".join("".join(h.itertext()).split()) for h in root.iter(f"{{{TEI['t']}}}head")]
     assert heads == ["Design", "Size and Spacing"]
 
@@ -906,20 +911,34 @@ def test_a_title_at_a_pages_top_starts_a_text_though_its_byline_cannot_be_read(t
             "ships that came in from the south with grain and timber for the",
             "yards along the river bank where the new quays had been built."]
     pages = []
-    for number, blocks in enumerate([[(["INTRODUCTION"], 48, 0), (["Ann Lee"], 34, 0), (body, 30, 60),
-                                      (body, 30, 60)],
-                                     [(["RENT AND ITS CONTROL"], 48, 0), (["Ines Duarte and Ka to Sato"], 34, 0),
-                                      (body, 30, 60), (body, 30, 60)]]):
+    for blocks in ([(["INTRODUCTION"], 48, 0), (["Ann Lee"], 34, 0), (body, 30, 60), (body, 30, 60)],
+                   [(["RENT AND ITS CONTROL"], 48, 0), (["Ines Duarte and Ka to Sato"], 34, 0),
+                    (body, 30, 60), (body, 30, 60)]):
         divs, top = [], 100
         for block, (texts, cap, indent) in enumerate(blocks):
-            div, top = _hocr_lines(10 * number + block, texts, 100, top, cap, indent)
+            div, top = _hocr_lines(10 * len(pages) + block, texts, 100, top, cap, indent)
             divs.append(div)
             top += 40
-        pages.append(f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno {number}'>{''.join(divs)}</div>")
-    page = ("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
-            "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
-            f"{''.join(pages)}</body></html>")
-    path = tmp_path / "pages.hocr"
-    path.write_text(page, encoding="utf-8")
-    doc, _ = tei_of(path)
+        pages.append(divs)
+    doc, _ = tei_of(_hocr_file(tmp_path / "pages.hocr", pages))
     assert [t.title.reading() for t in doc.texts] == ["INTRODUCTION", "RENT AND ITS CONTROL"]
+
+
+@pytest.mark.parametrize(("block", "hint"), [(3, "paragraph"), (2, "editorial")])
+def test_a_first_line_measured_small_that_runs_on_in_its_block_is_no_editorial_note(block: int, hint: str) -> None:
+    from textkit.layout.geometry import analyze_geometry
+    from textkit.model import Options
+    from textkit.read import make_document
+
+    # Under a title and its byline, a first line whose words have no
+    # ascenders (the drop cap beside it lost: "i is so"), measured at their
+    # x-height, running on in the engine's block into the text at body size
+    # (block 3) is the text's first line; in a block of its own, small print
+    # under the byline is an editorial note
+    src = [_line("RENT AND ITS CONTROL", 300, 100, height=48, block=0),
+           _line("Ines Duarte", 500, 200, height=36, block=1),
+           _line("i is so common a view now.", 100, 300, height=20, block=block)]
+    src += [_line("that the running text of the column goes on", 100, 350 + 50 * k, block=3) for k in range(8)]
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    lines = [line for line in analyze_geometry(doc).lines if line.kind is LineKind.TEXT]
+    assert lines[2].text == "i is so common a view now." and lines[2].hint == hint

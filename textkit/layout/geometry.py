@@ -557,7 +557,13 @@ def _mark_editorial(src: list[SourceLine], body: list[_Body], size: float | None
                                                              src[body[run_end].index]))
                          and (src[body[run_end].index].size or 0) <= 1.05 * size)):
             run_end += 1
-        if run_end > j and run_end - j <= 8:
+        # small print that runs on in the engine's block into body-size text is
+        # the text's first line measured small (its words without ascenders,
+        # beside a drop cap), not a note over the text
+        runs_on = (j < run_end < len(body) and src[body[run_end].index].block == src[body[run_end - 1].index].block
+                   and src[body[run_end].index].page == src[body[run_end - 1].index].page
+                   and measured_size(src[body[run_end - 1].index]) is None)
+        if run_end > j and run_end - j <= 8 and not runs_on:
             for b in body[j:run_end]:
                 b.hint, b.heading = "editorial", 0
         k = max(run_end, k + 1)
