@@ -269,6 +269,29 @@ def test_an_adapted_model_reads_an_uncued_word_as_its_origin(word: str) -> None:
         assert readings(word, known, adapted) == readings(word, known, base)
 
 
+@pytest.mark.parametrize("word", ["governtnent", "tbe", "cornmittee", "rnodern", "fuch", "thefe",
+                                  "ofher", "iu", "bauks", "lias", "cxcellent", "tliis", "ivliich"])
+def test_an_adapted_search_starts_from_its_origins(word: str) -> None:
+    """Under an adapted model only the cues' rules are applied to the origin's search of a
+    word: the readings must be those of the whole search under the adapted model."""
+    from textkit.repair.channel.candidates import adapted_search, merged, readings, search
+    from textkit.repair.channel.model import ChannelModel
+
+    known = default_lexicon().words.__contains__
+    base = ChannelModel.load()
+    for origin in (base, base.without_long_s()):
+        adapted = origin.adapted({("tn", "m"): 3, ("", "e"): 3, ("u", "n"): 4, ("f", "s"): 3,
+                                  ("li", "h"): 2, ("c", "e"): 2},
+                                 {"m": 300, "e": 400, "n": 200, "s": 100, "h": 50})
+        assert adapted.cues == ("", "c", "f", "li", "tn", "u")
+        for model in (adapted, adapted.without_long_s()):
+            whole = readings(word, known, model)
+            assert merged(adapted_search(word, known, model, search(word, known, model.adapted_from)),
+                          word) == whole
+    assert readings("governtnent", known, adapted)["government"] < readings(
+        "governtnent", known, base)["government"]
+
+
 def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
     from textkit.repair.channel.candidates import readings
     from textkit.repair.channel.model import ChannelModel

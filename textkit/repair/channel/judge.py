@@ -47,7 +47,7 @@ from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
-from .candidates import readings, rivals, splits
+from .candidates import adapted_search, merged, rivals, search, splits
 from .model import ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
@@ -374,8 +374,8 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     for text in texts:
         if text.isascii():  # lower case changes no word's bounds there: one findall
             counts.update(WORD.findall(text.lower()))
-        else:
-            counts.update(m.group().lower() for m in WORD.finditer(text))
+        else:  # (elsewhere it may: each word found first, then lowered)
+            counts.update(map(str.lower, WORD.findall(text)))
     return counts
 
 
@@ -410,7 +410,6 @@ class Judge:
     def __post_init__(self) -> None:
         if not self.total:  # the caller may know it (a document's blocks share it)
             self.total = max(1, sum(self.counts.values()))
-        self._own_pairs = {(pair,) for pair in self.model.own}
         self._known = self.lexicon.words.__contains__
         # The channel was learned on scans with many errors; in a cleaner document
         # a real word is less likely a misreading (see noise_shift). Non-words
@@ -512,7 +511,7 @@ class Judge:
             return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
         if "'" in core or "’" in core:
             return self._apostrophe(token, before, after)
-        found, two_words = _readings(lower, self.lexicon.words, self.model.reading(lower))
+        found, two_words, _ = _readings(lower, self.lexicon.words, self.model.reading(lower))
         long_s = ()
         if self.long_s and "f" in lower[:-1]:
             long_s = long_s_readings(lower, self.lexicon.words)
@@ -551,7 +550,7 @@ class Judge:
             note = "long s read as 'f' (this print sets it); " + note
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
-        own = bool(self._own_pairs) and best_cost >= 0 and self._own(lower, best)
+        own = bool(self.model.own) and best_cost >= 0 and self._own(lower, best)
         bar = self.thresholds.apply_own if own else self.thresholds.apply
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
@@ -654,7 +653,8 @@ class Judge:
 
     def _own(self, lower: str, reading: str) -> bool:
         """Is ``reading`` one of the scan's own confusions from ``lower`` (its only one)?"""
-        return tuple(confusions([(lower, reading)])) in self._own_pairs
+        pair = _confusion(lower, reading)  # the alignment, cached per process
+        return pair is not None and pair in self.model.own
 
     def _real_word_costs(self, lower: str, options: Iterable[tuple[str, float]]
                          ) -> list[tuple[str, float, float]]:
@@ -695,7 +695,7 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         # A confusion this scan's sure corrections show (aud: u for n) is its own: the bar
         # for it is lower (it recurs all through the volume).
-        own = bool(self._own_pairs) and self._own(lower, best)
+        own = bool(self.model.own) and self._own(lower, best)
         bar = self.thresholds.real_word_own if own else self.thresholds.real_word
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
@@ -837,18 +837,45 @@ def _confusion(lower: str, reading: str) -> tuple[str, str] | None:
     return pairs[0] if len(pairs) == 1 else None
 
 
+_Found = tuple[dict[str, float], dict[str, float]]
+_Rest = tuple[tuple[tuple[str, float], ...], tuple[str, ...]]
+_NO_REST: _Rest = ((), ())
+
+
 @functools.lru_cache(maxsize=100_000)
 def _readings(lower: str, words: frozenset[str], model: ChannelModel
-              ) -> tuple[tuple[tuple[str, float, bool], ...], tuple[tuple[str, str], ...]]:
+              ) -> tuple[tuple[tuple[str, float, bool], ...], tuple[tuple[str, str], ...], _Rest]:
     """The candidate readings of a word form: ``(reading, cost, a name only)``, the
-    likeliest :data:`MAX_READINGS` by channel and frequency; and its splits into
-    two words. Cached per process: forms recur across the blocks of a volume
-    (a frozenset hashes once)."""
-    found = sorted(readings(lower, words.__contains__, model).items(),
-                   key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))[:MAX_READINGS]
-    two = tuple((a, b) for a, b in splits(lower, words.__contains__)
+    likeliest :data:`MAX_READINGS` by channel and frequency; its splits into
+    two words; and what the search found besides (the readings beyond those, and which
+    of all were by an unseen substitution: nothing, for most words), from which an
+    adapted model's search of the word starts (:func:`_searched`). Cached per process:
+    forms recur across the blocks of a volume (a frozenset hashes once)."""
+    known = words.__contains__
+    if model.adapted_from is None:
+        found = search(lower, known, model)
+    else:  # only the cues' rules to apply (the word was searched under the origin, as a rule)
+        found = adapted_search(lower, known, model, _searched(lower, words, model.adapted_from))
+    ranked = sorted(merged(found, lower).items(),
+                    key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))
+    two = tuple((a, b) for a, b in splits(lower, known)
                 if len(a) + len(b) >= 4 or b == "a")  # "isa": "is a"
-    return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
+    rest = (tuple(ranked[MAX_READINGS:]), tuple(found[1]))
+    return (tuple((c, cost, Lexicon.proper_only(c)) for c, cost in ranked[:MAX_READINGS]), two,
+            rest if rest[0] or rest[1] else _NO_REST)
+
+
+def _searched(lower: str, words: frozenset[str], model: ChannelModel) -> _Found:
+    """:func:`~.candidates.search` of ``lower`` under ``model``, rebuilt from :func:`_readings`
+    (cached there: an adapted model's document searched its words under its origin first;
+    the word itself, which the search may find, is left out: it is never a reading)."""
+    kept, _, (extra, unseen) = _readings(lower, words, model)
+    learned = {c: cost for c, cost, _ in kept}
+    learned.update(extra)
+    if not unseen:
+        return learned, {}
+    by_unseen = {c: learned.pop(c) for c in unseen}
+    return learned, by_unseen
 
 
 CLASSIC = 1.2
