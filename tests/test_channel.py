@@ -302,3 +302,26 @@ def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
     assert adapted.reading("governtnent") is adapted
     assert readings("governtnent", known, adapted) != readings("governtnent", known, base)
     assert adapted.without_long_s().reading("govemment") is base.without_long_s()
+
+
+def test_a_verdict_is_given_again_only_where_its_inputs_are_the_same(channel):
+    """The stage's later passes keep the verdicts of earlier ones (``verdicts``): a word
+    whose neighbours, place and counts read are the same gets the verdict it got, at its
+    new place; one whose counts moved is weighed again."""
+    lexicon = default_lexicon()
+    text = "It was veiy cold, and tbe wind blew irom the north."
+    counts = count_words([text])
+    settings = dict(lexicon=lexicon, noise=(3, 11), total=11)
+
+    def fresh(text: str, counts: Counter[str]) -> list:
+        return channel.suggest(text, document_counts=counts, **settings)
+    memo: dict = {}
+    first = channel.suggest(text, document_counts=counts, verdicts=memo, **settings)
+    assert first == fresh(text, counts) and memo
+    moved = "Then " + text  # the same words five characters on
+    assert channel.suggest(moved, document_counts=counts, verdicts=memo, **settings) == fresh(moved, counts)
+    repeated = counts + Counter({"tbe": 40})  # the document repeats the form: a term's odds
+    again = channel.suggest(text, document_counts=repeated, verdicts=memo, **settings)
+    assert again == fresh(text, repeated)
+    assert [s.log_odds for s in again if s.original == "tbe"] != [
+        s.log_odds for s in first if s.original == "tbe"]

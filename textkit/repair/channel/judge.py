@@ -40,8 +40,8 @@ import importlib.resources
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
@@ -379,6 +379,37 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
+MAX_VERDICTS = 20_000
+"""Verdicts a document's :attr:`Judge.verdicts` keeps at most (each holds the few dozen
+counts it read: bounded, so that a long volume cannot grow it without end)."""
+
+
+class _Asked(Mapping[str, int]):
+    """A document's counts that note each form a verdict asks for, with its count then."""
+
+    __slots__ = ("counts", "asked")
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = counts
+        self.asked: dict[str, int | None] = {}
+
+    def get(self, form: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        n = self.asked[form] = self.counts.get(form)
+        return default if n is None else n
+
+    def __getitem__(self, form: str) -> int:
+        n = self.get(form)
+        if n is None:
+            raise KeyError(form)
+        return n
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+
 @dataclass(slots=True)
 class _Token:
     start: int
@@ -406,6 +437,11 @@ class Judge:
     """The document prints the long s (:func:`prints_long_s`); found from ``counts`` when
     not given (the stage finds it once per document)."""
     total: int = 0
+    verdicts: dict[tuple[object, ...], tuple[dict[str, int | None], Suggestion | None]] | None = None
+    """The verdicts of earlier passes over the same document with this channel (the stage
+    keeps one per document): a word judged again with the same neighbours, place in its
+    sentence and model, whose counts in the document (those its verdict read) have not
+    moved, gets the same verdict without its readings being weighed again."""
 
     def __post_init__(self) -> None:
         if not self.total:  # the caller may know it (a document's blocks share it)
@@ -469,8 +505,7 @@ class Judge:
                     or _at_line_break(text, token)):
                 before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
                 after = nxt.core.lower() if nxt is not None and gap.isspace() and self._vouched(nxt) else ""
-                found = (self._real_word(token, before, after, text) if vouched
-                         else self._word(token, before, after, text))
+                found = self._verdict(token, before, after, text, vouched)
             if found is not None:
                 if confidences is not None and token.start in confidences:
                     found = _with_confidence(found, confidences[token.start], self.thresholds)
@@ -479,6 +514,36 @@ class Judge:
             previous = (found.replacement if found is not None and found.applied
                         else core).split()[-1].lower()
         return out
+
+    def _verdict(self, token: _Token, before: str, after: str, text: str,
+                 known: bool) -> Suggestion | None:
+        """:meth:`_real_word` of a ``known`` word, else :meth:`_word`: given again from
+        :attr:`verdicts` where its inputs are the same (a verdict reads the text only for
+        the word's place in its sentence, and a bar's, never kept, for its context)."""
+        judge = self._real_word if known else self._word
+        memo = self.verdicts
+        core, start = token.core, token.start
+        if memo is None or core == "|":
+            return judge(token, before, after, text)
+        key = (known, core, before, after, starts_sentence(text, start), _after_stop(text, start),
+               self.model, self.total, self.shift, self.long_s)
+        kept = memo.get(key)
+        counts = self.counts
+        if kept is not None:
+            asked, found = kept
+            if all(counts.get(form) == n for form, n in asked.items()):
+                if found is None or found.start == start:
+                    return found
+                return replace(found, start=start, end=start + found.end - found.start)
+        reading = _Asked(counts)
+        self.counts = reading
+        try:
+            found = judge(token, before, after, text)
+        finally:
+            self.counts = counts
+        if len(memo) < MAX_VERDICTS:
+            memo[key] = (reading.asked, found)
+        return found
 
     @staticmethod
     def _foreign_beside(tokens: list[_Token], i: int) -> bool:
@@ -827,6 +892,7 @@ def _lower_may_be_misread(core: str) -> bool:
     (cached per process, as :func:`rivals` is: most words of a text are such words)."""
     return (len(core) >= 2 and core.isalpha() and core.isascii() and bool(rivals(core))
             and core not in protected_words())
+
 
 
 @functools.lru_cache(maxsize=50_000)
