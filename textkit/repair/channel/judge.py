@@ -711,10 +711,7 @@ class Judge:
         core = token.core
         if core.islower():
             return _lower_may_be_misread(core)
-        if len(core) < 2 or not core.isalpha() or not core.isascii():
-            return False
-        return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
-                and starts_sentence(text, token.start) and core.lower() not in protected_words())
+        return _capital_may_be_misread(core) and starts_sentence(text, token.start)
 
     def _own(self, lower: str, reading: str) -> bool:
         """Is ``reading`` one of the scan's own confusions from ``lower`` (its only one)?"""
@@ -893,6 +890,15 @@ def _lower_may_be_misread(core: str) -> bool:
     return (len(core) >= 2 and core.isalpha() and core.isascii() and bool(rivals(core))
             and core not in protected_words())
 
+
+@functools.lru_cache(maxsize=100_000)
+def _capital_may_be_misread(core: str) -> bool:
+    """:meth:`Judge._may_be_misread` of a word not in lower case, but for its place: a
+    capitalized word that may be misread where it starts a sentence (cached per process)."""
+    if len(core) < 2 or not core.isalpha() or not core.isascii():
+        return False
+    return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
+            and core.lower() not in protected_words())
 
 
 @functools.lru_cache(maxsize=50_000)
