@@ -269,6 +269,29 @@ def test_an_adapted_model_reads_an_uncued_word_as_its_origin(word: str) -> None:
         assert readings(word, known, adapted) == readings(word, known, base)
 
 
+@pytest.mark.parametrize("word", ["governtnent", "tbe", "cornmittee", "rnodern", "fuch", "thefe",
+                                  "ofher", "iu", "bauks", "lias", "cxcellent", "tliis", "ivliich"])
+def test_an_adapted_search_starts_from_its_origins(word: str) -> None:
+    """Under an adapted model only the cues' rules are applied to the origin's search of a
+    word: the readings must be those of the whole search under the adapted model."""
+    from textkit.repair.channel.candidates import adapted_search, merged, readings, search
+    from textkit.repair.channel.model import ChannelModel
+
+    known = default_lexicon().words.__contains__
+    base = ChannelModel.load()
+    for origin in (base, base.without_long_s()):
+        adapted = origin.adapted({("tn", "m"): 3, ("", "e"): 3, ("u", "n"): 4, ("f", "s"): 3,
+                                  ("li", "h"): 2, ("c", "e"): 2},
+                                 {"m": 300, "e": 400, "n": 200, "s": 100, "h": 50})
+        assert {"", "c", "f", "li", "tn", "u"} <= set(adapted.cues)  # and the broken m's
+        for model in (adapted, adapted.without_long_s()):
+            whole = readings(word, known, model)
+            assert merged(adapted_search(word, known, model, search(word, known, model.adapted_from)),
+                          word) == whole
+    assert readings("governtnent", known, adapted)["government"] < readings(
+        "governtnent", known, base)["government"]
+
+
 def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
     from textkit.repair.channel.candidates import readings
     from textkit.repair.channel.model import ChannelModel
@@ -327,3 +350,26 @@ def test_a_scan_that_breaks_m_into_two_narrow_letters_breaks_it_all_through(chan
     assert applied(model.adapted({("in", "m"): 3}, {"m": 300})) == broken
     assert applied(model) == []
     assert applied(model.adapted({("u", "n"): 3}, {"n": 300})) == []
+
+
+def test_a_verdict_is_given_again_only_where_its_inputs_are_the_same(channel):
+    """The stage's later passes keep the verdicts of earlier ones (``verdicts``): a word
+    whose neighbours, place and counts read are the same gets the verdict it got, at its
+    new place; one whose counts moved is weighed again."""
+    lexicon = default_lexicon()
+    text = "It was veiy cold, and tbe wind blew irom the north."
+    counts = count_words([text])
+    settings = dict(lexicon=lexicon, noise=(3, 11), total=11)
+
+    def fresh(text: str, counts: Counter[str]) -> list:
+        return channel.suggest(text, document_counts=counts, **settings)
+    memo: dict = {}
+    first = channel.suggest(text, document_counts=counts, verdicts=memo, **settings)
+    assert first == fresh(text, counts) and memo
+    moved = "Then " + text  # the same words five characters on
+    assert channel.suggest(moved, document_counts=counts, verdicts=memo, **settings) == fresh(moved, counts)
+    repeated = counts + Counter({"tbe": 40})  # the document repeats the form: a term's odds
+    again = channel.suggest(text, document_counts=repeated, verdicts=memo, **settings)
+    assert again == fresh(text, repeated)
+    assert [s.log_odds for s in again if s.original == "tbe"] != [
+        s.log_odds for s in first if s.original == "tbe"]

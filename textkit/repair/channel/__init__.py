@@ -53,7 +53,8 @@ class Channel:
                 join_hyphens: bool = True,
                 noise: tuple[int, int] | None = None,
                 total: int | None = None,
-                long_s: bool | None = None) -> list[Suggestion]:
+                long_s: bool | None = None,
+                verdicts: dict[tuple[object, ...], object] | None = None) -> list[Suggestion]:
         """The corrections of ``text``, in order, none overlapping.
 
         ``lexicon`` vouches for words (pass the pipeline's, with the user's
@@ -67,12 +68,13 @@ class Channel:
         ``unknown_share(document_counts, lexicon)`` when the caller has it (a
         document's blocks share it), ``total`` the sum of ``document_counts``; ``long_s`` says whether
         the document prints the long s (:func:`~.judge.prints_long_s`; found from ``document_counts``
-        when omitted).
+        when omitted); ``verdicts`` is a dict the caller keeps for one document's passes
+        (:attr:`~.judge.Judge.verdicts`: a verdict whose inputs are the same is not weighed again).
         """
         counts = document_counts if document_counts is not None else count_words([text])
         judge = Judge(self.model, lexicon, counts, self.thresholds, self.priors,
                       join_hyphens=join_hyphens, protected=protected, noise=noise,
-                      total=total or 0, long_s=long_s)
+                      total=total or 0, long_s=long_s, verdicts=verdicts)  # type: ignore[arg-type]
         return judge.suggestions(text, confidences)
 
     def correct(self, text: str, *, lexicon: Lexicon,

@@ -52,12 +52,27 @@ def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
     >>> round(found["the"], 1)
     4.3
     """
-    found: dict[str, float] = {}
+    return merged(search(word, known, model, budget), word)
+
+
+def merged(found: tuple[dict[str, float], dict[str, float]], word: str) -> dict[str, float]:
+    """:func:`readings` from :func:`search`'s two parts (``word`` itself left out)."""
+    learned, unseen = found
+    out = {**learned, **unseen}
+    out.pop(word, None)
+    return out
+
+
+def search(word: str, known: Callable[[str], bool], model: ChannelModel,
+           budget: float = BUDGET) -> tuple[dict[str, float], dict[str, float]]:
+    """:func:`readings` in two parts: those by learned confusions, and those (none of the
+    first) by an unseen substitution (``word`` itself may be among the first)."""
+    learned: dict[str, float] = {}
     first = _one_step(word, model, budget)
-    get = found.get
+    get = learned.get
     for text, cost in first.items():
         if known(text) and cost < get(text, INF):
-            found[text] = cost
+            learned[text] = cost
     if SECOND_FROM:
         cheapest = heapq.nsmallest(SECOND_FROM, ((cost, text) for text, cost in first.items()
                                                  if cost <= SECOND_STEP))
@@ -65,21 +80,58 @@ def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
             for second, extra in _one_step(text, model, min(budget - cost, SECOND_STEP)).items():
                 total = cost + extra
                 if total < get(second, INF) and second != word and known(second):
-                    found[second] = total
+                    learned[second] = total
     # Any one letter for another, at the price of an edit never seen: only in
     # words long enough that a chance hit is rare (a short word has dozens).
+    unseen: dict[str, float] = {}
     for i, seen in enumerate(word if len(word) >= UNSEEN_FROM else ""):
         head, tail = word[:i], word[i + 1:]
         for letter in LETTERS:
             if letter == seen:
                 continue
             text = head + letter + tail
-            if text not in found and known(text):
+            if text not in learned and known(text):
                 cost = model.unseen_cost(letter)
                 if cost <= budget:
-                    found[text] = cost
-    found.pop(word, None)
-    return found
+                    unseen[text] = cost
+    return learned, unseen
+
+
+def adapted_search(word: str, known: Callable[[str], bool], model: ChannelModel,
+                   origin: tuple[dict[str, float], dict[str, float]],
+                   budget: float = BUDGET) -> tuple[dict[str, float], dict[str, float]]:
+    """:func:`search` under an adapted ``model`` (:meth:`~.model.ChannelModel.adapted`),
+    from ``origin``, the search of the same word under the model it was adapted from.
+
+    An adapted model's rules are its origin's but at its cues, where each has every
+    option its origin's has, at most as dear: a one-step reading is the origin's or
+    one a cue's rule makes at one of the cue's places, whichever is cheaper. So only
+    the cues are applied; a reading by an unseen substitution stays one unless a
+    learned rule now reaches it (the search prices it by that rule, as it would).
+    (:data:`SECOND_FROM` is 0: no second step to redo.)
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> base, known = ChannelModel.load(), default_lexicon().words.__contains__
+    >>> adapted = base.adapted({("tn", "m"): 3}, {"m": 300})
+    >>> search("governtnent", known, adapted) == adapted_search(
+    ...     "governtnent", known, adapted, search("governtnent", known, base))
+    True
+    """
+    assert not SECOND_FROM, "a second step would have to be redone from the cheaper first ones"
+    learned, unseen = dict(origin[0]), origin[1]
+    get, rules = learned.get, model.rules
+    for cue in model.cues:
+        at = word.find(cue)
+        while at >= 0:
+            head, tail = word[:at], word[at + len(cue):]
+            for printed, cost in rules.get(cue, ()):
+                if cost > budget:
+                    break
+                text = head + printed + tail
+                if cost < get(text, INF) and known(text):
+                    learned[text] = cost
+            at = word.find(cue, at + 1)
+    return learned, {text: cost for text, cost in unseen.items() if text not in learned}
 
 
 RIVAL_COST = 6.0

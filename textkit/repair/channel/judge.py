@@ -40,14 +40,14 @@ import importlib.resources
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
-from .candidates import BUDGET, readings, rivals, splits
+from .candidates import BUDGET, adapted_search, merged, rivals, search, splits
 from .model import ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
@@ -397,9 +397,40 @@ def count_words(texts: Iterable[str]) -> Counter[str]:
     for text in texts:
         if text.isascii():  # lower case changes no word's bounds there: one findall
             counts.update(WORD.findall(text.lower()))
-        else:
-            counts.update(m.group().lower() for m in WORD.finditer(text))
+        else:  # (elsewhere it may: each word found first, then lowered)
+            counts.update(map(str.lower, WORD.findall(text)))
     return counts
+
+
+MAX_VERDICTS = 20_000
+"""Verdicts a document's :attr:`Judge.verdicts` keeps at most (each holds the few dozen
+counts it read: bounded, so that a long volume cannot grow it without end)."""
+
+
+class _Asked(Mapping[str, int]):
+    """A document's counts that note each form a verdict asks for, with its count then."""
+
+    __slots__ = ("counts", "asked")
+
+    def __init__(self, counts: Mapping[str, int]) -> None:
+        self.counts = counts
+        self.asked: dict[str, int | None] = {}
+
+    def get(self, form: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        n = self.asked[form] = self.counts.get(form)
+        return default if n is None else n
+
+    def __getitem__(self, form: str) -> int:
+        n = self.get(form)
+        if n is None:
+            raise KeyError(form)
+        return n
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.counts)
+
+    def __len__(self) -> int:
+        return len(self.counts)
 
 
 @dataclass(slots=True)
@@ -429,11 +460,15 @@ class Judge:
     """The document prints the long s (:func:`prints_long_s`); found from ``counts`` when
     not given (the stage finds it once per document)."""
     total: int = 0
+    verdicts: dict[tuple[object, ...], tuple[dict[str, int | None], Suggestion | None]] | None = None
+    """The verdicts of earlier passes over the same document with this channel (the stage
+    keeps one per document): a word judged again with the same neighbours, place in its
+    sentence and model, whose counts in the document (those its verdict read) have not
+    moved, gets the same verdict without its readings being weighed again."""
 
     def __post_init__(self) -> None:
         if not self.total:  # the caller may know it (a document's blocks share it)
             self.total = max(1, sum(self.counts.values()))
-        self._own_pairs = {(pair,) for pair in self.model.own}
         self._known = self.lexicon.words.__contains__
         # The channel was learned on scans with many errors; in a cleaner document
         # a real word is less likely a misreading (see noise_shift). Non-words
@@ -500,8 +535,7 @@ class Judge:
                     or _at_line_break(text, token)):
                 before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
                 after = nxt.core.lower() if nxt is not None and gap.isspace() and self._vouched(nxt) else ""
-                found = (self._real_word(token, before, after, text) if vouched
-                         else self._word(token, before, after, text))
+                found = self._verdict(token, before, after, text, vouched)
             if found is not None:
                 if confidences is not None and token.start in confidences:
                     found = _with_confidence(found, confidences[token.start], self.thresholds)
@@ -545,6 +579,36 @@ class Judge:
                                   f"{m.group()!r} for 'a' before {nxt!r} (context 'a {nxt}')"))
         return out
 
+    def _verdict(self, token: _Token, before: str, after: str, text: str,
+                 known: bool) -> Suggestion | None:
+        """:meth:`_real_word` of a ``known`` word, else :meth:`_word`: given again from
+        :attr:`verdicts` where its inputs are the same (a verdict reads the text only for
+        the word's place in its sentence, and a bar's, never kept, for its context)."""
+        judge = self._real_word if known else self._word
+        memo = self.verdicts
+        core, start = token.core, token.start
+        if memo is None or core == "|":
+            return judge(token, before, after, text)
+        key = (known, core, before, after, starts_sentence(text, start), _after_stop(text, start),
+               self.model, self.total, self.shift, self.long_s)
+        kept = memo.get(key)
+        counts = self.counts
+        if kept is not None:
+            asked, found = kept
+            if all(counts.get(form) == n for form, n in asked.items()):
+                if found is None or found.start == start:
+                    return found
+                return replace(found, start=start, end=start + found.end - found.start)
+        reading = _Asked(counts)
+        self.counts = reading
+        try:
+            found = judge(token, before, after, text)
+        finally:
+            self.counts = counts
+        if len(memo) < MAX_VERDICTS:
+            memo[key] = (reading.asked, found)
+        return found
+
     @staticmethod
     def _foreign_beside(tokens: list[_Token], i: int) -> bool:
         """A neighbour is a foreign word (``et``, ``nous``): this one may be foreign too."""
@@ -576,7 +640,7 @@ class Judge:
             return None  # McArthur, DeGaulle, NATO-like codes: names, not misreadings
         if "'" in core or "’" in core:
             return self._apostrophe(token, before, after)
-        found, two_words = _readings(lower, self.lexicon.words, self.model.reading(lower))
+        found, two_words, _ = _readings(lower, self.lexicon.words, self.model.reading(lower))
         long_s = ()
         if self.long_s and "f" in lower[:-1]:
             long_s = long_s_readings(lower, self.lexicon.words)
@@ -615,7 +679,7 @@ class Judge:
             note = "long s read as 'f' (this print sets it); " + note
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
-        own = bool(self._own_pairs) and best_cost >= 0 and self._own(lower, best)
+        own = bool(self.model.own) and best_cost >= 0 and self._own(lower, best)
         if (own and shape == "capitalized" and " " not in best
                 and self.counts.get(best, 0) >= DOCUMENT_NAME * max(1, self.counts.get(lower, 0))):
             # The document's own name, by the scan's own confusion (Luzou beside 10 Luzon):
@@ -718,14 +782,12 @@ class Judge:
         core = token.core
         if core.islower():
             return _lower_may_be_misread(core)
-        if len(core) < 2 or not core.isalpha() or not core.isascii():
-            return False
-        return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
-                and starts_sentence(text, token.start) and core.lower() not in protected_words())
+        return _capital_may_be_misread(core) and starts_sentence(text, token.start)
 
     def _own(self, lower: str, reading: str) -> bool:
         """Is ``reading`` one of the scan's own confusions from ``lower`` (its only one)?"""
-        return tuple(confusions([(lower, reading)])) in self._own_pairs
+        pair = _confusion(lower, reading)  # the alignment, cached per process
+        return pair is not None and pair in self.model.own
 
     def _real_word_costs(self, lower: str, options: Iterable[tuple[str, float]]
                          ) -> list[tuple[str, float, float]]:
@@ -766,7 +828,7 @@ class Judge:
         log_odds = best_score - _logsumexp(rest)
         # A confusion this scan's sure corrections show (aud: u for n) is its own: the bar
         # for it is lower (it recurs all through the volume).
-        own = bool(self._own_pairs) and self._own(lower, best)
+        own = bool(self.model.own) and self._own(lower, best)
         bar = self.thresholds.real_word_own if own else self.thresholds.real_word
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
@@ -922,6 +984,16 @@ def _lower_may_be_misread(core: str) -> bool:
             and core not in protected_words())
 
 
+@functools.lru_cache(maxsize=100_000)
+def _capital_may_be_misread(core: str) -> bool:
+    """:meth:`Judge._may_be_misread` of a word not in lower case, but for its place: a
+    capitalized word that may be misread where it starts a sentence (cached per process)."""
+    if len(core) < 2 or not core.isalpha() or not core.isascii():
+        return False
+    return (core[:1].isupper() and core[1:].islower() and bool(rivals(core.lower()))
+            and core.lower() not in protected_words())
+
+
 @functools.lru_cache(maxsize=50_000)
 def _confusion(lower: str, reading: str) -> tuple[str, str] | None:
     """The one ``(seen, printed)`` confusion that turns ``lower`` into ``reading``, if one
@@ -930,18 +1002,45 @@ def _confusion(lower: str, reading: str) -> tuple[str, str] | None:
     return pairs[0] if len(pairs) == 1 else None
 
 
+_Found = tuple[dict[str, float], dict[str, float]]
+_Rest = tuple[tuple[tuple[str, float], ...], tuple[str, ...]]
+_NO_REST: _Rest = ((), ())
+
+
 @functools.lru_cache(maxsize=100_000)
 def _readings(lower: str, words: frozenset[str], model: ChannelModel
-              ) -> tuple[tuple[tuple[str, float, bool], ...], tuple[tuple[str, str], ...]]:
+              ) -> tuple[tuple[tuple[str, float, bool], ...], tuple[tuple[str, str], ...], _Rest]:
     """The candidate readings of a word form: ``(reading, cost, a name only)``, the
-    likeliest :data:`MAX_READINGS` by channel and frequency; and its splits into
-    two words. Cached per process: forms recur across the blocks of a volume
-    (a frozenset hashes once)."""
-    found = sorted(readings(lower, words.__contains__, model).items(),
-                   key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))[:MAX_READINGS]
-    two = tuple((a, b) for a, b in splits(lower, words.__contains__)
+    likeliest :data:`MAX_READINGS` by channel and frequency; its splits into
+    two words; and what the search found besides (the readings beyond those, and which
+    of all were by an unseen substitution: nothing, for most words), from which an
+    adapted model's search of the word starts (:func:`_searched`). Cached per process:
+    forms recur across the blocks of a volume (a frozenset hashes once)."""
+    known = words.__contains__
+    if model.adapted_from is None:
+        found = search(lower, known, model)
+    else:  # only the cues' rules to apply (the word was searched under the origin, as a rule)
+        found = adapted_search(lower, known, model, _searched(lower, words, model.adapted_from))
+    ranked = sorted(merged(found, lower).items(),
+                    key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))
+    two = tuple((a, b) for a, b in splits(lower, known)
                 if len(a) + len(b) >= 4 or b == "a")  # "isa": "is a"
-    return tuple((c, cost, Lexicon.proper_only(c)) for c, cost in found), two
+    rest = (tuple(ranked[MAX_READINGS:]), tuple(found[1]))
+    return (tuple((c, cost, Lexicon.proper_only(c)) for c, cost in ranked[:MAX_READINGS]), two,
+            rest if rest[0] or rest[1] else _NO_REST)
+
+
+def _searched(lower: str, words: frozenset[str], model: ChannelModel) -> _Found:
+    """:func:`~.candidates.search` of ``lower`` under ``model``, rebuilt from :func:`_readings`
+    (cached there: an adapted model's document searched its words under its origin first;
+    the word itself, which the search may find, is left out: it is never a reading)."""
+    kept, _, (extra, unseen) = _readings(lower, words, model)
+    learned = {c: cost for c, cost, _ in kept}
+    learned.update(extra)
+    if not unseen:
+        return learned, {}
+    by_unseen = {c: learned.pop(c) for c in unseen}
+    return learned, by_unseen
 
 
 CLASSIC = 1.2

@@ -63,6 +63,7 @@ def _correct_with_channel(doc: Document) -> Document:
     words = _line_words(doc)
     held: dict[int, list[Correction]] = {}  # by block (its place in the walk), in reading order
     again: set[int] | None = None  # the blocks to judge again (None: all)
+    verdicts: dict[tuple[object, ...], object] | None = None  # from the second pass on
     edited = walked = 0
 
     def block(b: Block, *, note: bool = False) -> Block:
@@ -74,7 +75,7 @@ def _correct_with_channel(doc: Document) -> Document:
                                 confidences=_confidences(b, words) if words else None,
                                 protected=options.user_words | _names(b.text, every=note,
                                                                       long_s=long_s, words=lexicon.words),
-                                noise=noise, total=total, long_s=long_s)
+                                noise=noise, total=total, long_s=long_s, verdicts=verdicts)
         held[key] = [_correction(s, b, Confidence.LOW) for s in found if not s.applied]
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
                  for s in found if s.applied]
@@ -95,6 +96,7 @@ def _correct_with_channel(doc: Document) -> Document:
         edited = walked = 0
         doc = doc.map_blocks(block).map_footnotes(note)
         if passes == 0:
+            verdicts = {}  # kept by the later passes, for the next (see Judge.verdicts)
             model = _adapted(doc, base)
             if model is not base:  # again, with the scan's own confusions, where they may tell
                 kept = {key for key, found in held.items() if found}
