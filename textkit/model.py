@@ -851,18 +851,27 @@ class Document:
         The one walk that rebuilds the tree: repair stages use it instead of
         walking texts and divisions themselves.
         """
+        # A record none of whose blocks changed is kept as it is, not copied (they are frozen).
         def division(d: Division) -> Division:
-            return changed(d, head=change(d.head), blocks=tuple(change(b) for b in d.blocks),
-                           divisions=tuple(division(c) for c in d.divisions))
+            head, blocks = change(d.head), tuple(change(b) for b in d.blocks)
+            divisions = tuple(division(c) for c in d.divisions)
+            if head is d.head and _same_items(blocks, d.blocks) and _same_items(divisions, d.divisions):
+                return d
+            return changed(d, head=head, blocks=blocks, divisions=divisions)
 
         def text(t: Text) -> Text:
-            return changed(t, title=change(t.title),
-                           byline=change(t.byline) if t.byline is not None else None,
-                           affiliation=change(t.affiliation) if t.affiliation is not None else None,
-                           blocks=tuple(change(b) for b in t.blocks),
-                           divisions=tuple(division(d) for d in t.divisions))
+            title = change(t.title)
+            byline = change(t.byline) if t.byline is not None else None
+            affiliation = change(t.affiliation) if t.affiliation is not None else None
+            blocks, divisions = tuple(change(b) for b in t.blocks), tuple(division(d) for d in t.divisions)
+            if title is t.title and byline is t.byline and affiliation is t.affiliation \
+                    and _same_items(blocks, t.blocks) and _same_items(divisions, t.divisions):
+                return t
+            return changed(t, title=title, byline=byline, affiliation=affiliation, blocks=blocks,
+                           divisions=divisions)
 
-        return changed(self, texts=tuple(text(t) for t in self.texts))
+        texts = tuple(text(t) for t in self.texts)
+        return self if _same_items(texts, self.texts) else changed(self, texts=texts)
 
     def map_footnotes(self, change: Callable[[Footnote], Footnote]) -> Document:
         """This document with ``change`` applied to every footnote (unplaced ones too)."""
@@ -889,6 +898,10 @@ class Document:
             yield from block.corrections
             for anchor in block.notes:
                 yield from anchor.note.corrections
+
+
+def _same_items(new: tuple[object, ...], old: tuple[object, ...]) -> bool:
+    return all(a is b for a, b in zip(new, old)) and len(new) == len(old)
 
 
 def _division_blocks(divisions: tuple[Division, ...]) -> Iterator[Block]:
