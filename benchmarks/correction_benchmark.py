@@ -149,15 +149,17 @@ def channel_corrector(channel: Channel) -> Corrector:
 
 
 def textkit_pipeline(doc: Pair) -> list[Edit]:
-    """The pipeline's two OCR repair stages (``ocr``, then ``channel``) over the document as one
-    paragraph, as ``textkit convert`` runs them; its names protections included."""
+    """The pipeline's OCR repair stages (``marks``, ``ocr``, then ``channel``) over the document
+    as one paragraph, as ``textkit convert`` runs them; its names protections included."""
     from textkit.model import Block, BlockKind, Document, Text, TextKind
     from textkit.repair.channel.stage import correct_with_channel
+    from textkit.repair.marks import remove_scan_marks
     from textkit.repair.ocr import correct_ocr
 
     block = Block(BlockKind.PARAGRAPH, doc.ocr, 1, 1)
     text = Text(TextKind.ESSAY, Block(BlockKind.HEAD, "", 0, 0), (), None, (block,))
-    fixed = correct_with_channel(correct_ocr(Document("bench.txt", "", doc.ocr, texts=(text,))))
+    fixed = correct_with_channel(correct_ocr(remove_scan_marks(
+        Document("bench.txt", "", doc.ocr, texts=(text,)))))
     edits, shift = [], 0  # the corrections in the scan's coordinates
     for c in sorted(fixed.texts[0].blocks[0].corrections, key=lambda c: c.start):
         start = c.start - shift
@@ -271,6 +273,8 @@ def _sample_blocks() -> list[str]:
 TESSERACT = ROOT / "fixtures" / "ocr" / "tesseract"
 EDGE_PUNCTUATION = re.compile(r"^[^\w]+|[^\w]+$")
 NAME = re.compile(r"[A-Z][a-z]")
+LEADING_MARKS = re.compile(r"[^\w]*")
+TRAILING_MARKS = re.compile(r"[^\w]*$")
 
 
 @dataclass
@@ -391,6 +395,10 @@ def score_words(blocks: list[tuple[list[str], list[str]]], gold: list[str]) -> W
             if g is None:
                 tally.unknown += 1
                 verdict = "?"
+            elif (right := _marks_only(s[i1:i2], c[j1:j2], gold[g[0]:g[1]])) is not None:
+                tally.right += right
+                tally.wrong += not right
+                verdict = "right" if right else "WRONG"
             elif new == " ".join(_core(w) for w in gold[g[0]:g[1]]):
                 tally.right += 1
                 verdict = "right"
@@ -412,6 +420,28 @@ def score_words(blocks: list[tuple[list[str], list[str]]], gold: list[str]) -> W
                                      + (f", changed to {corrected_word[i]!r})" if i in corrected_word
                                         else ")"))
     return tally
+
+
+def _edges(token: str) -> tuple[str, str]:
+    """The marks before and after a word's letters (quotes straight, as in the gold)."""
+    token = token.replace("’", "'").replace("‘", "'")
+    lead = LEADING_MARKS.match(token).group()
+    return lead, TRAILING_MARKS.search(token, len(lead)).group()
+
+
+def _marks_only(scanned: list[str], corrected: list[str], gold: list[str]) -> bool | None:
+    """Whether a change that moved only the marks around its words (a scan's ``‘`` taken
+    out: ``‘Lhe`` -> ``Lhe``) is right: each mark it changed now reads as the gold word's
+    (None: the change is not of that kind). Its words' letters are not the change's: where
+    they are still misread, the misreading is counted as missed, not as this change."""
+    if not (len(scanned) == len(corrected) == len(gold)) or \
+            [_core(w) for w in scanned] != [_core(w) for w in corrected]:
+        return None
+    for was, now, printed in zip(scanned, corrected, gold):
+        for before, after, truth in zip(_edges(was), _edges(now), _edges(printed)):
+            if before != after and after != truth:
+                return False
+    return True
 
 
 SIMILAR = 0.7
@@ -460,12 +490,27 @@ def _gold_of(i1: int, i2: int, one_to_one: dict[int, int], spans: list[tuple[int
 
 def tesseract(args: argparse.Namespace) -> None:
     """The whole pipeline's OCR changes on Tesseract's reading of the series' degraded (and
-    clean) scans, scored word by word against the words the corpus typeset."""
+    clean) scans, scored word by word against the words the corpus typeset.
+
+    ``--corpus DIR --generator MODULE[:KIND]``: the volumes a held-out generator of
+    ``benchmarks/corpus`` wrote into DIR instead (``heldout``, ``heldout_txt``,
+    ``heldout_geo:unseen`` for its ``build_unseen_volumes``), their gold rebuilt by it."""
+    root = TESSERACT
+    if args.corpus:
+        import importlib
+
+        sys.path.insert(0, str(ROOT / "benchmarks" / "corpus"))
+        import make_corpus
+
+        module, _, kind = (args.generator or "make_corpus").partition(":")
+        make_corpus.build_volumes = getattr(importlib.import_module(module),
+                                            f"build_{kind}_volumes" if kind else "build_volumes")
+        root = Path(args.corpus)
     for variant in ("degraded", "clean"):
         total = WordTally()
-        print(f"### Tesseract {variant} scans (fixtures/ocr/tesseract/*/{variant}.txt)\n")
+        print(f"### Tesseract {variant} scans ({root}/*/{variant}.txt)\n")
         print(WORD_HEADER)
-        for volume in sorted(p for p in TESSERACT.iterdir() if (p / "gold.json").exists()):
+        for volume in sorted(p for p in root.iterdir() if (p / "gold.json").exists()):
             tally = score_words(_scanned_and_corrected(volume / f"{variant}.txt"),
                                 gold_words(volume.name))
             total.add(tally)
@@ -529,6 +574,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tesseract", action="store_true",
                         help="only Tesseract's degraded and clean scans of the series")
     parser.add_argument("--verbose", action="store_true", help="list every change scored")
+    parser.add_argument("--corpus", metavar="DIR", help="with --tesseract: held-out volumes in DIR")
+    parser.add_argument("--generator", metavar="MODULE[:KIND]",
+                        help="with --corpus: the benchmarks/corpus module that wrote them")
     parser.add_argument("--split", choices=("test", "dev"), default="test",
                         help="the ocr-pairs split measured (dev: the one to tune on; default test)")
     args = parser.parse_args(argv)

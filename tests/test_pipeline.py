@@ -13,7 +13,7 @@ from textkit.model import Block, BlockKind, Confidence, Correction, Rule
 
 
 def test_stages_run_in_order_and_are_recorded(sample_doc):
-    assert sample_doc.stages == ("layout", "structure", "notes", "hyphens", "dropcaps", "ocr", "channel")
+    assert sample_doc.stages == ("layout", "structure", "notes", "marks", "hyphens", "dropcaps", "ocr", "channel")
 
 
 def test_a_failing_stage_is_named(monkeypatch):

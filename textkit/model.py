@@ -75,6 +75,8 @@ class Rule(enum.Enum):
     """A space the OCR put inside a word, removed (``con sulting``)."""
     HYPHEN_MIDLINE = "hyphen-midline"
     """A line-end hyphen left mid-line where the line breaks were lost (``pecu- niary``)."""
+    SCAN_MARK = "scan-mark"
+    """A mark a degraded scan added, removed (``‘The`` -> ``The``: a ``‘`` that opens nothing)."""
 
     @property
     def is_ocr(self) -> bool:
@@ -558,7 +560,9 @@ class Language:
     ``bigrams`` the word-pair counts; ``minor_words`` are those a Title Case
     heading may leave in lower case; ``function_words`` the short words that
     are never names; ``introduction_titles`` the titles of a volume's
-    introduction; ``author_joiners`` the words that join authors' names.
+    introduction; ``author_joiners`` the words that join authors' names;
+    ``elisions`` the words written after an apostrophe where letters were left
+    out (``‘tis``, ``‘em``), whose ``‘`` opens no quotation.
     """
 
     code: str
@@ -569,6 +573,7 @@ class Language:
     function_words: frozenset[str]
     introduction_titles: frozenset[str]
     author_joiners: tuple[str, ...]
+    elisions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("layout", "textkit.layout:analyze_layout"),
     ("structure", "textkit.structure:build_structure"),
     ("notes", "textkit.repair.markers:remove_markers"),
+    ("marks", "textkit.repair.marks:remove_scan_marks"),
     ("hyphens", "textkit.repair.hyphens:join_hyphens"),
     ("dropcaps", "textkit.repair.dropcaps:restore_initials"),
     ("ocr", "textkit.repair.ocr:correct_ocr"),
@@ -36,10 +37,10 @@ STAGES: tuple[tuple[str, str], ...] = (
 )
 """Every stage, in order: its name and where it lives (imported when it runs)."""
 
-REPAIRS = frozenset({"notes", "hyphens", "dropcaps", "ocr", "channel"})
+REPAIRS = frozenset({"notes", "hyphens", "dropcaps", "marks", "ocr", "channel"})
 """The stages that may change the text (each change a Correction)."""
 
-OCR_STAGES = frozenset({"ocr", "channel"})
+OCR_STAGES = frozenset({"marks", "ocr", "channel"})
 """The stages ``Options(correct_ocr=False)`` leaves out."""
 
 PER_TEXT: dict[str, str] = {"hyphens": "textkit.repair.hyphens:volume_evidence"}

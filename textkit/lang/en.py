@@ -17,6 +17,13 @@ this that these those not no he she we they you i his her our their my your whic
 """.split())
 """Short words that are never names or misreadings of one."""
 
+ELISIONS = frozenset("""
+tis twas twere twill twould em til till cause cos bout round gainst neath mongst midst tween
+twixt fore un n im er ave ad alf ome ead ouse ere
+""".split())
+"""Words printed with an apostrophe before them where letters were left out (``‘tis``,
+``‘em``, a dropped h: ``‘im``): its ``‘`` opens no quotation (:mod:`textkit.repair.marks`)."""
+
 PROFILE = Language(
     code="en",
     name="English",
@@ -27,4 +34,5 @@ PROFILE = Language(
     introduction_titles=frozenset({"INTRODUCTION", "PREFACE", "FOREWORD", "EDITORS' INTRODUCTION",
                                    "EDITORS’ INTRODUCTION", "OVERVIEW"}),
     author_joiners=("and", "&"),
+    elisions=ELISIONS,
 )

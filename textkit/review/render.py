@@ -35,6 +35,7 @@ RULE_LABELS = {
     Rule.OCR_I_L.value: "Capital “I” read as “l” or “1”",
     Rule.OCR_CONFUSION.value: "Another character confusion of the OCR",
     Rule.OCR_DOCUMENT_FORM.value: "A misread form of a word the document spells right elsewhere",
+    Rule.SCAN_MARK.value: "A mark the scan added was removed",
 }
 CERTS = ("high", "medium", "low")
 _RESERVED_IDS = frozenset({"top", "toc", "main", "summary", "changes", "filter", "only-low",
