@@ -656,6 +656,16 @@ def _hocr_lines(block: int, texts: list[str], left: int, top: int, cap: int, ind
     return f"<div class='ocr_carea' id='block_1_{block}'><p class='ocr_par'>{''.join(out)}</p></div>", top
 
 
+def _hocr_file(path: Path, pages: list[list[str]]) -> Path:
+    """An hOCR file of Tesseract's of ``pages``, each its blocks' ``ocr_carea`` divisions."""
+    body = "".join(f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno {number}'>{''.join(divs)}</div>"
+                   for number, divs in enumerate(pages))
+    path.write_text("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
+                    "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
+                    f"{body}</body></html>", encoding="utf-8")
+    return path
+
+
 def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp_path: Path) -> None:
     # A section heading whose every word goes below the baseline (Design,
     # Colleges: no word measures from cap height to baseline) set directly
@@ -674,12 +684,7 @@ def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp
         top += gap
     # the heading and the sub-heading in one engine block
     divs[1:3] = [divs[1].replace("</p></div>", "") + divs[2].split("<p class='ocr_par'>", 1)[1]]
-    page = ("<?xml version='1.0' encoding='UTF-8'?><html xmlns='http://www.w3.org/1999/xhtml'><head>"
-            "<meta name='ocr-system' content='tesseract 5.3.0'/></head><body>"
-            f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno 0'>{''.join(divs)}</div></body></html>")
-    path = tmp_path / "page.hocr"
-    path.write_text(page, encoding="utf-8")
-    _, root = tei_of(path)
+    _, root = tei_of(_hocr_file(tmp_path / "page.hocr", [divs]))
     heads = [" ".join("".join(h.itertext()).split()) for h in root.iter(f"{{{TEI['t']}}}head")]
     assert heads == ["Design", "Size and Spacing"]
 
@@ -819,3 +824,121 @@ def test_the_rest_of_a_line_read_apart_goes_on_with_it() -> None:
     # the next column's line on the same row, across the gutter: no piece
     far = [src[0], _line("to Sato", 700, 146, height=16)]
     assert _pieces(far, [_Body(0), _Body(1)]) == set()
+
+
+def test_a_quotation_that_runs_on_over_a_page_break_stays_one_block() -> None:
+    from dataclasses import replace as _replace
+
+    from textkit.model import BlockKind, Line, Options
+    from textkit.read import make_document
+    from textkit.structure import build_structure
+
+    # The page's notes and the next page's running head stand between the
+    # quotation's halves; the page start opens no new block (no blank line)
+    rows = [("The principle was set out in the declaration:", LineKind.TEXT, False, ""),
+            ("We do not ask that every", LineKind.TEXT, False, "quote"),
+            ("government adopt the", LineKind.TEXT, False, "quote"),
+            ("1 See the declaration of 1991.", LineKind.FOOTNOTE, False, ""),
+            ("4 Storms, Shores and Shelter", LineKind.RUNNING_HEAD, False, ""),
+            ("same policy. We ask only that each", LineKind.TEXT, True, "quote"),
+            ("government tell its neighbours.", LineKind.TEXT, False, "quote")]
+    src = [SourceLine(t, 1 if k < 5 else 2, Box(300, 100 + 50 * k, 900, 130 + 50 * k), 29.0, block=k)
+           for k, (t, *_rest) in enumerate(rows)]
+    lines = []
+    for k, (text, kind, page_start, hint) in enumerate(rows):
+        if k == 1:
+            lines.append(Line(k + 1, "", LineKind.BLANK))
+        lines.append(Line(k + 1, text, kind, page_start, hint=hint))
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    doc = build_structure(_replace(doc, lines=tuple(lines)))
+    quotes = [b for b in doc.blocks() if b.kind is BlockKind.QUOTE]
+    assert [q.reading() for q in quotes] == [
+        "We do not ask that every government adopt the same policy. We ask only that each "
+        "government tell its neighbours."]
+    # a quotation after a paragraph break at the page top is a quotation of its own
+    lines.insert(-2, Line(6, "", LineKind.BLANK))
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    doc = build_structure(_replace(doc, lines=tuple(lines)))
+    assert len([b for b in doc.blocks() if b.kind is BlockKind.QUOTE]) == 2
+
+
+def test_body_size_lines_over_a_columns_notes_are_no_notes() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # Two columns: the right one ends with a heading and its paragraph, set at
+    # body size under a space, over the column's notes; the left column's
+    # notes stand higher, so no wide space parts the right column's text from
+    # the page foot when the page is read across
+    left = [_line("the running text of the left column goes on", 100, 100 + 50 * k, block=1) for k in range(14)]
+    left_notes = [_line("1 A note at the foot of the left column", 100, 830 + 32 * k,
+                        height=22, block=2) for k in range(6)]
+    right = [_line("the running text of the right column goes on", 1000, 100 + 50 * k, block=3) for k in range(12)]
+    head = _line("Agents", 1000, 760, block=4)
+    para = [_line("and the paragraph under the heading goes on here", 1000, 830 + 50 * k, block=5)
+            for k in range(3)]
+    right_notes = [_line("2 A note at the foot of the right column", 1000, 1030 + 32 * k,
+                         height=22, block=6) for k in range(2)]
+    lines = left + left_notes + right + [head] + para + right_notes
+    roles = classify(lines, [PageInfo(1, 1800, 1100)])
+    kinds = [r.kind for r in roles]
+    assert kinds[len(left) + len(left_notes) + len(right)] is RoleKind.HEADING
+    notes = {i for i, k in enumerate(kinds) if k in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START)}
+    assert notes == set(range(len(left), len(left) + len(left_notes))) | set(
+        range(len(lines) - len(right_notes), len(lines)))
+
+
+def test_a_short_line_over_an_indented_paragraph_start_in_its_block_is_a_heading() -> None:
+    from textkit.read.geometry import PageInfo, RoleKind, classify
+
+    # Tesseract on a noisy scan puts a body-size subheading in the block of
+    # the paragraph under it: set apart above, flush left, over an indented line
+    text = [_line("the running text of the column goes on and on.", 100, 100 + 50 * k, block=1) for k in range(8)]
+    head = _line("Agents", 100, 560, block=2)
+    para = [_line("Since 1979 private shippers have argued that", 160, 610, block=2)]
+    para += [_line("the running text of the column goes on and on", 100, 660 + 50 * k, block=2) for k in range(5)]
+    roles = classify(text + [head] + para, [PageInfo(1, 1800, 2500)])
+    assert roles[8].kind is RoleKind.HEADING and roles[8].level == 2
+    # the same line over a flush line is a paragraph's short line, no heading
+    flush = [_line("Since 1979 private shippers have argued that", 100, 610, block=2)] + para[1:]
+    assert classify(text + [head] + flush, [PageInfo(1, 1800, 2500)])[8].kind is not RoleKind.HEADING
+
+
+def test_a_title_at_a_pages_top_starts_a_text_though_its_byline_cannot_be_read(tmp_path: Path) -> None:
+    # A text's title set large at the top of a new page, under it a byline the
+    # scan split ("Ka" / "to Sato": no author line): still a new text
+    body = ["The harbor board grew slowly in the early years of the trade and",
+            "the merchants of the town kept their own books of account for the",
+            "ships that came in from the south with grain and timber for the",
+            "yards along the river bank where the new quays had been built."]
+    pages = []
+    for blocks in ([(["INTRODUCTION"], 48, 0), (["Ann Lee"], 34, 0), (body, 30, 60), (body, 30, 60)],
+                   [(["RENT AND ITS CONTROL"], 48, 0), (["Ines Duarte and Ka to Sato"], 34, 0),
+                    (body, 30, 60), (body, 30, 60)]):
+        divs, top = [], 100
+        for block, (texts, cap, indent) in enumerate(blocks):
+            div, top = _hocr_lines(10 * len(pages) + block, texts, 100, top, cap, indent)
+            divs.append(div)
+            top += 40
+        pages.append(divs)
+    doc, _ = tei_of(_hocr_file(tmp_path / "pages.hocr", pages))
+    assert [t.title.reading() for t in doc.texts] == ["INTRODUCTION", "RENT AND ITS CONTROL"]
+
+
+@pytest.mark.parametrize(("block", "hint"), [(3, "paragraph"), (2, "editorial")])
+def test_a_first_line_measured_small_that_runs_on_in_its_block_is_no_editorial_note(block: int, hint: str) -> None:
+    from textkit.layout.geometry import analyze_geometry
+    from textkit.model import Options
+    from textkit.read import make_document
+
+    # Under a title and its byline, a first line whose words have no
+    # ascenders (the drop cap beside it lost: "i is so"), measured at their
+    # x-height, running on in the engine's block into the text at body size
+    # (block 3) is the text's first line; in a block of its own, small print
+    # under the byline is an editorial note
+    src = [_line("RENT AND ITS CONTROL", 300, 100, height=48, block=0),
+           _line("Ines Duarte", 500, 200, height=36, block=1),
+           _line("i is so common a view now.", 100, 300, height=20, block=block)]
+    src += [_line("that the running text of the column goes on", 100, 350 + 50 * k, block=3) for k in range(8)]
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    lines = [line for line in analyze_geometry(doc).lines if line.kind is LineKind.TEXT]
+    assert lines[2].text == "i is so common a view now." and lines[2].hint == hint

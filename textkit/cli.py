@@ -233,12 +233,16 @@ def command() -> NoReturn:
     code = main()
     try:
         atexit._run_exitfuncs()  # they are then forgotten: a normal exit would not run them twice
-        sys.stdout.flush()
-        sys.stderr.flush()
+        # Asked before the flush, not after it: a thread that wrote and ended in between
+        # would lose its words.
+        running = any(not thread.daemon for thread in threading.enumerate()
+                      if thread is not threading.main_thread())
+        if not running:
+            sys.stdout.flush()
+            sys.stderr.flush()
     except BaseException:
         sys.exit(code)
-    if any(not thread.daemon for thread in threading.enumerate()
-           if thread is not threading.main_thread()):
+    if running:
         sys.exit(code)
     os._exit(code)
 

@@ -520,7 +520,7 @@ def _next_head(lines: list[RawLine], chunk: list[int], position: int, mid: bool,
     found = _head(lines[chunk[position]].content, mid_page=mid)
     if found is None:
         return None
-    if ends_sentence(lines[chunk[position - 1]].content):
+    if ends_sentence(lines[chunk[position - 1]].content) or _mark_head(lines[chunk[position]].content):
         return found
     if not current:
         return None
@@ -551,8 +551,19 @@ def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
     ``‘Tureau``) or look like a quote (``“Daniel Ferris``), and a paragraph of
     one to three lines may open so too; a paragraph does not give an imprint.
     """
-    return len(chunk) <= GAP_NOTE_MAX_LINES and not lines[chunk[0]].content[:1].islower() and \
+    return len(chunk) <= GAP_NOTE_MAX_LINES and (not lines[chunk[0]].content[:1].islower() or any(
+        _mark_head(lines[i].content) for i in chunk[1:])) and \
         bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
+
+
+_MARK_HEADS = frozenset("*°®§†{#")
+"""Misread numerals that no line of running text opens with (:data:`_PROSE_FREE_MARKS`
+less its letters): a line opening with one before a capital opens a note wherever it stands."""
+
+
+def _mark_head(content: str) -> bool:
+    head = _head(content, mid_page=False)
+    return head is not None and head[0] is None and head[1].strip() in _MARK_HEADS
 
 
 SCRAP_LETTER_SHARE = 0.5
@@ -582,6 +593,8 @@ _MID_WORD = re.compile(r"[^\W\d_]-?$")
 """A line that stops after a word (or in one)."""
 _MID_SENTENCE = re.compile(r"[a-z,;-]$")
 """A line that leaves its sentence open (a word, a comma, a hyphen)."""
+_LETTER_DIGITS = frozenset("058")
+"""Digits OCR reads for a note's first letter glued to its numeral (O; S)."""
 _DIGIT_MISREADS = frozenset({("7", "1"), ("8", "3"), ("6", "5"), ("8", "6"), ("9", "3"), ("2", "3")})
 """(read, printed) digits of a superscript note numeral that OCR confuses."""
 
@@ -590,6 +603,11 @@ def _foot_note(chunk: list[int], head: tuple[str | None, str] | None, last_n: in
                mid: bool) -> FootNote:
     digits, mark = head or (None, "")
     if digits is not None:
+        if len(digits) == 2 and int(digits) > last_n + 2 and digits[0] == str(last_n + 1) \
+                and digits[1] in _LETTER_DIGITS:
+            # 20 the negotiations, 38e0 Yoko after note 1 or 2: the next number, its
+            # note's first letter read as a digit (O, S)
+            return FootNote(tuple(chunk), digits[0], "", False, page, mid)
         if int(digits) > last_n + 2 and (digits, str(last_n + 1)) in _DIGIT_MISREADS:
             # 7On after note 0: a superscript 1 read as 7; the numeral stays in the text as its marker
             return FootNote(tuple(chunk), str(last_n + 1), digits, True, page, mid)
@@ -655,8 +673,7 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
         lows.append(low)
         highs.append(high)
         homes.append((start, end))
-    matched = align(notes, candidates, lows, highs, homes)
-    matched.update(weak_places(notes, candidates, lows, highs, matched))
+    matched = _align_with_lost(lines, kinds, pages, notes, candidates, lows, highs, homes)
     by_page: dict[int, list[tuple[int, FootNote]]] = {}
     for k, note in enumerate(notes):
         by_page.setdefault(note.page, []).append((k, note))
@@ -687,6 +704,126 @@ def find_foot_anchors(lines: list[RawLine], kinds: list[LineKind], notes: list[F
             refs.append(FootnoteRef(lines[last].number, len(lines[last].content), footnote, ""))
     refs.sort(key=lambda r: (r.line, r.column))
     return refs, unplaced
+
+
+MAX_LOST_NOTES = 1
+"""A jump in the printed numbers of at most this many notes is notes lost; a longer one
+is a misread numeral (``7`` for a superscript 2), not a run of lost notes."""
+
+
+def _align_with_lost(lines: list[RawLine], kinds: list[LineKind], pages: list[tuple[int, int]],
+                     notes: list[FootNote], candidates: list[RefCandidate], lows: list[int],
+                     highs: list[int], homes: list[tuple[int, int]]) -> dict[int, RefCandidate]:
+    """:func:`align` and :func:`weak_places` with a stand-in for each note the numbering misses.
+
+    A text's notes are numbered 1, 2, 3 … in the order of their references.
+    Where the printed numbers jump (5, then 7) or a text's first note is
+    printed 2, the note between was lost at the foot (garbled, read into a
+    paragraph), but its reference is still in the running text, between its
+    neighbours'. A stand-in of each missing number takes part in the
+    alignment on the range of the note after it, so that the note after the
+    gap does not take the lost one's reference; a stand-in's reference is
+    placed nowhere.
+
+    A page whose notes all lost their numerals (their numbers counted on
+    from the note before) may have lost a note before them as well. The
+    page is aligned both ways, with its neighbours (:func:`_align_lost`,
+    ``shift``); where the stand-in takes a reference the notes leave unused
+    and the glyphs fit both readings alike (:data:`SHIFT_MARGIN`), a note
+    the two place apart keeps no anchor: a wrong anchor is worse than none.
+    Not where a number printed on the page (at a note or as a reference)
+    or a head's mark of its number's shape (``?`` for 2) says how they run.
+    """
+    starts = {page for page, (start, end) in enumerate(pages) if _text_starts(lines, kinds, start, end)}
+    whole = _align_lost(notes, starts, candidates, lows, highs, homes)
+    matched = {k: c for k, (c, _) in whole.items()}
+    by_page: dict[int, list[int]] = {}
+    for k, note in enumerate(notes):
+        by_page.setdefault(note.page, []).append(k)
+    candidate_lines = [c.line for c in candidates]
+    for page, on_page in by_page.items():
+        if not all(notes[k].inferred and not _shaped_as(notes[k]) for k in on_page) or any(
+                k in whole and whole[k][0].glyph.isdigit() and glyph_score(*whole[k]) == 1.0 for k in on_page):
+            continue
+        # The page and its neighbours only: a volume's alignment once per page would not scale.
+        near = [k for p in (page - 1, page, page + 1) for k in by_page.get(p, ())]
+        lo = bisect.bisect_left(candidate_lines, min(lows[k] for k in near))
+        hi = bisect.bisect_left(candidate_lines, max(highs[k] for k in near))
+        sub = (near, [notes[k] for k in near], candidates[lo:hi])
+        read = _local(_align_lost(sub[1], starts, sub[2], *_at(near, lows, highs, homes)), near)
+        other = _local(_align_lost(sub[1], starts, sub[2], *_at(near, lows, highs, homes),
+                                   shift=near.index(on_page[0])), near)
+        if sum(k in other for k in on_page) < sum(k in read for k in on_page) or \
+                _glyphs_fit(other, on_page) < _glyphs_fit(read, on_page) - SHIFT_MARGIN:
+            continue  # the page's glyphs fit their numbers better as counted
+        for k in on_page:
+            if k in matched and (k not in other or other[k][0] is not matched[k]):
+                del matched[k]
+    return matched
+
+
+def _at(ks: list[int], *columns: list) -> list[list]:
+    return [[column[k] for k in ks] for column in columns]
+
+
+def _local(read: dict[int, tuple[RefCandidate, str]], near: list[int]) -> dict[int, tuple[RefCandidate, str]]:
+    return {near[j]: value for j, value in read.items()}
+
+
+def _shaped_as(note: FootNote) -> bool:
+    """The misread numeral at the note's head has the shape of its number (``!`` 1, ``?`` 2)."""
+    mark = note.marker.strip()
+    return mark in _ONE_SHAPED and note.n == "1" or mark in _TWO_SHAPED and note.n == "2"
+
+
+SHIFT_MARGIN = 0.05
+"""How much better a page's glyphs must fit its notes' numbers as counted than
+with one note lost before them, for the count's anchors to stand."""
+
+
+def _glyphs_fit(read: dict[int, tuple[RefCandidate, str]], on_page: list[int]) -> float:
+    return sum(glyph_score(*read[k]) for k in on_page if k in read)
+
+
+def _align_lost(notes: list[FootNote], starts: set[int], candidates: list[RefCandidate], lows: list[int],
+                highs: list[int], homes: list[tuple[int, int]], shift: int | None = None
+                ) -> dict[int, tuple[RefCandidate, str]]:
+    """The alignment with stand-ins for the notes the printed numbers skip; with ``shift``,
+    also one before note ``shift`` (and the notes of its page whose numbers were counted
+    on numbered one more), as if a note before it had been lost. Each note's reference,
+    and the number it was matched as."""
+    ext: list[FootNote] = []
+    ext_lows: list[int] = []
+    ext_highs: list[int] = []
+    ext_homes: list[tuple[int, int]] = []
+    real: list[int] = []  # index in ext of each note
+
+    def add(note: FootNote, k: int) -> None:
+        ext.append(note)
+        ext_lows.append(lows[k])
+        ext_highs.append(highs[k])
+        ext_homes.append(homes[k])
+
+    previous: FootNote | None = None
+    shifting = False
+    for k, note in enumerate(notes):
+        same_text = previous is not None and not any(p in starts for p in range(previous.page + 1, note.page + 1))
+        first = 1 if not same_text else int(previous.n) + 1
+        if not note.inferred and (same_text or note.page in starts) and \
+                0 < int(note.n) - first <= MAX_LOST_NOTES:
+            for m in range(first, int(note.n)):
+                add(replace(note, n=str(m), lines=(), marker="", inferred=True), k)
+        if k == shift:
+            add(replace(note, lines=(), marker=""), k)
+            shifting = True
+        elif shifting and (not note.inferred or note.page != notes[shift].page):
+            shifting = False
+        real.append(len(ext))
+        add(replace(note, n=str(int(note.n) + 1)) if shifting else note, k)
+        previous = note
+    matched = align(ext, candidates, ext_lows, ext_highs, ext_homes)
+    matched.update(weak_places(ext, candidates, ext_lows, ext_highs, matched))
+    return {k: (matched[e], ext[e].n) for k, e in enumerate(real) if e in matched}
 
 
 # --- references in the running text: candidates, scores, alignment ----------

@@ -75,7 +75,7 @@ class _Body:
     start: bool = False
     """A new block starts here (a blank line goes before it)."""
     apart: bool = False
-    """A title on a new page after a title: two blank lines (a new text, or the title page's end)."""
+    """A title at a page's top: two blank lines (a new text, or the title page's end)."""
 
 
 def analyze_geometry(doc: Document) -> Document:
@@ -296,8 +296,9 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
         elif previous is None:
             b.start = True
         elif src[b.index].page != src[previous.index].page and b.hint == "title":
-            b.start = True
-            b.apart = previous.hint == "title"
+            # a title at a page's top: a new text (or the title page's end),
+            # whether or not its byline can be read as one
+            b.start = b.apart = True
         elif b.hint in ("title", "quote", "editorial", "byline") or b.heading:
             same_run = (previous.hint == b.hint and previous.heading == b.heading
                         and src[previous.index].block == src[b.index].block
@@ -556,7 +557,13 @@ def _mark_editorial(src: list[SourceLine], body: list[_Body], size: float | None
                                                              src[body[run_end].index]))
                          and (src[body[run_end].index].size or 0) <= 1.05 * size)):
             run_end += 1
-        if run_end > j and run_end - j <= 8:
+        # small print that runs on in the engine's block into body-size text is
+        # the text's first line measured small (its words without ascenders,
+        # beside a drop cap), not a note over the text
+        runs_on = (j < run_end < len(body) and src[body[run_end].index].block == src[body[run_end - 1].index].block
+                   and src[body[run_end].index].page == src[body[run_end - 1].index].page
+                   and measured_size(src[body[run_end - 1].index]) is None)
+        if run_end > j and run_end - j <= 8 and not runs_on:
             for b in body[j:run_end]:
                 b.hint, b.heading = "editorial", 0
         k = max(run_end, k + 1)

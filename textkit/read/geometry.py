@@ -178,7 +178,7 @@ def classify(lines: list[SourceLine], pages: list[PageInfo],
             roles[cap.line] = Role(RoleKind.DROP_CAP, n=cap.letter, why="one tall capital alone")
     _footnotes(lines, by_page, roles, body, em, heights, options)
     _indented_note_starts(lines, by_page, roles, em)
-    _headings(lines, by_page, roles, body, caps, options)
+    _headings(lines, by_page, roles, body, caps, options, em)
     _paragraph_starts(lines, by_page, roles, em, caps, options)
     return [r if r is not None else Role(RoleKind.TEXT) for r in roles]
 
@@ -648,7 +648,9 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
                                                             for j in free[:k]) >= PITCH_SPACE * pitch)]
         if not starts:
             return []
-        run = free[starts[-1]:]
+        run = _text_above_notes(lines, free[starts[-1]:], body, options)
+        if not run:
+            return []
         sizes = [lines[i].size for i in run]
         if any(s is None for s in sizes):
             return []
@@ -678,6 +680,27 @@ NOTE_MAX_SIZE = 1.05
 specks make single small lines measure body size; larger is text)."""
 
 
+def _text_above_notes(lines: list[SourceLine], run: list[int], body: float,
+                      options: GeometryOptions) -> list[int]:
+    """``run`` without the body-size lines that stand above every smaller line
+    of their column in it, where a column has two such full lines (three words
+    or more): text set above the notes with no wide space between (a heading
+    and its paragraph at a column's foot, the other column's notes higher up),
+    not notes. One such line is kept: a note's first line may measure body
+    size on a noisy scan."""
+    def big(i: int) -> bool:
+        return (lines[i].size or 0) > options.footnote_ratio * body
+
+    def over(i: int, j: int) -> bool:  # the same column
+        a, b = lines[i].box, lines[j].box
+        return a.x0 < b.x1 and b.x0 < a.x1  # type: ignore[union-attr]
+
+    top = [i for i in run if big(i) and not any(
+        not big(j) and over(i, j) and lines[j].box.y0 < lines[i].box.y0 for j in run)]  # type: ignore[union-attr]
+    text = {i for i in top if sum(over(i, j) and len(lines[j].text.split()) >= 3 for j in top) >= 2}
+    return [i for i in run if i not in text]
+
+
 def _is_headline(text: str) -> bool:
     words = text.split()
     return (0 < len(words) <= 12 and not text.endswith(("-", ",", ";", ".", ":"))
@@ -685,7 +708,8 @@ def _is_headline(text: str) -> bool:
 
 
 def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
-              body: float | None, caps: list[DropCap], options: GeometryOptions) -> None:
+              body: float | None, caps: list[DropCap], options: GeometryOptions,
+              em: float | None = None) -> None:
     block_sizes = Counter(ln.block for ln in lines)
     gaps = _typical_gap(lines)
     # A drop cap read into a line makes the line tall, not a heading.
@@ -709,6 +733,9 @@ def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: lis
             # under it (Tesseract on a noisy scan) still leave the space above.
             roles[i] = Role(RoleKind.HEADING, level=2,
                             why=f"a short line set apart above, size {ln.size:g} against body {body:g}")
+        elif (above and not_small and _short(lines, by_page[ln.page], i, 0.85)
+              and _over_indented_start(lines, by_page[ln.page], roles, i, em, options)):
+            roles[i] = Role(RoleKind.HEADING, level=2, why=OVER_INDENTED_START)
     # Size tiers among the large headings: the top tier is level 1, lower
     # tiers level 2 -- unless the top tier is a single line (a volume or
     # article title), when the next tier is level 1 too.
@@ -724,6 +751,28 @@ def _headings(lines: list[SourceLine], by_page: dict[int, list[int]], roles: lis
     for tier in tiers[first:]:
         for i in tier:
             roles[i] = replace(roles[i], level=2)  # type: ignore[arg-type]
+
+
+OVER_INDENTED_START = "a short line set apart above, over an indented paragraph start"
+"""The :attr:`Role.why` of a body-size heading the engine put in the block of
+the paragraph under it (Tesseract on a noisy scan)."""
+
+
+def _over_indented_start(lines: list[SourceLine], page: list[int], roles: list[Role | None], i: int,
+                         em: float | None, options: GeometryOptions) -> bool:
+    """Line ``i`` opens its engine block flush with its column, and the block's
+    next line is indented against the column: a paragraph starts under it (a
+    paragraph's own first line is the indented one, a heading is set flush)."""
+    ln = lines[i]
+    if ln.box is None or not em:
+        return False
+    block = [j for j in page if lines[j].block == ln.block and lines[j].box]
+    if len(block) < 2 or min(block, key=lambda j: lines[j].box.y0) != i:  # type: ignore[union-attr]
+        return False
+    below = min((j for j in block if j != i), key=lambda j: lines[j].box.y0)  # type: ignore[union-attr]
+    text = [j for j in page if roles[j] is None]
+    return (roles[below] is None and len(lines[below].text.split()) >= 5
+            and not _indent(lines, text, i, em, options) and _indent(lines, text, below, em, options))
 
 
 TIER_TOLERANCE = 0.8

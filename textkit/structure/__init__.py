@@ -187,6 +187,7 @@ class _Builder:
         deferred: list[Block] = []  # editorial notes met inside an open paragraph
         ended = True  # the last paragraph ended (or nothing is open)
         after_heading: _Section | None = None
+        quote: list = []  # the last quotation made and its rows, while it may go on
 
         def close() -> None:
             nonlocal paragraph
@@ -240,8 +241,13 @@ class _Builder:
                 continue
             after_heading = None
             if _all_hinted(chunk, "quote"):  # inset on both sides (OCR with coordinates)
-                close()
-                current.append(self.block(BlockKind.QUOTE, chunk))
+                if soft and not paragraph and quote and current and current[-1] is quote[0]:
+                    quote[1].extend(chunk)  # the quotation goes on over the page break
+                    current[-1] = quote[0] = self.block(BlockKind.QUOTE, quote[1])
+                else:
+                    close()
+                    quote = [self.block(BlockKind.QUOTE, chunk), list(chunk)]
+                    current.append(quote[0])
                 ended = True
                 continue
             if paragraph and chunk[0].hint == "paragraph":  # the geometry shows a new paragraph

@@ -72,7 +72,9 @@ def make_rows(doc: Document, sentinel: str, lines: Iterable[Line] | None = None)
         previous_block = block
         text = line.text
         placed: list[tuple[FootnoteRef, str]] = []
-        for ref in sorted(refs_by_line.get(line.number, ()), key=lambda r: r.column, reverse=True):
+        # From the line's end back, so that the columns before stay put; notes at one
+        # column (kept unanchored at a line's end) keep their order.
+        for ref in reversed(sorted(refs_by_line.get(line.number, ()), key=lambda r: r.column)):
             printed = ref.note.n if ref.marker is None else ref.marker
             n = printed if text[ref.column:ref.column + len(printed)] == printed else ""
             text = text[:ref.column] + sentinel + text[ref.column + len(n):]
