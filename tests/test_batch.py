@@ -489,3 +489,25 @@ def test_journal_close_compacts_only_a_journal_with_lines_to_drop(tmp_path: Path
     assert len(state.read_text(encoding="utf-8").splitlines()) == 3  # the stranger's line gone
     after = Journal(out, "f")
     assert all(after.fresh(s, out / f"{s.stem}.xml") is not None for s in sources)
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_a_result_comes_back_from_a_worker_as_it_was(status: Status) -> None:
+    import copy
+    import pickle
+    from dataclasses import fields
+
+    from textkit.batch import FileResult
+
+    values = {"reason": "why", "seconds": 0.25, "bytes": 10, "words": 2, "encoding": "cp1252",
+              "input_format": "hocr", "replaced_characters": 1, "replaced_bytes": 3, "sha256": "a" * 64,
+              "output_sha256": "b" * 64, "corrections": {"rn-m": 2}, "structure": {"texts": 1},
+              "validation": {"valid": True}, "warnings": ("w",), "warning_count": 4,
+              "review": {"changes": 1}, "suggestions": ({"line": 3},)}
+    result = FileResult("in/a.txt", "out/a.xml", status, **values)
+    assert {f.name for f in fields(FileResult)} == {"input", "output", "status", *values}  # all set
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps(result, protocol=protocol))
+        assert back == result and back.status is status and type(back) is FileResult
+    assert copy.deepcopy(result) == result
+    assert pickle.loads(pickle.dumps(FileResult("b.txt", None, status))) == FileResult("b.txt", None, status)

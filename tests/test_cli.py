@@ -256,8 +256,11 @@ def test_command_exits_with_mains_code_after_the_exit_handlers(tmp_path: Path) -
 
 
 def test_command_waits_for_a_thread_still_running() -> None:
-    thread = ("import threading, time\n"
-              "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start()")
+    # The thread says it is done only once the main thread has finished (not after a
+    # sleep, which a loaded machine can outlast): it is heard from only if the exit waits.
+    thread = ("import threading\n"
+              "threading.Thread(target=lambda: (threading.main_thread().join(), "
+              "print('thread done'))).start()")
     done = run_command(thread, "--version")
     assert done.returncode == 0 and done.stdout.endswith("thread done\n")
 

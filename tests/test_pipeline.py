@@ -149,3 +149,22 @@ def test_a_letter_inserted_where_a_correction_starts_stays_out_of_its_span():
     assert supplied.original_text() == "l¬A"
     assert [(c.rule, c.start, c.end) for c in supplied.corrections] == [
         (Rule.DROPPED_INITIAL, 0, 1), (Rule.HYPHEN_JOIN, 1, 4)]
+
+
+def test_changed_is_dataclasses_replace_for_the_records_it_copies(sample_doc):
+    from dataclasses import fields
+
+    from textkit.model import Text, changed
+
+    text = sample_doc.texts[0]
+    for record, change in ((sample_doc, {"stages": ("x",), "title": "T", "evidence": {"k": 1}}),
+                           (text, {"authors": ("A. B.",)}), (sample_doc, {})):
+        copy, wanted = changed(record, **change), replace(record, **change)
+        assert copy is not record and type(copy) is type(record)
+        for field in fields(record):  # evidence is not compared by ==: every slot, by identity
+            assert getattr(copy, field.name) is getattr(wanted, field.name), field.name
+    with pytest.raises(TypeError, match="no field 'colour'"):
+        changed(text, colour="red")
+    with pytest.raises(Exception, match="cannot assign"):
+        changed(text).title = None  # still frozen
+    assert isinstance(changed(text), Text)

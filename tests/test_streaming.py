@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers import umask
+from lxml import etree
 
 import textkit
 from textkit import batch, pipeline
@@ -138,6 +139,56 @@ def test_validate_piece_reports_lines_of_the_file() -> None:
     whole = "".join(p.text for p in pieces)
     div_line = whole[:whole.index('xml:id="d2"')].count("\n") + 1  # where text 2 begins in the file
     assert [line for line, _ in caught.value.problems] == [div_line + 1]  # its head's line
+
+
+
+_T = "{%s}" % writer.TEI_NS
+_ONE_TEXT = ("ESSAYS ON WORDS\n\nAnn Lee\n\nn the beginning there was a scan of tbe printed page, and its "
+             "conver-\nsion into a text.1 The rnodern reader sees it.\n\n1 A note at the foot.\n")
+_BREAKS = [  # what a writer's bug could leave in a tree built in memory
+    ("nothing", lambda root: None),
+    ("foreign element", lambda root: etree.SubElement(root.find(f".//{_T}p"), _T + "hi")),
+    ("division type", lambda root: root.find(f".//{_T}div").set("type", "chapter")),
+    ("text in element-only content", lambda root: setattr(root.find(f".//{_T}body"), "text", "stray")),
+    ("whitespace in element-only content", lambda root: setattr(root.find(f".//{_T}body"), "text", "\n  ")),
+    ("no title", lambda root: root.find(f".//{_T}titleStmt").remove(root.find(f".//{_T}titleStmt/{_T}title"))),
+    ("a hash that is not one", lambda root: setattr(root.find(f".//{_T}idno"), "text", "x")),
+    ("empty body", lambda root: [root.find(f".//{_T}body").remove(c) for c in list(root.find(f".//{_T}body"))]),
+    ("note without id", lambda root: setattr(etree.SubElement(root.find(f".//{_T}p"), _T + "note",
+                                                              place="foot"), "text", "A note.")),
+    ("carriage return in a heading", lambda root: setattr(root.find(f".//{_T}head"), "text", "A\rB\tC")),
+    ("attribute with a newline", lambda root: root.find(f".//{_T}div").set("type", "essay\n")),
+]
+
+
+@pytest.mark.parametrize("label, damage", _BREAKS, ids=[label for label, _ in _BREAKS])
+def test_a_tree_built_in_memory_has_the_verdict_of_its_text(label: str, damage) -> None:
+    from textkit.tei.validate import parse, project_schema
+
+    tree = writer.tei_tree(textkit.convert_text(_ONE_TEXT, source="a.txt"))
+    damage(tree.getroot())
+    text = writer._DECLARATION + writer._serialize(tree)
+    schema = project_schema()
+    assert schema.validate(tree) == schema.validate(parse(text)), label
+    piece = writer.Piece(text, text, 1, 0, tree)
+    try:
+        validate_piece(writer.Piece(text, text, 1, 0), source="a.txt")  # parsed from its text
+    except textkit.ValidationError as error:
+        with pytest.raises(textkit.ValidationError) as caught:
+            validate_piece(piece, source="a.txt")
+        assert caught.value.problems == error.problems and str(caught.value) == str(error)
+    else:
+        validate_piece(piece, source="a.txt")
+        # (a choice of values is of tokens: "essay\n" is "essay")
+        assert label in ("nothing", "whitespace in element-only content", "carriage return in a heading",
+                         "attribute with a newline")
+
+
+def test_a_file_of_one_text_is_one_piece_with_its_tree() -> None:
+    doc = textkit.convert_text(_ONE_TEXT, source="a.txt")
+    [piece] = writer.tei_pieces(doc)
+    assert piece.tree is not None and piece.text == textkit.to_tei(doc)
+    assert writer._DECLARATION + writer._serialize(piece.tree) == piece.standalone
 
 
 # --- the file writer ----------------------------------------------------------------------

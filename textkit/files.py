@@ -75,8 +75,7 @@ def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryI
     ...     Path(tmp, "a.xml").read_bytes()
     b'<x></x>'
     """
-    path = Path(path)
-    fd, tmp = _temporary_file(path)
+    fd, tmp = _temporary_file(os.fspath(path))
     try:
         with os.fdopen(fd, "wb") as out:
             yield out
@@ -93,7 +92,7 @@ _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) |
 _NUMBERS = itertools.count()
 
 
-def _temporary_file(path: Path) -> tuple[int, str]:
+def _temporary_file(path: str) -> tuple[int, str]:
     """A new file beside ``path`` (its directory made if missing), open for writing: its
     descriptor and name.
 
@@ -104,8 +103,9 @@ def _temporary_file(path: Path) -> tuple[int, str]:
     small: no random name drawn, no directory made but a missing one, no mode changed.
     """
     made = False
+    directory, name = os.path.split(path)  # (strings: no Path made for its parent)
     while True:
-        tmp = os.path.join(path.parent, f".{path.name}.{os.getpid()}.{next(_NUMBERS)}{TMP_SUFFIX}")
+        tmp = os.path.join(directory, f".{name}.{os.getpid()}.{next(_NUMBERS)}{TMP_SUFFIX}")
         try:
             return os.open(tmp, _NEW_FILE, 0o666), tmp
         except FileExistsError:
@@ -113,7 +113,7 @@ def _temporary_file(path: Path) -> tuple[int, str]:
         except FileNotFoundError:
             if made:
                 raise
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(directory, exist_ok=True)
             made = True
 
 

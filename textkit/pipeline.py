@@ -15,7 +15,7 @@ import importlib
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from .errors import PipelineError, TextkitError
 from .model import CONSUME, Document, Options, SourceLines
@@ -97,15 +97,18 @@ def run(doc: Document, options: Options | None = None, *, release: bool = False)
             raise PipelineError(name, f"{type(error).__name__}: {error}") from error
         if not isinstance(result, Document):
             raise PipelineError(name, f"returned {type(result).__name__}, not a Document")
-        doc = replace(result, stages=(*result.stages, name))
-        del result
-        if release:
+        if not release:
+            doc = replace(result, stages=(*result.stages, name))
+        else:  # one copy: the stage recorded, what no later stage reads dropped, CONSUME said
+            evidence = result.evidence
             if name == "layout":  # the per-text stages' evidence, while the layout's lines are here
-                doc = replace(doc, evidence={**doc.evidence, **{
-                    later: _load(PER_TEXT[later])(doc) for later in PER_TEXT if later in names}})
-            doc = released(doc, name)
-            if CONSUME in doc.evidence:  # said to one stage only
-                doc = replace(doc, evidence={k: v for k, v in doc.evidence.items() if k != CONSUME})
+                evidence = {**evidence, **{later: _load(PER_TEXT[later])(result)
+                                           for later in PER_TEXT if later in names}}
+            if CONSUME in evidence:  # said to one stage only
+                evidence = {k: v for k, v in evidence.items() if k != CONSUME}
+            doc = replace(result, stages=(*result.stages, name), evidence=evidence,
+                          **_dropped(result, name, evidence))
+        del result
         log.debug("%s: stage %s took %.3f s", doc.source, name, time.perf_counter() - began)
     if release:
         doc = replace(doc, evidence={key: value for key, value in doc.evidence.items()
@@ -116,9 +119,11 @@ def run(doc: Document, options: Options | None = None, *, release: bool = False)
 def _consumable(doc: Document, name: str) -> Document:
     """``doc`` telling stage ``name`` which of its fields it may drop once read
     (``evidence[CONSUME]``): those :func:`released` would drop after it."""
-    after = released(doc, name)
+    dropped = _dropped(doc, name)
     fields = frozenset(field for field in ("source_lines", "lines")
-                       if getattr(doc, field) and not getattr(after, field))
+                       if getattr(doc, field) and field in dropped and not dropped[field])
+    if not fields and CONSUME not in doc.evidence:
+        return doc
     evidence = {key: value for key, value in doc.evidence.items() if key != CONSUME}
     if fields:
         evidence[CONSUME] = fields
@@ -173,12 +178,21 @@ def released(doc: Document, done: str) -> Document:
     the structure stage when the evidence of every stage in :data:`PER_TEXT`
     is in hand (a released run computes it after layout).
     """
+    dropped = _dropped(doc, done)
+    return replace(doc, **dropped) if dropped else doc
+
+
+def _dropped(doc: Document, done: str, evidence: Mapping[str, object] | None = None) -> dict[str, object]:
+    """The fields :func:`released` changes, and their new values (``evidence``: the
+    document's evidence as it is about to be, if not ``doc.evidence``)."""
     if done == "read":
-        return replace(doc, raw="".join(sorted(set(_PRIVATE_USE.findall(doc.raw)))))
+        return {"raw": "".join(sorted(set(_PRIVATE_USE.findall(doc.raw))))}
     if done in ("layout", "structure") and doc.source_lines and not doc.options.keep_layout \
             and not (source := SourceLines(doc.source_lines)).worded:
         if done == "structure" or (doc.input_format != "abbyy" and not source.blocked):
-            return replace(doc, source_lines=())
-    if done == "hyphens" or (done == "structure" and all(name in doc.evidence for name in PER_TEXT)):
-        return replace(doc, lines=(), footnote_refs=())
-    return doc
+            return {"source_lines": ()}
+    if evidence is None:
+        evidence = doc.evidence
+    if done == "hyphens" or (done == "structure" and all(name in evidence for name in PER_TEXT)):
+        return {"lines": (), "footnote_refs": ()}
+    return {}

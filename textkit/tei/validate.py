@@ -118,7 +118,14 @@ def validate_piece(piece: Piece, *, schema: str | Path = "textkit", source: str 
     :class:`ValidationError`'s lines are those of the file the pieces make.
     Every piece valid means the file is, for a schema whose rules hold
     within one text, as ``textkit.rng``'s do.
+
+    A piece that brings its tree (``Piece.tree``) is checked as built, with no parse
+    of its text; only one found invalid is parsed, for the lines of its problems (the
+    verdict is the same: the text is that tree's serialisation, which adds only the
+    indentation, whitespace that RELAX NG ignores between elements).
     """
+    if piece.tree is not None and compiled_schema(schema).validate(piece.tree):
+        return
     try:
         validate(piece.standalone.encode("utf-8"), schema=schema, source=source)
     except ValidationError as error:

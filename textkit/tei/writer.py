@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from lxml import etree
@@ -98,6 +98,9 @@ class Piece:
     standalone: str
     line: int
     body_line: int
+    tree: etree._ElementTree | None = field(default=None, compare=False, repr=False)
+    """The tree ``standalone`` is the serialisation of, where it stays as it was (a file
+    of one text): validated as it is, not parsed from ``standalone`` again."""
 
 
 def tei_pieces(doc: Document) -> Iterator[Piece]:
@@ -111,8 +114,9 @@ def tei_pieces(doc: Document) -> Iterator[Piece]:
     body's divisions are checked as they stand in the file).
     """
     if len(doc.texts) < 2:  # nothing to stream: one piece, the document itself
-        whole = tei_string(doc)
-        yield Piece(whole, whole, 1, 0)
+        tree = tei_tree(doc)
+        whole = _DECLARATION + _serialize(tree)
+        yield Piece(whole, whole, 1, 0, tree)
         return
     root, body, writer = _skeleton(doc)
     last_text = None
