@@ -942,3 +942,75 @@ def test_a_first_line_measured_small_that_runs_on_in_its_block_is_no_editorial_n
     doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
     lines = [line for line in analyze_geometry(doc).lines if line.kind is LineKind.TEXT]
     assert lines[2].text == "i is so common a view now." and lines[2].hint == hint
+
+
+def test_a_first_line_opening_in_small_capitals_is_no_editorial_note() -> None:
+    from textkit.layout.geometry import analyze_geometry
+    from textkit.model import Options
+    from textkit.read import make_document
+
+    # Under a title and its byline, in a block of its own, the text's first
+    # line after a lost drop cap: its first word set in small capitals
+    # ("HERE" at 22 against a cap height of 30), the rest at body size; the
+    # lines beside the drop cap indented
+    first = _line("HERE is a case for", 160, 300, block=2)
+    head = first.words[0]
+    words = (Word(head.text, Box(head.box.x0, head.box.y1 - 22, head.box.x1, head.box.y1)),) + first.words[1:]
+    src = [_line("RENT AND ITS CONTROL", 300, 100, height=48, block=0),
+           _line("Ines Duarte", 500, 200, height=36, block=1), replace(first, words=words)]
+    src += [_line("that the running text of the column goes on", 100, 350 + 50 * k, block=3) for k in range(8)]
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    lines = [line for line in analyze_geometry(doc).lines if line.kind is LineKind.TEXT]
+    assert lines[2].text == "HERE is a case for" and lines[2].hint != "editorial"
+
+
+def test_small_print_under_a_byline_that_opens_in_capitals_is_still_an_editorial_note() -> None:
+    from textkit.layout.geometry import analyze_geometry
+    from textkit.model import Options
+    from textkit.read import make_document
+
+    # the whole line small, its opening capitals too: an editorial note
+    src = [_line("RENT AND ITS CONTROL", 300, 100, height=48, block=0),
+           _line("Ines Duarte", 500, 200, height=36, block=1),
+           _line("FIRST read at the Lisbon meeting of 1990.", 160, 300, height=22, block=2)]
+    src += [_line("that the running text of the column goes on", 100, 350 + 50 * k, block=3) for k in range(8)]
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr")
+    lines = [line for line in analyze_geometry(doc).lines if line.kind is LineKind.TEXT]
+    assert lines[2].text.startswith("FIRST read") and lines[2].hint == "editorial"
+
+
+def test_a_heading_whose_only_measurable_word_has_a_capital_q_measures_like_its_peers() -> None:
+    from textkit.layout.geometry import analyze_geometry
+    from textkit.model import Options
+    from textkit.read import make_document
+
+    # An ALTO line without a font size is sized by its words' median box
+    # height. A heading "Quotas": Q reaches the cap height and its tail
+    # descends, no other letter rises; its size comes from its height scaled
+    # by the font's descender depth, as "Budgets" would, not from its box
+    from textkit.read.lines import line_from_words
+
+    def typeset(text: str, x0: int, y0: int, cap: int, block: int) -> SourceLine:
+        words, x = [], x0
+        for w in text.split():
+            top = y0 if any(c.isupper() or c in "bdfhkl" for c in w) else y0 + cap // 3
+            bottom = y0 + cap + (cap * 3 // 10 if any(c in "gjpqyQ" for c in w) else 0)
+            words.append(Word(w, Box(x, top, x + 20 * len(w), bottom)))
+            x += 20 * len(w) + 15
+        box = words[0].box
+        for w in words[1:]:
+            box = box.union(w.box)
+        line = line_from_words(words, page=1, box=box, size=None, region=None, block=block)
+        assert line is not None
+        return line
+
+    body = "The people of the town kept their books of account for the ships"
+    src = [typeset("Boats and Budgets", 100, 100, 36, 0)]
+    src += [typeset(body, 100, 200 + 50 * k, 30, 1) for k in range(6)]
+    src += [typeset("Quotas", 100, 560, 36, 2)]
+    src += [typeset(body, 100, 660 + 50 * k, 30, 3) for k in range(6)]
+    src += [typeset("Sharing the Burden", 100, 1000, 36, 4)]
+    src += [typeset(body, 100, 1100 + 50 * k, 30, 5) for k in range(6)]
+    doc = make_document(source="x.alto.xml", data=b"", lines=src, options=Options(), input_format="alto")
+    heads = [(line.text, line.heading) for line in analyze_geometry(doc).lines if line.heading]
+    assert heads == [("Boats and Budgets", 1), ("Quotas", 1), ("Sharing the Burden", 1)]

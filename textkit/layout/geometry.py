@@ -210,7 +210,9 @@ def _descending_height(line: SourceLine) -> float | None:
         if word.box is None or any(c in ",;" for c in word.text):
             continue
         text = word.text.strip(".:!?'\"‘’“”-–—*°")
-        if len(text) >= 2 and text.isalpha() and any(c in _TALL for c in text) and any(c in "gjpqy" for c in text):
+        # a capital Q reaches the cap height and its tail descends (measured_size leaves it out)
+        if len(text) >= 2 and text.isalpha() and any(c in _TALL or c == "Q" for c in text) \
+                and any(c in "gjpqyQ" for c in text):
             heights.append(float(word.box.height))
     return statistics.median(heights) if heights else None
 
@@ -549,7 +551,7 @@ def _mark_editorial(src: list[SourceLine], body: list[_Body], size: float | None
             if not b.hint and not b.heading and _centered(src[b.index], edges):
                 b.hint = "byline"
         while run_end < len(body) and src[body[run_end].index].page == src[body[max(j - 1, 0)].index].page \
-                and (_small(src[body[run_end].index], size)
+                and (_small_print(src[body[run_end].index], size)
                      or _centered_small(src[body[run_end].index], size, edges)
                      # the note's last line, a few words centred under it
                      or (run_end > j and (_centered(src[body[run_end].index], edges)
@@ -608,6 +610,24 @@ def _short_alone(src: list[SourceLine], body: list[_Body], j: int) -> bool:
 
 def _small(ln: SourceLine, size: float) -> bool:
     return bool(ln.size and ln.size <= SMALL_RATIO * size)
+
+
+def _small_print(ln: SourceLine, size: float) -> bool:
+    return _small(ln, size) and not _small_caps_opening(ln, size)
+
+
+def _small_caps_opening(ln: SourceLine, size: float) -> bool:
+    """A text's first line that opens in small capitals (the first word or
+    words after a drop cap, ``HERE is a``): the capitals measure small, the
+    rest of the line at body size. Not small print."""
+    k = 0
+    while k < len(ln.words) and len(w := ln.words[k].text.strip(".,:;'\"‘’“”")) >= 2 \
+            and w.isalpha() and w.isupper():
+        k += 1
+    if k == 0 or k == len(ln.words):
+        return False
+    rest = measured_size(replace(ln, words=ln.words[k:]))
+    return rest is not None and rest > SMALL_RATIO * size
 
 
 def _columns(src: list[SourceLine], body: list[_Body]) -> dict[int, tuple[int, int]]:
