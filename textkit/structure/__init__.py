@@ -325,9 +325,12 @@ class _Builder:
         counts: a paragraph's next line is never taken for one.
         """
         last = paragraph[-1].plain(self.sentinel).rstrip()
-        if last.endswith(("—", "–", *HYPHENS)) or len(paragraph) < 2:  # ABBYY's soft ones too: a word goes on
+        if last.endswith(("—", "–", *HYPHENS)):  # ABBYY's soft ones too: a word goes on
             return False
-        width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
+        # A paragraph of one line is measured against the document's column width: one
+        # much shorter than any typeset line was not cut by a break (``surveys`` // ``INTRODUCTION``).
+        width = max(len(row.plain(self.sentinel).strip()) for row in paragraph) if len(paragraph) > 1 \
+            else self.widths.column
         # A page set in one wide column has no column break: a blank line in
         # the middle of it ends the paragraph, however full its last line.
         one_column = width >= ONE_COLUMN_CHARS and not chunk[0].page_start

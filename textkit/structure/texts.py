@@ -174,6 +174,9 @@ def title_page(rows: list[Row], first_text: int) -> tuple[list[Row], list[Row]] 
     if first_text >= len(rows) or not rows[first_text].page_start:
         return None
     head = rows[:first_text]
+    first = head[0].text.lstrip(" ‘“'\"([")[:1]
+    if not (first.isupper() or first.isdigit()):  # a title is capitalised: a page with ``urveys`` is no title page
+        return None
     if any(r.page_start for r in head[1:]) or any(
             len(r.text) > TITLE_PAGE_MAX_CHARS or r.text.rstrip().endswith((".", ";", ",")) for r in head):
         return None
