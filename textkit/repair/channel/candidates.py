@@ -68,7 +68,7 @@ def search(word: str, known: Callable[[str], bool], model: ChannelModel,
     """:func:`readings` in two parts: those by learned confusions, and those (none of the
     first) by an unseen substitution (``word`` itself may be among the first)."""
     learned: dict[str, float] = {}
-    first = _one_step(word, model, budget)
+    first = one_step(word, model, budget)
     get = learned.get
     for text, cost in first.items():
         if known(text) and cost < get(text, INF):
@@ -77,7 +77,7 @@ def search(word: str, known: Callable[[str], bool], model: ChannelModel,
         cheapest = heapq.nsmallest(SECOND_FROM, ((cost, text) for text, cost in first.items()
                                                  if cost <= SECOND_STEP))
         for cost, text in cheapest:
-            for second, extra in _one_step(text, model, min(budget - cost, SECOND_STEP)).items():
+            for second, extra in one_step(text, model, min(budget - cost, SECOND_STEP)).items():
                 total = cost + extra
                 if total < get(second, INF) and second != word and known(second):
                     learned[second] = total
@@ -194,7 +194,7 @@ def search_rivals(word: str) -> tuple[tuple[str, float], ...]:
         return ()  # no word is common enough to be its rival ("the", "and"): skip the search
     # A dropped letter (seen "") is left out: "sanction" for "sanctions" is
     # grammar, not a glyph the scanner misread.
-    found = _one_step(word, ChannelModel.load(), RIVAL_COST, insertions=False)
+    found = one_step(word, ChannelModel.load(), RIVAL_COST, insertions=False)
     return tuple(sorted(((c, cost) for c, cost in found.items()
                          if counts.get(c, needed - 1) >= needed and c != word
                          and not _one_more(word, c)),
@@ -212,14 +212,17 @@ def _one_more(word: str, other: str) -> bool:
                                                for i in range(len(other)))
 
 
-def _one_step(word: str, model: ChannelModel, budget: float,
-              insertions: bool = True) -> dict[str, float]:
+def one_step(word: str, model: ChannelModel, budget: float,
+              insertions: bool = True, start: int = 0, stop: int | None = None) -> dict[str, float]:
+    """Every text one rule of ``model`` within ``budget`` makes of ``word``, at its
+    cheapest; only rules that read the letters of ``word[start:stop]`` (the whole word
+    by default)."""
     out: dict[str, float] = {}
     get = out.get
     rules = model.rules
-    n = len(word)
+    n = len(word) if stop is None else stop
     shortest = 0 if insertions else 1
-    for i in range(n + 1):
+    for i in range(start, n + 1):
         for length in range(shortest, min(model.longest, n - i) + 1):
             options = rules.get(word[i:i + length])
             if not options:

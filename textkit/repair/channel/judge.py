@@ -47,7 +47,7 @@ from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
-from .candidates import BUDGET, adapted_search, merged, rivals, search, splits
+from .candidates import BUDGET, adapted_search, merged, one_step, rivals, search, splits
 from .model import ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
@@ -1087,24 +1087,17 @@ def _join_readings(joined: str, at: int, words: frozenset[str], model: ChannelMo
     >>> "nation" in dict(_join_readings("ination", 3, words, ChannelModel.load()))
     False
     """
-    found: dict[str, float] = {}
     first, last = max(0, at - JOIN_REACH), min(len(joined), at + JOIN_REACH)
-    rules = model.rules
-    for i in range(first, last + 1):
-        for length in range(0, min(model.longest, last - i) + 1):
-            head, tail = joined[:i], joined[i + length:]
-            for printed, cost in rules.get(joined[i:i + length], ()):
-                text = head + printed + tail
-                if cost <= BUDGET and text in words and cost < found.get(text, math.inf):
+    found = {text: cost for text, cost in one_step(joined, model, BUDGET, start=first, stop=last).items()
+             if text in words}
+    for i in range(first, last):  # any letter for another, at an edit never seen (as readings())
+        head, tail = joined[:i], joined[i + 1:]
+        for letter in LETTERS:
+            text = head + letter + tail
+            if text in words and letter != joined[i]:
+                cost = model.unseen_cost(letter)
+                if cost <= BUDGET and cost < found.get(text, math.inf):
                     found[text] = cost
-        if i < last:  # any letter for another, at an edit never seen (as readings())
-            head, tail = joined[:i], joined[i + 1:]
-            for letter in LETTERS:
-                text = head + letter + tail
-                if text in words and letter != joined[i]:
-                    cost = model.unseen_cost(letter)
-                    if cost <= BUDGET and cost < found.get(text, math.inf):
-                        found[text] = cost
     found.pop(joined, None)
     for text in [t for t in found if Lexicon.proper_only(t)]:
         del found[text]
