@@ -749,10 +749,9 @@ def _align_with_lost(lines: list[RawLine], kinds: list[LineKind], pages: list[tu
         near = [k for p in (page - 1, page, page + 1) for k in by_page.get(p, ())]
         lo = bisect.bisect_left(candidate_lines, min(lows[k] for k in near))
         hi = bisect.bisect_left(candidate_lines, max(highs[k] for k in near))
-        sub = (near, [notes[k] for k in near], candidates[lo:hi])
-        read = _local(_align_lost(sub[1], starts, sub[2], *_at(near, lows, highs, homes)), near)
-        other = _local(_align_lost(sub[1], starts, sub[2], *_at(near, lows, highs, homes),
-                                   shift=near.index(on_page[0])), near)
+        args = ([notes[k] for k in near], starts, candidates[lo:hi], *_at(near, lows, highs, homes))
+        read = _local(_align_lost(*args), near)
+        other = _local(_align_lost(*args, shift=near.index(on_page[0])), near)
         if sum(k in other for k in on_page) < sum(k in read for k in on_page) or \
                 _glyphs_fit(other, on_page) < _glyphs_fit(read, on_page) - SHIFT_MARGIN:
             continue  # the page's glyphs fit their numbers better as counted
