@@ -187,7 +187,7 @@ class _Builder:
         deferred: list[Block] = []  # editorial notes met inside an open paragraph
         ended = True  # the last paragraph ended (or nothing is open)
         after_heading: _Section | None = None
-        quote: list = []  # the last quotation made and its rows, while it may go on
+        quote: tuple[Block, list[Row]] | None = None  # the last quotation made and its rows, while it may go on
 
         def close() -> None:
             nonlocal paragraph
@@ -241,13 +241,14 @@ class _Builder:
                 continue
             after_heading = None
             if _all_hinted(chunk, "quote"):  # inset on both sides (OCR with coordinates)
-                if soft and not paragraph and quote and current and current[-1] is quote[0]:
-                    quote[1].extend(chunk)  # the quotation goes on over the page break
-                    current[-1] = quote[0] = self.block(BlockKind.QUOTE, quote[1])
+                if soft and not paragraph and quote is not None and current and current[-1] is quote[0]:
+                    rows = quote[1] + chunk  # the quotation goes on over the page break
+                    current.pop()
                 else:
                     close()
-                    quote = [self.block(BlockKind.QUOTE, chunk), list(chunk)]
-                    current.append(quote[0])
+                    rows = list(chunk)
+                quote = (self.block(BlockKind.QUOTE, rows), rows)
+                current.append(quote[0])
                 ended = True
                 continue
             if paragraph and chunk[0].hint == "paragraph":  # the geometry shows a new paragraph
