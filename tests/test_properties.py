@@ -307,6 +307,8 @@ def test_original_text_of_blocks_is_in_the_input_in_order(text):
 # lines, not when it had one (a hyphen's broken word goes on, whichever hyphen)
 @example("urveys\n" + " " * 60 + "\n" + " " * 60 + "\nurveys")  # found by hypothesis: clean_text left out
 # the note kept at the end (no text to attach to), so 'urveys' was once in the second pass, not vouched for
+@example("INTRODUCTION\nre¬\nthe")  # found by CI's hypothesis run: the drop-cap stage saw the joined
+# 'rethe' (no word, no initial), the channel then split it into 're the', and a second pass gave 'Are'
 @example("urveys\n INTRODUCTION")  # found by CI's hypothesis run: the sample's one-space page start made
 # 'urveys' a title page (titles are not corrected); clean_text's 'urveys', blank, 'INTRODUCTION' then
 # read as one paragraph (one unfinished line went on over the blank line into the heading), corrected

@@ -18,7 +18,7 @@ import string
 from dataclasses import replace
 
 from ..lexicon import Lexicon, bigram_count, lexicon_for
-from ..model import Block, BlockKind, Confidence, Correction, Document, LineKind, Rule, Text
+from ..model import Block, BlockKind, Breaks, Confidence, Correction, Document, LineKind, Rule, Text
 from .edits import apply_edits
 
 _FIRST_WORDS = re.compile(r"([a-z][\w’']*)\W*(\w*)")
@@ -156,10 +156,27 @@ def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) ->
         if lexicon.knows(letter + word):
             return Correction(Rule.DISPLACED_INITIAL, 0, 0, "", letter, Confidence.HIGH, block.first_line,
                         f"lone initial {letter!r} on line {line}")
-    # Without a lone letter the layout shows no drop cap. A first word that is a
-    # word itself ("in", "is") changes only into a commoner one ("he" -> "The",
-    # "his" -> "This"), never into a rarer ("Win", "His"): a fragment that is no
-    # word ("n", "ecause") is what a lost initial leaves.
+    found = _likeliest_initial(word, following, lexicon)
+    if found is None and not lexicon.knows(word):
+        # "rethe": a first word joined over a line end ("re¬" / "the") that is no word:
+        # its first line's part is what the lost initial left (the channel splits it later)
+        cut = next((b.offset for b in Breaks(block.breaks) if b.hyphen and 0 < b.offset < len(word)), None)
+        if cut is not None:
+            word, following = word[:cut], word[cut:]
+            found = _likeliest_initial(word, following, lexicon)
+    if found is None:
+        return None
+    letter, confidence = found
+    return Correction(Rule.DROPPED_INITIAL, 0, 0, "", letter, confidence, block.first_line,
+                f"{letter + word!r} is the likeliest word" + (f" before {following!r}" if following else ""))
+
+
+def _likeliest_initial(word: str, following: str, lexicon: Lexicon) -> tuple[str, Confidence] | None:
+    """The lost initial of ``word`` before ``following`` and how sure, with no lone letter
+    to go by: the layout shows no drop cap. A first word that is a
+    word itself ("in", "is") changes only into a commoner one ("he" -> "The",
+    "his" -> "This"), never into a rarer ("Win", "His"): a fragment that is no
+    word ("n", "ecause") is what a lost initial leaves."""
     floor = max(MIN_FREQUENCY, lexicon.frequency(word) * MIN_SHARE)
     if len(word) > 1 and lexicon.knows(word):
         floor = max(floor, lexicon.frequency(word) + 1)
@@ -173,8 +190,7 @@ def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) ->
     runner_up = scores[1][0] if len(scores) > 1 else 0
     confidence = (Confidence.HIGH if runner_up == 0 or best >= CLEAR_WINNER * runner_up
                   else Confidence.MEDIUM)
-    return Correction(Rule.DROPPED_INITIAL, 0, 0, "", letter, confidence, block.first_line,
-                f"{letter + word!r} is the likeliest word" + (f" before {following!r}" if following else ""))
+    return letter, confidence
 
 
 def _score(word: str, following: str, lexicon: Lexicon) -> float:
