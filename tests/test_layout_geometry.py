@@ -1014,3 +1014,61 @@ def test_a_heading_whose_only_measurable_word_has_a_capital_q_measures_like_its_
     doc = make_document(source="x.alto.xml", data=b"", lines=src, options=Options(), input_format="alto")
     heads = [(line.text, line.heading) for line in analyze_geometry(doc).lines if line.heading]
     assert heads == [("Boats and Budgets", 1), ("Quotas", 1), ("Sharing the Burden", 1)]
+
+
+def _justified(cls: str, words: list[str], x0: int, x1: int, top: int, cap: int) -> str:
+    """One line's hOCR span, its words spread from ``x0`` to ``x1`` (justified)."""
+    widths = [cap * 2 // 3 * len(w) for w in words]
+    space = (x1 - x0 - sum(widths)) / max(1, len(words) - 1)
+    spans, x = [], float(x0)
+    for w, width in zip(words, widths):
+        tall = any(c in "bdfhklt" or c.isupper() for c in w)
+        deep = any(c in "gjpqy," for c in w)
+        y0, y1 = (top if tall else top + cap // 3), top + cap + (cap // 4 if deep else 0)
+        spans.append(f"<span class='ocrx_word' title='bbox {round(x)} {y0} {round(x) + width} {y1}; "
+                     f"x_wconf 95'>{w}</span>")
+        x += width + space
+    return (f"<span class='{cls}' title='bbox {x0} {top} {x1} {top + cap * 5 // 4}; x_size {cap}'>"
+            f"{''.join(spans)}</span>")
+
+
+def test_a_paragraphs_first_line_in_its_headings_block_is_neither_a_heading_nor_cut_from_its_paragraph(
+        tmp_path: Path) -> None:
+    # Tesseract on a noisy scan: a heading at the top of the right column and
+    # the first line of its paragraph (indented, justified, its last word
+    # broken: "co-") in one block, which it calls a caption; the paragraph
+    # goes on in the next block. The left column ends in a short line with a
+    # full stop. The first line is not a sub-heading, and the paragraph is one.
+    body = ("The harbor board grew slowly in the early years of the trade and the merchants "
+            "of the town kept their own books of account for the ships that came in").split()
+    left, top = [], 100
+    for k in range(12):
+        left.append(_justified("ocr_line", body[k % 8:k % 8 + 7], 100, 780, top, 30))
+        top += 60
+    left.append(_justified("ocr_line", ["tic."], 100, 150, top, 30))
+    head = (_justified("ocr_caption", ["Procurement"], 880, 1200, 100, 40)
+            + _justified("ocr_caption", "Much depends on whether local co-".split(), 940, 1580, 170, 30))
+    right, top = [_justified("ocr_line", "operatives are willing to share information".split(), 880, 1580, 230, 30)], 290
+    for k in range(10):
+        right.append(_justified("ocr_line", body[k % 8:k % 8 + 7], 880, 1580, top, 30))
+        top += 60
+    divs = [f"<div class='ocr_carea'><p class='ocr_par'>{''.join(lines)}</p></div>"
+            for lines in (left, [head], right)]
+    _, root = tei_of(_hocr_file(tmp_path / "page.hocr", [divs]))
+    heads = [" ".join("".join(h.itertext()).split()) for h in root.iter(f"{{{TEI['t']}}}head")]
+    paras = [" ".join("".join(p.itertext()).split()) for p in root.iter(f"{{{TEI['t']}}}p")]
+    assert heads == ["Procurement"]
+    assert [p for p in paras if "share information" in p][0].startswith("Much depends on whether local")
+
+
+def test_headings_set_at_the_body_size_are_the_lower_level_where_the_others_are_larger() -> None:
+    from textkit.layout.geometry import _Body, _levels
+
+    # A 120-dpi scan: body 13 px; sections 15-17 px, sub-sections (set at the
+    # body's size, in bold) 14 px. Two-means alone cut the sections at 16.
+    sizes = [15, 16, 15, 17, 15, 15, 14, 14]
+    src = [_line("Heading", 100, 100 * k, height=h) for k, h in enumerate(sizes)]
+    runs = [[_Body(k)] for k in range(len(src))]
+    assert _levels(src, runs, 13.0) == [1, 1, 1, 1, 1, 1, 2, 2]
+    # every heading larger than the body: the sizes' own tiers decide
+    assert _levels(src, runs, 10.0) == [2, 1, 2, 1, 2, 2, 2, 2]

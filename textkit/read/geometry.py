@@ -868,6 +868,8 @@ def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
             why = "the first line of text"
         elif i in caps:
             why = "begun by a drop cap"
+        elif _broken_above(lines, i, em):
+            pass  # the second half of a word broken at the end of the line above
         elif _indent(lines, page_body[ln.page], i, em, options) and not _beside(ln, cap_boxes):
             why = INDENTED
         elif _same_column(lines[prev], ln) and lines[prev].page == ln.page:
@@ -880,6 +882,18 @@ def _paragraph_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
             why = "the line before ends short with a full stop"
         if why:
             roles[i] = Role(RoleKind.PARAGRAPH_START, why=why)
+
+
+def _broken_above(lines: list[SourceLine], i: int, em: float | None) -> bool:
+    """The line right above ``i`` in its column (whatever its role: the engine
+    may call running text a caption) ends a word's first part (``co-``): ``i``
+    goes on with it."""
+    if not i or not em:
+        return False
+    above, ln = lines[i - 1], lines[i]
+    return (above.page == ln.page and _same_column(above, ln) and above.box is not None
+            and ln.box is not None and 0 <= ln.box.y0 - above.box.y1 <= em
+            and re.search(r"[^\W\d_]-$", above.text.rstrip()) is not None)
 
 
 def _beside(line: SourceLine, cap_boxes: list) -> bool:  # noqa: ANN001 - (page, Box) pairs
