@@ -1072,3 +1072,16 @@ def test_headings_set_at_the_body_size_are_the_lower_level_where_the_others_are_
     assert _levels(src, runs, 13.0) == [1, 1, 1, 1, 1, 1, 2, 2]
     # every heading larger than the body: the sizes' own tiers decide
     assert _levels(src, runs, 10.0) == [2, 1, 2, 1, 2, 2, 2, 2]
+
+
+def test_heading_sizes_a_pixel_apart_are_one_level() -> None:
+    from textkit.layout.geometry import _Body, _levels
+
+    # One tier of section headings on a 120-dpi scan (13-px body), measured
+    # 15-17 px by the scan's noise: no type size apart, so all level 1; two
+    # sizes a type size apart still make two levels.
+    src = [_line("Heading", 100, 100 * k, height=h) for k, h in enumerate([15, 15, 15, 15, 17, 15, 16])]
+    runs = [[_Body(k)] for k in range(len(src))]
+    assert _levels(src, runs, 13.0) == [1] * 7
+    apart = [_line("Heading", 100, 100 * k, height=h) for k, h in enumerate([16, 19, 16, 19])]
+    assert _levels(apart, [[_Body(k)] for k in range(4)], 13.0) == [2, 1, 2, 1]
