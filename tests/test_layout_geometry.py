@@ -1085,3 +1085,34 @@ def test_heading_sizes_a_pixel_apart_are_one_level() -> None:
     assert _levels(src, runs, 13.0) == [1] * 7
     apart = [_line("Heading", 100, 100 * k, height=h) for k, h in enumerate([16, 19, 16, 19])]
     assert _levels(apart, [[_Body(k)] for k in range(4)], 13.0) == [2, 1, 2, 1]
+
+
+def test_a_note_that_goes_on_at_the_next_column_foot_is_one_note() -> None:
+    from textkit.layout.geometry import _notes
+    from textkit.read.geometry import Role, RoleKind
+
+    # LaTeX \twocolumn: note 5 breaks at the left column's foot ("see Yoko
+    # Hi-") and goes on at the right column's foot, over note 6, whose
+    # numeral the scan read as S
+    lines = [_line("4Peter Lindgren, The Fragile Consensus", 100, 2000, height=20),
+             _line("5On the negotiations of 1979, see Yoko Hi-", 100, 2030, height=20),
+             _line("the running text of the right column goes on", 1000, 100),
+             _line("rata and Tomas Villareal, Ports and Power", 1000, 2000, height=20),
+             _line("(Seoul: University Press, 1985), 49-75.", 1000, 2030, height=20),
+             _line("SHannah Brodsky, interview with the au-", 1000, 2060, height=20)]
+    roles = [Role(RoleKind.FOOTNOTE_START, n="4"), Role(RoleKind.FOOTNOTE_START, n="5"), Role(RoleKind.TEXT),
+             Role(RoleKind.FOOTNOTE), Role(RoleKind.FOOTNOTE), Role(RoleKind.FOOTNOTE_START, n="S")]
+    groups = _notes(lines, roles)
+    assert [[(note.n, note.lines) for note in group] for group in groups] == [
+        [("4", [0]), ("5", [1, 3, 4])], [("", [5])]]
+    # a foot that opens in a capital after a note that ended is a note of its own
+    ended = [replace(lines[1], text="5On the negotiations of 1979.")]
+    assert len(_notes(lines[:1] + ended + lines[2:], roles)[1]) == 2
+
+
+def test_a_note_numeral_read_as_s_before_the_notes_capital_is_its_marker() -> None:
+    from textkit.layout.geometry import _make_note, _Note
+
+    src = [SourceLine("SHannah Brodsky, interview with the author.", 1)]
+    assert _make_note(src, _Note([0], ""), set()).marker == "S"
+    assert _make_note([SourceLine("SEATO records, 1961.", 1)], _Note([0], ""), set()).marker == ""

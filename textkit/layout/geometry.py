@@ -770,8 +770,15 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
     for run in runs:
         group: list[_Note] = []
         previous_note = -1
+        carried = False
         for i in _visual_order(src, run):
             role = roles[i]
+            if not group and groups and (carried or _carried_over(src, groups[-1][-1], i, role)) \
+                    and role.kind is RoleKind.FOOTNOTE:
+                groups[-1][-1].lines.append(i)  # the rest of the last note of the foot before
+                carried = True
+                continue
+            carried = False
             if group and (_same_row(src, previous_note, i) or (
                     role.kind is RoleKind.FOOTNOTE_START and _continues(src, previous_note, i, role))):
                 group[-1].lines.append(i)
@@ -785,8 +792,19 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
             else:
                 group[-1].lines.append(i)
             previous_note = i
-        groups.append(group)
+        if group:
+            groups.append(group)
     return groups
+
+
+def _carried_over(src: list[SourceLine], last: _Note, i: int, role: Role) -> bool:
+    """Line ``i``, the first of a page or column foot, is the rest of the note
+    ``last`` of the foot before, which TeX broke there: no numeral or mark
+    starts it, it opens in a small letter, and that note's last line ended no
+    sentence (``see Yoko Hi-`` / ``rata and Tomas Villareal, …``)."""
+    if role.kind is not RoleKind.FOOTNOTE or not src[i].text.strip()[:1].islower():
+        return False
+    return not re.search(r"[.)\]][\"'”’]?$", src[last.lines[-1]].text.strip())
 
 
 def _same_row(src: list[SourceLine], prev: int, i: int) -> bool:
@@ -888,7 +906,10 @@ def _make_note(src: list[SourceLine], note: _Note, page_starts: set[int]) -> Foo
     return Footnote(note.n, text, note.lines[0] + 1, breaks=breaks, marker=head.group(1) if head else "")
 
 
-_MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$]|[lT](?=[A-Z][a-z]))(?=[A-Z])")
+_MISREAD_HEAD = re.compile(r"^([!?*°®’'‘\"“”+#$]|[lTS](?=[A-Z][a-z]))(?=[A-Z])")
+"""A note numeral misread as a mark or a letter before the note's capital
+(``S`` before a capital and a small letter: 14 times in the tuning volumes'
+OCR, every time at a note's head: ``SHannah``, ``SMaritime``)."""
 
 
 def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_Note]],
@@ -926,7 +947,9 @@ def _anchor_notes(src: list[SourceLine], roles: list[Role], groups: list[list[_N
     for group in groups:
         top = group[0].lines[0]
         windows.extend((floor, top, src[top].page) for _ in group)
-        floor = group[-1].lines[-1] + 1
+        # past the group's notes (their lines are no body lines): a note's
+        # last lines may be carried over to a later foot (_carried_over)
+        floor = max(note.lines[0] for note in group) + 1
 
     def allowed(k: int, a: Anchor) -> bool:
         low, top, page = windows[k]
