@@ -1116,3 +1116,17 @@ def test_a_note_numeral_read_as_s_before_the_notes_capital_is_its_marker() -> No
     src = [SourceLine("SHannah Brodsky, interview with the author.", 1)]
     assert _make_note(src, _Note([0], ""), set()).marker == "S"
     assert _make_note([SourceLine("SEATO records, 1961.", 1)], _Note([0], ""), set()).marker == ""
+
+
+def test_a_mark_unlike_the_numeral_is_taken_where_it_lets_every_note_be_placed() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    # Notes 1, 2 and 3, each reference read as "?" ("agreement.?", "heated.?",
+    # "ministries,?"): ? is seldom a 1, but forbidding it gave note 1's mark to
+    # note 2 and note 2's to note 3
+    notes = [_Note([10], "1"), _Note([11], "2"), _Note([12], "")]
+    marks = [Anchor(k, 0, "?", True) for k in range(3)]
+    assert _match(notes, marks) == {0: marks[0], 1: marks[1], 2: marks[2]}
+    # another digit stays another note's reference
+    assert 0 not in _match(notes[:1], [Anchor(0, 0, "3", True)])
