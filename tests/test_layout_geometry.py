@@ -1105,7 +1105,10 @@ def test_a_note_that_goes_on_at_the_next_column_foot_is_one_note() -> None:
     groups = _notes(lines, roles)
     assert [[(note.n, note.lines) for note in group] for group in groups] == [
         [("4", [0]), ("5", [1, 3, 4])], [("", [5])]]
-    # a foot that opens in a capital after a note that ended is a note of its own
+    # so is a foot's first line that opens in a capital ("(Tokyo: Meridian" / "Press, 1994).")
+    press = [replace(lines[3], text="Press, 1994), 49-75.")]
+    assert [note.lines for note in _notes(lines[:3] + press + lines[4:], roles)[0]] == [[0], [1, 3, 4]]
+    # a foot that opens after a note that ended is a note of its own
     ended = [replace(lines[1], text="5On the negotiations of 1979.")]
     assert len(_notes(lines[:1] + ended + lines[2:], roles)[1]) == 2
 

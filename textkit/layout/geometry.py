@@ -799,10 +799,11 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
 
 def _carried_over(src: list[SourceLine], last: _Note, i: int, role: Role) -> bool:
     """Line ``i``, the first of a page or column foot, is the rest of the note
-    ``last`` of the foot before, which TeX broke there: no numeral or mark
-    starts it, it opens in a small letter, and that note's last line ended no
-    sentence (``see Yoko Hi-`` / ``rata and Tomas Villareal, …``)."""
-    if role.kind is not RoleKind.FOOTNOTE or not src[i].text.strip()[:1].islower():
+    ``last`` of the foot before, which TeX broke there: no numeral, mark or
+    indent starts it (a note whose numeral was lost still stands indented),
+    and that note's last line ended no sentence (``see Yoko Hi-`` / ``rata and
+    Tomas Villareal, …``; ``(Tokyo: Meridian`` / ``Press, 1994).``)."""
+    if role.kind is not RoleKind.FOOTNOTE:
         return False
     return not re.search(r"[.)\]][\"'”’]?$", src[last.lines[-1]].text.strip())
 
