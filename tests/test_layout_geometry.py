@@ -1133,3 +1133,26 @@ def test_a_mark_unlike_the_numeral_is_taken_where_it_lets_every_note_be_placed()
     assert _match(notes, marks) == {0: marks[0], 1: marks[1], 2: marks[2]}
     # another digit stays another note's reference
     assert 0 not in _match(notes[:1], [Anchor(0, 0, "3", True)])
+
+
+def test_a_note_line_that_lost_its_first_letters_goes_on_with_the_unfinished_note_above() -> None:
+    from textkit.read.geometry import Role, RoleKind, _indented_note_starts
+
+    # "(Sin-" of "(Singapore:" lost on a noisy scan: the line stands indented
+    # like a note start, but opens in a small letter under a line that ended no
+    # sentence. Under a finished note, such a line starts a note (its numeral
+    # and first word lost: "of Okhotsk are estimates")
+    text = [_line("the running text of the column goes on and on", 100, 100 + 50 * k) for k in range(5)]
+    notes = [_line("1Peter Lindgren, The Fragile Consensus", 130, 400, height=20),
+             _line("(Seoul: Meridian Press, 1995), 81.", 100, 430, height=20),
+             _line("2Samuel Achebe, Negotiating the Commons", 130, 460, height=20),
+             _line("yapore: Harbor Books, 1979), 62.", 130, 490, height=20),
+             _line("of Okhotsk are estimates; the Bureau of", 130, 520, height=20),
+             _line("Statistics published none before 1980.", 100, 550, height=20)]
+    lines = text + notes
+    roles = [None] * 5 + [Role(RoleKind.FOOTNOTE_START, n="1"), Role(RoleKind.FOOTNOTE),
+                          Role(RoleKind.FOOTNOTE_START, n="2"), Role(RoleKind.FOOTNOTE),
+                          Role(RoleKind.FOOTNOTE), Role(RoleKind.FOOTNOTE)]
+    _indented_note_starts(lines, {1: list(range(len(lines)))}, roles, 30.0)
+    assert roles[8].kind is RoleKind.FOOTNOTE  # goes on with note 2
+    assert roles[9].kind is RoleKind.FOOTNOTE_START  # under "62.": a note of its own

@@ -522,6 +522,9 @@ def _column_edge(lines: list[SourceLine], page: list[int], roles: list[Role | No
     return float(xs[len(xs) // 5]) if len(xs) >= 3 else None
 
 
+_NOTE_END = re.compile(r"[.)\]][\"'”’]?$")
+
+
 def _indented_note_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
                           roles: list[Role | None], em: float | None) -> None:
     """Note lines indented against the running text's left edge start a note,
@@ -546,6 +549,12 @@ def _indented_note_starts(lines: list[SourceLine], by_page: dict[int, list[int]]
         return
     for i, v in indents.items():
         role = roles[i]
+        # a line that opens in a small letter, with no numeral, under a note
+        # line that ended no sentence goes on with it: the scan lost its first
+        # letters ("(Sin-" of "yapore:")
+        if role is not None and role.kind is RoleKind.FOOTNOTE and lines[i].text.strip()[:1].islower() \
+                and i - 1 in indents and not _NOTE_END.search(lines[i - 1].text.strip()):
+            continue
         if NOTE_INDENT_EM <= v <= 4 and role is not None:
             why = f"{role.why}; {INDENTED_NOTE}" if role.kind is RoleKind.FOOTNOTE_START else (
                 f"small print at the page foot; {INDENTED_NOTE}")
