@@ -561,9 +561,9 @@ def _levels(src: list[SourceLine], runs: list[list[_Body]], body: float | None =
     in two tiers: the split of the sorted sizes in two that leaves the least
     spread within each (two-means), taken when the tiers' means differ by
     :data:`LEVEL_GAP` and the smallest of the larger is :data:`LEVEL_STEP`
-    of the body's size above the largest of the smaller. (On a 120-dpi scan the two sizes are 13-16 and 14-15
-    pixels, as noise is: the body size is the one measure that is taken
-    over hundreds of lines.)"""
+    of the body's size above the largest of the smaller. (On a 120-dpi scan
+    the two sizes are 13-16 and 14-15 pixels, as noise is: the body size is
+    the one measure that is taken over hundreds of lines.)"""
     sizes = [_run_size(src, run) for run in runs]
     known = sorted(s for s in sizes if s)
     cut = None
@@ -805,7 +805,11 @@ def _carried_over(src: list[SourceLine], last: _Note, i: int, role: Role) -> boo
     Tomas Villareal, …``; ``(Tokyo: Meridian`` / ``Press, 1994).``)."""
     if role.kind is not RoleKind.FOOTNOTE:
         return False
-    return not re.search(r"[.)\]][\"'”’]?$", src[last.lines[-1]].text.strip())
+    return not _NOTE_END.search(src[last.lines[-1]].text.strip())
+
+
+_NOTE_END = re.compile(r"[.)\]][\"'”’]?$")
+"""A note line that ends a sentence: a stop or a closing bracket, a quote after it."""
 
 
 def _same_row(src: list[SourceLine], prev: int, i: int) -> bool:
@@ -889,7 +893,7 @@ def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:
     if a.box is None or b.box is None:
         return False
     height = max(a.box.height, b.box.height)
-    ended = re.search(r"[.)\]][\"'”’]?$", a.text.strip())
+    ended = _NOTE_END.search(a.text.strip())
     return b.box.x0 <= a.box.x0 + 0.3 * height and not ended
 
 
