@@ -373,3 +373,12 @@ def test_a_verdict_is_given_again_only_where_its_inputs_are_the_same(channel):
     assert again == fresh(text, repeated)
     assert [s.log_odds for s in again if s.original == "tbe"] != [
         s.log_odds for s in first if s.original == "tbe"]
+
+
+def test_a_doubled_letter_read_once_is_no_prefixed_word(channel):
+    # "comission" reads as co + mission, but a doubled letter read as one is a misreading
+    # the channel knows: the prefix vouches for it no more, and the judge reads it.
+    # A prefixed word with no doubled reading ("coworkers") is still vouched for.
+    found = channel.suggest("The comission met the coworkers of the board in the morning.",
+                            lexicon=default_lexicon())
+    assert [(s.original, s.replacement) for s in found if s.applied] == [("comission", "commission")]

@@ -48,7 +48,7 @@ from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
 from .candidates import BUDGET, adapted_search, merged, one_step, rivals, search, splits
-from .model import ChannelModel, confusions
+from .model import DOUBLED, ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
 NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
@@ -965,6 +965,8 @@ def _derived(lower: str, known: frozenset[str]) -> bool:
 
     def word(stem: str) -> bool:  # a name takes a plural, no other ending: "moetings" is no Moet's
         return stem in known and not Lexicon.proper_only(stem)
+    if _undoubled(lower, known):
+        return False
     for suffix in SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and (
                 lower[:-1] in known if suffix == "s" else word(lower[:-len(suffix)])):
@@ -972,6 +974,27 @@ def _derived(lower: str, known: frozenset[str]) -> bool:
     for prefix in PREFIXES:
         if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
                 and word(lower[len(prefix):]):
+            return True
+    return False
+
+
+def _undoubled(lower: str, known: frozenset[str]) -> bool:
+    """``lower`` is a known word with one of its doubled letters read once (``comission``,
+    ``shopers``): an ending or a prefix that makes it of other words (``co`` + ``mission``)
+    is no proof then, since a doubled letter read as one is a misreading the channel knows
+    (:func:`~.model._doubled_letters`), and the judge weighs the two.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> words = default_lexicon().words
+    >>> _undoubled("comission", words), _undoubled("coworkers", words)
+    (True, False)
+    """
+    for i in range(1, len(lower)):
+        letter = lower[i]
+        if letter == lower[i - 1] or letter not in DOUBLED:
+            continue
+        text = lower[:i] + letter + lower[i:]
+        if text in known and not Lexicon.proper_only(text):
             return True
     return False
 
