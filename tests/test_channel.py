@@ -305,23 +305,27 @@ def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
 
 
 def test_a_name_misread_by_the_scans_own_confusion_is_the_documents_name(channel):
-    # "Luzou" mid-sentence is a name by its capital, kept; where the document prints "Luzon"
-    # ten times and the scan reads u for n all through, it is that name. Not where the name is
-    # printed only twice, nor with another confusion of the scan's own.
+    # "Luzom" mid-sentence is a name by its capital, kept; where the document prints "Luzon"
+    # ten times and the scan reads m for n all through, it is that name. Not where the name is
+    # printed only twice, nor with another confusion of the scan's own. "Luzou" is that name
+    # by a likely confusion (u for n, P = 1/125) even where the scan's own corrections do not
+    # show it, since "Luzon" is a name the lexicon knows; m for n (P = 1/600) is not likely.
     text = (Path(__file__).parent / "data" / "volumes" / "energy-security-1997.txt").read_text("utf-8")
-    sentence = "The farmers of Luzou sold their rice."
     model = channel.model.without_long_s()
 
-    def applied(model, luzon):
+    def applied(model, luzon, word="Luzom"):
+        sentence = f"The farmers of {word} sold their rice."
         counts = count_words([text, "Luzon " * luzon, sentence])
         found = Channel(model, channel.thresholds, channel.priors).suggest(
             sentence, lexicon=default_lexicon(), document_counts=counts)
         return [(s.original, s.replacement) for s in found if s.applied]
-    own = model.adapted({("u", "n"): 3}, {"n": 300})
-    assert applied(own, 10) == [("Luzou", "Luzon")]
+    own = model.adapted({("m", "n"): 3}, {"n": 300})
+    assert applied(own, 10) == [("Luzom", "Luzon")]
     assert applied(own, 2) == []
     assert applied(model, 10) == []
     assert applied(model.adapted({("c", "e"): 3}, {"e": 300}), 10) == []
+    assert applied(model, 10, "Luzou") == [("Luzou", "Luzon")]
+    assert applied(model, 2, "Luzou") == []
 
 
 def test_halves_of_a_word_one_of_them_misread_are_joined(channel):

@@ -226,6 +226,11 @@ DOCUMENT_NAME = 3
 least this many times as often (and 3 times or more) is a misreading of it, no other name:
 its keep prior is a sentence start's (:attr:`Priors.initial`), not a name's."""
 
+DOCUMENT_NAME_COST = 6.0
+"""... or one likely confusion (P >= 1 in 400, the channel's :data:`~.candidates.RIVAL_COST`)
+from it, where the scan's own corrections do not show that one, and the word is a name the
+lexicon knows (``Kyushn`` beside 5 ``Kyushu``; not ``Vere`` beside many ``were``)."""
+
 MAX_READINGS = 12
 """Readings weighed per word, the likeliest by channel and frequency (context
 rarely lifts the thirteenth over them all, and each costs two pair lookups)."""
@@ -680,10 +685,13 @@ class Judge:
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         own = bool(self.model.own) and best_cost >= 0 and self._own(lower, best)
-        if (own and shape == "capitalized" and " " not in best
+        if ((own or 0 <= best_cost <= DOCUMENT_NAME_COST and Lexicon.proper_only(best))
+                and shape == "capitalized"
+                and " " not in best
                 and self.counts.get(best, 0) >= DOCUMENT_NAME * max(1, self.counts.get(lower, 0))):
-            # The document's own name, by the scan's own confusion (Luzou beside 10 Luzon):
-            # its capital says "a name", and the name it says is that one.
+            # The document's own name, by the scan's own confusion or a likely one (Luzou
+            # beside 10 Luzon, Kyushn beside 5 Kyushu): its capital says "a name", and the
+            # name it says is that one.
             rest[0] = self._keep_score(core, "initial", explained)
             log_odds = best_score - _logsumexp(rest)
             note += f"; the document's name, {self.counts.get(best, 0)}×"
