@@ -386,3 +386,18 @@ def test_a_doubled_letter_read_once_is_no_prefixed_word(channel):
     found = channel.suggest("The comission met the coworkers of the board in the morning.",
                             lexicon=default_lexicon())
     assert [(s.original, s.replacement) for s in found if s.applied] == [("comission", "commission")]
+
+
+def test_a_capital_j_before_small_letters_is_tesseracts_l(channel):
+    # Tesseract reads a degraded small l at a word's start as J ("Jand", "Jong"): read as l
+    # where that makes a word the document prints and a neighbour supports, in small letters
+    # mid-sentence. Not a name (no word with l), nor a form whose l-word the document lacks
+    # (there the channel's own reading weighs it as any capitalized word).
+    text = ("The land was long held by the state, and the land reform took a long time. "
+            "The Jand reform was Jong delayed. Jarvis and Jeno came.")
+    found = channel.suggest(text, lexicon=default_lexicon())
+    assert [(s.original, s.replacement) for s in found if s.applied] == [
+        ("Jand", "land"), ("Jong", "long")]
+    lone = channel.suggest("The Jand reform was delayed.", lexicon=default_lexicon())
+    assert ("Jand", "land") not in [(s.original, s.replacement) for s in lone]
+
