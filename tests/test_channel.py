@@ -401,3 +401,21 @@ def test_a_capital_j_before_small_letters_is_tesseracts_l(channel):
     lone = channel.suggest("The Jand reform was delayed.", lexicon=default_lexicon())
     assert ("Jand", "land") not in [(s.original, s.replacement) for s in lone]
 
+
+def test_tesseracts_known_confusions_are_a_tesseract_scans_own_from_the_start():
+    # A plain text that follows Tesseract's conventions gets its documented confusions
+    # (in/m, rn/m, li/h, cl/d, e/c, n/u) as the scan's own before its sure corrections show
+    # them: "optimisin" (in for m) clears the own bar there, not in a text of no known program.
+    from textkit.model import Block, BlockKind, Document, Text, TextKind
+    from textkit.repair.channel.stage import correct_with_channel
+
+    paras = ("The port planners and the coastal authorities met in the spring of that year.",
+             "The early optimisin about the price of coal seems misplaced now.")
+
+    def fixed(fmt: str) -> list[tuple[str, str]]:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, p, i + 2, i + 2) for i, p in enumerate(paras))
+        doc = Document("t.txt", "", "", input_format=fmt, texts=(
+            Text(TextKind.ESSAY, Block(BlockKind.HEAD, "A TITLE", 1, 1), (), None, blocks),))
+        return [(c.original, c.replacement) for c in correct_with_channel(doc).corrections()]
+    assert fixed("tesseract") == [("optimisin", "optimism")]
+    assert fixed("text") == []
