@@ -402,6 +402,20 @@ def test_a_capital_j_before_small_letters_is_tesseracts_l(channel):
     assert ("Jand", "land") not in [(s.original, s.replacement) for s in lone]
 
 
+def test_a_kept_line_end_hyphen_whose_half_is_misread_is_joined(channel):
+    # The hyphen stage keeps "prob-Jem" and "conn-try" (their joins are no words); the
+    # channel, told where those hyphens are, reads the join as the word. A compound the
+    # stage kept (its join a word: "ice-breaker" is "icebreaker") and a hyphen no line
+    # end left ("mid-Jem") are not its business.
+    text = "The prob-Jem of the conn-try was clear when the ice-breaker and the mid-Jem came."
+    kept = frozenset(text.index(half) for half in ("Jem of", "try", "breaker"))
+    found = channel.suggest(text, lexicon=default_lexicon(), kept_hyphens=kept)
+    assert [(s.original, s.replacement) for s in found if s.applied] == [
+        ("prob-Jem", "problem"), ("conn-try", "country")]
+    assert not [s for s in channel.suggest(text, lexicon=default_lexicon()) if s.applied
+                and "-" in s.original]
+
+
 def test_tesseracts_known_confusions_are_a_tesseract_scans_own_from_the_start():
     # A plain text that follows Tesseract's conventions gets its documented confusions
     # (in/m, rn/m, li/h, cl/d, e/c, n/u) as the scan's own before its sure corrections show

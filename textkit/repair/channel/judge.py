@@ -463,6 +463,9 @@ class Judge:
     priors: Priors
     join_hyphens: bool = True
     protected: frozenset[str] = frozenset()
+    kept_hyphens: frozenset[int] = frozenset()
+    """Offsets of the text just after a line-end hyphen the hyphen stage kept (its join was
+    no word: ``prob-Jem``, ``be-caine``): a misread half may have made it so."""
     noise: tuple[int, int] | None = None
     """The document's :func:`unknown_share`, when the caller knows it (computed once per
     document, not once per block)."""
@@ -525,6 +528,8 @@ class Judge:
                     found = self._hyphen(token, nxt, text)
                 elif join_hyphens and gap[:1] in ".:;" and MISREAD_HYPHEN_GAP.fullmatch(gap):
                     found = self._hyphen(token, nxt, text, misread=gap[0])
+                elif gap == "-" and nxt.start in self.kept_hyphens:
+                    found = self._kept_hyphen(token, nxt, previous, text)
             if found is not None:
                 out.append(found)
                 skip = i + 1
@@ -918,6 +923,48 @@ class Judge:
                           f"{joined!r} is a word; "
                           + (f"a hyphen read as {misread!r}" if misread else "hyphen")
                           + f" and space between its halves; log-odds {odds:.1f}")
+
+    def _kept_hyphen(self, token: _Token, nxt: _Token, before: str, text: str) -> Suggestion | None:
+        """``prob-Jem``, ``be-caine``: a word broken at a line end whose halves the hyphen
+        stage could not join into a word, because one is misread. The join (a capital
+        after the hyphen is the misreading's: ``Jem``, ``Ples``; a leading ``J`` may be an
+        ``l``, :data:`CAPITAL_FOR_L`) is judged as a word the lexicon lacks: one of its
+        readings, where it clears the bar against keeping the halves as printed."""
+        first, second = token.core, nxt.core
+        if not (first.isalpha() and second.isalpha() and len(first) >= 2 and len(second) >= 2
+                and (second[1:].islower() and first[1:].islower())):
+            return None
+        words, known = self.lexicon.words, self._known
+        if known(first.lower() + second) or known(first + second):
+            return None  # a compound the hyphen stage kept (to-day, Common-wealth): its call
+        heads = [second.lower()] + (["l" + second[1:]] if second[0] == CAPITAL_FOR_L else [])
+        options: list[tuple[float, str, float]] = []
+        for head in heads:
+            joined = first.lower() + head
+            if known(joined) and not Lexicon.proper_only(joined):  # princi-Ples
+                options.append((self._score(joined, 0.0, before, ""), joined, 0.0))
+                continue
+            found, _, _ = _readings(joined, words, self.model.reading(joined))
+            options += [(self._score(c, cost, before, ""), c, cost)
+                        for c, cost, proper in found if not proper]
+        if not options:
+            return None
+        options.sort(key=lambda o: (-o[0], o[1]))
+        best_score, best, cost = options[0]
+        # Keeping the halves as printed: a word the lexicon lacks, in small letters.
+        keep = self._keep_score(first.lower() + second.lower(), "lower")
+        log_odds = best_score - _logsumexp([keep] + [o[0] for o in options[1:] if o[1] != best])
+        if log_odds < self.thresholds.suggest:
+            return None
+        end = nxt.start + len(second)
+        replacement = _cased(best, first, starts_sentence(text, token.start))
+        # Two words a hyphen joins (do-pend) may be a compound: the join must be surer.
+        bar = (self.thresholds.known_join if self._vouched(token) and self._vouched(nxt)
+               else self.thresholds.apply)
+        return Suggestion(token.start, end, text[token.start:end], replacement, round(log_odds, 3),
+                          log_odds >= bar, Kind.HYPHEN,
+                          f"a line-end hyphen kept, its join misread: {self._note(best, cost, before, '')}"
+                          f"; log-odds {log_odds:.1f}")
 
     def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
               text: str, known: bool = False) -> Suggestion | None:

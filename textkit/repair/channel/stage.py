@@ -75,6 +75,7 @@ def _correct_with_channel(doc: Document) -> Document:
                                 confidences=_confidences(b, words) if words else None,
                                 protected=options.user_words | _names(b.text, every=note,
                                                                       long_s=long_s, words=lexicon.words),
+                                kept_hyphens=frozenset(br.offset for br in b.breaks if br.hyphen),
                                 noise=noise, total=total, long_s=long_s, verdicts=verdicts)
         held[key] = [_correction(s, b, Confidence.LOW) for s in found if not s.applied]
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
