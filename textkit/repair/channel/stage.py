@@ -129,9 +129,9 @@ def _texts(doc: Document) -> list[str]:
 
 TESSERACT_CONFUSIONS = (("c", "e"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("in", "m"),
                         ("li", "h"), ("h", "li"), ("cl", "d"), ("d", "cl"), ("ii", "u"),
-                        ("u", "n"), ("n", "u"))
+                        ("u", "n"), ("n", "u"), ("h", "b"), ("b", "h"))
 """``(seen, printed)``: the glyph confusions Tesseract is known for on a degraded page (round
-letters e/c, merged and split strokes rn/m, in/m, li/h, cl/d, ii/u, and n/u), taken as a
+letters e/c, merged and split strokes rn/m, in/m, li/h, cl/d, ii/u, n/u and h/b), taken as a
 Tesseract scan's own from the start (at their rate in the document as for its sure
 corrections' own, never dearer than learned): their bars are the own ones."""
 
