@@ -730,9 +730,11 @@ class Judge:
         sentence's start."""
         rest = token.core[1:]
         word = "l" + rest
-        if (not self._known(word) or Lexicon.proper_only(word) or not self.counts.get(word)
-                or not ((before and language.association(before, word))
-                        or (after and language.association(word, after)))):
+        if not self._known(word) or Lexicon.proper_only(word) or not self.counts.get(word):
+            return None
+        pairs = [f"{a} {b}" for a, b in ((before, word), (word, after))
+                 if a and b and language.association(a, b)]
+        if not pairs:
             return None
         at_start = starts_sentence(text, token.start)
         replacement = ("L" if at_start else "l") + rest
@@ -740,7 +742,8 @@ class Judge:
                           SYMBOL_LOG_ODDS, SYMBOL_LOG_ODDS >= self.thresholds.apply,
                           Kind.CONFUSION,
                           f"'J' for 'l' at a word's start: {word!r} is a word the document "
-                          f"prints {self.counts.get(word, 0)}×, beside {before or after!r}")
+                          f"prints {self.counts.get(word, 0)}×; context "
+                          + ", ".join(repr(p) for p in pairs))
 
     def _short_rivals(self, lower: str, taken: set[str], best: str, best_cost: float,
                       before: str, after: str, shift: float = 0.0) -> list[float]:
