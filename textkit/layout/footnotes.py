@@ -203,6 +203,8 @@ MID_WIDE_SHARE = 1.3
 """A block between the columns' text this much wider than the columns is set full width."""
 GAP_NOTE_MAX_LINES = 3
 """A block with no numeral fills a gap in the numbering only when it is this short."""
+CITE_NOTE_MAX_LINES = 4
+"""A block giving a book's imprint is a note, whatever its head became, up to this many lines."""
 WIDE_NOTE_SHARE = 1.06
 """A block with no numeral is a note when its lines are this much wider than the page's text."""
 QUOTE_LOOKBACK_LINES = 6
@@ -551,7 +553,7 @@ def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
     ``‘Tureau``) or look like a quote (``“Daniel Ferris``), and a paragraph of
     one to three lines may open so too; a paragraph does not give an imprint.
     """
-    return len(chunk) <= GAP_NOTE_MAX_LINES and (not lines[chunk[0]].content[:1].islower() or any(
+    return len(chunk) <= CITE_NOTE_MAX_LINES and (not lines[chunk[0]].content[:1].islower() or any(
         _mark_head(lines[i].content) for i in chunk[1:])) and \
         bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
 
