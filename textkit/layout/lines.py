@@ -353,7 +353,8 @@ def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[i
         if kinds[i] is not LineKind.TEXT or not (line.is_page_start or i == 0) or is_caps(line.content):
             continue
         j = _next_nonblank(kinds, i)
-        if j is None or j == i + 1 or lines[j].is_page_start or not _is_furniture_text(line.content):
+        # A head's rule may be read as a stop after it (Rent ann Irs Conrrot.).
+        if j is None or j == i + 1 or lines[j].is_page_start or not _is_furniture_text(line.content.removesuffix(".")):
             continue
         key = head_key(line.content)
         tail = _head_tail(lines, kinds, i, j)
@@ -362,10 +363,10 @@ def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[i
             if _prefix_ratio(head_key(line.content + lines[tail].content), head_key(lines[k].content)) >= SMALL_CAPS_HEAD:
                 kinds[i] = kinds[tail] = LineKind.RUNNING_HEAD
                 continue
-        best = max(((_prefix_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
+        best = max(((_small_caps_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
         if best[0] < SMALL_CAPS_HEAD:
             continue
-        if is_caps(lines[j].content) and _prefix_ratio(key, head_key(lines[j].content)) >= SMALL_CAPS_HEAD:
+        if is_caps(lines[j].content) and _small_caps_ratio(key, head_key(lines[j].content)) >= SMALL_CAPS_HEAD:
             kinds[i] = LineKind.RUNNING_HEAD
         matches[i] = best[1]
     for i, title in matches.items():
@@ -390,6 +391,17 @@ def _prefix_ratio(key: str, title: str) -> float:
     """How like ``key`` is to the start of ``title`` (as many words)."""
     start = " ".join(title.split()[:len(key.split())])
     return difflib.SequenceMatcher(None, key, start, autojunk=False).ratio()
+
+
+_SMALL_CAPS_FOLD = str.maketrans("rlxpb", "ttndd")
+"""Small capitals read as small letters of their shape: T as r, L as t, N as x, D as p or b
+(``Ixrropucrion``, ``Warer anp Power``, ``Conrrot``): each pair one letter for the comparison."""
+
+
+def _small_caps_ratio(key: str, title: str) -> float:
+    """:func:`_prefix_ratio`, the letters small capitals are misread as folded together."""
+    return max(_prefix_ratio(key, title),
+               _prefix_ratio(key.translate(_SMALL_CAPS_FOLD), title.translate(_SMALL_CAPS_FOLD)))
 
 
 TITLE_PAGE_MAX_LINES = 6
