@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from ..model import Footnote, FootnoteRef, LineKind
 from .joining import join
 from .lines import RawLine, new_block
+from .shape import split_authors
 
 log = logging.getLogger(__name__)
 
@@ -375,6 +376,8 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             found[tail] = (None, "")  # the end of the note above, or a piece of it read out of order
         # Between the columns: a block opening with a numeral, text on both sides.
         for k in range(1, foot_top - 1):
+            if split_authors(lines[chunks[k - 1][-1]].content):
+                continue  # under a byline: the text has not begun (an editorial note set wide)
             head = _head(lines[chunks[k][0]].content, mid_page=True)
             if head is None and width and _chunk_width(lines, chunks[k]) >= MID_WIDE_SHARE * width:
                 # Set full width under two columns: any misread numeral opens a note there.
