@@ -443,7 +443,6 @@ PREAMBLE = r"""\documentclass[10pt,twoside%(twocol)s]{article}
 \setlength{\parskip}{0pt}
 \setlength{\emergencystretch}{1.5em}
 \newcommand{\essayhead}{}
-\newcommand{\essayauthor}{}
 \makeatletter
 \renewcommand\section{\@startsection{section}{1}{0pt}{2.2ex plus .5ex}{1ex}{\normalfont\large\bfseries}}
 \renewcommand\subsection{\@startsection{subsection}{2}{0pt}{1.6ex plus .4ex}{.6ex}{\normalfont\normalsize\bfseries\itshape}}
@@ -468,7 +467,8 @@ HEADS = {
 \renewcommand{\headrulewidth}{0.4pt}""",
     # verso: page number and the authors' surnames; recto: essay title and page number, in small
     # capitals at the head (a text's first page: number centred at the foot)
-    "author-heads": r"""\fancyhead[LE]{\small\thepage\qquad\scshape\essayauthor}
+    "author-heads": r"""\newcommand{\essayauthor}{}
+\fancyhead[LE]{\small\thepage\qquad\scshape\essayauthor}
 \fancyhead[RO]{\small\scshape\essayhead\qquad\upshape\thepage}
 \renewcommand{\headrulewidth}{0pt}""",
 }
@@ -499,8 +499,9 @@ def text_tex(vol: VolumeSpec, text: TextSpec) -> str:
                 + tex(body.pop(0).text) + r"\end{minipage}\end{center}", r"\vspace{1ex}"]
     lines = [r"\clearpage" if vol.layout != "twocolumn-feet" else "",
              r"\renewcommand{\essayhead}{" + tex(text.short) + "}",
-             r"\renewcommand{\essayauthor}{" + tex(surnames(text.authors)) + "}",
              r"\setcounter{footnote}{0}"]
+    if vol.layout == "author-heads":
+        lines.append(r"\renewcommand{\essayauthor}{" + tex(surnames(text.authors)) + "}")
     if vol.layout == "twocolumn-feet":
         if text.columns == 2:
             lines.append(r"\twocolumn[" + "\n".join(top) + "]")
