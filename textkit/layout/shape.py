@@ -138,6 +138,7 @@ def median(values: Sequence[int]) -> float:
 BYLINE_MAX_CHARS = 90
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|,\s*)\s*")
 _NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*")
+_MISREAD_I = re.compile(r"[l|][a-z]+")
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
 
 
@@ -150,6 +151,14 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
     ['Ann Lee', 'Bo Park', 'Carl Dunn']
     >>> split_authors("The discussion of political issues was") is None
     True
+
+    A later author's first name may have its I read as l or | (``lan``, ``|rene``), never
+    the line's first word: prose may open so (``like Hannah Brodsky``).
+
+    >>> split_authors("Ewa Nowak, lan Fraser and Kenta Ishii")
+    ['Ewa Nowak', 'lan Fraser', 'Kenta Ishii']
+    >>> split_authors("like Hannah Brodsky") is None
+    True
     """
     text = byline.strip()
     if not text or len(text) > BYLINE_MAX_CHARS or text.endswith((",", ";", ":", "?", "!")):
@@ -159,11 +168,12 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
     names = [n for n in _AUTHOR_SPLIT.split(text) if n]
     if not names:
         return None
-    for name in names:
+    for k, name in enumerate(names):
         parts = name.split()
         if not 2 <= len(parts) <= 5:
             return None
-        if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES for p in parts):
+        if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES or q == 0 < k and _MISREAD_I.fullmatch(p)
+                   for q, p in enumerate(parts)):
             return None
         if parts[-1].lower() in language.minor_words or parts[-1].endswith(".") and len(parts[-1]) > 3:
             return None
