@@ -42,6 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
@@ -51,6 +52,8 @@ from .candidates import BUDGET, adapted_search, merged, one_step, rivals, search
 from .model import ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})").split
+"""A text as ``[gap, word, gap, word, …, gap]``: the gaps are what lies between the words."""
 NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
 HYPHEN_GAP = re.compile(r"-[ \t]+")
 MISREAD_HYPHEN_GAP = re.compile(r"[.:;][ \t]+")
@@ -485,60 +488,70 @@ class Judge:
     # -- the walk ------------------------------------------------------------
 
     def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list[Suggestion]:
-        tokens = [_Token(m.start(), m.end(), word,  # the core: no possessive ending
-                         word[:-2] if word.endswith(POSSESSIVE) and len(word) > 2 else word)
-                  for m in WORD.finditer(text) for word in (m.group(),)]
+        # The words and the gaps between them in one split (no object made per word): word
+        # i is pieces[2i + 1], the gap after it pieces[2i + 2], and its bounds ends[2i] and
+        # ends[2i + 1]. A _Token is made only for the words that are judged.
+        pieces = _WORDS_AND_GAPS(text)
+        words, gaps = pieces[1::2], pieces[2::2]
+        ends = list(accumulate(map(len, pieces)))
+        cores = words if not ("'s" in text or "’s" in text) else [  # no possessive ending
+            word[:-2] if word.endswith(POSSESSIVE) and len(word) > 2 else word for word in words]
+
+        def token(k: int) -> _Token:
+            return _Token(ends[2 * k], ends[2 * k + 1], words[k], cores[k])
+
         # _vouched and _may_be_misread inlined for the common case (a known word in lower
         # case): a walk is a few lookups a word, and a document is walked two or three times.
-        words, lexicon, vouched_form = self.lexicon.words, self.lexicon, _vouched_form
+        known, lexicon, vouched_form = self.lexicon.words, self.lexicon, _vouched_form
         join_hyphens = self.join_hyphens
         cents = CENT_FOR_C in text
         out: list[Suggestion] = []
         skip = -1
-        last = len(tokens) - 1
+        last = len(words) - 1
         previous = ""  # the reading of the word before, for context
-        for i, token in enumerate(tokens):
+        for i, core in enumerate(cores):
             if i <= skip:
                 continue
-            core = token.core
-            vouched = core in words or vouched_form(core, lexicon)
+            vouched = core in known or vouched_form(core, lexicon)
             found: Suggestion | None = None
-            nxt = tokens[i + 1] if i < last else None
-            gap = text[token.end:nxt.start] if nxt is not None else ""
-            if nxt is not None:
+            gap = gaps[i] if i < last else ""
+            if i < last:
                 if gap == " " or gap.isspace():
-                    if not (vouched and (nxt.core in words or vouched_form(nxt.core, lexicon))):
-                        found = self._join(token, nxt, previous, tokens, i, text)
-                    elif (core + nxt.core).lower() in words:  # "ex posed": two words, one
-                        found = self._join(token, nxt, previous, tokens, i, text, known=True)
+                    after = cores[i + 1]
+                    if not (vouched and (after in known or vouched_form(after, lexicon))):
+                        found = self._join(token(i), token(i + 1), previous, gaps, i, text)
+                    elif (core + after).lower() in known:  # "ex posed": two words, one
+                        found = self._join(token(i), token(i + 1), previous, gaps, i, text, known=True)
                 elif join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
-                    found = self._hyphen(token, nxt, text)
+                    found = self._hyphen(token(i), token(i + 1), text)
                 elif join_hyphens and gap[:1] in ".:;" and MISREAD_HYPHEN_GAP.fullmatch(gap):
-                    found = self._hyphen(token, nxt, text, misread=gap[0])
+                    found = self._hyphen(token(i), token(i + 1), text, misread=gap[0])
             if found is not None:
                 out.append(found)
                 skip = i + 1
-                previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
+                previous = (found.replacement if found.applied else cores[i + 1]).split()[-1].lower()
                 continue
-            if cents and token.start and text[token.start - 1] == CENT_FOR_C and core.islower():
-                found = self._cent(token, text)
+            if cents and core.islower() and ends[2 * i] and text[ends[2 * i] - 1] == CENT_FOR_C:
+                found = self._cent(token(i), text)
                 if found is not None:
                     out.append(found)
                     previous = found.replacement.lower()
                     continue
             # The common case, at a lookup or two: a known word nothing commoner explains.
-            if vouched and not (_lower_may_be_misread(core) if core.islower()
-                                else self._may_be_misread(token, text)):
+            if vouched and not (_lower_may_be_misread(core) if core.islower() else
+                                _capital_may_be_misread(core) and starts_sentence(text, ends[2 * i])):
                 previous = core.lower()
                 continue
-            if not (core in self.protected or self._foreign_beside(tokens, i)
-                    or _at_line_break(text, token)):
-                before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
-                after = nxt.core.lower() if nxt is not None and gap.isspace() and self._vouched(nxt) else ""
-                found = self._verdict(token, before, after, text, vouched)
+            this = token(i)
+            if not (core in self.protected or self._foreign_beside(cores, i)
+                    or _at_line_break(text, this)):
+                before = previous if i and gaps[i - 1].isspace() else ""
+                after = cores[i + 1].lower() if i < last and gap.isspace() and (
+                    cores[i + 1] in known or vouched_form(cores[i + 1], lexicon)) else ""
+                found = self._verdict(this, before, after, text, vouched)
             if found is not None:
-                if confidences is not None and token.start in confidences:
-                    found = _with_confidence(found, confidences[token.start], self.thresholds)
+                if confidences is not None and this.start in confidences:
+                    found = _with_confidence(found, confidences[this.start], self.thresholds)
                 if found.log_odds >= self.thresholds.suggest:
                     out.append(found)
             previous = (found.replacement if found is not None and found.applied
@@ -610,11 +623,10 @@ class Judge:
         return found
 
     @staticmethod
-    def _foreign_beside(tokens: list[_Token], i: int) -> bool:
+    def _foreign_beside(cores: list[str], i: int) -> bool:
         """A neighbour is a foreign word (``et``, ``nous``): this one may be foreign too."""
         foreign = foreign_words()
-        return any(0 <= j < len(tokens) and tokens[j].core.lower() in foreign
-                   for j in (i - 1, i + 1))
+        return any(0 <= j < len(cores) and cores[j].lower() in foreign for j in (i - 1, i + 1))
 
     def _vouched(self, token: _Token) -> bool:
         """The lexicon knows the word, or it is protected: nothing to judge."""
@@ -882,7 +894,7 @@ class Judge:
                           + (f"a hyphen read as {misread!r}" if misread else "hyphen")
                           + f" and space between its halves; log-odds {odds:.1f}")
 
-    def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
+    def _join(self, token: _Token, nxt: _Token, previous: str, gaps: list[str], i: int,
               text: str, known: bool = False) -> Suggestion | None:
         """``con sulting``: a space the OCR put inside a word. Two ``known`` words
         (``ex posed``) are joined only from :attr:`Thresholds.known_join`, and only when
@@ -911,7 +923,7 @@ class Judge:
             misread = lower
             lower, cost = max(found, key=lambda cc: (self._log_p(cc[0]) - cc[1], cc[0]))
             joined = _cased(lower, joined)
-        before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+        before = previous if i and gaps[i - 1].isspace() else ""
         shape_a = _shape(a, starts_sentence(text, token.start))
         score = -self.model.space_inserted - cost + self._log_p(lower) + (
             language.association(before, lower) if before else 0.0)
