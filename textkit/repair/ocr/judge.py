@@ -208,7 +208,9 @@ class Judge:
         if _shape(word).islower():
             return False
         lower = word.lower()
-        if any(_near(lower, name, 2) for name in changed.names):
+        by_length = _by_length(changed.names)  # (a name more than two letters longer or
+        if any(_near(lower, name, 2) for n in range(len(lower) - 2, len(lower) + 3)  # shorter
+               for name in by_length.get(n, ())):  # is more than two edits away)
             return True  # the look-alike search may find another name
         return any(form.lower() in forms for form in self.vocabulary.cached_lookalikes(word))
 
@@ -427,6 +429,15 @@ def _suspect(word: str, lex: Lexicon, user_words: frozenset[str]) -> bool:
                     and not common_variants(word)))
 
 
+@functools.lru_cache(maxsize=16)
+def _by_length(names: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """``names`` by their length (a pass's :attr:`Changed.names`, asked about by every word)."""
+    out: dict[int, list[str]] = {}
+    for name in names:
+        out.setdefault(len(name), []).append(name)
+    return {n: tuple(found) for n, found in out.items()}
+
+
 @functools.cache
 def _total_frequency() -> int:
     """The sum of the English counts: turns word frequencies into probabilities."""
@@ -452,6 +463,7 @@ def _capitalized(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
+@functools.lru_cache(maxsize=100_000)
 def _shape(word: str) -> str:
     """``word`` with glyphs whose case the OCR may have confused inside it made lower case.
 
