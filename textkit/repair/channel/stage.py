@@ -65,6 +65,7 @@ def _correct_with_channel(doc: Document) -> Document:
     again: set[int] | None = None  # the blocks to judge again (None: all)
     verdicts: dict[tuple[object, ...], object] | None = None  # from the second pass on
     edited = walked = 0
+    moved: list[tuple[str, str, list[tuple[int, int, str]]]] = []  # a pass's edited texts
 
     def block(b: Block, *, note: bool = False) -> Block:
         nonlocal edited, walked
@@ -80,7 +81,11 @@ def _correct_with_channel(doc: Document) -> Document:
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
                  for s in found if s.applied]
         edited += len(edits)
-        return apply_edits(b, edits) if edits else b
+        if not edits:
+            return b
+        fixed = apply_edits(b, edits)
+        moved.append((b.text, fixed.text, [(s.start, s.end, s.replacement) for s in found if s.applied]))
+        return fixed
 
     def note(n: Footnote) -> Footnote:
         fixed = block(n.as_block(), note=True)
@@ -94,6 +99,7 @@ def _correct_with_channel(doc: Document) -> Document:
     base = channel.model if long_s else channel.model.without_long_s()
     for passes in range(MAX_PASSES):
         edited = walked = 0
+        moved.clear()
         doc = doc.map_blocks(block).map_footnotes(note)
         if passes == 0:
             verdicts = {}  # kept by the later passes, for the next (see Judge.verdicts)
@@ -103,15 +109,54 @@ def _correct_with_channel(doc: Document) -> Document:
                 channel, again = replace(channel, model=model), {
                     key for key, text in enumerate(_texts(doc))
                     if key in kept or _cued(text, model.cues, lexicon.words)}
-                counts = count_words(_texts(doc))
+                _recount(counts, moved)
                 continue
         if not edited:
             break
         again = {key for key, kept in held.items() if kept}
         if not again:
             break
-        counts = count_words(_texts(doc))
+        _recount(counts, moved)
     return replace(doc, suggestions=(*doc.suggestions, *(c for kept in held.values() for c in kept)))
+
+
+def _recount(counts: Counter[str], moved: list[tuple[str, str, list[tuple[int, int, str]]]]) -> None:
+    """Bring ``counts`` (:func:`count_words` of a document) up to date with ``moved``: texts of
+    it as they were and are, with the edits (``(start, end, replacement)``, in order and
+    disjoint) that made the one of the other.
+
+    Only the words around the edits are counted again: a word never holds white space, so
+    outside the stretches between the white space around the edits both texts split into
+    the same words (the new text is checked to be the old with those stretches replaced;
+    where it is not, it is counted again whole).
+    """
+    for old, new, edits in moved:
+        spans: list[list[int]] = []  # [start, end, length change] of stretches of the old text
+        for start, end, replacement in edits:
+            change = len(replacement) - (end - start)
+            while start and not old[start - 1].isspace():
+                start -= 1
+            while end < len(old) and not old[end].isspace():
+                end += 1
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+                spans[-1][2] += change
+            else:
+                spans.append([start, end, change])
+        pieces, stretches, at, shift = [], [], 0, 0
+        for start, end, change in spans:
+            stretch = new[start + shift:end + shift + change]
+            pieces += [old[at:start], stretch]
+            stretches.append((old[start:end], stretch))
+            at, shift = end, shift + change
+        pieces.append(old[at:])
+        if "".join(pieces) != new:
+            stretches = [(old, new)]
+        for before, after in stretches:
+            counts.subtract(count_words([before]))
+            counts.update(count_words([after]))
+    for form in [form for form, n in counts.items() if n <= 0]:
+        del counts[form]  # as a count made anew has it: no form it lacks
 
 
 def _cued(text: str, cues: tuple[str, ...], known: frozenset[str]) -> bool:
