@@ -400,18 +400,20 @@ def apply_spans(text: str, edits: list[tuple[int, int, str]]) -> str:
 ], ids=["words", "forms-gone-and-new", "across-spaces"])
 def test_recount_equals_a_count_made_anew(changes: list[tuple[str, str]]) -> None:
     """The channel stage's counts after a pass, moved by its edits only, are those counted anew."""
-    from textkit.repair.channel.stage import _recount
+    from textkit.repair.channel.stage import _count
+    from textkit.repair.edits import recount
 
     old = "Tbe cat’s  hat, con sulting\nthe l0ng-list. Its tbe café"
     new, edits = _edited(old, changes)
     counts = count_words([old, "other tbe"])
-    _recount(counts, [(old, new, edits)])
+    recount(counts, [(old, new, edits)], _count)
     assert dict(counts) == dict(count_words([new, "other tbe"]))
 
 
 def test_recount_counts_anew_where_the_edits_do_not_make_the_text() -> None:
-    from textkit.repair.channel.stage import _recount
+    from textkit.repair.channel.stage import _count
+    from textkit.repair.edits import recount
 
     counts = count_words(["tbe cat sat"])
-    _recount(counts, [("tbe cat sat", "the dog sat", [(0, 3, "the")])])
+    recount(counts, [("tbe cat sat", "the dog sat", [(0, 3, "the")])], _count)
     assert dict(counts) == dict(count_words(["the dog sat"]))

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule, SourceLines
-from ..edits import apply_edits
+from ..edits import apply_edits, recount
 from ..frozen import frozen_heap
 from . import Channel, Kind, Suggestion, count_words
 from .judge import WORD, long_s_readings, long_s_share, prints_long_s, unknown_share
@@ -109,54 +109,15 @@ def _correct_with_channel(doc: Document) -> Document:
                 channel, again = replace(channel, model=model), {
                     key for key, text in enumerate(_texts(doc))
                     if key in kept or _cued(text, model.cues, lexicon.words)}
-                _recount(counts, moved)
+                recount(counts, moved, _count)
                 continue
         if not edited:
             break
         again = {key for key, kept in held.items() if kept}
         if not again:
             break
-        _recount(counts, moved)
+        recount(counts, moved, _count)
     return replace(doc, suggestions=(*doc.suggestions, *(c for kept in held.values() for c in kept)))
-
-
-def _recount(counts: Counter[str], moved: list[tuple[str, str, list[tuple[int, int, str]]]]) -> None:
-    """Bring ``counts`` (:func:`count_words` of a document) up to date with ``moved``: texts of
-    it as they were and are, with the edits (``(start, end, replacement)``, in order and
-    disjoint) that made the one of the other.
-
-    Only the words around the edits are counted again: a word never holds white space, so
-    outside the stretches between the white space around the edits both texts split into
-    the same words (the new text is checked to be the old with those stretches replaced;
-    where it is not, it is counted again whole).
-    """
-    for old, new, edits in moved:
-        spans: list[list[int]] = []  # [start, end, length change] of stretches of the old text
-        for start, end, replacement in edits:
-            change = len(replacement) - (end - start)
-            while start and not old[start - 1].isspace():
-                start -= 1
-            while end < len(old) and not old[end].isspace():
-                end += 1
-            if spans and start <= spans[-1][1]:
-                spans[-1][1] = max(spans[-1][1], end)
-                spans[-1][2] += change
-            else:
-                spans.append([start, end, change])
-        pieces, stretches, at, shift = [], [], 0, 0
-        for start, end, change in spans:
-            stretch = new[start + shift:end + shift + change]
-            pieces += [old[at:start], stretch]
-            stretches.append((old[start:end], stretch))
-            at, shift = end, shift + change
-        pieces.append(old[at:])
-        if "".join(pieces) != new:
-            stretches = [(old, new)]
-        for before, after in stretches:
-            counts.subtract(count_words([before]))
-            counts.update(count_words([after]))
-    for form in [form for form, n in counts.items() if n <= 0]:
-        del counts[form]  # as a count made anew has it: no form it lacks
 
 
 def _cued(text: str, cues: tuple[str, ...], known: frozenset[str]) -> bool:
@@ -164,6 +125,10 @@ def _cued(text: str, cues: tuple[str, ...], known: frozenset[str]) -> bool:
     model's cheaper rules may read otherwise)?"""
     return any(lower not in known and any(c in lower for c in cues)
                for lower in (m.group().lower() for m in WORD.finditer(text)))
+
+
+def _count(text: str) -> Counter[str]:
+    return count_words([text])
 
 
 def _texts(doc: Document) -> list[str]:
