@@ -798,8 +798,9 @@ class Judge:
 
     def _own(self, lower: str, reading: str) -> bool:
         """Is ``reading`` one of the scan's own confusions from ``lower`` (its only one)?"""
-        pair = _confusion(lower, reading)  # the alignment, cached per process
-        return pair is not None and pair in self.model.own
+        own = self.model.own
+        pair = _confusion(lower, reading) if _may_be_own(lower, reading, own) else None
+        return pair is not None and pair in own  # (the alignment: cached per process)
 
     def _real_word_costs(self, lower: str, options: Iterable[tuple[str, float]]
                          ) -> list[tuple[str, float, float]]:
@@ -811,7 +812,7 @@ class Judge:
         out = []
         for c, cost in options:
             own = math.inf
-            if rates:
+            if rates and _may_be_own(lower, c, rates):
                 pair = _confusion(lower, c)
                 if pair is not None:
                     own = rates.get(pair, math.inf)
@@ -917,7 +918,7 @@ class Judge:
                 return None
             # "recio ient", "Trea fury": the halves of a word, misread where it split (its first
             # half no word: so were those of every such join of the ocr-pairs that was the gold's).
-            found = _join_readings(lower, len(a), self.lexicon.words, self.model)
+            found = _join_readings(lower, len(a), self.lexicon.words, self.model.reading(lower))
             if not found:
                 return None
             misread = lower
@@ -1012,6 +1013,13 @@ def _confusion(lower: str, reading: str) -> tuple[str, str] | None:
     (:func:`~.model.confusions`: a word alignment each, cached per process)."""
     pairs = list(confusions([(lower, reading)]))
     return pairs[0] if len(pairs) == 1 else None
+
+
+def _may_be_own(lower: str, reading: str, own: Mapping[tuple[str, str], float]) -> bool:
+    """Might :func:`_confusion` of ``lower`` and ``reading`` be one of ``own``'s? (Its two sides
+    are parts of the two words: where no pair of ``own`` is, no alignment need be made.)"""
+    a, b = lower.lower(), reading.lower()
+    return any(seen in a and printed in b for seen, printed in own)
 
 
 _Found = tuple[dict[str, float], dict[str, float]]
