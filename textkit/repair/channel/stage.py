@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule, SourceLines
-from ..edits import apply_edits, recount
+from ..edits import Moved, apply_edits, recount
 from ..frozen import frozen_heap
 from . import Channel, Kind, Suggestion, count_words
 from .judge import WORD, long_s_readings, long_s_share, prints_long_s, unknown_share
@@ -65,7 +65,7 @@ def _correct_with_channel(doc: Document) -> Document:
     again: set[int] | None = None  # the blocks to judge again (None: all)
     verdicts: dict[tuple[object, ...], object] | None = None  # from the second pass on
     edited = walked = 0
-    moved: list[tuple[str, str, list[tuple[int, int, str]]]] = []  # a pass's edited texts
+    moved: list[Moved] = []  # the texts a pass edited (to move the counts by)
 
     def block(b: Block, *, note: bool = False) -> Block:
         nonlocal edited, walked
