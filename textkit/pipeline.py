@@ -61,9 +61,20 @@ def _load(target: str) -> Stage:
 
 
 def stages(options: Options) -> list[tuple[str, Stage]]:
-    """The ordered stages for ``options`` (OCR correction only when asked for)."""
-    return [(name, _load(target)) for name, target in STAGES
-            if name not in OCR_STAGES or options.correct_ocr]
+    """The ordered stages for ``options`` (OCR correction only when asked for).
+
+    Looked up once per process for each choice (a batch's thousands of one-page files
+    would otherwise import every stage's module by name twice a file), but again if
+    :data:`STAGES` or the loader changed since (a test's stand-in)."""
+    key = (options.correct_ocr, STAGES, _load)
+    found = _STAGES_FOR.get(key)
+    if found is None:
+        found = _STAGES_FOR[key] = tuple((name, _load(target)) for name, target in STAGES
+                                         if name not in OCR_STAGES or options.correct_ocr)
+    return list(found)
+
+
+_STAGES_FOR: dict[tuple[object, ...], tuple[tuple[str, Stage], ...]] = {}
 
 
 def run(doc: Document, options: Options | None = None, *, release: bool = False) -> Document:
@@ -79,8 +90,9 @@ def run(doc: Document, options: Options | None = None, *, release: bool = False)
         doc = replace(doc, options=options)
     if release:
         doc = released(doc, "read")
-    names = [name for name, _ in stages(doc.options)]
-    for name, stage in stages(doc.options):
+    ordered = stages(doc.options)
+    names = [name for name, _ in ordered]
+    for name, stage in ordered:
         began = time.perf_counter()
         try:
             if name in PER_TEXT:  # handed over, not kept here: the old texts go one by one
