@@ -59,6 +59,17 @@ def test_abbyy_soft_hyphens_and_not_signs_are_recorded_joins_or_kept_compounds()
     assert any("is\u00adsue" in b.original_text() for b in doc.blocks())
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "¬"])
+def test_a_line_end_mark_that_ends_a_note_is_no_part_of_the_clean_text(mark):
+    """A note cut off at its page's foot by a soft hyphen (found by hypothesis): printed before the
+    next paragraph, the mark joined the two on a second reading ('is\xad' // 'the' -> 'is the')."""
+    doc = textkit.convert_text(f"order.2\n\n\fthe\n\n2Ibid.\nan concil{mark}", source="cut.txt")
+    assert [n.text for n in doc.footnotes()] == [f"Ibid. an concil{mark}"]  # the TEI keeps the scan's mark
+    text = textkit.clean_text(doc)
+    assert "[2] Ibid. an concil\n\nthe" in text and mark not in text
+    assert not list(textkit.convert_text(text, source="again.txt").corrections())
+
+
 def test_abbyy_one_paragraph_per_line_keeps_paragraphs_headings_and_notes_apart():
     doc = textkit.convert_file(FIXTURES / "abbyy/paragraphs.txt")
     [text] = doc.texts

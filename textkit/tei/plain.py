@@ -4,12 +4,16 @@ Titles, author lines, headings and paragraphs are separated by blank lines;
 a block quotation is indented by four spaces. A footnote's reference is
 ``[n]`` at its anchor, and the note follows its paragraph as ``[n] text``;
 notes with no text to attach to (kept at the end of the TEI) end the text so.
+A soft hyphen or ``¬`` that ends a block marks a line break the block does not
+have (a note cut off at its page's foot): it is no part of the reading, and
+printed before the next block it would join the two on a second reading.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..layout.joining import SOFT_HYPHENS
 from ..model import Block, BlockKind, Division, Document
 
 
@@ -31,7 +35,7 @@ def _paragraphs(doc: Document) -> Iterator[str]:
         yield from _blocks(text.blocks)
         yield from _divisions(text.divisions)
     for note in doc.unplaced_notes:  # no text to attach them to: at the end, as in the TEI
-        yield f"[{note.n or '*'}] {note.text}"
+        yield f"[{note.n or '*'}] {_reading(note.text)}"
 
 
 def _divisions(divisions: Iterable[Division]) -> Iterator[str]:
@@ -51,8 +55,13 @@ def _block(block: Block) -> Iterator[str]:
     for anchor in sorted(block.notes, key=lambda a: a.offset, reverse=True):
         label = f"[{anchor.note.n}]" if anchor.note.n else "[*]"
         text = text[:anchor.offset] + label + text[anchor.offset:]
-        notes.append(f"{label} {anchor.note.text}")
+        notes.append(f"{label} {_reading(anchor.note.text)}")
     if block.kind is BlockKind.QUOTE:
         text = "    " + text
-    yield text
+    yield _reading(text)
     yield from reversed(notes)
+
+
+def _reading(text: str) -> str:
+    """``text`` without the line-end marks of a line break it does not hold (see the module)."""
+    return text.rstrip("".join(SOFT_HYPHENS)) if text.endswith(SOFT_HYPHENS) else text
