@@ -305,23 +305,27 @@ def test_an_adapted_model_reads_a_cued_word_otherwise() -> None:
 
 
 def test_a_name_misread_by_the_scans_own_confusion_is_the_documents_name(channel):
-    # "Luzou" mid-sentence is a name by its capital, kept; where the document prints "Luzon"
-    # ten times and the scan reads u for n all through, it is that name. Not where the name is
-    # printed only twice, nor with another confusion of the scan's own.
+    # "Luzom" mid-sentence is a name by its capital, kept; where the document prints "Luzon"
+    # ten times and the scan reads m for n all through, it is that name. Not where the name is
+    # printed only twice, nor with another confusion of the scan's own. "Luzou" is that name
+    # by a likely confusion (u for n, P = 1/125) even where the scan's own corrections do not
+    # show it, since "Luzon" is a name the lexicon knows; m for n (P = 1/600) is not likely.
     text = (Path(__file__).parent / "data" / "volumes" / "energy-security-1997.txt").read_text("utf-8")
-    sentence = "The farmers of Luzou sold their rice."
     model = channel.model.without_long_s()
 
-    def applied(model, luzon):
+    def applied(model, luzon, word="Luzom"):
+        sentence = f"The farmers of {word} sold their rice."
         counts = count_words([text, "Luzon " * luzon, sentence])
         found = Channel(model, channel.thresholds, channel.priors).suggest(
             sentence, lexicon=default_lexicon(), document_counts=counts)
         return [(s.original, s.replacement) for s in found if s.applied]
-    own = model.adapted({("u", "n"): 3}, {"n": 300})
-    assert applied(own, 10) == [("Luzou", "Luzon")]
+    own = model.adapted({("m", "n"): 3}, {"n": 300})
+    assert applied(own, 10) == [("Luzom", "Luzon")]
     assert applied(own, 2) == []
     assert applied(model, 10) == []
     assert applied(model.adapted({("c", "e"): 3}, {"e": 300}), 10) == []
+    assert applied(model, 10, "Luzou") == [("Luzou", "Luzon")]
+    assert applied(model, 2, "Luzou") == []
 
 
 def test_halves_of_a_word_one_of_them_misread_are_joined(channel):
@@ -373,3 +377,59 @@ def test_a_verdict_is_given_again_only_where_its_inputs_are_the_same(channel):
     assert again == fresh(text, repeated)
     assert [s.log_odds for s in again if s.original == "tbe"] != [
         s.log_odds for s in first if s.original == "tbe"]
+
+
+def test_a_doubled_letter_read_once_is_no_prefixed_word(channel):
+    # "comission" reads as co + mission, but a doubled letter read as one is a misreading
+    # the channel knows: the prefix vouches for it no more, and the judge reads it.
+    # A prefixed word with no doubled reading ("coworkers") is still vouched for.
+    found = channel.suggest("The comission met the coworkers of the board in the morning.",
+                            lexicon=default_lexicon())
+    assert [(s.original, s.replacement) for s in found if s.applied] == [("comission", "commission")]
+
+
+def test_a_capital_j_before_small_letters_is_tesseracts_l(channel):
+    # Tesseract reads a degraded small l at a word's start as J ("Jand", "Jong"): read as l
+    # where that makes a word the document prints and a neighbour supports, in small letters
+    # mid-sentence. Not a name (no word with l), nor a form whose l-word the document lacks
+    # (there the channel's own reading weighs it as any capitalized word).
+    text = ("The land was long held by the state, and the land reform took a long time. "
+            "The Jand reform was Jong delayed. Jarvis and Jeno came.")
+    found = channel.suggest(text, lexicon=default_lexicon())
+    assert [(s.original, s.replacement) for s in found if s.applied] == [
+        ("Jand", "land"), ("Jong", "long")]
+    lone = channel.suggest("The Jand reform was delayed.", lexicon=default_lexicon())
+    assert ("Jand", "land") not in [(s.original, s.replacement) for s in lone]
+
+
+def test_a_kept_line_end_hyphen_whose_half_is_misread_is_joined(channel):
+    # The hyphen stage keeps "prob-Jem" and "conn-try" (their joins are no words); the
+    # channel, told where those hyphens are, reads the join as the word. A compound the
+    # stage kept (its join a word: "ice-breaker" is "icebreaker") and a hyphen no line
+    # end left ("mid-Jem") are not its business.
+    text = "The prob-Jem of the conn-try was clear when the ice-breaker and the mid-Jem came."
+    kept = frozenset(text.index(half) for half in ("Jem of", "try", "breaker"))
+    found = channel.suggest(text, lexicon=default_lexicon(), kept_hyphens=kept)
+    assert [(s.original, s.replacement) for s in found if s.applied] == [
+        ("prob-Jem", "problem"), ("conn-try", "country")]
+    assert not [s for s in channel.suggest(text, lexicon=default_lexicon()) if s.applied
+                and "-" in s.original]
+
+
+def test_tesseracts_known_confusions_are_a_tesseract_scans_own_from_the_start():
+    # A plain text that follows Tesseract's conventions gets its documented confusions
+    # (in/m, rn/m, li/h, cl/d, e/c, n/u) as the scan's own before its sure corrections show
+    # them: "optimisin" (in for m) clears the own bar there, not in a text of no known program.
+    from textkit.model import Block, BlockKind, Document, Text, TextKind
+    from textkit.repair.channel.stage import correct_with_channel
+
+    paras = ("The port planners and the coastal authorities met in the spring of that year.",
+             "The early optimisin about the price of coal seems misplaced now.")
+
+    def fixed(fmt: str) -> list[tuple[str, str]]:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, p, i + 2, i + 2) for i, p in enumerate(paras))
+        doc = Document("t.txt", "", "", input_format=fmt, texts=(
+            Text(TextKind.ESSAY, Block(BlockKind.HEAD, "A TITLE", 1, 1), (), None, blocks),))
+        return [(c.original, c.replacement) for c in correct_with_channel(doc).corrections()]
+    assert fixed("tesseract") == [("optimisin", "optimism")]
+    assert fixed("text") == []

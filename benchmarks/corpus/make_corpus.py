@@ -106,7 +106,7 @@ class VolumeSpec:
     slug: str
     title: str
     subtitle: str
-    layout: str  # "multicol-heads" | "twocolumn-feet" | "multicol-centre"
+    layout: str  # "multicol-heads" | "twocolumn-feet" | "multicol-centre" | "author-heads"
     texts: list[TextSpec]
 
 
@@ -422,6 +422,11 @@ def tex(s: str) -> str:
     return re.sub(r"[&%$#_]", lambda m: _TEX_SPECIAL[m.group()], s)
 
 
+def surnames(authors: list[str]) -> str:
+    """The verso running head of ``author-heads``: the authors' last names (Okada and Ferris)."""
+    return authors_line([a.split()[-1] for a in authors])
+
+
 def authors_line(authors: list[str]) -> str:
     return authors[0] if len(authors) == 1 else ", ".join(authors[:-1]) + " and " + authors[-1]
 
@@ -460,6 +465,12 @@ HEADS = {
     "multicol-centre": r"""\fancyhead[C]{\small\scshape\essayhead}
 \fancyfoot[LE,RO]{\small\thepage}
 \renewcommand{\headrulewidth}{0.4pt}""",
+    # verso: page number and the authors' surnames; recto: essay title and page number, in small
+    # capitals at the head (a text's first page: number centred at the foot)
+    "author-heads": r"""\newcommand{\essayauthor}{}
+\fancyhead[LE]{\small\thepage\qquad\scshape\essayauthor}
+\fancyhead[RO]{\small\scshape\essayhead\qquad\upshape\thepage}
+\renewcommand{\headrulewidth}{0pt}""",
 }
 
 
@@ -489,6 +500,8 @@ def text_tex(vol: VolumeSpec, text: TextSpec) -> str:
     lines = [r"\clearpage" if vol.layout != "twocolumn-feet" else "",
              r"\renewcommand{\essayhead}{" + tex(text.short) + "}",
              r"\setcounter{footnote}{0}"]
+    if vol.layout == "author-heads":
+        lines.append(r"\renewcommand{\essayauthor}{" + tex(surnames(text.authors)) + "}")
     if vol.layout == "twocolumn-feet":
         if text.columns == 2:
             lines.append(r"\twocolumn[" + "\n".join(top) + "]")
@@ -496,7 +509,7 @@ def text_tex(vol: VolumeSpec, text: TextSpec) -> str:
             lines += [r"\onecolumn"] + top
         lines.append(r"\thispagestyle{fancy}")
     else:
-        lines += [r"\thispagestyle{plain}" if vol.layout == "multicol-heads" else ""]
+        lines += [r"\thispagestyle{plain}" if vol.layout in ("multicol-heads", "author-heads") else ""]
         lines += top
         if text.columns == 2:
             lines.append(r"\begin{multicols}{2}")
@@ -582,14 +595,19 @@ def gold(vol: VolumeSpec, pages: int) -> dict:
                       "quotes": quotes, "editorial": eds})
     running = {"multicol-heads": [vol.title] + [t.short for t in vol.texts],
                "twocolumn-feet": [vol.title],
-               "multicol-centre": [t.short for t in vol.texts]}[vol.layout]
+               "multicol-centre": [t.short for t in vol.texts],
+               "author-heads": [surnames(t.authors) for t in vol.texts] + [t.short for t in vol.texts],
+               }[vol.layout]
     layout = {"multicol-heads": "running heads at the head (verso: page number + volume title, "
                                 "recto: essay title + page number; first pages: number at the foot); "
                                 "multicol for two-column texts, titles full width",
               "twocolumn-feet": "running feet (volume title, bullet, page number, centred); "
                                 "\\twocolumn pages with the title block full width; footnotes per column",
               "multicol-centre": "essay title centred at the head over a rule, page number at the "
-                                 "foot's outer edge; multicol for two-column texts"}[vol.layout]
+                                 "foot's outer edge; multicol for two-column texts",
+              "author-heads": "running heads in small capitals (verso: page number + the authors' "
+                              "surnames, recto: essay title + page number; first pages: number at "
+                              "the foot); multicol for two-column texts"}[vol.layout]
     return {"volume": vol.slug, "title": vol.title, "subtitle": vol.subtitle, "pages": pages,
             "layout": layout, "running_heads": running,
             "page_numbers": [str(n) for n in range(2, pages + 1)], "texts": texts}

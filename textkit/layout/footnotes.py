@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from ..model import Footnote, FootnoteRef, LineKind
 from .joining import join
 from .lines import RawLine, new_block
+from .shape import split_authors
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +204,8 @@ MID_WIDE_SHARE = 1.3
 """A block between the columns' text this much wider than the columns is set full width."""
 GAP_NOTE_MAX_LINES = 3
 """A block with no numeral fills a gap in the numbering only when it is this short."""
+CITE_NOTE_MAX_LINES = 4
+"""A block giving a book's imprint is a note, whatever its head became, up to this many lines."""
 WIDE_NOTE_SHARE = 1.06
 """A block with no numeral is a note when its lines are this much wider than the page's text."""
 QUOTE_LOOKBACK_LINES = 6
@@ -287,7 +290,7 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
     for page, (start, end) in enumerate(_pages(lines)):
         if _text_starts(lines, kinds, start, end):
             last_n = 0
-        chunks = _chunks(lines, kinds, start, end)
+        chunks = _split_read_in(lines, _chunks(lines, kinds, start, end))
         if len(chunks) < 2:
             continue
         width = _body_width(lines, chunks)
@@ -373,6 +376,8 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
             found[tail] = (None, "")  # the end of the note above, or a piece of it read out of order
         # Between the columns: a block opening with a numeral, text on both sides.
         for k in range(1, foot_top - 1):
+            if split_authors(lines[chunks[k - 1][-1]].content):
+                continue  # under a byline: the text has not begun (an editorial note set wide)
             head = _head(lines[chunks[k][0]].content, mid_page=True)
             if head is None and width and _chunk_width(lines, chunks[k]) >= MID_WIDE_SHARE * width:
                 # Set full width under two columns: any misread numeral opens a note there.
@@ -381,7 +386,7 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                                      or head[0] is not None and int(head[0]) == last_n + 1
                                      or head[0] is None and head[1].strip() in _PROSE_FREE_MARKS):
                 found[k] = head
-            elif _cites(lines, chunks[k]):
+            elif _cites(lines, chunks[k]) or _interrupts(lines, chunks, k):
                 found[k] = _head(lines[chunks[k][0]].content, mid_page=False) or (None, "")
         for k in range(1, foot_top - 1):
             # A note whose numeral was lost, set wider than the column it cuts
@@ -551,9 +556,53 @@ def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
     ``‘Tureau``) or look like a quote (``“Daniel Ferris``), and a paragraph of
     one to three lines may open so too; a paragraph does not give an imprint.
     """
-    return len(chunk) <= GAP_NOTE_MAX_LINES and (not lines[chunk[0]].content[:1].islower() or any(
+    return len(chunk) <= CITE_NOTE_MAX_LINES and (not lines[chunk[0]].content[:1].islower() or any(
         _mark_head(lines[i].content) for i in chunk[1:])) and \
         bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
+
+
+def _interrupts(lines: list[RawLine], chunks: list[list[int]], k: int) -> bool:
+    """Block ``k`` cuts a sentence of the columns' text in two and cites a book by its imprint.
+
+    The text before it stops in mid-sentence and the text after it goes on in lower case, so
+    the block stands where a column ends (a note under it), not between two paragraphs; a
+    quotation that a sentence goes on after gives no imprint. Any length: the notes under a
+    column may be several (``… rather`` // notes // ``than a practice``).
+    """
+    from .shape import ends_sentence
+
+    return (0 < k < len(chunks) - 1 and not ends_sentence(lines[chunks[k - 1][-1]].content)
+            and lines[chunks[k + 1][0]].content[:1].islower()
+            and bool(_IMPRINT.search(" ".join(lines[i].content for i in chunks[k]))))
+
+
+def _split_read_in(lines: list[RawLine], chunks: list[list[int]]) -> list[list[int]]:
+    """Chunks with the notes under a column cut from the column's last lines read into them.
+
+    Tesseract may read a column's last line and the notes under it as one block (no blank
+    line between). Where a block that does not open as a note has a line that opens as one
+    after a line that leaves its sentence open, the lines from it on cite a book by its
+    imprint and end as a note does, and the next block goes on in lower case (the column's
+    sentence continues after the notes), the block is two: the column's lines, then the notes.
+    """
+    from .shape import ends_sentence
+
+    out: list[list[int]] = []
+    for k, chunk in enumerate(chunks):
+        after = chunks[k + 1] if k + 1 < len(chunks) else None
+        cut = None
+        # Not within a note: a citation's title may open a line with a quote (‘The Fragile …).
+        if (after is not None and lines[after[0]].content[:1].islower()
+                and _head(lines[chunk[0]].content, mid_page=False) is None):
+            for p in range(1, len(chunk) - 1):
+                if (_head(lines[chunk[p]].content, mid_page=False) is not None
+                        and not ends_sentence(lines[chunk[p - 1]].content)
+                        and _ends_note(lines[chunk[-1]].content)
+                        and _IMPRINT.search(" ".join(lines[i].content for i in chunk[p:]))):
+                    cut = p
+                    break
+        out += [chunk[:cut], chunk[cut:]] if cut else [chunk]
+    return out
 
 
 _MARK_HEADS = frozenset("*°®§†{#")

@@ -20,7 +20,7 @@ from itertools import repeat
 
 from ..model import Language, Line, LineKind, SourceLine, SourceLines
 from ..furniture import RUNNING_HEAD_MAX_CHARS, furniture_key, is_page_number
-from .shape import ENGLISH, is_caps, is_title_case
+from .shape import ENGLISH, is_caps, is_title_case, split_authors
 
 SEPARATOR_MIN_SPACES = 10
 """A whitespace-only line at least this long is a footnote separator (the
@@ -202,6 +202,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
                 kinds[i] = LineKind.RUNNING_HEAD
     del texts  # a volume's worth of indices: not held while _paged_heads makes its own (#13)
     _paged_heads(lines, kinds, edges, language)
+    _titles_over_bylines(lines, kinds, language)
     furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):
         if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
@@ -309,6 +310,31 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
     _small_caps_heads(lines, kinds, pages, titles)
 
 
+def _titles_over_bylines(lines: list[RawLine], kinds: list[LineKind], language: Language) -> None:
+    """A page's first line over an author line is a text's title, not the running head it matches.
+
+    A text's title in capitals opening a page is printed in the same words as the head at the top
+    of its later pages: a short essay's two heads and the title make three alike at page tops,
+    which the repeat rules count as a head (``WATER AND POWER`` // ``Ann Lee``). A head stands
+    over running text, never over a byline, and repeats a title printed before it: only the first
+    of its words at a page top can be the title (a later head over a heading in Title Case,
+    ``RULES FOR COLD WATERS`` // ``Coastal State Jurisdiction``, stays a head)."""
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if kinds[i] is not LineKind.RUNNING_HEAD or not (line.is_page_start or i == 0):
+            continue
+        key = head_key(line.content)
+        first = key not in seen
+        seen.add(key)
+        if not first or _FOLIO.search(line.content) or not is_caps(line.content):
+            continue
+        j = _next_nonblank(kinds, i)
+        # In capitals the line under it is a title's line, which the author-line shape admits too.
+        if (j is not None and kinds[j] is LineKind.TEXT and not lines[j].is_page_start
+                and not is_caps(lines[j].content) and split_authors(lines[j].content, language)):
+            kinds[i] = LineKind.TEXT
+
+
 SMALL_CAPS_HEAD = 0.7
 """A page's first line this similar (case folded) to the start of a title is that title's head,
 misread from small capitals (``Runes ror Coup Warers``, ``RvLes PoR Coup Wares``, ``Fisting``)."""
@@ -327,7 +353,8 @@ def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[i
         if kinds[i] is not LineKind.TEXT or not (line.is_page_start or i == 0) or is_caps(line.content):
             continue
         j = _next_nonblank(kinds, i)
-        if j is None or j == i + 1 or lines[j].is_page_start or not _is_furniture_text(line.content):
+        # A head's rule may be read as a stop after it (Rent ann Irs Conrrot.).
+        if j is None or j == i + 1 or lines[j].is_page_start or not _is_furniture_text(line.content.removesuffix(".")):
             continue
         key = head_key(line.content)
         tail = _head_tail(lines, kinds, i, j)
@@ -336,10 +363,10 @@ def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[i
             if _prefix_ratio(head_key(line.content + lines[tail].content), head_key(lines[k].content)) >= SMALL_CAPS_HEAD:
                 kinds[i] = kinds[tail] = LineKind.RUNNING_HEAD
                 continue
-        best = max(((_prefix_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
+        best = max(((_small_caps_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
         if best[0] < SMALL_CAPS_HEAD:
             continue
-        if is_caps(lines[j].content) and _prefix_ratio(key, head_key(lines[j].content)) >= SMALL_CAPS_HEAD:
+        if is_caps(lines[j].content) and _small_caps_ratio(key, head_key(lines[j].content)) >= SMALL_CAPS_HEAD:
             kinds[i] = LineKind.RUNNING_HEAD
         matches[i] = best[1]
     for i, title in matches.items():
@@ -364,6 +391,17 @@ def _prefix_ratio(key: str, title: str) -> float:
     """How like ``key`` is to the start of ``title`` (as many words)."""
     start = " ".join(title.split()[:len(key.split())])
     return difflib.SequenceMatcher(None, key, start, autojunk=False).ratio()
+
+
+_SMALL_CAPS_FOLD = str.maketrans("rlxpb", "ttndd")
+"""Small capitals read as small letters of their shape: T as r, L as t, N as x, D as p or b
+(``Ixrropucrion``, ``Warer anp Power``, ``Conrrot``): each pair one letter for the comparison."""
+
+
+def _small_caps_ratio(key: str, title: str) -> float:
+    """:func:`_prefix_ratio`, the letters small capitals are misread as folded together."""
+    return max(_prefix_ratio(key, title),
+               _prefix_ratio(key.translate(_SMALL_CAPS_FOLD), title.translate(_SMALL_CAPS_FOLD)))
 
 
 TITLE_PAGE_MAX_LINES = 6

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..lang.en import PROFILE as ENGLISH
-from ..model import Line
+from ..model import Language, Line
 
 MINOR_WORDS = ENGLISH.minor_words
 """The default: English's words a Title Case heading may leave in lower case."""
@@ -133,3 +133,48 @@ def median(values: Sequence[int]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+BYLINE_MAX_CHARS = 90
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|,\s*)\s*")
+_NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*")
+_MISREAD_I = re.compile(r"[l|][a-z]+")
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
+
+
+def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None:
+    """The authors named by an author line, or ``None`` if it is not one.
+
+    >>> split_authors("Christopher P. Twomey and Michael Stankiewicz")
+    ['Christopher P. Twomey', 'Michael Stankiewicz']
+    >>> split_authors("Ann Lee, Bo Park, and Carl Dunn")
+    ['Ann Lee', 'Bo Park', 'Carl Dunn']
+    >>> split_authors("The discussion of political issues was") is None
+    True
+
+    A later author's first name may have its I read as l or | (``lan``, ``|rene``), never
+    the line's first word: prose may open so (``like Hannah Brodsky``).
+
+    >>> split_authors("Ewa Nowak, lan Fraser and Kenta Ishii")
+    ['Ewa Nowak', 'lan Fraser', 'Kenta Ishii']
+    >>> split_authors("like Hannah Brodsky") is None
+    True
+    """
+    text = byline.strip()
+    if not text or len(text) > BYLINE_MAX_CHARS or text.endswith((",", ";", ":", "?", "!")):
+        return None
+    if is_caps(text) and len(text.split()) > 6:
+        return None
+    names = [n for n in _AUTHOR_SPLIT.split(text) if n]
+    if not names:
+        return None
+    for k, name in enumerate(names):
+        parts = name.split()
+        if not 2 <= len(parts) <= 5:
+            return None
+        if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES or q == 0 < k and _MISREAD_I.fullmatch(p)
+                   for q, p in enumerate(parts)):
+            return None
+        if parts[-1].lower() in language.minor_words or parts[-1].endswith(".") and len(parts[-1]) > 3:
+            return None
+    return names

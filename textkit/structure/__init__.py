@@ -252,6 +252,12 @@ class _Builder:
                 current.append(quote[0])
                 ended = True
                 continue
+            if paragraph and not ended and not soft and self._colon_lost(paragraph, chunk):
+                close()
+                quote = (self.block(BlockKind.QUOTE, list(chunk)), list(chunk))
+                current.append(quote[0])
+                ended = True
+                continue
             if paragraph and chunk[0].hint == "paragraph":  # the geometry shows a new paragraph
                 close()
                 paragraph = list(chunk)
@@ -302,6 +308,23 @@ class _Builder:
                     return 0
                 return k
         return 0
+
+    def _colon_lost(self, paragraph: list[Row], chunk: list[Row]) -> bool:
+        """A block quotation after its lead-in, the colon that ends the lead-in lost.
+
+        On a typeset page a block set narrower than the paragraph before it (:data:`QUOTE_WIDTH_SHARE`,
+        three lines at least), opening with a capital after a blank line where that paragraph's
+        sentence stops with no mark at all (``… put the matter plainly`` // ``We do not ask``),
+        is a quotation: a column's or a page's next lines go on at the paragraph's measure.
+        """
+        if not self.typeset or len(chunk) < 3 or not _capitalised(chunk[0].plain(self.sentinel)):
+            return False
+        last = paragraph[-1].plain(self.sentinel).rstrip()
+        if not last[-1:].isalpha():
+            return False
+        mine = [len(row.plain(self.sentinel).strip()) for row in chunk]
+        theirs = [len(row.plain(self.sentinel).strip()) for row in paragraph]
+        return len(theirs) >= 3 and max(mine) <= QUOTE_WIDTH_SHARE * max(theirs)
 
     def _over_columns(self, before: list[Row], after: list[Row]) -> bool:
         """A short block set across the page over a text in columns (:data:`OVER_COLUMNS`).

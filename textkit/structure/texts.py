@@ -9,10 +9,10 @@ the introduction; every other text is an essay.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from ..layout.shape import ENGLISH, ends_with_minor_word, is_caps, is_title_case
+from ..layout.shape import (BYLINE_MAX_CHARS, ENGLISH, ends_with_minor_word, is_caps, is_title_case,
+                            split_authors)
 from ..model import Language
 from ..layout.joining import HYPHENS
 from .rows import Row
@@ -21,10 +21,6 @@ MAX_TITLE_LINES = 8
 MAX_BYLINE_LINES = 6
 MAX_TITLE_GAP = 4
 """Blank lines allowed inside a title after a line that cannot end it (``ZONE:``, ``AND``)."""
-BYLINE_MAX_CHARS = 90
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|,\s*)\s*")
-_NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*")
-NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
 
 
 INSTITUTION_WORDS = frozenset("""
@@ -55,35 +51,6 @@ def is_affiliation(text: str) -> bool:
         return False
     names = [w.strip(",") for w in text.split()]
     return any(w in INSTITUTION_WORDS for w in names) and (is_title_case(text) or is_caps(text))
-
-
-def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None:
-    """The authors named by an author line, or ``None`` if it is not one.
-
-    >>> split_authors("Christopher P. Twomey and Michael Stankiewicz")
-    ['Christopher P. Twomey', 'Michael Stankiewicz']
-    >>> split_authors("Ann Lee, Bo Park, and Carl Dunn")
-    ['Ann Lee', 'Bo Park', 'Carl Dunn']
-    >>> split_authors("The discussion of political issues was") is None
-    True
-    """
-    text = byline.strip()
-    if not text or len(text) > BYLINE_MAX_CHARS or text.endswith((",", ";", ":", "?", "!")):
-        return None
-    if is_caps(text) and len(text.split()) > 6:
-        return None
-    names = [n for n in _AUTHOR_SPLIT.split(text) if n]
-    if not names:
-        return None
-    for name in names:
-        parts = name.split()
-        if not 2 <= len(parts) <= 5:
-            return None
-        if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES for p in parts):
-            return None
-        if parts[-1].lower() in language.minor_words or parts[-1].endswith(".") and len(parts[-1]) > 3:
-            return None
-    return names
 
 
 def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH

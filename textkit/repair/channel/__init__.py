@@ -51,6 +51,7 @@ class Channel:
                 confidences: Mapping[int, float] | None = None,
                 protected: frozenset[str] = frozenset(),
                 join_hyphens: bool = True,
+                kept_hyphens: frozenset[int] = frozenset(),
                 noise: tuple[int, int] | None = None,
                 total: int | None = None,
                 long_s: bool | None = None,
@@ -64,7 +65,9 @@ class Channel:
         engine's confidence in it (0..1, from hOCR ``x_wconf``/ALTO ``WC``);
         ``protected`` are words never to change, as printed (the user's
         lexicon: names, terms); ``join_hyphens`` joins ``pecu- niary`` (a hyphen and a space between
-        the halves of a word, left where a line break was lost); ``noise`` is
+        the halves of a word, left where a line break was lost); ``kept_hyphens`` are the
+        offsets just after the line-end hyphens a hyphen stage kept (``prob-Jem``: a half
+        misread); ``noise`` is
         ``unknown_share(document_counts, lexicon)`` when the caller has it (a
         document's blocks share it), ``total`` the sum of ``document_counts``; ``long_s`` says whether
         the document prints the long s (:func:`~.judge.prints_long_s`; found from ``document_counts``
@@ -73,7 +76,8 @@ class Channel:
         """
         counts = document_counts if document_counts is not None else count_words([text])
         judge = Judge(self.model, lexicon, counts, self.thresholds, self.priors,
-                      join_hyphens=join_hyphens, protected=protected, noise=noise,
+                      join_hyphens=join_hyphens, kept_hyphens=kept_hyphens,
+                      protected=protected, noise=noise,
                       total=total or 0, long_s=long_s, verdicts=verdicts)  # type: ignore[arg-type]
         return judge.suggestions(text, confidences)
 

@@ -48,7 +48,7 @@ from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
 from .candidates import BUDGET, adapted_search, merged, one_step, rivals, search, splits
-from .model import ChannelModel, confusions
+from .model import DOUBLED, ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
 NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
@@ -67,6 +67,11 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "hi
 CENT_FOR_C = "¢"
 """Tesseract's reading of a degraded ``c`` glued to the rest of its word (``the ¢ost``): a
 cent sign follows a figure, never stands before letters."""
+CAPITAL_FOR_L = "J"
+"""Tesseract's reading of a degraded small ``l`` at a word's start (``Jand``, ``Jater``): on
+its degraded scans of the series, a capital J before small letters that is no word was an
+``l`` in each of the 3 tuning fixtures and 6 older held-out volumes; the OCR of other engines
+(ocr-pairs) has 7 such forms in 538 documents, names (``Jonge``)."""
 SYMBOL_LOG_ODDS = 3.0
 """The odds given to a symbol read for a letter (as ``|`` for ``I``): the word it makes is
 known and its neighbour supports it."""
@@ -225,6 +230,11 @@ DOCUMENT_NAME = 3
 """A capitalized word one of the scan's own confusions from a word the document prints at
 least this many times as often (and 3 times or more) is a misreading of it, no other name:
 its keep prior is a sentence start's (:attr:`Priors.initial`), not a name's."""
+
+DOCUMENT_NAME_COST = 6.0
+"""... or one likely confusion (P >= 1 in 400, the channel's :data:`~.candidates.RIVAL_COST`)
+from it, where the scan's own corrections do not show that one, and the word is a name the
+lexicon knows (``Kyushn`` beside 5 ``Kyushu``; not ``Vere`` beside many ``were``)."""
 
 MAX_READINGS = 12
 """Readings weighed per word, the likeliest by channel and frequency (context
@@ -453,6 +463,9 @@ class Judge:
     priors: Priors
     join_hyphens: bool = True
     protected: frozenset[str] = frozenset()
+    kept_hyphens: frozenset[int] = frozenset()
+    """Offsets of the text just after a line-end hyphen the hyphen stage kept (its join was
+    no word: ``prob-Jem``, ``be-caine``): a misread half may have made it so."""
     noise: tuple[int, int] | None = None
     """The document's :func:`unknown_share`, when the caller knows it (computed once per
     document, not once per block)."""
@@ -515,6 +528,8 @@ class Judge:
                     found = self._hyphen(token, nxt, text)
                 elif join_hyphens and gap[:1] in ".:;" and MISREAD_HYPHEN_GAP.fullmatch(gap):
                     found = self._hyphen(token, nxt, text, misread=gap[0])
+                elif gap == "-" and nxt.start in self.kept_hyphens:
+                    found = self._kept_hyphen(token, nxt, previous, text)
             if found is not None:
                 out.append(found)
                 skip = i + 1
@@ -632,6 +647,10 @@ class Judge:
             return None if not _pronoun_context(text, token, before) else Suggestion(
                 token.start, token.start + 1, "|", "I", 3.0, 3.0 >= self.thresholds.apply,
                 Kind.CONFUSION, f"'|' for 'I' between words ({before!r} … {after!r})")
+        if core[0] == CAPITAL_FOR_L and len(core) > 2 and core[1:].islower():
+            found = self._capital_for_l(token, before, after, text)
+            if found is not None:
+                return found
         shape = _shape(core, starts_sentence(text, token.start))
         if shape == "lower" and _after_stop(text, token.start):
             shape = "after_stop"
@@ -680,10 +699,13 @@ class Judge:
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         own = bool(self.model.own) and best_cost >= 0 and self._own(lower, best)
-        if (own and shape == "capitalized" and " " not in best
+        if ((own or 0 <= best_cost <= DOCUMENT_NAME_COST and Lexicon.proper_only(best))
+                and shape == "capitalized"
+                and " " not in best
                 and self.counts.get(best, 0) >= DOCUMENT_NAME * max(1, self.counts.get(lower, 0))):
-            # The document's own name, by the scan's own confusion (Luzou beside 10 Luzon):
-            # its capital says "a name", and the name it says is that one.
+            # The document's own name, by the scan's own confusion or a likely one (Luzou
+            # beside 10 Luzon, Kyushn beside 5 Kyushu): its capital says "a name", and the
+            # name it says is that one.
             rest[0] = self._keep_score(core, "initial", explained)
             log_odds = best_score - _logsumexp(rest)
             note += f"; the document's name, {self.counts.get(best, 0)}×"
@@ -699,6 +721,29 @@ class Judge:
                     f"{core!r} {repeats}×; log-odds {log_odds:.1f}")
         return Suggestion(token.start, token.start + len(core), core, replacement, round(log_odds, 3),
                           log_odds >= bar, kind, evidence)
+
+    def _capital_for_l(self, token: _Token, before: str, after: str, text: str) -> Suggestion | None:
+        """``Jand`` -> ``land``: Tesseract's reading of a degraded ``l`` at a word's start as
+        ``J`` (its ascender and a broken foot), where ``l`` and the rest make a known word
+        (no name) that the document prints elsewhere and a neighbour supports. The capital
+        is the misreading's, no sign of a name: the reading is in small letters, but at a
+        sentence's start."""
+        rest = token.core[1:]
+        word = "l" + rest
+        if not self._known(word) or Lexicon.proper_only(word) or not self.counts.get(word):
+            return None
+        pairs = [f"{a} {b}" for a, b in ((before, word), (word, after))
+                 if a and b and language.association(a, b)]
+        if not pairs:
+            return None
+        at_start = starts_sentence(text, token.start)
+        replacement = ("L" if at_start else "l") + rest
+        return Suggestion(token.start, token.start + len(token.core), token.core, replacement,
+                          SYMBOL_LOG_ODDS, SYMBOL_LOG_ODDS >= self.thresholds.apply,
+                          Kind.CONFUSION,
+                          f"'J' for 'l' at a word's start: {word!r} is a word the document "
+                          f"prints {self.counts.get(word, 0)}×; context "
+                          + ", ".join(repr(p) for p in pairs))
 
     def _short_rivals(self, lower: str, taken: set[str], best: str, best_cost: float,
                       before: str, after: str, shift: float = 0.0) -> list[float]:
@@ -882,6 +927,48 @@ class Judge:
                           + (f"a hyphen read as {misread!r}" if misread else "hyphen")
                           + f" and space between its halves; log-odds {odds:.1f}")
 
+    def _kept_hyphen(self, token: _Token, nxt: _Token, before: str, text: str) -> Suggestion | None:
+        """``prob-Jem``, ``be-caine``: a word broken at a line end whose halves the hyphen
+        stage could not join into a word, because one is misread. The join (a capital
+        after the hyphen is the misreading's: ``Jem``, ``Ples``; a leading ``J`` may be an
+        ``l``, :data:`CAPITAL_FOR_L`) is judged as a word the lexicon lacks: one of its
+        readings, where it clears the bar against keeping the halves as printed."""
+        first, second = token.core, nxt.core
+        if not (first.isalpha() and second.isalpha() and len(first) >= 2 and len(second) >= 2
+                and (second[1:].islower() and first[1:].islower())):
+            return None
+        words, known = self.lexicon.words, self._known
+        if known(first.lower() + second) or known(first + second):
+            return None  # a compound the hyphen stage kept (to-day, Common-wealth): its call
+        heads = [second.lower()] + (["l" + second[1:]] if second[0] == CAPITAL_FOR_L else [])
+        options: list[tuple[float, str, float]] = []
+        for head in heads:
+            joined = first.lower() + head
+            if known(joined) and not Lexicon.proper_only(joined):  # princi-Ples
+                options.append((self._score(joined, 0.0, before, ""), joined, 0.0))
+                continue
+            found, _, _ = _readings(joined, words, self.model.reading(joined))
+            options += [(self._score(c, cost, before, ""), c, cost)
+                        for c, cost, proper in found if not proper]
+        if not options:
+            return None
+        options.sort(key=lambda o: (-o[0], o[1]))
+        best_score, best, cost = options[0]
+        # Keeping the halves as printed: a word the lexicon lacks, in small letters.
+        keep = self._keep_score(first.lower() + second.lower(), "lower")
+        log_odds = best_score - _logsumexp([keep] + [o[0] for o in options[1:] if o[1] != best])
+        if log_odds < self.thresholds.suggest:
+            return None
+        end = nxt.start + len(second)
+        replacement = _cased(best, first, starts_sentence(text, token.start))
+        # Two words a hyphen joins (do-pend) may be a compound: the join must be surer.
+        bar = (self.thresholds.known_join if self._vouched(token) and self._vouched(nxt)
+               else self.thresholds.apply)
+        return Suggestion(token.start, end, text[token.start:end], replacement, round(log_odds, 3),
+                          log_odds >= bar, Kind.HYPHEN,
+                          f"a line-end hyphen kept, its join misread: {self._note(best, cost, before, '')}"
+                          f"; log-odds {log_odds:.1f}")
+
     def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
               text: str, known: bool = False) -> Suggestion | None:
         """``con sulting``: a space the OCR put inside a word. Two ``known`` words
@@ -965,6 +1052,8 @@ def _derived(lower: str, known: frozenset[str]) -> bool:
 
     def word(stem: str) -> bool:  # a name takes a plural, no other ending: "moetings" is no Moet's
         return stem in known and not Lexicon.proper_only(stem)
+    if _undoubled(lower, known):
+        return False
     for suffix in SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 4 and (
                 lower[:-1] in known if suffix == "s" else word(lower[:-len(suffix)])):
@@ -972,6 +1061,27 @@ def _derived(lower: str, known: frozenset[str]) -> bool:
     for prefix in PREFIXES:
         if lower.startswith(prefix) and len(lower) - len(prefix) >= 4 \
                 and word(lower[len(prefix):]):
+            return True
+    return False
+
+
+def _undoubled(lower: str, known: frozenset[str]) -> bool:
+    """``lower`` is a known word with one of its doubled letters read once (``comission``,
+    ``shopers``): an ending or a prefix that makes it of other words (``co`` + ``mission``)
+    is no proof then, since a doubled letter read as one is a misreading the channel knows
+    (:func:`~.model._doubled_letters`), and the judge weighs the two.
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> words = default_lexicon().words
+    >>> _undoubled("comission", words), _undoubled("coworkers", words)
+    (True, False)
+    """
+    for i in range(1, len(lower)):
+        letter = lower[i]
+        if letter == lower[i - 1] or letter not in DOUBLED:
+            continue
+        text = lower[:i] + letter + lower[i:]
+        if text in known and not Lexicon.proper_only(text):
             return True
     return False
 

@@ -75,6 +75,7 @@ def _correct_with_channel(doc: Document) -> Document:
                                 confidences=_confidences(b, words) if words else None,
                                 protected=options.user_words | _names(b.text, every=note,
                                                                       long_s=long_s, words=lexicon.words),
+                                kept_hyphens=frozenset(br.offset for br in b.breaks if br.hyphen),
                                 noise=noise, total=total, long_s=long_s, verdicts=verdicts)
         held[key] = [_correction(s, b, Confidence.LOW) for s in found if not s.applied]
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
@@ -126,12 +127,30 @@ def _texts(doc: Document) -> list[str]:
     return [b.text for b in doc.blocks()] + [n.text for n in doc.footnotes()]
 
 
+TESSERACT_CONFUSIONS = (("c", "e"), ("e", "c"), ("rn", "m"), ("m", "rn"), ("in", "m"),
+                        ("li", "h"), ("h", "li"), ("cl", "d"), ("d", "cl"), ("ii", "u"),
+                        ("u", "n"), ("n", "u"), ("h", "b"), ("b", "h"))
+"""``(seen, printed)``: the glyph confusions Tesseract is known for on a degraded page (round
+letters e/c, merged and split strokes rn/m, in/m, li/h, cl/d, ii/u, n/u and h/b), taken as a
+Tesseract scan's own from the start (at their rate in the document as for its sure
+corrections' own, never dearer than learned): their bars are the own ones."""
+
+
+def _engine_conventions(doc: Document) -> tuple[tuple[str, str], ...]:
+    """The confusions of the OCR program that read ``doc``, where its plain text says which
+    (:mod:`textkit.read.text`'s conventions: Tesseract's)."""
+    return TESSERACT_CONFUSIONS if doc.input_format == "tesseract" else ()
+
+
 def _adapted(doc: Document, model: ChannelModel) -> ChannelModel:
-    """``model`` with the confusions of the document's sure corrections (both OCR stages')."""
+    """``model`` with the confusions of the document's sure corrections (both OCR stages'),
+    and those of the program that read it (:func:`_engine_conventions`)."""
     sure = [(c.original, c.replacement)
             for b in (*doc.blocks(), *(n.as_block() for n in doc.footnotes()))
             for c in b.corrections if c.rule in SURE_RULES and c.confidence is Confidence.HIGH]
     seen = Counter({pair: n for pair, n in confusions(sure).items() if n >= ADAPT_MIN})
+    for pair in _engine_conventions(doc):
+        seen[pair] = max(seen[pair], ADAPT_MIN)
     if not seen:
         return model
     text = "\n".join(_texts(doc)).lower()

@@ -248,9 +248,12 @@ class Judge:
         if repeats >= TERM_REPEATS and attested < DOMINANT * repeats:
             return None  # a term of the document, spelled the same way each time
         if (not self.lex.knows(best.text.lower()) and best.text not in self.user_words
-                and not _shape(word).islower()
-                and attested < NAME_DOMINANCE * self.vocabulary.count(word)):
-            return None  # two names a confusion apart (Ilse, Lise): neither is clearly misread
+                and (attested < NAME_DOMINANCE * self.vocabulary.count(word)
+                     or _shape(word).islower() and attested < TERM_REPEATS)):
+            # Two names a confusion apart (Ilse, Lise), or two non-words in small letters
+            # (carbou 2x, carhou 1x: both misreadings of carbon) neither of which the
+            # document repeats as a term: neither is clearly misread.
+            return None
         evidence = self._evidence(best, context)
         if not self._probable(best, evidence):
             return None
