@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule, SourceLines
+from ...model import changed as replace  # dataclasses.replace, at a third of its cost
 from ..edits import Moved, apply_edits, recount
 from ..frozen import frozen_heap
 from . import Channel, Kind, Suggestion, count_words

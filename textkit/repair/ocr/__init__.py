@@ -37,10 +37,10 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from dataclasses import replace
 
 from ...lexicon import Lexicon, lexicon_for
 from ...model import Block, BlockKind, Correction, Document, Footnote
+from ...model import changed as replace  # dataclasses.replace, at a third of its cost
 from ..edits import Moved, apply_edits, recount
 from ..frozen import frozen_heap
 from ..spelling import Vocabulary
