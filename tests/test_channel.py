@@ -379,6 +379,50 @@ def test_a_verdict_is_given_again_only_where_its_inputs_are_the_same(channel):
         s.log_odds for s in first if s.original == "tbe"]
 
 
+def _edited(old: str, changes: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """``old`` with each ``(found, replacement)`` made at the first place after the last."""
+    edits, at = [], 0
+    for found, replacement in changes:
+        start = old.index(found, at)
+        edits.append((start, start + len(found), replacement))
+        at = start + len(found)
+    return apply_spans(old, edits), edits
+
+
+def apply_spans(text: str, edits: list[tuple[int, int, str]]) -> str:
+    out, at = [], 0
+    for start, end, replacement in edits:
+        out += [text[at:start], replacement]
+        at = end
+    return "".join(out + [text[at:]])
+
+
+@pytest.mark.parametrize("changes", [
+    [("Tbe", "The"), ("con sulting", "consulting"), ("l0ng", "long"), ("tbe", "the")],
+    [("cat’s", "cats"), ("hat,", "hat"), ("Its", "It is")],  # a form the text loses, one it gains
+    [("s  h", "sh"), ("list. Its", "list.Its")],  # edits across white space, stretches merged
+], ids=["words", "forms-gone-and-new", "across-spaces"])
+def test_recount_equals_a_count_made_anew(changes: list[tuple[str, str]]) -> None:
+    """The channel stage's counts after a pass, moved by its edits only, are those counted anew."""
+    from textkit.repair.channel.stage import _count
+    from textkit.repair.edits import recount
+
+    old = "Tbe cat’s  hat, con sulting\nthe l0ng-list. Its tbe café"
+    new, edits = _edited(old, changes)
+    counts = count_words([old, "other tbe"])
+    recount(counts, [(old, new, edits)], _count)
+    assert dict(counts) == dict(count_words([new, "other tbe"]))
+
+
+def test_recount_counts_anew_where_the_edits_do_not_make_the_text() -> None:
+    from textkit.repair.channel.stage import _count
+    from textkit.repair.edits import recount
+
+    counts = count_words(["tbe cat sat"])
+    recount(counts, [("tbe cat sat", "the dog sat", [(0, 3, "the")])], _count)
+    assert dict(counts) == dict(count_words(["the dog sat"]))
+
+
 def test_a_doubled_letter_read_once_is_no_prefixed_word(channel):
     # "comission" reads as co + mission, but a doubled letter read as one is a misreading
     # the channel knows: the prefix vouches for it no more, and the judge reads it.

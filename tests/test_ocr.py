@@ -369,3 +369,20 @@ def test_a_forked_batch_worker_keeps_its_frozen_heap_without_asking_per_stage() 
     held, before, after = outcomes[0].result
     assert held  # told once, at the worker's start: no walk of the frozen heap per stage
     assert before > 0 and after == before
+
+
+def test_counts_moved_by_a_pass_equal_those_made_anew() -> None:
+    """The ocr stage moves its document counts by a pass's edits (possessives stemmed as anew)."""
+    from collections import Counter
+
+    from textkit.repair.edits import recount
+    from textkit.repair.ocr import _count, document_words
+
+    old = "Japan’s IAEA and LAEA’s staff, wam-ly, ln the unfaimess"
+    changes = [("LAEA", "IAEA"), ("wam", "warn"), ("ln", "In"), ("m", "rn")]  # (the last inside
+    edits = [(old.index(a, 40 if a == "m" else 0), old.index(a, 40 if a == "m" else 0) + len(a), b)
+             for a, b in changes]  # a word: unfaimess)
+    new = "Japan’s IAEA and IAEA’s staff, warn-ly, In the unfairness"
+    counts = Counter(document_words([old, "the IAEA"]))
+    recount(counts, [(old, new, edits)], _count)
+    assert dict(counts) == dict(Counter(document_words([new, "the IAEA"])))

@@ -22,6 +22,7 @@ unless the user says ``--force`` (:func:`check_overwrite`).
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 import re
@@ -77,15 +78,33 @@ def atomic_output(path: str | Path, *, durable: bool = True) -> Iterator[BinaryI
     """
     fd, tmp = _temporary_file(os.fspath(path))
     try:
-        with os.fdopen(fd, "wb") as out:
-            yield out
-            out.flush()
+        with _Unbuffered(fd) as out:
+            yield out  # type: ignore[misc]
             if durable:
                 os.fsync(out.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class _Unbuffered(io.FileIO):
+    """The temporary file of :func:`atomic_output`: written straight through (no buffer
+    to copy into and flush, nor the ``lseek`` and terminal check a buffered file's opening
+    costs), each ``write`` whole even where the system writes part of it at a time."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__(fd, "wb", closefd=True)
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        view, total = memoryview(data), len(data)
+        written = super().write(view)
+        while written is not None and written < total:
+            more = super().write(view[written:])
+            if more is None:  # pragma: no cover (a non-blocking descriptor: never ours)
+                break
+            written += more
+        return total
 
 
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)

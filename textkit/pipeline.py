@@ -61,9 +61,20 @@ def _load(target: str) -> Stage:
 
 
 def stages(options: Options) -> list[tuple[str, Stage]]:
-    """The ordered stages for ``options`` (OCR correction only when asked for)."""
-    return [(name, _load(target)) for name, target in STAGES
-            if name not in OCR_STAGES or options.correct_ocr]
+    """The ordered stages for ``options`` (OCR correction only when asked for).
+
+    Looked up once per process for each choice (a batch's thousands of one-page files
+    would otherwise import every stage's module by name twice a file), but again if
+    :data:`STAGES` or the loader changed since (a test's stand-in)."""
+    key = (options.correct_ocr, STAGES, _load)
+    found = _STAGES_FOR.get(key)
+    if found is None:
+        found = _STAGES_FOR[key] = tuple((name, _load(target)) for name, target in STAGES
+                                         if name not in OCR_STAGES or options.correct_ocr)
+    return list(found)
+
+
+_STAGES_FOR: dict[tuple[object, ...], tuple[tuple[str, Stage], ...]] = {}
 
 
 def run(doc: Document, options: Options | None = None, *, release: bool = False) -> Document:
@@ -79,8 +90,9 @@ def run(doc: Document, options: Options | None = None, *, release: bool = False)
         doc = replace(doc, options=options)
     if release:
         doc = released(doc, "read")
-    names = [name for name, _ in stages(doc.options)]
-    for name, stage in stages(doc.options):
+    ordered = stages(doc.options)
+    names = [name for name, _ in ordered]
+    for name, stage in ordered:
         began = time.perf_counter()
         try:
             if name in PER_TEXT:  # handed over, not kept here: the old texts go one by one
@@ -98,22 +110,26 @@ def run(doc: Document, options: Options | None = None, *, release: bool = False)
         if not isinstance(result, Document):
             raise PipelineError(name, f"returned {type(result).__name__}, not a Document")
         if not release:
-            doc = replace(result, stages=(*result.stages, name))
-        else:  # one copy: the stage recorded, what no later stage reads dropped, CONSUME said
+            doc = result
+        else:  # at most one copy: what no later stage reads dropped, CONSUME said
             evidence = result.evidence
             if name == "layout":  # the per-text stages' evidence, while the layout's lines are here
                 evidence = {**evidence, **{later: _load(PER_TEXT[later])(result)
                                            for later in PER_TEXT if later in names}}
             if CONSUME in evidence:  # said to one stage only
                 evidence = {k: v for k, v in evidence.items() if k != CONSUME}
-            doc = replace(result, stages=(*result.stages, name), evidence=evidence,
-                          **_dropped(result, name, evidence))
+            dropped = _dropped(result, name, evidence)
+            doc = replace(result, evidence=evidence, **dropped) \
+                if dropped or evidence is not result.evidence else result
         del result
         log.debug("%s: stage %s took %.3f s", doc.source, name, time.perf_counter() - began)
+    # The stages that ran are recorded once, at the end (no stage reads them): not a
+    # copy of the document after each.
     if release:
-        doc = replace(doc, evidence={key: value for key, value in doc.evidence.items()
-                                     if key not in PER_TEXT and key != CONSUME})
-    return doc
+        return replace(doc, stages=(*doc.stages, *names),
+                       evidence={key: value for key, value in doc.evidence.items()
+                                 if key not in PER_TEXT and key != CONSUME})
+    return replace(doc, stages=(*doc.stages, *names))
 
 
 def _consumable(doc: Document, name: str) -> Document:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import replace
 
 from ..lexicon import Lexicon, bigram_count, lexicon_for
 from ..model import Block, BlockKind, Breaks, Confidence, Correction, Document, LineKind, Rule, Text
+from ..model import changed as replace  # dataclasses.replace, at a third of its cost
 from .edits import apply_edits
 
 _FIRST_WORDS = re.compile(r"([a-z][\w’']*)\W*(\w*)")

@@ -12,7 +12,8 @@ merged span, so nothing the scan said is lost.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import accumulate
 
@@ -110,3 +111,55 @@ def _common_prefix(a: str, b: str) -> int:
             break
         n += 1
     return n
+
+
+Moved = tuple[str, str, Sequence[tuple[int, int, str]]]
+"""A text as it was and as it is, with the edits (``(start, end, replacement)`` in the old
+text, in order and disjoint) that made the one of the other."""
+
+
+def recount(counts: Counter[str], moved: Iterable[Moved], count: Callable[[str], Counter[str]]) -> None:
+    """Bring ``counts`` (the sum of ``count`` over a document's texts) up to date with
+    ``moved``, texts of it that edits changed: a stage's counts of the words of a document
+    after a pass over it, without counting every text again.
+
+    ``count`` must split a text into words that hold no white space (as the stages' word
+    patterns do): then outside the stretches between the white space around the edits both
+    texts split into the same words, and only those stretches are counted again (the new
+    text is checked to be the old with them replaced; where it is not, it is counted again
+    whole). A form whose count falls to nothing is removed, as a count made anew lacks it.
+
+    >>> from collections import Counter
+    >>> counts = Counter("tbe cat sat on tbe mat".split())
+    >>> recount(counts, [("tbe cat sat on tbe mat", "the cat sat on tbe mat", [(0, 3, "the")])],
+    ...         lambda text: Counter(text.split()))
+    >>> counts == Counter("the cat sat on tbe mat".split())
+    True
+    """
+    for old, new, edits in moved:
+        spans: list[list[int]] = []  # [start, end, length change] of stretches of the old text
+        for start, end, replacement in edits:
+            change = len(replacement) - (end - start)
+            while start and not old[start - 1].isspace():
+                start -= 1
+            while end < len(old) and not old[end].isspace():
+                end += 1
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+                spans[-1][2] += change
+            else:
+                spans.append([start, end, change])
+        pieces, stretches, at, shift = [], [], 0, 0
+        for start, end, change in spans:
+            stretch = new[start + shift:end + shift + change]
+            pieces += [old[at:start], stretch]
+            stretches.append((old[start:end], stretch))
+            at, shift = end, shift + change
+        pieces.append(old[at:])
+        if "".join(pieces) != new:
+            stretches = [(old, new)]
+        for before, after in stretches:
+            counts.subtract(count(before))
+            counts.update(count(after))
+    for form in [form for form, n in counts.items() if n <= 0]:
+        del counts[form]

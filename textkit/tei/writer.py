@@ -10,8 +10,10 @@ leave the text plain (the header says so), or with ``keep_layout`` an
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from copy import deepcopy
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
@@ -207,39 +209,51 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
     if doc.input_format in _INPUT_FORMATS:
         _sub(bibl, "note", f"Read as {_INPUT_FORMATS[doc.input_format]}.", type="input-format")
 
-    encoding = _sub(header, "encodingDesc")
+    rules = Counter(c.rule for c in doc.corrections())
+    removed = Counter(mark.kind for mark in doc.layout_marks)
+    unanchored = sum(1 for note in doc.footnotes() if not note.anchored)
+    inferred = sum(1 for note in doc.footnotes() if note.inferred)
+    parts = tuple(f"{n} × {_REMOVED_NAMES[kind]}" for kind, n in sorted(removed.items(), key=lambda i: i[0].value)
+                  if kind in _REMOVED_NAMES)
+    header.append(deepcopy(_encoding_desc(
+        keep_layout, sum(n for rule, n in rules.items() if rule.is_ocr), parts, unanchored, inferred,
+        rules[Rule.FOOTNOTE_MARKER], rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL],
+        rules[Rule.HYPHEN_JOIN])))
+
+
+@functools.lru_cache(maxsize=256)
+def _encoding_desc(keep_layout: bool, ocr: int, parts: tuple[str, ...], unanchored: int, inferred: int,
+                   markers: int, initials: int, joined: int) -> etree._Element:
+    """The header's ``encodingDesc`` for these counts: made once, copied into each file's
+    header (a batch's one-page files mostly share their counts, and a copy costs a tenth
+    of the making)."""
+    encoding = etree.Element(_T + "encodingDesc", nsmap={None: TEI_NS})
     application = _sub(_sub(encoding, "appInfo"), "application", xml_id="textkit", ident="textkit",
                        version=__version__)
     _sub(application, "label", "textkit")
     decl = _sub(encoding, "editorialDecl")
-    rules = Counter(c.rule for c in doc.corrections())
-    ocr = sum(n for rule, n in rules.items() if rule.is_ocr)
     _sub(_sub(decl, "correction", method="markup"), "p",
          "OCR misreadings are marked choice/sic/corr: sic holds the OCR reading, not an error of the "
          f"printed source; corr/@type names the rule that made the correction ({ocr} corrected). "
          "Authors' own slips are left as printed.")
-    removed = Counter(mark.kind for mark in doc.layout_marks)
-    unanchored = sum(1 for note in doc.footnotes() if not note.anchored)
-    inferred = sum(1 for note in doc.footnotes() if note.inferred)
-    parts = [f"{n} × {_REMOVED_NAMES[kind]}" for kind, n in sorted(removed.items(), key=lambda i: i[0].value)
-             if kind in _REMOVED_NAMES]
     _sub(_sub(decl, "normalization", method="markup"), "p",
          "Layout marks removed from the reading text: " + ("; ".join(parts) if parts else "none") + ". "
          "Footnotes are placed at their reference points and their glued reference numerals removed "
-         f"({rules[Rule.FOOTNOTE_MARKER]})"
+         f"({markers})"
          + (f"; {unanchored} whose reference was not found are kept, marked anchored=\"false\""
             if unanchored else "")
          + (f"; {inferred} note numbers (n) were not read (the numeral was misread or lost) and "
             "follow from the numbers of the notes around them" if inferred else "")
          + ". Lost drop-cap initials are marked supplied "
-         f"({rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL]}). "
+         f"({initials}). "
          + ("Page starts are kept as pb (with n, the page number as printed, where it was read), "
             "running heads and page numbers as fw where they stood, and the line breaks of joined "
             "words as lb break=\"no\"; other line breaks are not kept." if keep_layout
             else "Page and line breaks are not kept."))
     _sub(_sub(decl, "hyphenation", eol="hard"), "p",
-         f"Line-end hyphens removed where they broke a word ({rules[Rule.HYPHEN_JOIN]} joined); "
+         f"Line-end hyphens removed where they broke a word ({joined} joined); "
          "compound hyphens kept.")
+    return encoding
 
 
 _FW_TYPES = {LineKind.RUNNING_HEAD: "header", LineKind.PAGE_NUMBER: "pageNum"}

@@ -42,6 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
@@ -51,6 +52,8 @@ from .candidates import BUDGET, adapted_search, merged, one_step, rivals, search
 from .model import DOUBLED, ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})").split
+"""A text as ``[gap, word, gap, word, …, gap]``: the gaps are what lies between the words."""
 NUMBER_LIKE = re.compile(r"\d[\d,.]*(?i:st|nd|rd|th|s|d|l)?|[A-Z]+-?\d+[A-Z]?s?|\d+[A-Za-z]{1,2}")
 HYPHEN_GAP = re.compile(r"-[ \t]+")
 MISREAD_HYPHEN_GAP = re.compile(r"[.:;][ \t]+")
@@ -498,62 +501,72 @@ class Judge:
     # -- the walk ------------------------------------------------------------
 
     def suggestions(self, text: str, confidences: Mapping[int, float] | None) -> list[Suggestion]:
-        tokens = [_Token(m.start(), m.end(), word,  # the core: no possessive ending
-                         word[:-2] if word.endswith(POSSESSIVE) and len(word) > 2 else word)
-                  for m in WORD.finditer(text) for word in (m.group(),)]
+        # The words and the gaps between them in one split (no object made per word): word
+        # i is pieces[2i + 1], the gap after it pieces[2i + 2], and its bounds ends[2i] and
+        # ends[2i + 1]. A _Token is made only for the words that are judged.
+        pieces = _WORDS_AND_GAPS(text)
+        words, gaps = pieces[1::2], pieces[2::2]
+        ends = list(accumulate(map(len, pieces)))
+        cores = words if not ("'s" in text or "’s" in text) else [  # no possessive ending
+            word[:-2] if word.endswith(POSSESSIVE) and len(word) > 2 else word for word in words]
+
+        def token(k: int) -> _Token:
+            return _Token(ends[2 * k], ends[2 * k + 1], words[k], cores[k])
+
         # _vouched and _may_be_misread inlined for the common case (a known word in lower
         # case): a walk is a few lookups a word, and a document is walked two or three times.
-        words, lexicon, vouched_form = self.lexicon.words, self.lexicon, _vouched_form
+        known, lexicon, vouched_form = self.lexicon.words, self.lexicon, _vouched_form
         join_hyphens = self.join_hyphens
         cents = CENT_FOR_C in text
         out: list[Suggestion] = []
         skip = -1
-        last = len(tokens) - 1
+        last = len(words) - 1
         previous = ""  # the reading of the word before, for context
-        for i, token in enumerate(tokens):
+        for i, core in enumerate(cores):
             if i <= skip:
                 continue
-            core = token.core
-            vouched = core in words or vouched_form(core, lexicon)
+            vouched = core in known or vouched_form(core, lexicon)
             found: Suggestion | None = None
-            nxt = tokens[i + 1] if i < last else None
-            gap = text[token.end:nxt.start] if nxt is not None else ""
-            if nxt is not None:
+            gap = gaps[i] if i < last else ""
+            if i < last:
                 if gap == " " or gap.isspace():
-                    if not (vouched and (nxt.core in words or vouched_form(nxt.core, lexicon))):
-                        found = self._join(token, nxt, previous, tokens, i, text)
-                    elif (core + nxt.core).lower() in words:  # "ex posed": two words, one
-                        found = self._join(token, nxt, previous, tokens, i, text, known=True)
+                    after = cores[i + 1]
+                    if not (vouched and (after in known or vouched_form(after, lexicon))):
+                        found = self._join(token(i), token(i + 1), previous, gaps, i, text)
+                    elif (core + after).lower() in known:  # "ex posed": two words, one
+                        found = self._join(token(i), token(i + 1), previous, gaps, i, text, known=True)
                 elif join_hyphens and gap[:1] == "-" and HYPHEN_GAP.fullmatch(gap):
-                    found = self._hyphen(token, nxt, text)
+                    found = self._hyphen(token(i), token(i + 1), text)
                 elif join_hyphens and gap[:1] in ".:;" and MISREAD_HYPHEN_GAP.fullmatch(gap):
-                    found = self._hyphen(token, nxt, text, misread=gap[0])
-                elif gap == "-" and nxt.start in self.kept_hyphens:
-                    found = self._kept_hyphen(token, nxt, previous, text)
+                    found = self._hyphen(token(i), token(i + 1), text, misread=gap[0])
+                elif gap == "-" and ends[2 * i + 2] in self.kept_hyphens:
+                    found = self._kept_hyphen(token(i), token(i + 1), previous, text)
             if found is not None:
                 out.append(found)
                 skip = i + 1
-                previous = (found.replacement if found.applied else nxt.core).split()[-1].lower()
+                previous = (found.replacement if found.applied else cores[i + 1]).split()[-1].lower()
                 continue
-            if cents and token.start and text[token.start - 1] == CENT_FOR_C and core.islower():
-                found = self._cent(token, text)
+            if cents and core.islower() and ends[2 * i] and text[ends[2 * i] - 1] == CENT_FOR_C:
+                found = self._cent(token(i), text)
                 if found is not None:
                     out.append(found)
                     previous = found.replacement.lower()
                     continue
             # The common case, at a lookup or two: a known word nothing commoner explains.
-            if vouched and not (_lower_may_be_misread(core) if core.islower()
-                                else self._may_be_misread(token, text)):
+            if vouched and not (_lower_may_be_misread(core) if core.islower() else
+                                _capital_may_be_misread(core) and starts_sentence(text, ends[2 * i])):
                 previous = core.lower()
                 continue
-            if not (core in self.protected or self._foreign_beside(tokens, i)
-                    or _at_line_break(text, token)):
-                before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
-                after = nxt.core.lower() if nxt is not None and gap.isspace() and self._vouched(nxt) else ""
-                found = self._verdict(token, before, after, text, vouched)
+            this = token(i)
+            if not (core in self.protected or self._foreign_beside(cores, i)
+                    or _at_line_break(text, this)):
+                before = previous if i and gaps[i - 1].isspace() else ""
+                after = cores[i + 1].lower() if i < last and gap.isspace() and (
+                    cores[i + 1] in known or vouched_form(cores[i + 1], lexicon)) else ""
+                found = self._verdict(this, before, after, text, vouched)
             if found is not None:
-                if confidences is not None and token.start in confidences:
-                    found = _with_confidence(found, confidences[token.start], self.thresholds)
+                if confidences is not None and this.start in confidences:
+                    found = _with_confidence(found, confidences[this.start], self.thresholds)
                 if found.log_odds >= self.thresholds.suggest:
                     out.append(found)
             previous = (found.replacement if found is not None and found.applied
@@ -625,11 +638,10 @@ class Judge:
         return found
 
     @staticmethod
-    def _foreign_beside(tokens: list[_Token], i: int) -> bool:
+    def _foreign_beside(cores: list[str], i: int) -> bool:
         """A neighbour is a foreign word (``et``, ``nous``): this one may be foreign too."""
         foreign = foreign_words()
-        return any(0 <= j < len(tokens) and tokens[j].core.lower() in foreign
-                   for j in (i - 1, i + 1))
+        return any(0 <= j < len(cores) and cores[j].lower() in foreign for j in (i - 1, i + 1))
 
     def _vouched(self, token: _Token) -> bool:
         """The lexicon knows the word, or it is protected: nothing to judge."""
@@ -831,8 +843,9 @@ class Judge:
 
     def _own(self, lower: str, reading: str) -> bool:
         """Is ``reading`` one of the scan's own confusions from ``lower`` (its only one)?"""
-        pair = _confusion(lower, reading)  # the alignment, cached per process
-        return pair is not None and pair in self.model.own
+        own = self.model.own
+        pair = _confusion(lower, reading) if _may_be_own(lower, reading, own) else None
+        return pair is not None and pair in own  # (the alignment: cached per process)
 
     def _real_word_costs(self, lower: str, options: Iterable[tuple[str, float]]
                          ) -> list[tuple[str, float, float]]:
@@ -844,7 +857,7 @@ class Judge:
         out = []
         for c, cost in options:
             own = math.inf
-            if rates:
+            if rates and _may_be_own(lower, c, rates):
                 pair = _confusion(lower, c)
                 if pair is not None:
                     own = rates.get(pair, math.inf)
@@ -969,7 +982,7 @@ class Judge:
                           f"a line-end hyphen kept, its join misread: {self._note(best, cost, before, '')}"
                           f"; log-odds {log_odds:.1f}")
 
-    def _join(self, token: _Token, nxt: _Token, previous: str, tokens: list[_Token], i: int,
+    def _join(self, token: _Token, nxt: _Token, previous: str, gaps: list[str], i: int,
               text: str, known: bool = False) -> Suggestion | None:
         """``con sulting``: a space the OCR put inside a word. Two ``known`` words
         (``ex posed``) are joined only from :attr:`Thresholds.known_join`, and only when
@@ -992,13 +1005,13 @@ class Judge:
                 return None
             # "recio ient", "Trea fury": the halves of a word, misread where it split (its first
             # half no word: so were those of every such join of the ocr-pairs that was the gold's).
-            found = _join_readings(lower, len(a), self.lexicon.words, self.model)
+            found = _join_readings(lower, len(a), self.lexicon.words, self.model.reading(lower))
             if not found:
                 return None
             misread = lower
             lower, cost = max(found, key=lambda cc: (self._log_p(cc[0]) - cc[1], cc[0]))
             joined = _cased(lower, joined)
-        before = previous if i and text[tokens[i - 1].end:token.start].isspace() else ""
+        before = previous if i and gaps[i - 1].isspace() else ""
         shape_a = _shape(a, starts_sentence(text, token.start))
         score = -self.model.space_inserted - cost + self._log_p(lower) + (
             language.association(before, lower) if before else 0.0)
@@ -1110,6 +1123,13 @@ def _confusion(lower: str, reading: str) -> tuple[str, str] | None:
     (:func:`~.model.confusions`: a word alignment each, cached per process)."""
     pairs = list(confusions([(lower, reading)]))
     return pairs[0] if len(pairs) == 1 else None
+
+
+def _may_be_own(lower: str, reading: str, own: Mapping[tuple[str, str], float]) -> bool:
+    """Might :func:`_confusion` of ``lower`` and ``reading`` be one of ``own``'s? (Its two sides
+    are parts of the two words: where no pair of ``own`` is, no alignment need be made.)"""
+    a, b = lower.lower(), reading.lower()
+    return any(seen in a and printed in b for seen, printed in own)
 
 
 _Found = tuple[dict[str, float], dict[str, float]]

@@ -37,11 +37,11 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain
-from dataclasses import replace
 
 from ...lexicon import Lexicon, lexicon_for
 from ...model import Block, BlockKind, Correction, Document, Footnote
-from ..edits import apply_edits
+from ...model import changed as replace  # dataclasses.replace, at a third of its cost
+from ..edits import Moved, apply_edits, recount
 from ..frozen import frozen_heap
 from ..spelling import Vocabulary
 from .judge import WORD, Changed, Judge, _stem
@@ -80,8 +80,9 @@ def _correct_ocr(doc: Document) -> Document:
     suspects: dict[str, bool] = {}  # whether a word may be a misreading (the word alone decides)
     vocabulary: Vocabulary | None = None
     changed: Changed | None = None
+    counts = _counts(doc)  # the document's words, moved by each pass's edits (recount)
     for _ in range(MAX_PASSES):
-        previous, vocabulary = vocabulary, _vocabulary(doc)
+        previous, vocabulary = vocabulary, Vocabulary(counts)
         if previous is not None:
             assert changed is not None
             changed = Changed(changed.forms, vocabulary.share_lookalikes(previous))
@@ -91,6 +92,7 @@ def _correct_ocr(doc: Document) -> Document:
         if not corrector.edits:
             break
         changed = Changed(frozenset(corrector.forms), frozenset())
+        recount(counts, corrector.moved, _count)
     return doc
 
 
@@ -110,12 +112,16 @@ def find_misreadings(text: str, *, vocabulary: Vocabulary | None = None,
     return list(judge.findings(text, heading=heading))
 
 
-def _vocabulary(doc: Document) -> Vocabulary:
-    """The words of every block and footnote of ``doc``."""
+def _counts(doc: Document) -> Counter[str]:
+    """The words of every block and footnote of ``doc`` (:func:`document_words`), counted."""
     counts: Counter[str] = Counter()
     for text in chain((b.text for b in doc.blocks()), (n.text for n in doc.footnotes())):
         counts.update(document_words([text]))  # a block's words at a time, not the volume's
-    return Vocabulary(counts)
+    return counts
+
+
+def _count(text: str) -> Counter[str]:
+    return Counter(document_words([text]))
 
 
 def document_words(texts: Iterable[str]) -> Iterator[str]:
@@ -138,6 +144,8 @@ class _Corrector:
         """How many corrections this pass made."""
         self.forms: set[str] = set()
         """The case-folded forms whose counts this pass's corrections moved."""
+        self.moved: list[Moved] = []
+        """The texts this pass's corrections changed (to move the document's counts by)."""
 
     def block(self, block: Block) -> Block:
         """``block`` and its footnotes corrected (an author line's names are left alone)."""
@@ -148,7 +156,10 @@ class _Corrector:
             self.edits += len(edits)
             for fix in edits:
                 self.forms.update(w.lower() for w in (*fix.original.split(), *fix.replacement.split()))
-            block = apply_edits(block, edits) if edits else block
+            if edits:
+                fixed = apply_edits(block, edits)
+                self.moved.append((block.text, fixed.text, [(f.start, f.end, f.replacement) for f in edits]))
+                block = fixed
         notes = tuple(replace(anchor, note=self.footnote(anchor.note)) for anchor in block.notes)
         return replace(block, notes=notes) if notes != block.notes else block
 

@@ -10,8 +10,9 @@ import functools
 import logging
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon, bigram_count, frequencies
@@ -23,6 +24,8 @@ from .candidates import COMMON, WordVariants, common_variants, names_in_reach, v
 log = logging.getLogger(__name__)
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORDS_AND_GAPS = re.compile(f"({WORD.pattern})").split
+"""A text as ``[gap, word, gap, word, …, gap]``: the gaps are what lies between the words."""
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _ASCII_DIGIT = re.compile(r"[0-9]").search
 
@@ -140,45 +143,53 @@ class Judge:
         only the words whose verdict that can alter are judged again (see
         :meth:`affected`); the others got theirs with the same neighbours and counts.
         """
-        words = list(WORD.finditer(text))
+        # The words and the gaps between them in one split (no object made per word): word
+        # i is pieces[2i + 1], the gap after it pieces[2i + 2], and it starts at ends[2i].
+        pieces = _WORDS_AND_GAPS(text)
+        gaps = pieces[2::2]
+        ends = list(accumulate(map(len, pieces)))
+        n = len(gaps)
         capitals = heading and _in_capitals(text)
-        stems = [_stem(match.group())[0] for match in words]
+        stems = [_stem(word)[0] for word in pieces[1::2]] if "'" in text or "’" in text \
+            else pieces[1::2]  # (a possessive ending needs an apostrophe)
         readings = list(stems)  # each word as corrected so far: the context of its neighbours
         found: dict[int, tuple[str, Rule, Confidence, str]] = {}
+        todo: Iterable[int]
         if changed is None:
-            todo = set(range(len(words)))
+            todo = range(n)
         else:
             affected: dict[str, bool] = {}  # by word: a block repeats its words
-            todo = set()
+            todo = []
             for i, stem in enumerate(stems):
                 hit = affected.get(stem)
                 if hit is None:
                     hit = affected[stem] = self.affected(stem, changed)
                 if hit:
-                    todo.add(i)
+                    todo.append(i)
         # A correction changes its neighbours' context ("0f l" -> "of l" -> "of I"): judge
         # the neighbours again until nothing changes, so that the stage is idempotent.
         suspects = self._suspects  # suspect()'s answers, asked inline for most words
+        last = n - 1
         while todo:
-            changed = set()
-            for i in sorted(todo):
+            again = set()
+            for i in todo:
                 hit = suspects.get(stems[i])
                 if not (self.suspect(stems[i]) if hit is None else hit):
                     continue
-                context = _Context(
-                    previous=readings[i - 1] if _spaced(text, words, i - 1, i) else "",
-                    following=readings[i + 1] if _spaced(text, words, i, i + 1) else "",
-                    sentence_start=starts_sentence(text, words[i].start()),
+                context = _Context(  # neighbours only across spaces (a context pair)
+                    previous=readings[i - 1] if i and _blank(gaps[i - 1]) else "",
+                    following=readings[i + 1] if i < last and _blank(gaps[i]) else "",
+                    sentence_start=starts_sentence(text, ends[2 * i]),
                     heading=heading, capitals=capitals)
                 verdict = self.judge(stems[i], context)
                 if verdict is not None and verdict[0] != readings[i]:
                     found[i] = verdict
                     readings[i] = verdict[0]
-                    changed.add(i)
-            todo = {j for i in changed for j in (i - 1, i + 1) if 0 <= j < len(words)} - found.keys()
+                    again.add(i)
+            todo = sorted({j for i in again for j in (i - 1, i + 1) if 0 <= j < n} - found.keys())
         for i in sorted(found):
             replacement, rule, confidence, note = found[i]
-            start = words[i].start()
+            start = ends[2 * i]
             yield Correction(rule, start, start + len(stems[i]), stems[i], replacement, confidence, 0, note)
 
     def affected(self, word: str, changed: Changed) -> bool:
@@ -197,7 +208,9 @@ class Judge:
         if _shape(word).islower():
             return False
         lower = word.lower()
-        if any(_near(lower, name, 2) for name in changed.names):
+        by_length = _by_length(changed.names)  # (a name more than two letters longer or
+        if any(_near(lower, name, 2) for n in range(len(lower) - 2, len(lower) + 3)  # shorter
+               for name in by_length.get(n, ())):  # is more than two edits away)
             return True  # the look-alike search may find another name
         return any(form.lower() in forms for form in self.vocabulary.cached_lookalikes(word))
 
@@ -419,6 +432,15 @@ def _suspect(word: str, lex: Lexicon, user_words: frozenset[str]) -> bool:
                     and not common_variants(word)))
 
 
+@functools.lru_cache(maxsize=16)
+def _by_length(names: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """``names`` by their length (a pass's :attr:`Changed.names`, asked about by every word)."""
+    out: dict[int, list[str]] = {}
+    for name in names:
+        out.setdefault(len(name), []).append(name)
+    return {n: tuple(found) for n, found in out.items()}
+
+
 @functools.cache
 def _total_frequency() -> int:
     """The sum of the English counts: turns word frequencies into probabilities."""
@@ -444,6 +466,7 @@ def _capitalized(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
+@functools.lru_cache(maxsize=100_000)
 def _shape(word: str) -> str:
     """``word`` with glyphs whose case the OCR may have confused inside it made lower case.
 
@@ -477,11 +500,8 @@ def _stem(token: str) -> tuple[str, str]:
     return token, ""
 
 
-def _spaced(text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
-    """Words ``i`` and ``j`` exist and only spaces lie between them (a context pair)."""
-    if i < 0 or j >= len(words):
-        return False
-    gap = text[words[i].end():words[j].start()]
+def _blank(gap: str) -> bool:
+    """Only spaces lie between two words (a context pair)."""
     return bool(gap) and not gap.strip()
 
 
