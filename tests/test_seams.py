@@ -195,8 +195,8 @@ def _mark_and_interrupt(item: tuple[str, int]) -> int:
                 break
             time.sleep(0.02)
         _wait_until_parent_waits()
-        os.kill(os.getppid(), signal.SIGINT)
-        time.sleep(0.2)
+        os.kill(os.getppid(), signal.SIGINT)  # it wakes (state R) to handle it
+        _wait_until_parent_waits()  # asleep again: it has told this worker to drop the rest
     return n
 
 
