@@ -118,6 +118,14 @@ Moved = tuple[str, str, Sequence[tuple[int, int, str]]]
 text, in order and disjoint) that made the one of the other."""
 
 
+def apply_edits_noted(block: Block, edits: Sequence[Correction], moved: list[Moved]) -> Block:
+    """:func:`apply_edits`, the block's text as it was and as it is, with the edits, noted in
+    ``moved`` (for :func:`recount`)."""
+    fixed = apply_edits(block, edits)
+    moved.append((block.text, fixed.text, [(c.start, c.end, c.replacement) for c in edits]))
+    return fixed
+
+
 def recount(counts: Counter[str], moved: Iterable[Moved], count: Callable[[str], Counter[str]]) -> None:
     """Bring ``counts`` (the sum of ``count`` over a document's texts) up to date with
     ``moved``, texts of it that edits changed: a stage's counts of the words of a document

@@ -22,7 +22,7 @@ from collections import Counter
 from ...lexicon import lexicon_for
 from ...model import Block, BlockKind, Confidence, Correction, Document, Footnote, Rule, SourceLines
 from ...model import changed as replace  # dataclasses.replace, at a third of its cost
-from ..edits import Moved, apply_edits, recount
+from ..edits import Moved, apply_edits_noted, recount
 from ..frozen import frozen_heap
 from . import Channel, Kind, Suggestion, count_words
 from .judge import WORD, long_s_readings, long_s_share, prints_long_s, unknown_share
@@ -82,11 +82,7 @@ def _correct_with_channel(doc: Document) -> Document:
         edits = [_correction(s, b, Confidence.HIGH if s.log_odds >= HIGH_LOG_ODDS else Confidence.MEDIUM)
                  for s in found if s.applied]
         edited += len(edits)
-        if not edits:
-            return b
-        fixed = apply_edits(b, edits)
-        moved.append((b.text, fixed.text, [(s.start, s.end, s.replacement) for s in found if s.applied]))
-        return fixed
+        return apply_edits_noted(b, edits, moved) if edits else b
 
     def note(n: Footnote) -> Footnote:
         fixed = block(n.as_block(), note=True)

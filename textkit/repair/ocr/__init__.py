@@ -41,7 +41,7 @@ from itertools import chain
 from ...lexicon import Lexicon, lexicon_for
 from ...model import Block, BlockKind, Correction, Document, Footnote
 from ...model import changed as replace  # dataclasses.replace, at a third of its cost
-from ..edits import Moved, apply_edits, recount
+from ..edits import Moved, apply_edits_noted, recount
 from ..frozen import frozen_heap
 from ..spelling import Vocabulary
 from .judge import WORD, Changed, Judge, _stem
@@ -156,10 +156,7 @@ class _Corrector:
             self.edits += len(edits)
             for fix in edits:
                 self.forms.update(w.lower() for w in (*fix.original.split(), *fix.replacement.split()))
-            if edits:
-                fixed = apply_edits(block, edits)
-                self.moved.append((block.text, fixed.text, [(f.start, f.end, f.replacement) for f in edits]))
-                block = fixed
+            block = apply_edits_noted(block, edits, self.moved) if edits else block
         notes = tuple(replace(anchor, note=self.footnote(anchor.note)) for anchor in block.notes)
         return replace(block, notes=notes) if notes != block.notes else block
 
