@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from ..model import Footnote, FootnoteRef, LineKind
 from .joining import join
 from .lines import RawLine, new_block
-from .shape import split_authors
+from .shape import ends_sentence, split_authors
 
 log = logging.getLogger(__name__)
 
@@ -549,6 +549,11 @@ _IMPRINT = re.compile(r"\([^()]*:[^()]*\b" + _YEAR + r"\)")
 Books, 1981)``. Running text cites by author and year (``(Hirata 1991: 45)``), not so."""
 
 
+def _gives_imprint(lines: list[RawLine], chunk: list[int]) -> bool:
+    """The lines ``chunk``, read as one, cite a book by its imprint (:data:`_IMPRINT`)."""
+    return bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
+
+
 def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
     """A short block that cites a book by its imprint: a note, whatever its head became.
 
@@ -557,8 +562,7 @@ def _cites(lines: list[RawLine], chunk: list[int]) -> bool:
     one to three lines may open so too; a paragraph does not give an imprint.
     """
     return len(chunk) <= CITE_NOTE_MAX_LINES and (not lines[chunk[0]].content[:1].islower() or any(
-        _mark_head(lines[i].content) for i in chunk[1:])) and \
-        bool(_IMPRINT.search(" ".join(lines[i].content for i in chunk)))
+        _mark_head(lines[i].content) for i in chunk[1:])) and _gives_imprint(lines, chunk)
 
 
 def _interrupts(lines: list[RawLine], chunks: list[list[int]], k: int) -> bool:
@@ -569,11 +573,8 @@ def _interrupts(lines: list[RawLine], chunks: list[list[int]], k: int) -> bool:
     quotation that a sentence goes on after gives no imprint. Any length: the notes under a
     column may be several (``… rather`` // notes // ``than a practice``).
     """
-    from .shape import ends_sentence
-
     return (0 < k < len(chunks) - 1 and not ends_sentence(lines[chunks[k - 1][-1]].content)
-            and lines[chunks[k + 1][0]].content[:1].islower()
-            and bool(_IMPRINT.search(" ".join(lines[i].content for i in chunks[k]))))
+            and lines[chunks[k + 1][0]].content[:1].islower() and _gives_imprint(lines, chunks[k]))
 
 
 def _split_read_in(lines: list[RawLine], chunks: list[list[int]]) -> list[list[int]]:
@@ -585,8 +586,6 @@ def _split_read_in(lines: list[RawLine], chunks: list[list[int]]) -> list[list[i
     imprint and end as a note does, and the next block goes on in lower case (the column's
     sentence continues after the notes), the block is two: the column's lines, then the notes.
     """
-    from .shape import ends_sentence
-
     out: list[list[int]] = []
     for k, chunk in enumerate(chunks):
         after = chunks[k + 1] if k + 1 < len(chunks) else None
@@ -598,7 +597,7 @@ def _split_read_in(lines: list[RawLine], chunks: list[list[int]]) -> list[list[i
                 if (_head(lines[chunk[p]].content, mid_page=False) is not None
                         and not ends_sentence(lines[chunk[p - 1]].content)
                         and _ends_note(lines[chunk[-1]].content)
-                        and _IMPRINT.search(" ".join(lines[i].content for i in chunk[p:]))):
+                        and _gives_imprint(lines, chunk[p:])):
                     cut = p
                     break
         out += [chunk[:cut], chunk[cut:]] if cut else [chunk]
