@@ -33,7 +33,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine, Word
-from ..read.geometry import INDENTED, INDENTED_NOTE, Anchor, Role, RoleKind, anchors, classify, is_raised, printed_pages
+from ..read.geometry import (INDENTED, INDENTED_NOTE, NOTE_END, Anchor, Role, RoleKind, anchors, classify,
+                             is_raised, printed_pages)
 from .footnotes import PLACE_SCORE, RefCandidate, glyph_score
 from .joining import join
 
@@ -805,11 +806,7 @@ def _carried_over(src: list[SourceLine], last: _Note, i: int, role: Role) -> boo
     Tomas Villareal, …``; ``(Tokyo: Meridian`` / ``Press, 1994).``)."""
     if role.kind is not RoleKind.FOOTNOTE:
         return False
-    return not _NOTE_END.search(src[last.lines[-1]].text.strip())
-
-
-_NOTE_END = re.compile(r"[.)\]][\"'”’]?$")
-"""A note line that ends a sentence: a stop or a closing bracket, a quote after it."""
+    return not NOTE_END.search(src[last.lines[-1]].text.strip())
 
 
 def _same_row(src: list[SourceLine], prev: int, i: int) -> bool:
@@ -893,7 +890,7 @@ def _continues(src: list[SourceLine], prev: int, i: int, role: Role) -> bool:
     if a.box is None or b.box is None:
         return False
     height = max(a.box.height, b.box.height)
-    ended = _NOTE_END.search(a.text.strip())
+    ended = NOTE_END.search(a.text.strip())
     return b.box.x0 <= a.box.x0 + 0.3 * height and not ended
 
 

@@ -522,7 +522,8 @@ def _column_edge(lines: list[SourceLine], page: list[int], roles: list[Role | No
     return float(xs[len(xs) // 5]) if len(xs) >= 3 else None
 
 
-_NOTE_END = re.compile(r"[.)\]][\"'”’]?$")
+NOTE_END = re.compile(r"[.)\]][\"'”’]?$")
+"""A note line that ends a sentence: a stop or a closing bracket, a quote after it."""
 
 
 def _indented_note_starts(lines: list[SourceLine], by_page: dict[int, list[int]],
@@ -553,7 +554,7 @@ def _indented_note_starts(lines: list[SourceLine], by_page: dict[int, list[int]]
         # line that ended no sentence goes on with it: the scan lost its first
         # letters ("(Sin-" of "yapore:")
         if role is not None and role.kind is RoleKind.FOOTNOTE and lines[i].text.strip()[:1].islower() \
-                and i - 1 in indents and not _NOTE_END.search(lines[i - 1].text.strip()):
+                and i - 1 in indents and not NOTE_END.search(lines[i - 1].text.strip()):
             continue
         if NOTE_INDENT_EM <= v <= 4 and role is not None:
             why = f"{role.why}; {INDENTED_NOTE}" if role.kind is RoleKind.FOOTNOTE_START else (
