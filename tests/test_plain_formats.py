@@ -27,6 +27,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ocr"
     ("pdftotext/default.txt", "pdftotext"),
     ("pdftotext/layout.txt", "pdftotext"),
     ("tesseract/coastal-cities-1996/clean.txt", "tesseract"),
+    ("tesseract/northern-sea-routes-2002/degraded.txt", "tesseract"),  # a blank last page: ends in \f
     ("../us-japan-in-asia-1994.txt", "text"),
 ])
 def test_each_program_is_recognised_from_its_text(path, name):
@@ -123,6 +124,11 @@ def test_pdftotext_layout_columns_side_by_side_warn_and_read_left_first(caplog):
     (" INTRODUCTION\n\nAnn Lee\n", "text"),
     ("Title\n\fINTRODUCTION\nText.\n", "tesseract"),
     ("Page one.\n\fPage two.\n\f", "pdftotext"),
+    # Tesseract's blank last page ends in a form feed too; its lines keep their hyphens and no
+    # leading space, where pdftotext joins hyphenated words (default) or indents (-layout).
+    ("the fun-\ndamental issue\n\fand its sec-\nond part\n\f", "tesseract"),
+    ("the fun-\ndamental issue\n\fand its sec-\nond part\n\n     2\n\f", "pdftotext"),
+    ("the fundamental issue\n\fand its second part\n\f", "pdftotext"),
     ("an is\u00ad\nsue of note\n", "abbyy"),
     ("the re¬\nmains\n", "abbyy"),
 ])

@@ -29,6 +29,7 @@ import logging
 import re
 from array import array
 from collections.abc import Sequence
+from itertools import islice
 
 from ..model import Document, Options, SourceLine, SourceLines
 from ..model import changed as replace  # dataclasses.replace, at a third of its cost
@@ -49,6 +50,8 @@ SIDE_BY_SIDE_SHARE = 0.4
 ``pdftotext -layout`` page of two columns side by side."""
 
 _SOFT_END = re.compile("[\u00ad¬][ \t]*$", re.MULTILINE)
+_KEPT_BREAK = re.compile(r"[a-z]-\n[a-z]")
+_LAID_OUT = re.compile(r"^ |\S {2,}\S", re.MULTILINE)
 _GUTTER = re.compile(r"\S( {3,})\S")
 
 
@@ -79,8 +82,27 @@ def detect(text: str) -> str:
     if _SOFT_END.search(text) or _unwrapped(text):
         return "abbyy"
     if "\f" in text:
-        return "pdftotext" if text.rstrip(" \t\n").endswith("\f") else "tesseract"
+        ends_in_feed = text.rstrip(" \t\n").endswith("\f")
+        return "pdftotext" if ends_in_feed and not _tesseract_lines(text) else "tesseract"
     return "text"
+
+
+def _tesseract_lines(text: str) -> bool:
+    """Lines as Tesseract writes them, and as neither mode of pdftotext does.
+
+    Tesseract writes its page separator *before* each page after the first, so
+    a blank last page leaves the text ending in a form feed, as pdftotext's
+    "after every page" does. The lines tell them apart: Tesseract keeps a
+    word's line-end hyphen and writes no leading space nor a run of spaces;
+    pdftotext's default mode joins a hyphenated word's two lines (poppler), and
+    ``-layout`` indents lines and spaces columns and page numbers apart.
+
+    >>> _tesseract_lines("the fun-\\ndamental issue\\nand its sec-\\nond part\\n\\f")
+    True
+    >>> _tesseract_lines("    the fun-\\ndamental issue\\nand its sec-\\nond part\\n\\f")
+    False
+    """
+    return len(list(islice(_KEPT_BREAK.finditer(text), 2))) == 2 and not _LAID_OUT.search(text)
 
 
 def _unwrapped(text: str) -> bool:
