@@ -8,7 +8,8 @@ reader recognises them from the text itself (:func:`detect`), unless
 * ``text`` (the series' own export): a line that begins with exactly one
   space starts a new page.
 * ``tesseract``: a form feed between pages, no newline after it, none after
-  the last page; a blank line between blocks.
+  the last page (unless that page is blank: then the lines tell it from
+  pdftotext's); a blank line between blocks.
 * ``pdftotext`` (poppler): a form feed after every page, the last one too.
   With ``-layout`` the lines keep their indentation (so a leading space is
   no page start) and two columns may stand side by side: the reader then
