@@ -386,3 +386,15 @@ def test_counts_moved_by_a_pass_equal_those_made_anew() -> None:
     counts = Counter(document_words([old, "the IAEA"]))
     recount(counts, [(old, new, edits)], _count)
     assert dict(counts) == dict(Counter(document_words([new, "the IAEA"])))
+
+
+def test_a_half_of_a_word_split_by_a_space_is_left_to_the_join():
+    # "con sulting": "sulting" alone is one confusion from "suiting", a wrong reading of the
+    # split word; the OCR stage leaves it, and the channel stage joins the halves.
+    assert find_misreadings("The con sulting engineer came to the office.") == []
+    assert [(f.original, f.replacement) for f in find_misreadings("The sulting engineer came.")] \
+        == [("sulting", "suiting")]
+    import textkit
+    doc = textkit.convert_text("A TITLE\n\nThe con sulting engineer and the ille gally built offen ce.\n")
+    assert doc.texts[0].blocks[0].text == "The consulting engineer and the illegally built offence."
+    assert {c.rule for c in doc.corrections()} == {Rule.OCR_JOIN}

@@ -61,6 +61,10 @@ few letters are one letter from several words (``sait``: ``salt``, ``suit``, ``s
 which only the context tells apart (the channel stage, after this one, weighs them
 all); a merged glyph undone (``wam``: ``warn``, ``rn`` read as ``m``) is rarer by chance."""
 
+SPLIT_JOIN_MIN = 6
+"""A word split in two by the OCR is left to the channel stage's join from this length on
+(shorter joins of a fragment and a neighbour are words by chance: ``a`` + ``wam``)."""
+
 ODD_PAIR = 1.0
 """A pair of neighbours seen less often than their frequencies predict (pointwise
 mutual information below 0) speaks against a reading (``the in function``)."""
@@ -176,6 +180,8 @@ class Judge:
                 hit = suspects.get(stems[i])
                 if not (self.suspect(stems[i]) if hit is None else hit):
                     continue
+                if self._split_half(stems, gaps, i):
+                    continue
                 context = _Context(  # neighbours only across spaces (a context pair)
                     previous=readings[i - 1] if i and _blank(gaps[i - 1]) else "",
                     following=readings[i + 1] if i < last and _blank(gaps[i]) else "",
@@ -191,6 +197,22 @@ class Judge:
             replacement, rule, confidence, note = found[i]
             start = ends[2 * i]
             yield Correction(rule, start, start + len(stems[i]), stems[i], replacement, confidence, 0, note)
+
+    def _split_half(self, stems: list[str], gaps: list[str], i: int) -> bool:
+        """``con sulting``: a half of a word the OCR split by a space, which joined with its
+        neighbour is a word (``consulting``). Left as read: the channel stage, after this
+        one, weighs the join against each half's readings (``sulting`` alone is one
+        confusion from ``suiting``, a wrong reading of a split word)."""
+        word = stems[i]
+        if not word.isalpha() or not word[1:].islower():
+            return False
+        joins = []
+        if i and gaps[i - 1] == " " and stems[i - 1].isalpha():
+            joins.append(stems[i - 1] + word.lower())
+        if i + 1 < len(stems) and gaps[i] == " " and stems[i + 1].isalpha() and stems[i + 1].islower():
+            joins.append(word + stems[i + 1])
+        return any(len(joined) >= SPLIT_JOIN_MIN and self.lex.knows(joined)
+                   and not Lexicon.proper_only(joined.lower()) for joined in joins)
 
     def affected(self, word: str, changed: Changed) -> bool:
         """Could the last pass's changes alter the verdict on ``word``?
