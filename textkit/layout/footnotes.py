@@ -343,7 +343,13 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 foot_top = k
             elif foot_top == k + 1 or k == bottom - 1:
                 top = min(foot_top, bottom)
-                wide = self_wide(k)
+                # Wider than the text by a little only (a column's justified lines vary that
+                # much) and cut off in mid-word or mid-sentence right above a note that kept
+                # its numeral: the column's last paragraph, which the page broke; a note
+                # above another ends with its stop.
+                wide = self_wide(k) and not (
+                    k + 1 in found and found[k + 1] != (None, "") and _MID_WORD.search(lines[chunks[k][-1]].content)
+                    and _chunk_width(lines, chunks[k]) < MID_WIDE_SHARE * width)
                 below = k + 1 < len(chunks) and k + 1 in found
                 gap = (below and foot_top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
                        and _fills_gap(found[k + 1], above[k])
