@@ -456,9 +456,11 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                     if not current:  # the note above ended in the block before: this one opens here
                         current, notes_head = [i], head
                         continue
-                if position == 0 and head is None and notes and notes[-1].page == page \
-                        and _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower():
-                    # A note broken across the columns goes on in lower case at the next foot.
+                if position == 0 and head is None and notes and notes[-1].page == page and (
+                        _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower()
+                        or not _ends_note(lines[notes[-1].lines[-1]].content) and _scrap(lines, chunk)):
+                    # A note broken across the columns goes on in lower case at the next foot,
+                    # or with the figures that close its citation (… Studies, // 2001), 136-166.).
                     notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
                     notes_head = ("continued", "")
                     continue
