@@ -905,7 +905,7 @@ class RefCandidate:
 
 
 _CANDIDATE = re.compile(
-    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™+)|_]{1,2}|[lIt]_?)"
+    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[1-9][°º]|[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™+)|_]{1,2}|[lIt]_?)"
     r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®©º™])"
     r"|(?<=\d[a-z])(?P<d>\d{1,2})"
     r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"
@@ -954,10 +954,13 @@ def glyph_score(candidate: RefCandidate, number: str) -> float:
     """How likely ``candidate`` is the reference numeral of note ``number`` (0-1).
 
     >>> [round(glyph_score(RefCandidate(0, 0, g, "punct"), n), 2) for g, n in
-    ...  [("2", "2"), ("!", "1"), ("?", "2"), ("?", "1"), ("*", "3"), ("l", "2")]]
-    [1.0, 0.9, 0.85, 0.4, 0.85, 0.0]
+    ...  [("2", "2"), ("!", "1"), ("?", "2"), ("?", "1"), ("*", "3"), ("l", "2"), ("1°", "10")]]
+    [1.0, 0.9, 0.85, 0.4, 0.85, 0.0, 0.9]
     """
     glyph, after = candidate.glyph, candidate.after
+    if len(glyph) == 2 and glyph[0].isdigit() and glyph[1] in "°º":
+        # ¹⁰ … ⁹⁰: a raised 0 read as the small circle it looks like (region.1°)
+        return 0.9 if glyph[0] + "0" == number else 0.0
     if glyph[-1].isdigit():
         if glyph.lstrip("!?*'’”\"°®+") == number:
             return 1.0 if glyph.isdigit() else 0.95
