@@ -110,3 +110,14 @@ def test_candidates_skip_closing_quotes_and_brackets():
     assert _candidates("the treasury officials ? Some") == [("?", "space")]
     assert _candidates("the treasury officials.?, Some") == [("?", "punct")]  # a stray comma after it
     assert _candidates("there were 2 ports and 3 harbors") == []  # numbers, not references
+
+
+def test_a_raised_zero_read_as_a_degree_sign_makes_the_tens():
+    # ¹⁰ after a sentence's stop, its 0 read as the small circle it looks like; a
+    # degree sign after a number is no reference.
+    assert _candidates("is still hard to find in the region.1° The lesson") == [("1°", "punct")]
+    assert _candidates("the water stood at 12° that year") == []
+    notes = [_note("9"), _note("10")]
+    cands = [_cand(1, "°"), _cand(2, "1°")]
+    assert align(notes, cands, [0, 0], [10, 10], [(0, 10)] * 2) == {0: cands[0], 1: cands[1]}
+    assert glyph_score(_cand(2, "1°"), "1") == 0.0

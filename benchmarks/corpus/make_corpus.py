@@ -106,7 +106,7 @@ class VolumeSpec:
     slug: str
     title: str
     subtitle: str
-    layout: str  # "multicol-heads" | "twocolumn-feet" | "multicol-centre" | "author-heads"
+    layout: str  # "multicol-heads" | "twocolumn-feet" | "multicol-centre" | "author-heads" | "title-heads"
     texts: list[TextSpec]
 
 
@@ -471,6 +471,12 @@ HEADS = {
 \fancyhead[LE]{\small\thepage\qquad\scshape\essayauthor}
 \fancyhead[RO]{\small\scshape\essayhead\qquad\upshape\thepage}
 \renewcommand{\headrulewidth}{0pt}""",
+    # verso: the volume title, recto: the essay title, in italics at the head with no number;
+    # the page number alone, centred at the foot of every page
+    "title-heads": r"""\fancyhead[LE]{\small\itshape %(vol)s}
+\fancyhead[RO]{\small\itshape\essayhead}
+\fancyfoot[C]{\small\thepage}
+\renewcommand{\headrulewidth}{0pt}""",
 }
 
 
@@ -509,7 +515,8 @@ def text_tex(vol: VolumeSpec, text: TextSpec) -> str:
             lines += [r"\onecolumn"] + top
         lines.append(r"\thispagestyle{fancy}")
     else:
-        lines += [r"\thispagestyle{plain}" if vol.layout in ("multicol-heads", "author-heads") else ""]
+        lines += [r"\thispagestyle{plain}" if vol.layout in ("multicol-heads", "author-heads", "title-heads")
+                  else ""]
         lines += top
         if text.columns == 2:
             lines.append(r"\begin{multicols}{2}")
@@ -597,6 +604,7 @@ def gold(vol: VolumeSpec, pages: int) -> dict:
                "twocolumn-feet": [vol.title],
                "multicol-centre": [t.short for t in vol.texts],
                "author-heads": [surnames(t.authors) for t in vol.texts] + [t.short for t in vol.texts],
+               "title-heads": [vol.title] + [t.short for t in vol.texts],
                }[vol.layout]
     layout = {"multicol-heads": "running heads at the head (verso: page number + volume title, "
                                 "recto: essay title + page number; first pages: number at the foot); "
@@ -607,7 +615,10 @@ def gold(vol: VolumeSpec, pages: int) -> dict:
                                  "foot's outer edge; multicol for two-column texts",
               "author-heads": "running heads in small capitals (verso: page number + the authors' "
                               "surnames, recto: essay title + page number; first pages: number at "
-                              "the foot); multicol for two-column texts"}[vol.layout]
+                              "the foot); multicol for two-column texts",
+              "title-heads": "running heads in italics with no page number (verso: volume title, "
+                             "recto: essay title); the page number alone, centred at the foot of "
+                             "every page; multicol for two-column texts"}[vol.layout]
     return {"volume": vol.slug, "title": vol.title, "subtitle": vol.subtitle, "pages": pages,
             "layout": layout, "running_heads": running,
             "page_numbers": [str(n) for n in range(2, pages + 1)], "texts": texts}

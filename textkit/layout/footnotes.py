@@ -343,7 +343,13 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                 foot_top = k
             elif foot_top == k + 1 or k == bottom - 1:
                 top = min(foot_top, bottom)
-                wide = self_wide(k)
+                # Wider than the text by a little only (a column's justified lines vary that
+                # much) and cut off in mid-word or mid-sentence right above a note that kept
+                # its numeral: the column's last paragraph, which the page broke; a note
+                # above another ends with its stop.
+                wide = self_wide(k) and not (
+                    k + 1 in found and found[k + 1] != (None, "") and _MID_WORD.search(lines[chunks[k][-1]].content)
+                    and _chunk_width(lines, chunks[k]) < MID_WIDE_SHARE * width)
                 below = k + 1 < len(chunks) and k + 1 in found
                 gap = (below and foot_top == k + 1 and len(chunks[k]) <= GAP_NOTE_MAX_LINES
                        and _fills_gap(found[k + 1], above[k])
@@ -450,9 +456,11 @@ def find_foot_notes(lines: list[RawLine], kinds: list[LineKind]) -> list[FootNot
                     if not current:  # the note above ended in the block before: this one opens here
                         current, notes_head = [i], head
                         continue
-                if position == 0 and head is None and notes and notes[-1].page == page \
-                        and _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower():
-                    # A note broken across the columns goes on in lower case at the next foot.
+                if position == 0 and head is None and notes and notes[-1].page == page and (
+                        _MID_WORD.search(lines[notes[-1].lines[-1]].content) and lines[i].content[:1].islower()
+                        or not _ends_note(lines[notes[-1].lines[-1]].content) and _scrap(lines, chunk)):
+                    # A note broken across the columns goes on in lower case at the next foot,
+                    # or with the figures that close its citation (… Studies, // 2001), 136-166.).
                     notes[-1] = replace(notes[-1], lines=notes[-1].lines + (i,))
                     notes_head = ("continued", "")
                     continue
@@ -897,7 +905,7 @@ class RefCandidate:
 
 
 _CANDIDATE = re.compile(
-    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™+)|_]{1,2}|[lIt]_?)"
+    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[1-9][°º]|[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™+)|_]{1,2}|[lIt]_?)"
     r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®©º™])"
     r"|(?<=\d[a-z])(?P<d>\d{1,2})"
     r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"
@@ -946,10 +954,13 @@ def glyph_score(candidate: RefCandidate, number: str) -> float:
     """How likely ``candidate`` is the reference numeral of note ``number`` (0-1).
 
     >>> [round(glyph_score(RefCandidate(0, 0, g, "punct"), n), 2) for g, n in
-    ...  [("2", "2"), ("!", "1"), ("?", "2"), ("?", "1"), ("*", "3"), ("l", "2")]]
-    [1.0, 0.9, 0.85, 0.4, 0.85, 0.0]
+    ...  [("2", "2"), ("!", "1"), ("?", "2"), ("?", "1"), ("*", "3"), ("l", "2"), ("1°", "10")]]
+    [1.0, 0.9, 0.85, 0.4, 0.85, 0.0, 0.9]
     """
     glyph, after = candidate.glyph, candidate.after
+    if len(glyph) == 2 and glyph[0].isdigit() and glyph[1] in "°º":
+        # ¹⁰ … ⁹⁰: a raised 0 read as the small circle it looks like (region.1°)
+        return 0.9 if glyph[0] + "0" == number else 0.0
     if glyph[-1].isdigit():
         if glyph.lstrip("!?*'’”\"°®+") == number:
             return 1.0 if glyph.isdigit() else 0.95

@@ -136,8 +136,13 @@ def median(values: Sequence[int]) -> float:
 
 
 BYLINE_MAX_CHARS = 90
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+|,\s*)\s*")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:[,;]\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+"
+                           r"|(?<!^[A-Z]\. [A-Z])(?<![\s,;][A-Z]\. [A-Z])[,;]\s*)\s*")
+"""Between two authors: ``and``, ``&``, a comma, or a semicolon (a comma as a degraded scan
+reads it); not the comma of a second initial whose stop was read so (``M. A, Rahman``)."""
 _NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*")
+_MISREAD_INITIAL = re.compile(r"[A-Z],")
+"""An initial whose stop a degraded scan read as a comma (``A,``), after another initial."""
 _MISREAD_I = re.compile(r"[l|][a-z]+")
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
 
@@ -159,6 +164,14 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
     ['Ewa Nowak', 'lan Fraser', 'Kenta Ishii']
     >>> split_authors("like Hannah Brodsky") is None
     True
+
+    A degraded scan reads a comma between two authors as a semicolon, and an
+    initial's stop as a comma (after another initial):
+
+    >>> split_authors("Sofia Lindqvist; Kwame Boateng and Li Na")
+    ['Sofia Lindqvist', 'Kwame Boateng', 'Li Na']
+    >>> split_authors("M. A, Rahman and Ellen Sorensen")
+    ['M. A, Rahman', 'Ellen Sorensen']
     """
     text = byline.strip()
     if not text or len(text) > BYLINE_MAX_CHARS or text.endswith((",", ";", ":", "?", "!")):
@@ -173,6 +186,7 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
         if not 2 <= len(parts) <= 5:
             return None
         if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES or q == 0 < k and _MISREAD_I.fullmatch(p)
+                   or 0 < q < len(parts) - 1 and _MISREAD_INITIAL.fullmatch(p) and parts[q - 1].endswith(".")
                    for q, p in enumerate(parts)):
             return None
         if parts[-1].lower() in language.minor_words or parts[-1].endswith(".") and len(parts[-1]) > 3:
