@@ -1156,3 +1156,31 @@ def test_a_note_line_that_lost_its_first_letters_goes_on_with_the_unfinished_not
     _indented_note_starts(lines, {1: list(range(len(lines)))}, roles, 30.0)
     assert roles[8].kind is RoleKind.FOOTNOTE  # goes on with note 2
     assert roles[9].kind is RoleKind.FOOTNOTE_START  # under "62.": a note of its own
+
+
+def test_notes_set_close_under_a_full_page_are_notes() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # a full page squeezes the space over its notes: the first note line
+    # stands 24 px under the text's last line (pitch 20) with no rule read;
+    # its lines follow each other at a note's leading (15-16 px) and it opens
+    # with a numeral read as a mark
+    words = "running text of the page that fills the column to its foot".split()
+    body = [SourceLine(" ".join(words), 1, Box(93, 100 + 20 * k, 692, 114 + 20 * k), 13.0, block=1 + k // 8)
+            for k in range(43)]
+    notes = [SourceLine("‘Tomas Villareal made the point most forcefully in the discussion.", 1,
+                        Box(112, 964, 636, 975), 10.0, block=9),
+             SourceLine("2Ruth Okada, interview with the author, Honolulu, May 1992.", 1,
+                        Box(111, 980, 495, 993), 10.0, block=9),
+             SourceLine("3Ministry of Finance, Annual Report 1990 (Honolulu, 1990), table 4; earlier", 1,
+                        Box(111, 996, 692, 1009), 10.0, block=9),
+             SourceLine("figures are not comparable.", 1, Box(93, 1012, 263, 1024), 10.0, block=9)]
+    roles = classify(body + notes, [PageInfo(1, 800, 1100)])
+    assert [r.kind for r in roles[43:]] == [RoleKind.FOOTNOTE_START] * 3 + [RoleKind.FOOTNOTE]
+    assert all(r.kind not in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles[:43])
+    # body text at its own leading under a short space is no note run
+    more = [SourceLine("‘Quoted words of the text that run on here at the body size.", 1,
+                       Box(93, 964 + 20 * k, 692, 978 + 20 * k), 13.0, block=9) for k in range(3)]
+    roles = classify(body + more, [PageInfo(1, 800, 1100)])
+    assert all(r.kind not in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles)

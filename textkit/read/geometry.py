@@ -613,7 +613,8 @@ def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role 
         last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
         last_top = max(lines[i].box.y0 for i in above)  # type: ignore[union-attr]
         if gap is not None and top - last < max(2 * gap, gap + 8) and not (
-                pitch and top - last_top >= PITCH_SPACE * pitch):
+                pitch and top - last_top >= PITCH_SPACE * pitch) and not _set_as_notes(
+                lines, run, above, pitch):
             return False  # no space (or rule) above: the text's own short last lines
     run = sorted(run)  # reading order: the notes of two columns side by side are read a column at a time
     for k, i in enumerate(run):
@@ -655,7 +656,8 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
                   if lines[free[k]].box.y0 - max(lines[j].box.y1  # type: ignore[union-attr]
                                                  for j in free[:k]) >= space
                   or (pitch and lines[free[k]].box.y0 - max(lines[j].box.y0  # type: ignore[union-attr]
-                                                            for j in free[:k]) >= PITCH_SPACE * pitch)]
+                                                            for j in free[:k]) >= PITCH_SPACE * pitch)
+                  or _set_as_notes(lines, free[k:], free[:k], pitch)]
         if not starts:
             return []
         run = _text_above_notes(lines, free[starts[-1]:], body, options)
@@ -683,6 +685,51 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
         else:
             break
     return run[::-1]
+
+
+NOTE_PITCH = 0.85
+"""Notes are set on a smaller leading than the text: their lines follow each
+other at most this share of the body's line pitch (LaTeX's footnotes: 0.75-0.8)."""
+NOTE_STEP = 1.1
+"""The first note line under the text stands at least this many body line
+pitches under the text's last line, where the page leaves no wider space."""
+NOTE_PITCH_LINES = 3
+
+
+def _set_as_notes(lines: list[SourceLine], run: list[int], above: list[int], pitch: float | None) -> bool:
+    """``run`` (top to bottom, to the page or column foot) is set as notes are,
+    though the page left no wide space over them (a full page squeezes the
+    space above its notes): its first line opens a note, a step of more than
+    the body's line pitch under the text's last line, and its lines follow
+    each other at a note's leading (:data:`NOTE_PITCH`), three at least.
+
+    >>> from textkit.read.lines import Box
+    >>> text = [SourceLine("running text of the column here", 1, Box(90, y, 380, y + 14)) for y in (900, 920, 940)]
+    >>> notes = [SourceLine(t, 1, Box(110, y, 690, y + 11)) for t, y in (
+    ...     ("1 Ruth Okada, interview with the author, 1992.", 964), ("2 See Yoko Hirata, Ports", 980),
+    ...     ("and Power (Tokyo, 1990).", 995))]
+    >>> lines = text + notes
+    >>> _set_as_notes(lines, [3, 4, 5], [0, 1, 2], 20.0), _set_as_notes(lines, [1, 2, 3, 4, 5], [0], 20.0)
+    (True, False)
+    """
+    if not pitch or len(run) < NOTE_PITCH_LINES or not above:
+        return False
+    boxes = [lines[i].box for i in run + above]
+    if any(b is None for b in boxes):
+        return False
+    first = lines[run[0]]
+    if first.box.y0 - max(lines[j].box.y0 for j in above) < NOTE_STEP * pitch:  # type: ignore[union-attr]
+        return False
+    if _note_start(first) is None:
+        return False
+    steps = []  # from each line to the nearest line above it in its column
+    for i in run:
+        box = lines[i].box
+        over = [lines[j].box.y0 for j in run if lines[j].box.y0 < box.y0  # type: ignore[union-attr]
+                and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
+        if over:
+            steps.append(box.y0 - max(over))  # type: ignore[union-attr]
+    return len(steps) >= NOTE_PITCH_LINES - 1 and statistics.median(steps) <= NOTE_PITCH * pitch
 
 
 NOTE_MAX_SIZE = 1.05
