@@ -1184,3 +1184,20 @@ def test_notes_set_close_under_a_full_page_are_notes() -> None:
                        Box(93, 964 + 20 * k, 692, 978 + 20 * k), 13.0, block=9) for k in range(3)]
     roles = classify(body + more, [PageInfo(1, 800, 1100)])
     assert all(r.kind not in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles)
+
+
+def test_a_line_the_engine_calls_a_caption_holds_reference_candidates() -> None:
+    from textkit.layout.geometry import _weak_anchors
+    from textkit.read.geometry import Anchor, Role, RoleKind, anchors
+
+    # Tesseract's ocr_caption lines on a degraded typeset page are running
+    # text; a note's reference in them is a candidate as in any text line
+    words = (Word("than", Box(0, 0, 60, 30), 0.64), Word("information.", Box(70, 0, 250, 32), 0.0),
+             Word("A", Box(260, 2, 280, 30), 0.96), Word("great", Box(290, 0, 380, 30), 0.96),
+             Word("numbers.!", Box(390, 0, 520, 30), 0.9))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 520, 32), 30.0, words=words,
+                      region="caption")
+    roles = [Role(RoleKind.CAPTION, why="region caption")]
+    found = anchors([line], roles)
+    assert found == [Anchor(0, 4, "!", glued=True)]
+    assert [(a.word, a.numeral) for a in _weak_anchors([line], roles, found)] == [(1, "")]

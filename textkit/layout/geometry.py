@@ -1085,7 +1085,7 @@ def _free_words(src: list[SourceLine], roles: list[Role], found: list[Anchor]
     """``(line index, line, word index, word)`` of the running text's words that no
     anchor in ``found`` holds: where other reference candidates may be."""
     taken = {(a.line, a.word) for a in found}
-    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START, RoleKind.CAPTION)
     for i, ln in enumerate(src):
         if roles[i].kind not in text_kinds:
             continue

@@ -1017,7 +1017,9 @@ def anchors(lines: list[SourceLine], roles: list[Role] | None = None,
     [Anchor(line=0, word=0, numeral='!', glued=True)]
     """
     roles = roles if roles is not None else classify(lines, [], options)
-    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START, RoleKind.HEADING)
+    # a caption to the engine is mostly running text (Tesseract's ocr_caption
+    # lines of a typeset page: a paragraph's lines it could not fit to a column)
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START, RoleKind.HEADING, RoleKind.CAPTION)
     found: list[Anchor] = []
     for i, ln in enumerate(lines):
         if roles[i].kind not in text_kinds:
