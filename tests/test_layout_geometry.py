@@ -1201,3 +1201,24 @@ def test_a_line_the_engine_calls_a_caption_holds_reference_candidates() -> None:
     found = anchors([line], roles)
     assert found == [Anchor(0, 4, "!", glued=True)]
     assert [(a.word, a.numeral) for a in _weak_anchors([line], roles, found)] == [(1, "")]
+
+
+def test_a_heading_over_an_indented_start_in_a_short_block_takes_none_of_the_paragraphs_lines() -> None:
+    from textkit.layout.geometry import analyze_geometry
+    from textkit.model import Options, PageInfo
+    from textkit.read import make_document
+
+    # "Managers" over "Since 1991, foreign investors have" / "argued that
+    # wind farms cannot be set-": three lines in one engine block, a block
+    # as short as a wrapped heading; the indent under the first line is
+    # what made it a heading, so the lines from there on are the paragraph's
+    text = [_line("the running text of the column goes on and on.", 100, 100 + 50 * k, block=1) for k in range(8)]
+    head = _line("Managers", 100, 560, block=2)
+    para = [_line("Since 1991, foreign investors have", 160, 610, block=2),
+            _line("argued that wind farms cannot be set-", 100, 660, block=2)]
+    more = [_line("the running text of the column goes on and on", 100, 710 + 50 * k, block=3) for k in range(5)]
+    src = text + [head] + para + more
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr",
+                        pages=[PageInfo(1, 1800, 2500)])
+    lines = [ln for ln in analyze_geometry(doc).lines if ln.text]
+    assert [ln.text for ln in lines if ln.heading] == ["Managers"]
