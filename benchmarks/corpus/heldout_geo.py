@@ -481,12 +481,13 @@ def build_round7_volumes() -> list[VolumeSpec]:
 
 
 def build_tuning7_volumes() -> list[VolumeSpec]:
-    """Three volumes to tune on in round 7 (``--tuning7``): built like
+    """Volumes to tune on in round 7 (``--tuning7``): three built like
     ``heldout_txt.py --round6`` (the ``author-heads`` layout, bylines with
     initials and hyphens, three notes in a section of three paragraphs, a
     one-column text in a two-column volume), with other seeds, themes and
     places, so that what degraded hOCR loses there can be looked into
-    without looking at that held-out set."""
+    without looking at that held-out set; and a fourth with titles of three
+    lines in the ``author-heads`` layout."""
     vols = []
     p = Prose(23971, ["rice terraces", "the price of fertiliser", "irrigation canals",
                       "farm credit", "land titles", "seed banks"],
@@ -547,6 +548,26 @@ def build_tuning7_volumes() -> list[VolumeSpec]:
                   columns=2, drop_cap=True,
                   body=opening(p, 2, 2) + section(p, "The Salary Scale", 3, 2)
                   + section(p, "Work in the Villages", 2, 2)),
+         ]))
+    # a fourth (added in round 7): titles of three lines in the author-heads layout
+    p = Prose(27239, ["mangrove forests", "the cost of sea walls", "shrimp ponds",
+                      "coastal erosion", "fishing villages", "storm warnings"],
+              ["the Sundarbans", "Aceh", "the Mekong delta", "Leyte", "Kerala", "Johor"])
+    vols.append(VolumeSpec(
+        "mangroves-and-walls-1997", "Mangroves, Walls and the Sea", "Papers of a Workshop",
+        "author-heads",
+        [TextSpec("introduction", "INTRODUCTION", ["R. T. Banerjee", "Ulla Virtanen"], "Introduction",
+                  columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "The Workshop's Papers", 3, 2)),
+         TextSpec("essay", "PONDS, PROFITS\nAND THE FOREST:\nSHRIMP FARMING ON THE COAST",
+                  ["Jorge Castillo", "Ama Owusu"], "Ponds, Profits and the Forest", columns=1,
+                  drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Ponds", 3, 3) + section(p, "Profits", 2, 1)),
+         TextSpec("essay", "SEA WALLS:\nWHO BUILDS THEM\nAND WHO PAYS", ["Liesel Braun"],
+                  "Sea Walls", columns=2, drop_cap=False,
+                  body=opening(p, 2, 1) + section(p, "Builders", 0)
+                  + section(p, "Engineers", 2, 2, level=2) + section(p, "Contractors", 2, 1, level=2)
+                  + section(p, "Payers", 3, 2, quote=True)),
          ]))
     return vols
 
