@@ -1222,3 +1222,26 @@ def test_a_heading_over_an_indented_start_in_a_short_block_takes_none_of_the_par
                         pages=[PageInfo(1, 1800, 2500)])
     lines = [ln for ln in analyze_geometry(doc).lines if ln.text]
     assert [ln.text for ln in lines if ln.heading] == ["Managers"]
+
+
+def test_a_note_between_the_unread_rule_and_a_lost_line_is_a_note() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # the rule over the notes read as letters the engine could not read, then
+    # a note's first line, then (its second line lost) a space as wide as the
+    # one over the notes, then the page's other notes
+    words = "running text of the page that fills the column".split()
+    body = [SourceLine(" ".join(words), 1, Box(94, 100 + 20 * k, 693, 114 + 20 * k), 13.0, block=1 + k // 8)
+            for k in range(37)]
+    junk = tuple(Word(t, Box(74 + 30 * k, 916, 98 + 30 * k, 944), c)
+                 for k, (t, c) in enumerate([("ete", 0.0), ("Oa", 0.0), ("eine", 0.25), ("ae", 0.16), ("tr", 0.27)]))
+    rule = SourceLine("ete Oa eine ae tr", 1, Box(74, 916, 318, 944), 17.5, block=8, words=junk)
+    first = SourceLine("'Samuel Achebe, Regional Order After the Cold War (Tokyo: Institute of Policy", 1,
+                       Box(113, 936, 693, 949), 10.5, block=8)
+    rest = [SourceLine(t, 1, Box(113, y, 680, y + 12), 10.0, block=9) for t, y in (
+        ("2Figures for Makassar are estimates; the Ministry of Transport published none", 968),
+        ("3On the negotiations of 1978, see Peter Lindgren and Tomas Villareal, The Politics", 984),
+        ("of Shared Waters (Manila: University Press, 1985), 18-30.", 1000))]
+    roles = classify(body + [rule, first] + rest, [PageInfo(1, 780, 1140)])
+    assert [r.kind for r in roles[37:]] == [RoleKind.SEPARATOR] + [RoleKind.FOOTNOTE_START] * 3 + [RoleKind.FOOTNOTE]

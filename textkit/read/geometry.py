@@ -600,7 +600,7 @@ def _unread(line: SourceLine) -> bool:
 def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
                      em: float | None, gap: float | None, height: int | None,
                      options: GeometryOptions, pitch: float | None = None) -> bool:
-    run = _foot_run(lines, free, body, gap, options, pitch)
+    run = _foot_run(lines, free, body, gap, options, pitch, height)
     above = [i for i in free if i not in run]
     if not run or not above:
         return False
@@ -617,6 +617,9 @@ def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role 
                 lines, run, above, pitch):
             return False  # no space (or rule) above: the text's own short last lines
     run = sorted(run)  # reading order: the notes of two columns side by side are read a column at a time
+    while run and _unread(lines[run[0]]):  # the rule over the notes, read as letters (_notes_above)
+        roles[run[0]] = Role(RoleKind.SEPARATOR, why="a line the engine could not read over the notes")
+        run = run[1:]
     for k, i in enumerate(run):
         line = lines[i]
         start = _note_start(line)
@@ -640,7 +643,7 @@ def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role 
 
 
 def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float | None,
-              options: GeometryOptions, pitch: float | None = None) -> list[int]:
+              options: GeometryOptions, pitch: float | None = None, height: int | None = None) -> list[int]:
     """The lines at the page foot that may be notes: small print under a space.
 
     With boxes, the run is everything under the last wide gap on the page,
@@ -675,7 +678,7 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
         full = [lines[i].size for i in run if 2 * lines[i].box.width >= widest]  # type: ignore[union-attr]
         if (statistics.median(full or known) <= options.footnote_ratio * body  # type: ignore[type-var]
                 and max(long) <= NOTE_MAX_SIZE * body):  # type: ignore[type-var]
-            return run
+            return _notes_above(lines, free, starts, run, body, options, height)
         return []
     run: list[int] = []
     for i in reversed(free):
@@ -730,6 +733,30 @@ def _set_as_notes(lines: list[SourceLine], run: list[int], above: list[int], pit
         if over:
             steps.append(box.y0 - max(over))  # type: ignore[union-attr]
     return len(steps) >= NOTE_PITCH_LINES - 1 and statistics.median(steps) <= NOTE_PITCH * pitch
+
+
+def _notes_above(lines: list[SourceLine], free: list[int], starts: list[int], run: list[int], body: float,
+                 options: GeometryOptions, height: int | None) -> list[int]:
+    """``run`` (from the last wide space on the page down) with the lines
+    between it and the wide spaces above it, where they are notes too: small
+    print whose first line opens a note, under the lines the engine could not
+    read (the rule over the notes read as letters: ``ete Oa eine ae tr
+    ORONO``), in the page's lower half. A line lost between two notes leaves
+    a space as wide as the one over the notes."""
+    k = len(starts) - 1
+    while k > 0:
+        part = free[starts[k - 1]:starts[k]]
+        read = [i for i in part if not _unread(lines[i])]
+        if not read or any(lines[i].box.y0 >= lines[read[0]].box.y0  # type: ignore[union-attr]
+                           for i in part if i not in read):
+            break
+        small = all(lines[i].size and lines[i].size <= options.footnote_ratio * body for i in read)  # type: ignore[operator]
+        lower = not height or lines[part[0]].box.y0 >= height / 2  # type: ignore[union-attr]
+        if not small or not lower or _note_start(lines[read[0]]) is None:
+            break
+        run = part + run
+        k -= 1
+    return run
 
 
 NOTE_MAX_SIZE = 1.05
