@@ -1245,3 +1245,27 @@ def test_a_note_between_the_unread_rule_and_a_lost_line_is_a_note() -> None:
         ("of Shared Waters (Manila: University Press, 1985), 18-30.", 1000))]
     roles = classify(body + [rule, first] + rest, [PageInfo(1, 780, 1140)])
     assert [r.kind for r in roles[37:]] == [RoleKind.SEPARATOR] + [RoleKind.FOOTNOTE_START] * 3 + [RoleKind.FOOTNOTE]
+
+
+def test_a_page_top_line_seen_once_with_its_pages_folio_is_a_running_head() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # the authors' names over the only verso of each text ("4 CASTILLO AND
+    # OWUSU", "6 BRAUN"), small capitals: no head repeats, the first pages'
+    # folios at the foot went unread; the two heads' own folios agree with
+    # the pages' order, so they are the pages' numbers
+    words = "running text of the page that fills the column to its foot".split()
+    lines = []
+    for page, head in ((4, "4 CASTILLO AND OWUSU"), (5, None), (6, "6 BRAUN")):
+        if head:
+            lines.append(SourceLine(head, page, Box(211, 170, 211 + 24 * len(head), 197), 27.0, block=10 * page))
+        lines += [SourceLine(" ".join(words), page, Box(211, 270 + 50 * k, 1690, 308 + 50 * k), 30.0,
+                             block=10 * page + 1) for k in range(30)]
+    roles = classify(lines, [PageInfo(n, 2550, 3300) for n in (4, 5, 6)])
+    heads = [(lines[i].text, r.n) for i, r in enumerate(roles) if r.kind is RoleKind.RUNNING_HEAD]
+    assert heads == [("4 CASTILLO AND OWUSU", "4"), ("6 BRAUN", "6")]
+    # a top line whose number is not the page's (a numbered section) is no head
+    lines[0] = SourceLine("2 THE PORTS AND THE CITY", 4, Box(211, 170, 800, 197), 27.0, block=40)
+    roles = classify(lines, [PageInfo(n, 2550, 3300) for n in (4, 5, 6)])
+    assert [lines[i].text for i, r in enumerate(roles) if r.kind is RoleKind.RUNNING_HEAD] == []

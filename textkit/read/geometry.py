@@ -342,6 +342,7 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             continue
         roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                         why=f"repeated at the page edge on {len(seen[key])} pages")
+    _folio_heads(lines, by_page, roles, candidates, heights, options)
     # An engine may read a head in pieces: the rest of its row is the head too.
     for i, role in enumerate(roles):
         if role is None or role.kind is not RoleKind.RUNNING_HEAD or lines[i].box is None:
@@ -352,6 +353,44 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             if roles[j] is None and other is not None and len(lines[j].text.split()) <= 3 and (
                     min(box.y1, other.y1) - max(box.y0, other.y0) >= 0.5 * min(box.height, other.height)):
                 roles[j] = Role(RoleKind.RUNNING_HEAD, why="a piece of the running head beside it")
+
+
+_FOLIO_HEAD = re.compile(r"^(?P<a>\d{1,4})\s+\D.*\D$|^\D.*\D\s+(?P<b>\d{1,4})$")
+
+
+def _folio_heads(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
+                 candidates: list[tuple[int, str]], heights: dict[int, int | None],
+                 options: GeometryOptions) -> None:
+    """A page's top line seen once (a running head of the authors' names
+    over one text's only verso: ``4 CASTILLO AND OWUSU``) is a running head
+    where it begins or ends with the page's own folio: the number the other
+    pages' folios give this page (printed = page + the offset most of them
+    show), and it is set no larger than a heading."""
+    body = _body_size(lines)
+    tops = {_top_to_bottom(lines, [i for i in indexes if roles[i] is None or roles[i].kind
+                                   is not RoleKind.PAGE_NUMBER])[:1][0]  # type: ignore[union-attr]
+            for indexes in by_page.values() if indexes}
+    heads: dict[int, int] = {}  # line: the folio it begins or ends with
+    for i, _ in candidates:
+        match = _FOLIO_HEAD.match(lines[i].text.strip())
+        size = lines[i].size
+        if (roles[i] is None and i in tops and match
+                and not (body and size and size >= options.heading_ratio * body)):
+            heads[i] = int(match.group("a") or match.group("b"))
+    if not heads:
+        return
+    # the pages' folios (page numbers, running heads) and these lines' own
+    # say where the printed numbers stand against the pages' order
+    offsets = Counter(int(r.n) - lines[i].page for i, r in enumerate(roles)
+                      if r is not None and r.kind in (RoleKind.PAGE_NUMBER, RoleKind.RUNNING_HEAD)
+                      and r.n and r.n.isdigit())
+    offsets.update(n - lines[i].page for i, n in heads.items())
+    (offset, votes), = offsets.most_common(1)
+    if votes < 2:
+        return
+    for i, n in heads.items():
+        if n == lines[i].page + offset:
+            roles[i] = Role(RoleKind.RUNNING_HEAD, n=str(n), why="at the page top with the page's own folio")
 
 
 def _alike(a: str, b: str) -> bool:
