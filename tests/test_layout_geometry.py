@@ -1269,3 +1269,25 @@ def test_a_page_top_line_seen_once_with_its_pages_folio_is_a_running_head() -> N
     lines[0] = SourceLine("2 THE PORTS AND THE CITY", 4, Box(211, 170, 800, 197), 27.0, block=40)
     roles = classify(lines, [PageInfo(n, 2550, 3300) for n in (4, 5, 6)])
     assert [lines[i].text for i, r in enumerate(roles) if r.kind is RoleKind.RUNNING_HEAD] == []
+
+
+def test_a_note_lines_first_words_read_apart_and_unread_stay_in_the_note() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # "Tor a contran" / "ew, see Yoko Hirata, ...": one printed note line read
+    # as two, the first with little confidence: a piece of the note, not the
+    # rule over the notes
+    words = "running text of the page that fills the column".split()
+    body = [SourceLine(" ".join(words), 1, Box(94, 100 + 20 * k, 690, 114 + 20 * k), 13.0, block=1)
+            for k in range(40)]
+    piece = SourceLine("Tor a contran", 1, Box(109, 968, 196, 980), 12.0, block=8, words=tuple(
+        Word(t, Box(109 + 30 * k, 968, 135 + 30 * k, 980), c) for k, (t, c) in enumerate(
+            [("Tor", 0.3), ("a", 0.2), ("contran", 0.39)])))
+    notes = [SourceLine(t, 1, Box(x, y, 685, y + 12), 10.0, block=9) for t, x, y in (
+        ("ew, see Yoko Hirata, The Fragile Consensus (Seoul: University Press, 1990).", 217, 969),
+        ("2Peter Lindgren, interview with the author, Tokyo, July 1989.", 109, 985),
+        ("3Yoko Hirata made the point most forcefully in the discussion.", 109, 1002))]
+    roles = classify(body + [piece] + notes, [PageInfo(1, 780, 1140)])
+    assert roles[40].kind is not RoleKind.SEPARATOR
+    assert all(r.kind in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles[40:])

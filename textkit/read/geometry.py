@@ -653,12 +653,19 @@ def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role 
         last_top = max(lines[i].box.y0 for i in above)  # type: ignore[union-attr]
         if gap is not None and top - last < max(2 * gap, gap + 8) and not (
                 pitch and top - last_top >= PITCH_SPACE * pitch) and not _set_as_notes(
-                lines, run, above, pitch):
+                lines, run, above, pitch, options.footnote_ratio * body):
             return False  # no space (or rule) above: the text's own short last lines
     run = sorted(run)  # reading order: the notes of two columns side by side are read a column at a time
-    while run and _unread(lines[run[0]]):  # the rule over the notes, read as letters (_notes_above)
-        roles[run[0]] = Role(RoleKind.SEPARATOR, why="a line the engine could not read over the notes")
-        run = run[1:]
+    # the rule over the notes, read as letters (_notes_above): above the first
+    # line read, not a piece of it (a note line's first words read apart)
+    unread = [i for i in run if _unread(lines[i])]
+    read = [i for i in run if i not in unread]
+    if unread and read and all(lines[i].box for i in run):
+        first = min(read, key=lambda i: lines[i].box.y0)  # type: ignore[union-attr]
+        for i in unread:
+            if lines[i].box.y0 <= lines[first].box.y0 - 0.5 * lines[first].box.height:  # type: ignore[union-attr]
+                roles[i] = Role(RoleKind.SEPARATOR, why="a line the engine could not read over the notes")
+        run = [i for i in run if roles[i] is None]
     for k, i in enumerate(run):
         line = lines[i]
         start = _note_start(line)
@@ -699,7 +706,7 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
                                                  for j in free[:k]) >= space
                   or (pitch and lines[free[k]].box.y0 - max(lines[j].box.y0  # type: ignore[union-attr]
                                                             for j in free[:k]) >= PITCH_SPACE * pitch)
-                  or _set_as_notes(lines, free[k:], free[:k], pitch)]
+                  or _set_as_notes(lines, free[k:], free[:k], pitch, options.footnote_ratio * body)]
         if not starts:
             return []
         run = _text_above_notes(lines, free[starts[-1]:], body, options)
@@ -738,21 +745,25 @@ pitches under the text's last line, where the page leaves no wider space."""
 NOTE_PITCH_LINES = 3
 
 
-def _set_as_notes(lines: list[SourceLine], run: list[int], above: list[int], pitch: float | None) -> bool:
+def _set_as_notes(lines: list[SourceLine], run: list[int], above: list[int], pitch: float | None,
+                  small: float) -> bool:
     """``run`` (top to bottom, to the page or column foot) is set as notes are,
     though the page left no wide space over them (a full page squeezes the
     space above its notes): its first line opens a note, a step of more than
-    the body's line pitch under the text's last line, and its lines follow
-    each other at a note's leading (:data:`NOTE_PITCH`), three at least.
+    the body's line pitch under the text's last line (larger than ``small``:
+    not a note line over it), and its lines follow each other at a note's
+    leading (:data:`NOTE_PITCH`), three at least.
 
     >>> from textkit.read.lines import Box
-    >>> text = [SourceLine("running text of the column here", 1, Box(90, y, 380, y + 14)) for y in (900, 920, 940)]
-    >>> notes = [SourceLine(t, 1, Box(110, y, 690, y + 11)) for t, y in (
+    >>> text = [SourceLine("running text of the column", 1, Box(90, y, 380, y + 14), 13.0) for y in (900, 920, 940)]
+    >>> notes = [SourceLine(t, 1, Box(110, y, 690, y + 11), 10.0) for t, y in (
     ...     ("1 Ruth Okada, interview with the author, 1992.", 964), ("2 See Yoko Hirata, Ports", 980),
     ...     ("and Power (Tokyo, 1990).", 995))]
     >>> lines = text + notes
-    >>> _set_as_notes(lines, [3, 4, 5], [0, 1, 2], 20.0), _set_as_notes(lines, [1, 2, 3, 4, 5], [0], 20.0)
+    >>> _set_as_notes(lines, [3, 4, 5], [0, 1, 2], 20.0, 11.7), _set_as_notes(lines, [1, 2, 3, 4, 5], [0], 20.0, 11.7)
     (True, False)
+    >>> _set_as_notes(lines, [4, 5, 5], [0, 1, 2, 3], 20.0, 11.7)  # under a note line: within the notes
+    False
     """
     if not pitch or len(run) < NOTE_PITCH_LINES or not above:
         return False
@@ -760,7 +771,10 @@ def _set_as_notes(lines: list[SourceLine], run: list[int], above: list[int], pit
     if any(b is None for b in boxes):
         return False
     first = lines[run[0]]
-    if first.box.y0 - max(lines[j].box.y0 for j in above) < NOTE_STEP * pitch:  # type: ignore[union-attr]
+    last = max(above, key=lambda j: lines[j].box.y0)  # type: ignore[union-attr]
+    if first.box.y0 - lines[last].box.y0 < NOTE_STEP * pitch:  # type: ignore[union-attr]
+        return False
+    if not lines[last].size or lines[last].size <= small:
         return False
     if _note_start(first) is None:
         return False
