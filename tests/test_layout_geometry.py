@@ -1291,3 +1291,24 @@ def test_a_note_lines_first_words_read_apart_and_unread_stay_in_the_note() -> No
     roles = classify(body + [piece] + notes, [PageInfo(1, 780, 1140)])
     assert roles[40].kind is not RoleKind.SEPARATOR
     assert all(r.kind in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles[40:])
+
+
+def test_two_note_lines_read_as_one_tall_line_do_not_make_the_notes_text() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # Tesseract read a note's last line and the words of the line under it
+    # as one line with a box two lines tall: it measures 31 px against a
+    # body of 13, which is no size at all
+    words = "running text of the column that fills it".split()
+    body = [SourceLine(" ".join(words), 1, Box(77, 100 + 20 * k, 361, 114 + 20 * k), 13.0, block=1)
+            for k in range(40)]
+    notes = [SourceLine(t, 1, Box(x, y0, x1, y1), size, block=9) for t, x, y0, x1, y1, size in (
+        ("1Peter Lindgren, interview with the author,", 96, 948, 361, 959, 10.0),
+        ("Seoul, July 1980.", 77, 963, 178, 974, 11.0),
+        ("2On the negotiations of 1988, see Hannah", 96, 979, 362, 991, 10.0),
+        ("Brodsky and Samuel Achebe, The Fragile Con-", 77, 995, 360, 1006, 10.0),
+        ("sensus (Singapore: Harbor Books, 1995), 8-12.", 77, 1001, 361, 1031, 31.0))]
+    roles = classify(body + notes, [PageInfo(1, 780, 1140)])
+    assert [r.kind for r in roles[40:]] == [RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE,
+                                            RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE, RoleKind.FOOTNOTE]

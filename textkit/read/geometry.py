@@ -719,9 +719,14 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
         # A note's last line of a word or two ("Studies, 1983).") measures
         # whatever its few letters give: only longer lines bound the run's size,
         # and the lines at least half as wide as the widest give its size.
-        long = [lines[i].size for i in run if len(lines[i].text.split()) >= 3] or known
-        widest = max(lines[i].box.width for i in run)  # type: ignore[union-attr]
-        full = [lines[i].size for i in run if 2 * lines[i].box.width >= widest]  # type: ignore[union-attr]
+        # Two printed lines the engine read as one (a box as tall as two of
+        # the run's lines: "ingapore: Harbor Books, 195), 8t-" over the next
+        # line's words) measure nothing.
+        tall = statistics.median(lines[i].box.height for i in run) * TWO_LINES  # type: ignore[union-attr]
+        measured = [i for i in run if lines[i].box.height < tall] or run  # type: ignore[union-attr]
+        long = [lines[i].size for i in measured if len(lines[i].text.split()) >= 3] or known
+        widest = max(lines[i].box.width for i in measured)  # type: ignore[union-attr]
+        full = [lines[i].size for i in measured if 2 * lines[i].box.width >= widest]  # type: ignore[union-attr]
         if (statistics.median(full or known) <= options.footnote_ratio * body  # type: ignore[type-var]
                 and max(long) <= NOTE_MAX_SIZE * body):  # type: ignore[type-var]
             return _notes_above(lines, free, starts, run, body, options, height)
@@ -812,6 +817,9 @@ def _notes_above(lines: list[SourceLine], free: list[int], starts: list[int], ru
     return run
 
 
+TWO_LINES = 1.8
+"""A line of a note run this many times as tall as the run's median line is
+two printed lines read as one."""
 NOTE_MAX_SIZE = 1.05
 """No line of a footnote run is larger than this against the body (a scan's
 specks make single small lines measure body size; larger is text)."""
