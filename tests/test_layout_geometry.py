@@ -1156,3 +1156,159 @@ def test_a_note_line_that_lost_its_first_letters_goes_on_with_the_unfinished_not
     _indented_note_starts(lines, {1: list(range(len(lines)))}, roles, 30.0)
     assert roles[8].kind is RoleKind.FOOTNOTE  # goes on with note 2
     assert roles[9].kind is RoleKind.FOOTNOTE_START  # under "62.": a note of its own
+
+
+def test_notes_set_close_under_a_full_page_are_notes() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # a full page squeezes the space over its notes: the first note line
+    # stands 24 px under the text's last line (pitch 20) with no rule read;
+    # its lines follow each other at a note's leading (15-16 px) and it opens
+    # with a numeral read as a mark
+    words = "running text of the page that fills the column to its foot".split()
+    body = [SourceLine(" ".join(words), 1, Box(93, 100 + 20 * k, 692, 114 + 20 * k), 13.0, block=1 + k // 8)
+            for k in range(43)]
+    notes = [SourceLine("‘Tomas Villareal made the point most forcefully in the discussion.", 1,
+                        Box(112, 964, 636, 975), 10.0, block=9),
+             SourceLine("2Ruth Okada, interview with the author, Honolulu, May 1992.", 1,
+                        Box(111, 980, 495, 993), 10.0, block=9),
+             SourceLine("3Ministry of Finance, Annual Report 1990 (Honolulu, 1990), table 4; earlier", 1,
+                        Box(111, 996, 692, 1009), 10.0, block=9),
+             SourceLine("figures are not comparable.", 1, Box(93, 1012, 263, 1024), 10.0, block=9)]
+    roles = classify(body + notes, [PageInfo(1, 800, 1100)])
+    assert [r.kind for r in roles[43:]] == [RoleKind.FOOTNOTE_START] * 3 + [RoleKind.FOOTNOTE]
+    assert all(r.kind not in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles[:43])
+    # body text at its own leading under a short space is no note run
+    more = [SourceLine("‘Quoted words of the text that run on here at the body size.", 1,
+                       Box(93, 964 + 20 * k, 692, 978 + 20 * k), 13.0, block=9) for k in range(3)]
+    roles = classify(body + more, [PageInfo(1, 800, 1100)])
+    assert all(r.kind not in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles)
+
+
+def test_a_line_the_engine_calls_a_caption_holds_reference_candidates() -> None:
+    from textkit.layout.geometry import _weak_anchors
+    from textkit.read.geometry import Anchor, Role, RoleKind, anchors
+
+    # Tesseract's ocr_caption lines on a degraded typeset page are running
+    # text; a note's reference in them is a candidate as in any text line
+    words = (Word("than", Box(0, 0, 60, 30), 0.64), Word("information.", Box(70, 0, 250, 32), 0.0),
+             Word("A", Box(260, 2, 280, 30), 0.96), Word("great", Box(290, 0, 380, 30), 0.96),
+             Word("numbers.!", Box(390, 0, 520, 30), 0.9))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 520, 32), 30.0, words=words,
+                      region="caption")
+    roles = [Role(RoleKind.CAPTION, why="region caption")]
+    found = anchors([line], roles)
+    assert found == [Anchor(0, 4, "!", glued=True)]
+    assert [(a.word, a.numeral) for a in _weak_anchors([line], roles, found)] == [(1, "")]
+
+
+def test_a_heading_over_an_indented_start_in_a_short_block_takes_none_of_the_paragraphs_lines() -> None:
+    from textkit.layout.geometry import analyze_geometry
+    from textkit.model import Options, PageInfo
+    from textkit.read import make_document
+
+    # "Managers" over "Since 1991, foreign investors have" / "argued that
+    # wind farms cannot be set-": three lines in one engine block, a block
+    # as short as a wrapped heading; the indent under the first line is
+    # what made it a heading, so the lines from there on are the paragraph's
+    text = [_line("the running text of the column goes on and on.", 100, 100 + 50 * k, block=1) for k in range(8)]
+    head = _line("Managers", 100, 560, block=2)
+    para = [_line("Since 1991, foreign investors have", 160, 610, block=2),
+            _line("argued that wind farms cannot be set-", 100, 660, block=2)]
+    more = [_line("the running text of the column goes on and on", 100, 710 + 50 * k, block=3) for k in range(5)]
+    src = text + [head] + para + more
+    doc = make_document(source="x.hocr", data=b"", lines=src, options=Options(), input_format="hocr",
+                        pages=[PageInfo(1, 1800, 2500)])
+    lines = [ln for ln in analyze_geometry(doc).lines if ln.text]
+    assert [ln.text for ln in lines if ln.heading] == ["Managers"]
+
+
+def test_a_note_between_the_unread_rule_and_a_lost_line_is_a_note() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # the rule over the notes read as letters the engine could not read, then
+    # a note's first line, then (its second line lost) a space as wide as the
+    # one over the notes, then the page's other notes
+    words = "running text of the page that fills the column".split()
+    body = [SourceLine(" ".join(words), 1, Box(94, 100 + 20 * k, 693, 114 + 20 * k), 13.0, block=1 + k // 8)
+            for k in range(37)]
+    junk = tuple(Word(t, Box(74 + 30 * k, 916, 98 + 30 * k, 944), c)
+                 for k, (t, c) in enumerate([("ete", 0.0), ("Oa", 0.0), ("eine", 0.25), ("ae", 0.16), ("tr", 0.27)]))
+    rule = SourceLine("ete Oa eine ae tr", 1, Box(74, 916, 318, 944), 17.5, block=8, words=junk)
+    first = SourceLine("'Samuel Achebe, Regional Order After the Cold War (Tokyo: Institute of Policy", 1,
+                       Box(113, 936, 693, 949), 10.5, block=8)
+    rest = [SourceLine(t, 1, Box(113, y, 680, y + 12), 10.0, block=9) for t, y in (
+        ("2Figures for Makassar are estimates; the Ministry of Transport published none", 968),
+        ("3On the negotiations of 1978, see Peter Lindgren and Tomas Villareal, The Politics", 984),
+        ("of Shared Waters (Manila: University Press, 1985), 18-30.", 1000))]
+    roles = classify(body + [rule, first] + rest, [PageInfo(1, 780, 1140)])
+    assert [r.kind for r in roles[37:]] == [RoleKind.SEPARATOR] + [RoleKind.FOOTNOTE_START] * 3 + [RoleKind.FOOTNOTE]
+
+
+def test_a_page_top_line_seen_once_with_its_pages_folio_is_a_running_head() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # the authors' names over the only verso of each text ("4 CASTILLO AND
+    # OWUSU", "6 BRAUN"), small capitals: no head repeats, the first pages'
+    # folios at the foot went unread; the two heads' own folios agree with
+    # the pages' order, so they are the pages' numbers
+    words = "running text of the page that fills the column to its foot".split()
+    lines = []
+    for page, head in ((4, "4 CASTILLO AND OWUSU"), (5, None), (6, "6 BRAUN")):
+        if head:
+            lines.append(SourceLine(head, page, Box(211, 170, 211 + 24 * len(head), 197), 27.0, block=10 * page))
+        lines += [SourceLine(" ".join(words), page, Box(211, 270 + 50 * k, 1690, 308 + 50 * k), 30.0,
+                             block=10 * page + 1) for k in range(30)]
+    roles = classify(lines, [PageInfo(n, 2550, 3300) for n in (4, 5, 6)])
+    heads = [(lines[i].text, r.n) for i, r in enumerate(roles) if r.kind is RoleKind.RUNNING_HEAD]
+    assert heads == [("4 CASTILLO AND OWUSU", "4"), ("6 BRAUN", "6")]
+    # a top line whose number is not the page's (a numbered section) is no head
+    lines[0] = SourceLine("2 THE PORTS AND THE CITY", 4, Box(211, 170, 800, 197), 27.0, block=40)
+    roles = classify(lines, [PageInfo(n, 2550, 3300) for n in (4, 5, 6)])
+    assert [lines[i].text for i, r in enumerate(roles) if r.kind is RoleKind.RUNNING_HEAD] == []
+
+
+def test_a_note_lines_first_words_read_apart_and_unread_stay_in_the_note() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # "Tor a contran" / "ew, see Yoko Hirata, ...": one printed note line read
+    # as two, the first with little confidence: a piece of the note, not the
+    # rule over the notes
+    words = "running text of the page that fills the column".split()
+    body = [SourceLine(" ".join(words), 1, Box(94, 100 + 20 * k, 690, 114 + 20 * k), 13.0, block=1)
+            for k in range(40)]
+    piece = SourceLine("Tor a contran", 1, Box(109, 968, 196, 980), 12.0, block=8, words=tuple(
+        Word(t, Box(109 + 30 * k, 968, 135 + 30 * k, 980), c) for k, (t, c) in enumerate(
+            [("Tor", 0.3), ("a", 0.2), ("contran", 0.39)])))
+    notes = [SourceLine(t, 1, Box(x, y, 685, y + 12), 10.0, block=9) for t, x, y in (
+        ("ew, see Yoko Hirata, The Fragile Consensus (Seoul: University Press, 1990).", 217, 969),
+        ("2Peter Lindgren, interview with the author, Tokyo, July 1989.", 109, 985),
+        ("3Yoko Hirata made the point most forcefully in the discussion.", 109, 1002))]
+    roles = classify(body + [piece] + notes, [PageInfo(1, 780, 1140)])
+    assert roles[40].kind is not RoleKind.SEPARATOR
+    assert all(r.kind in (RoleKind.FOOTNOTE, RoleKind.FOOTNOTE_START) for r in roles[40:])
+
+
+def test_two_note_lines_read_as_one_tall_line_do_not_make_the_notes_text() -> None:
+    from textkit.model import PageInfo
+    from textkit.read.geometry import RoleKind, classify
+
+    # Tesseract read a note's last line and the words of the line under it
+    # as one line with a box two lines tall: it measures 31 px against a
+    # body of 13, which is no size at all
+    words = "running text of the column that fills it".split()
+    body = [SourceLine(" ".join(words), 1, Box(77, 100 + 20 * k, 361, 114 + 20 * k), 13.0, block=1)
+            for k in range(40)]
+    notes = [SourceLine(t, 1, Box(x, y0, x1, y1), size, block=9) for t, x, y0, x1, y1, size in (
+        ("1Peter Lindgren, interview with the author,", 96, 948, 361, 959, 10.0),
+        ("Seoul, July 1980.", 77, 963, 178, 974, 11.0),
+        ("2On the negotiations of 1988, see Hannah", 96, 979, 362, 991, 10.0),
+        ("Brodsky and Samuel Achebe, The Fragile Con-", 77, 995, 360, 1006, 10.0),
+        ("sensus (Singapore: Harbor Books, 1995), 8-12.", 77, 1001, 361, 1031, 31.0))]
+    roles = classify(body + notes, [PageInfo(1, 780, 1140)])
+    assert [r.kind for r in roles[40:]] == [RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE,
+                                            RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE, RoleKind.FOOTNOTE]

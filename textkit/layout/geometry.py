@@ -33,8 +33,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from ..model import Box, Document, Footnote, FootnoteRef, LayoutMark, Line, LineKind, SourceLine, Word
-from ..read.geometry import (INDENTED, INDENTED_NOTE, NOTE_END, Anchor, Role, RoleKind, anchors, classify,
-                             is_raised, printed_pages)
+from ..read.geometry import (INDENTED, INDENTED_NOTE, NOTE_END, OVER_INDENTED_START, Anchor, Role, RoleKind,
+                             anchors, classify, is_raised, printed_pages)
 from .footnotes import PLACE_SCORE, RefCandidate, glyph_score
 from .joining import join
 
@@ -441,6 +441,12 @@ def _mark_headings(src: list[SourceLine], roles: list[Role], body: list[_Body],
             run = [b for b in members if roles[b.index].kind is RoleKind.HEADING]
             if run and run == members[:len(run)]:
                 runs.append(run)
+            continue
+        over = next((k for k, b in enumerate(members) if roles[b.index].why == OVER_INDENTED_START), None)
+        if over is not None:
+            # a heading found over the indented paragraph start under it in
+            # its block: the lines from that start on are the paragraph's
+            runs.append(members[:over + 1])
             continue
         texts = [src[b.index].text.strip() for b in members]
         first = texts[0].lstrip("‘’“”\"'*.,:;-–—([")  # a noisy scan adds a quote before a capital
@@ -1085,7 +1091,7 @@ def _free_words(src: list[SourceLine], roles: list[Role], found: list[Anchor]
     """``(line index, line, word index, word)`` of the running text's words that no
     anchor in ``found`` holds: where other reference candidates may be."""
     taken = {(a.line, a.word) for a in found}
-    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START)
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START, RoleKind.CAPTION)
     for i, ln in enumerate(src):
         if roles[i].kind not in text_kinds:
             continue

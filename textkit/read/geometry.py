@@ -342,6 +342,7 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             continue
         roles[i] = Role(RoleKind.RUNNING_HEAD, n=_folio(lines[i].text),
                         why=f"repeated at the page edge on {len(seen[key])} pages")
+    _folio_heads(lines, by_page, roles, candidates, heights, options)
     # An engine may read a head in pieces: the rest of its row is the head too.
     for i, role in enumerate(roles):
         if role is None or role.kind is not RoleKind.RUNNING_HEAD or lines[i].box is None:
@@ -352,6 +353,44 @@ def _page_edges(lines: list[SourceLine], by_page: dict[int, list[int]], roles: l
             if roles[j] is None and other is not None and len(lines[j].text.split()) <= 3 and (
                     min(box.y1, other.y1) - max(box.y0, other.y0) >= 0.5 * min(box.height, other.height)):
                 roles[j] = Role(RoleKind.RUNNING_HEAD, why="a piece of the running head beside it")
+
+
+_FOLIO_HEAD = re.compile(r"^(?P<a>\d{1,4})\s+\D.*\D$|^\D.*\D\s+(?P<b>\d{1,4})$")
+
+
+def _folio_heads(lines: list[SourceLine], by_page: dict[int, list[int]], roles: list[Role | None],
+                 candidates: list[tuple[int, str]], heights: dict[int, int | None],
+                 options: GeometryOptions) -> None:
+    """A page's top line seen once (a running head of the authors' names
+    over one text's only verso: ``4 CASTILLO AND OWUSU``) is a running head
+    where it begins or ends with the page's own folio: the number the other
+    pages' folios give this page (printed = page + the offset most of them
+    show), and it is set no larger than a heading."""
+    body = _body_size(lines)
+    tops = {_top_to_bottom(lines, [i for i in indexes if roles[i] is None or roles[i].kind
+                                   is not RoleKind.PAGE_NUMBER])[:1][0]  # type: ignore[union-attr]
+            for indexes in by_page.values() if indexes}
+    heads: dict[int, int] = {}  # line: the folio it begins or ends with
+    for i, _ in candidates:
+        match = _FOLIO_HEAD.match(lines[i].text.strip())
+        size = lines[i].size
+        if (roles[i] is None and i in tops and match
+                and not (body and size and size >= options.heading_ratio * body)):
+            heads[i] = int(match.group("a") or match.group("b"))
+    if not heads:
+        return
+    # the pages' folios (page numbers, running heads) and these lines' own
+    # say where the printed numbers stand against the pages' order
+    offsets = Counter(int(r.n) - lines[i].page for i, r in enumerate(roles)
+                      if r is not None and r.kind in (RoleKind.PAGE_NUMBER, RoleKind.RUNNING_HEAD)
+                      and r.n and r.n.isdigit())
+    offsets.update(n - lines[i].page for i, n in heads.items())
+    (offset, votes), = offsets.most_common(1)
+    if votes < 2:
+        return
+    for i, n in heads.items():
+        if n == lines[i].page + offset:
+            roles[i] = Role(RoleKind.RUNNING_HEAD, n=str(n), why="at the page top with the page's own folio")
 
 
 def _alike(a: str, b: str) -> bool:
@@ -600,7 +639,7 @@ def _unread(line: SourceLine) -> bool:
 def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role | None], body: float,
                      em: float | None, gap: float | None, height: int | None,
                      options: GeometryOptions, pitch: float | None = None) -> bool:
-    run = _foot_run(lines, free, body, gap, options, pitch)
+    run = _foot_run(lines, free, body, gap, options, pitch, height)
     above = [i for i in free if i not in run]
     if not run or not above:
         return False
@@ -613,9 +652,20 @@ def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role 
         last = max(lines[i].box.y1 for i in above)  # type: ignore[union-attr]
         last_top = max(lines[i].box.y0 for i in above)  # type: ignore[union-attr]
         if gap is not None and top - last < max(2 * gap, gap + 8) and not (
-                pitch and top - last_top >= PITCH_SPACE * pitch):
+                pitch and top - last_top >= PITCH_SPACE * pitch) and not _set_as_notes(
+                lines, run, above, pitch, options.footnote_ratio * body):
             return False  # no space (or rule) above: the text's own short last lines
     run = sorted(run)  # reading order: the notes of two columns side by side are read a column at a time
+    # the rule over the notes, read as letters (_notes_above): above the first
+    # line read, not a piece of it (a note line's first words read apart)
+    unread = [i for i in run if _unread(lines[i])]
+    read = [i for i in run if i not in unread]
+    if unread and read and all(lines[i].box for i in run):
+        first = min(read, key=lambda i: lines[i].box.y0)  # type: ignore[union-attr]
+        for i in unread:
+            if lines[i].box.y0 <= lines[first].box.y0 - 0.5 * lines[first].box.height:  # type: ignore[union-attr]
+                roles[i] = Role(RoleKind.SEPARATOR, why="a line the engine could not read over the notes")
+        run = [i for i in run if roles[i] is None]
     for k, i in enumerate(run):
         line = lines[i]
         start = _note_start(line)
@@ -639,7 +689,7 @@ def _foot_notes_read(lines: list[SourceLine], free: list[int], roles: list[Role 
 
 
 def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float | None,
-              options: GeometryOptions, pitch: float | None = None) -> list[int]:
+              options: GeometryOptions, pitch: float | None = None, height: int | None = None) -> list[int]:
     """The lines at the page foot that may be notes: small print under a space.
 
     With boxes, the run is everything under the last wide gap on the page,
@@ -655,7 +705,8 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
                   if lines[free[k]].box.y0 - max(lines[j].box.y1  # type: ignore[union-attr]
                                                  for j in free[:k]) >= space
                   or (pitch and lines[free[k]].box.y0 - max(lines[j].box.y0  # type: ignore[union-attr]
-                                                            for j in free[:k]) >= PITCH_SPACE * pitch)]
+                                                            for j in free[:k]) >= PITCH_SPACE * pitch)
+                  or _set_as_notes(lines, free[k:], free[:k], pitch, options.footnote_ratio * body)]
         if not starts:
             return []
         run = _text_above_notes(lines, free[starts[-1]:], body, options)
@@ -668,12 +719,17 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
         # A note's last line of a word or two ("Studies, 1983).") measures
         # whatever its few letters give: only longer lines bound the run's size,
         # and the lines at least half as wide as the widest give its size.
-        long = [lines[i].size for i in run if len(lines[i].text.split()) >= 3] or known
-        widest = max(lines[i].box.width for i in run)  # type: ignore[union-attr]
-        full = [lines[i].size for i in run if 2 * lines[i].box.width >= widest]  # type: ignore[union-attr]
+        # Two printed lines the engine read as one (a box as tall as two of
+        # the run's lines: "ingapore: Harbor Books, 195), 8t-" over the next
+        # line's words) measure nothing.
+        tall = statistics.median(lines[i].box.height for i in run) * TWO_LINES  # type: ignore[union-attr]
+        measured = [i for i in run if lines[i].box.height < tall] or run  # type: ignore[union-attr]
+        long = [lines[i].size for i in measured if len(lines[i].text.split()) >= 3] or known
+        widest = max(lines[i].box.width for i in measured)  # type: ignore[union-attr]
+        full = [lines[i].size for i in measured if 2 * lines[i].box.width >= widest]  # type: ignore[union-attr]
         if (statistics.median(full or known) <= options.footnote_ratio * body  # type: ignore[type-var]
                 and max(long) <= NOTE_MAX_SIZE * body):  # type: ignore[type-var]
-            return run
+            return _notes_above(lines, free, starts, run, body, options, height)
         return []
     run: list[int] = []
     for i in reversed(free):
@@ -685,6 +741,85 @@ def _foot_run(lines: list[SourceLine], free: list[int], body: float, gap: float 
     return run[::-1]
 
 
+NOTE_PITCH = 0.85
+"""Notes are set on a smaller leading than the text: their lines follow each
+other at most this share of the body's line pitch (LaTeX's footnotes: 0.75-0.8)."""
+NOTE_STEP = 1.1
+"""The first note line under the text stands at least this many body line
+pitches under the text's last line, where the page leaves no wider space."""
+NOTE_PITCH_LINES = 3
+
+
+def _set_as_notes(lines: list[SourceLine], run: list[int], above: list[int], pitch: float | None,
+                  small: float) -> bool:
+    """``run`` (top to bottom, to the page or column foot) is set as notes are,
+    though the page left no wide space over them (a full page squeezes the
+    space above its notes): its first line opens a note, a step of more than
+    the body's line pitch under the text's last line (larger than ``small``:
+    not a note line over it), and its lines follow each other at a note's
+    leading (:data:`NOTE_PITCH`), three at least.
+
+    >>> from textkit.read.lines import Box
+    >>> text = [SourceLine("running text of the column", 1, Box(90, y, 380, y + 14), 13.0) for y in (900, 920, 940)]
+    >>> notes = [SourceLine(t, 1, Box(110, y, 690, y + 11), 10.0) for t, y in (
+    ...     ("1 Ruth Okada, interview with the author, 1992.", 964), ("2 See Yoko Hirata, Ports", 980),
+    ...     ("and Power (Tokyo, 1990).", 995))]
+    >>> lines = text + notes
+    >>> _set_as_notes(lines, [3, 4, 5], [0, 1, 2], 20.0, 11.7), _set_as_notes(lines, [1, 2, 3, 4, 5], [0], 20.0, 11.7)
+    (True, False)
+    >>> _set_as_notes(lines, [4, 5, 5], [0, 1, 2, 3], 20.0, 11.7)  # under a note line: within the notes
+    False
+    """
+    if not pitch or len(run) < NOTE_PITCH_LINES or not above:
+        return False
+    boxes = [lines[i].box for i in run + above]
+    if any(b is None for b in boxes):
+        return False
+    first = lines[run[0]]
+    last = max(above, key=lambda j: lines[j].box.y0)  # type: ignore[union-attr]
+    if first.box.y0 - lines[last].box.y0 < NOTE_STEP * pitch:  # type: ignore[union-attr]
+        return False
+    if not lines[last].size or lines[last].size <= small:
+        return False
+    if _note_start(first) is None:
+        return False
+    steps = []  # from each line to the nearest line above it in its column
+    for i in run:
+        box = lines[i].box
+        over = [lines[j].box.y0 for j in run if lines[j].box.y0 < box.y0  # type: ignore[union-attr]
+                and lines[j].box.x0 < box.x1 and box.x0 < lines[j].box.x1]  # type: ignore[union-attr]
+        if over:
+            steps.append(box.y0 - max(over))  # type: ignore[union-attr]
+    return len(steps) >= NOTE_PITCH_LINES - 1 and statistics.median(steps) <= NOTE_PITCH * pitch
+
+
+def _notes_above(lines: list[SourceLine], free: list[int], starts: list[int], run: list[int], body: float,
+                 options: GeometryOptions, height: int | None) -> list[int]:
+    """``run`` (from the last wide space on the page down) with the lines
+    between it and the wide spaces above it, where they are notes too: small
+    print whose first line opens a note, under the lines the engine could not
+    read (the rule over the notes read as letters: ``ete Oa eine ae tr
+    ORONO``), in the page's lower half. A line lost between two notes leaves
+    a space as wide as the one over the notes."""
+    k = len(starts) - 1
+    while k > 0:
+        part = free[starts[k - 1]:starts[k]]
+        read = [i for i in part if not _unread(lines[i])]
+        if not read or any(lines[i].box.y0 >= lines[read[0]].box.y0  # type: ignore[union-attr]
+                           for i in part if i not in read):
+            break
+        small = all(lines[i].size and lines[i].size <= options.footnote_ratio * body for i in read)  # type: ignore[operator]
+        lower = not height or lines[part[0]].box.y0 >= height / 2  # type: ignore[union-attr]
+        if not small or not lower or _note_start(lines[read[0]]) is None:
+            break
+        run = part + run
+        k -= 1
+    return run
+
+
+TWO_LINES = 1.8
+"""A line of a note run this many times as tall as the run's median line is
+two printed lines read as one."""
 NOTE_MAX_SIZE = 1.05
 """No line of a footnote run is larger than this against the body (a scan's
 specks make single small lines measure body size; larger is text)."""
@@ -970,7 +1105,9 @@ def anchors(lines: list[SourceLine], roles: list[Role] | None = None,
     [Anchor(line=0, word=0, numeral='!', glued=True)]
     """
     roles = roles if roles is not None else classify(lines, [], options)
-    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START, RoleKind.HEADING)
+    # a caption to the engine is mostly running text (Tesseract's ocr_caption
+    # lines of a typeset page: a paragraph's lines it could not fit to a column)
+    text_kinds = (RoleKind.TEXT, RoleKind.PARAGRAPH_START, RoleKind.HEADING, RoleKind.CAPTION)
     found: list[Anchor] = []
     for i, ln in enumerate(lines):
         if roles[i].kind not in text_kinds:
