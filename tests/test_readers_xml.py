@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from textkit.errors import InputError
@@ -555,6 +555,7 @@ def ocr_lines(draw):
 
 
 @given(ocr_lines())
+@example([SourceLine("xiv", 1, None, None, words=(Word("xiv", None),))])  # a page of its folio only
 def test_geometry_gives_every_line_one_role_and_never_fails(lines) -> None:
     from textkit.read.lines import PageInfo
 

@@ -367,9 +367,9 @@ def _folio_heads(lines: list[SourceLine], by_page: dict[int, list[int]], roles: 
     pages' folios give this page (printed = page + the offset most of them
     show), and it is set no larger than a heading."""
     body = _body_size(lines)
-    tops = {_top_to_bottom(lines, [i for i in indexes if roles[i] is None or roles[i].kind
-                                   is not RoleKind.PAGE_NUMBER])[:1][0]  # type: ignore[union-attr]
-            for indexes in by_page.values() if indexes}
+    tops = {order[0] for indexes in by_page.values()
+            if (order := _top_to_bottom(lines, [i for i in indexes if roles[i] is None or roles[i].kind
+                                                is not RoleKind.PAGE_NUMBER]))}  # type: ignore[union-attr]
     heads: dict[int, int] = {}  # line: the folio it begins or ends with
     for i, _ in candidates:
         match = _FOLIO_HEAD.match(lines[i].text.strip())
