@@ -294,8 +294,10 @@ def made_by_textkit(path: str | Path) -> bool:
 def check_overwrite(path: str | Path, *, force: bool = False) -> None:
     """Raise :class:`InputError` if writing ``path`` would replace a file textkit did not make
     (unless ``force``). A missing file, or one textkit made, may be written."""
+    if force:  # nothing to check: no Path made, no stat (a batch's every file, with --force)
+        return
     path = Path(path)
-    if force or not (path.exists() or path.is_symlink()) or made_by_textkit(path):
+    if not (path.exists() or path.is_symlink()) or made_by_textkit(path):
         return
     raise InputError(f"{path} exists and textkit did not make it: move it away, or use "
                      "--force to replace it")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
+import sys
 import time
 from collections.abc import Callable, Mapping
 
@@ -57,7 +58,7 @@ it right after layout, so that the layout's lines go with the structure stage.
 
 def _load(target: str) -> Stage:
     module, _, name = target.partition(":")
-    return getattr(importlib.import_module(module), name)
+    return getattr(sys.modules.get(module) or importlib.import_module(module), name)  # once imported, no locks
 
 
 def stages(options: Options) -> list[tuple[str, Stage]]:

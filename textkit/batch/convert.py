@@ -32,6 +32,7 @@ from ..model import Options
 log = logging.getLogger("textkit.batch")
 
 STDIN = "-"
+_POSIX = os.sep == "/" and os.altsep is None
 
 
 class Status(enum.Enum):
@@ -57,8 +58,11 @@ class Task:
 
     @property
     def source(self) -> str:
-        """The name the TEI header gives the input."""
-        return "stdin" if self.input == STDIN else Path(self.input).name
+        """The name the TEI header gives the input (``Path(input).name``)."""
+        if self.input == STDIN:
+            return "stdin"
+        name = self.input.rpartition("/")[2]  # on POSIX Path's last part, where that is a name
+        return name if _POSIX and name and name != "." else Path(self.input).name
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -184,15 +184,19 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
                        if kinds[i] is LineKind.TEXT and not _FOLIO.search(lines[i].content))
     for i in texts:
         content = lines[i].content
-        beside_blank = (i == 0 or kinds[i - 1] is LineKind.BLANK or lines[i].is_page_start
-                        or i + 1 == len(lines) or kinds[i + 1] is LineKind.BLANK
-                        or new_block(lines, i) or new_block(lines, i + 1))
         if is_page_number(content):
-            if i in edges or beside_blank:
+            if i in edges or (i == 0 or kinds[i - 1] is LineKind.BLANK or lines[i].is_page_start
+                              or i + 1 == len(lines) or kinds[i + 1] is LineKind.BLANK
+                              or new_block(lines, i) or new_block(lines, i + 1)):  # beside a blank
                 kinds[i] = LineKind.PAGE_NUMBER
-        elif _is_furniture_text(content) and _is_title(content, language.minor_words):
+            continue
+        folio = _FOLIO.search(content)
+        # A head has a folio or recurs at page edges: the shape tests below (pure, and
+        # the costly part) only for a line that may be one, most lines having neither.
+        if not folio and not (i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS):
+            continue
+        if _is_furniture_text(content) and _is_title(content, language.minor_words):
             key = furniture_key(content)
-            folio = _FOLIO.search(content)
             # Met once, a head with a folio must stand at a real page break, or
             # be words in capitals at the input's first or last line.
             bare = _folio_free(content)
@@ -205,7 +209,7 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
     _titles_over_bylines(lines, kinds, language)
     furniture = (LineKind.PAGE_NUMBER, LineKind.RUNNING_HEAD, LineKind.STRAY_MARK)
     for i, line in enumerate(lines):
-        if kinds[i] is LineKind.TEXT and _LONE_INITIAL.fullmatch(line.content):
+        if kinds[i] is LineKind.TEXT and len(line.content) == 1 and _LONE_INITIAL.fullmatch(line.content):
             # Look past page furniture to the lines that frame the letter.
             j = i + 1
             while j < len(lines) and kinds[j] in furniture and not lines[j].is_page_start:
@@ -300,14 +304,32 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
         if (kinds[i] is LineKind.RUNNING_HEAD and j is not None and kinds[j] is LineKind.RUNNING_HEAD
                 and pages[i] == pages[j] and head_key(lines[j].content) == head_key(lines[i].content)):
             kinds[j] = LineKind.TEXT
-    titles = {head_key(lines[i].content) for i in texts if is_caps(lines[i].content)}
+    titles = _Titles(lines, texts)
     for i in texts:
         content = lines[i].content
         if (kinds[i] is LineKind.TEXT and _FOLIO.search(content) and _is_furniture_text(content)
-                and _is_title(content, language.minor_words) and head_key(content) in titles
+                and _is_title(content, language.minor_words) and head_key(content) in titles.keys
                 and not is_caps(content)):
             kinds[i] = LineKind.RUNNING_HEAD
     _small_caps_heads(lines, kinds, pages, titles)
+
+
+class _Titles:
+    """The words (:func:`head_key`) of the text lines in capitals, made when first asked for:
+    only a line with a folio or a page's first line in mixed case asks (a one-page file
+    mostly has neither, and the test reads every line)."""
+
+    def __init__(self, lines: list[RawLine], texts: Sequence[int]) -> None:
+        self._lines, self._texts = lines, texts
+        self._keys: set[str] | None = None
+
+    @property
+    def keys(self) -> set[str]:
+        if self._keys is None:
+            lines = self._lines
+            self._keys = {head_key(lines[i].content) for i in self._texts if is_caps(lines[i].content)}
+            del self._lines, self._texts
+        return self._keys
 
 
 def _titles_over_bylines(lines: list[RawLine], kinds: list[LineKind], language: Language) -> None:
@@ -340,7 +362,7 @@ SMALL_CAPS_HEAD = 0.7
 misread from small capitals (``Runes ror Coup Warers``, ``RvLes PoR Coup Wares``, ``Fisting``)."""
 
 
-def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[int], titles: set[str]) -> None:
+def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[int], titles: _Titles) -> None:
     """Running heads in small capitals that the scan read as mixed case, words misread.
 
     A page's first line (not in capitals: that is a title) set apart by a
@@ -363,7 +385,7 @@ def _small_caps_heads(lines: list[RawLine], kinds: list[LineKind], pages: list[i
             if _prefix_ratio(head_key(line.content + lines[tail].content), head_key(lines[k].content)) >= SMALL_CAPS_HEAD:
                 kinds[i] = kinds[tail] = LineKind.RUNNING_HEAD
                 continue
-        best = max(((_small_caps_ratio(key, t), t) for t in titles if t), default=(0.0, ""))
+        best = max(((_small_caps_ratio(key, t), t) for t in titles.keys if t), default=(0.0, ""))
         if best[0] < SMALL_CAPS_HEAD:
             continue
         if is_caps(lines[j].content) and _small_caps_ratio(key, head_key(lines[j].content)) >= SMALL_CAPS_HEAD:

@@ -52,6 +52,7 @@ import hashlib
 import importlib
 import logging
 import re
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -310,7 +311,7 @@ def reader(name: str) -> ModuleType:
     module = READERS.get(FALLBACK if name in TEXT_CONVENTIONS else name)
     if module is None:
         raise InputError(f"no reader for input format {name!r}; known: {', '.join([*READERS, *TEXT_CONVENTIONS])}")
-    return importlib.import_module(module)
+    return sys.modules.get(module) or importlib.import_module(module)  # once imported, no locks
 
 
 def choose_reader(data: bytes, *, source: str, options: Options) -> ModuleType:

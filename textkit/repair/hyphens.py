@@ -158,7 +158,13 @@ def join_hyphens(doc: Document) -> Document:
 
 def volume_evidence(doc: Document) -> HyphenEvidence:
     """The spellings of the whole volume's running text: what :func:`join_hyphens` judges
-    by (the pipeline computes it once when it runs the stage one text at a time)."""
+    by (the pipeline computes it once when it runs the stage one text at a time).
+
+    None, when no line of the document has a hyphen (``-``, a soft hyphen, ``¬``): the
+    evidence is read only for a line-end hyphen of a block, and a block's text is its
+    lines' characters (layout and structure change none), so there it is never read."""
+    if not any(hyphen in line.text for line in doc.lines for hyphen in HYPHENS):
+        return HyphenEvidence(Counter(), Counter())
     return HyphenEvidence.from_lines(_running_lines(doc))
 
 

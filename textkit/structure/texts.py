@@ -70,7 +70,7 @@ def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH
     i = 0
     while i < len(rows):
         row = rows[i]
-        if titled(row) and (i == 0 or row.gap >= 1 or _new_page(row)):
+        if (i == 0 or row.gap >= 1 or _new_page(row)) and titled(row):  # the cheap test first
             j = i + 1
             while j < len(rows) and j - i < MAX_TITLE_LINES and titled(rows[j]) and (
                     rows[j].gap <= 1 or rows[j].gap <= MAX_TITLE_GAP and _unfinished(rows[j - 1].text, language)):
