@@ -48,7 +48,8 @@ from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
-from .candidates import BUDGET, adapted_search, merged, one_step, rivals, search, splits
+from .candidates import (BUDGET, OWN_SECOND_FROM, adapted_search, merged, one_step, own_second_pair,
+                         rivals, search, splits)
 from .model import DOUBLED, ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
@@ -708,6 +709,10 @@ class Judge:
                 else f"space lost (P={math.exp(-self.model.space_deleted):.1e})")
         if any(c == best for c, _ in long_s):
             note = "long s read as 'f' (this print sets it); " + note
+        elif best_cost >= 0 and len(lower) >= OWN_SECOND_FROM and self.model.second_step:
+            pair = own_second_pair(lower, best, best_cost, self.model.reading(lower))
+            if pair is not None:
+                note = f"two misreadings, one this scan's own ({pair[0]!r} for {pair[1]!r}); " + note
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         own = bool(self.model.own) and best_cost >= 0 and self._own(lower, best)
