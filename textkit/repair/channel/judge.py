@@ -739,7 +739,11 @@ class Judge:
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
                 lower, {o[1] for o in options}, best,
-                best_cost if best_cost >= 0 else self.model.space_deleted, before, after))
+                best_cost if best_cost >= 0 else self.model.space_deleted, before, after,
+                own=own))
+            if own:
+                seen, printed = _confusion(lower, best) or ("", "")
+                note += f"; {seen!r} for {printed!r} is this scan's own confusion"
         replacement = _cased(best, core, starts_sentence(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
         repeats = self.counts.get(lower, 0)
@@ -772,14 +776,15 @@ class Judge:
                           + ", ".join(repr(p) for p in pairs))
 
     def _short_rivals(self, lower: str, taken: set[str], best: str, best_cost: float,
-                      before: str, after: str, shift: float = 0.0) -> list[float]:
+                      before: str, after: str, shift: float = 0.0, own: bool = False) -> list[float]:
         """The scores of the other words one unseen substitution from a short word.
 
         A word of two or three letters is a few letters from many words (``ix``: ``in``,
         ``is``, ``it``), and the confusions learned from one set of scans miss some of
         another engine's: every such reading competes, at the price of an edit never
         seen but at most :data:`SHORT_RIVAL_MARGIN` above the best reading's own
-        (``best_cost``; no ceiling when ``best`` is a classic confusion, :func:`_classic`),
+        (``best_cost``; no ceiling when ``best`` is a classic confusion, :func:`_classic`, or
+        ``own``, one of the scan's own: ``ou`` is ``on`` in a scan that reads ``u`` for ``n``),
         so that the winner's odds count them. (Longer words get them as
         candidates, :data:`~.candidates.UNSEEN_FROM`.) They are weighed where they can
         decide, for a reading whose odds without them clear the bar to be applied (each
@@ -788,8 +793,9 @@ class Judge:
         if len(lower) > SHORT or not lower.isalpha():
             return []
         unseen = self.model.unseen_cost
-        # A classic glyph confusion (l for i, rn for m) is every engine's: no ceiling.
-        ceiling = math.inf if _classic(lower, best) else best_cost + SHORT_RIVAL_MARGIN
+        # A classic glyph confusion (l for i, rn for m) is every engine's, and the scan's own
+        # (its sure corrections', its program's documented ones) this scan's: no ceiling.
+        ceiling = math.inf if own or _classic(lower, best) else best_cost + SHORT_RIVAL_MARGIN
         others = sorted(((-min(unseen(letter), ceiling) + self._log_p(text), text, letter)
                          for text, letter in _one_substitution(lower, self.lexicon.words)
                          if text not in taken), reverse=True)[:SHORT_RIVALS]
