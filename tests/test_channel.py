@@ -477,3 +477,48 @@ def test_tesseracts_known_confusions_are_a_tesseract_scans_own_from_the_start():
         return [(c.original, c.replacement) for c in correct_with_channel(doc).corrections()]
     assert fixed("tesseract") == [("optimisin", "optimism")]
     assert fixed("text") == []
+
+
+def test_a_long_word_two_misreadings_away_is_read_through_the_scans_own_confusion():
+    # "conchision": 'h' for 'li' (one of Tesseract's documented confusions, a Tesseract
+    # scan's own) and 'i' for 'u' (a learned one): two steps, out of one step's reach. The
+    # second step is taken only through the scan's own confusions and in words of seven
+    # letters or more, so a text of no known program keeps it (its evidence says so).
+    from textkit.model import Block, BlockKind, Document, Text, TextKind
+    from textkit.repair.channel.stage import correct_with_channel
+
+    paras = ("The committee reached its conchision after a long debate about the harbour.",
+             "The public and the coastal authorities met in the spring to discuss the policy.")
+
+    def fixed(fmt: str) -> list[tuple[str, str, str]]:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, p, i + 2, i + 2) for i, p in enumerate(paras))
+        doc = Document("t.txt", "", "", input_format=fmt, texts=(
+            Text(TextKind.ESSAY, Block(BlockKind.HEAD, "A TITLE", 1, 1), (), None, blocks),))
+        return [(c.original, c.replacement, c.note) for c in correct_with_channel(doc).corrections()]
+    [(original, replacement, note)] = fixed("tesseract")
+    assert (original, replacement) == ("conchision", "conclusion")
+    assert "two misreadings, one this scan's own ('h' for 'li')" in note
+    assert fixed("text") == []
+
+
+def test_a_short_word_read_through_the_scans_own_confusion_is_weighed_against_unseen_rivals():
+    # "ou the grain trade": 'u' for 'n' is a Tesseract scan's own (documented) confusion; the
+    # words one letter away (our, out, you...) compete at an unseen edit's cost, not at most
+    # a few nats above the reading's own (as for a classic confusion): applied there, only
+    # suggested in a text of no known program.
+    from textkit.model import Block, BlockKind, Document, Text, TextKind
+    from textkit.repair.channel.stage import correct_with_channel
+
+    paras = ("The government preferred bilateral arrangements ou the grain trade it could control.",
+             "The public and the coastal authorities met in the spring to discuss the policy.")
+
+    def run(fmt: str) -> Document:
+        blocks = tuple(Block(BlockKind.PARAGRAPH, p, i + 2, i + 2) for i, p in enumerate(paras))
+        return correct_with_channel(Document("t.txt", "", "", input_format=fmt, texts=(
+            Text(TextKind.ESSAY, Block(BlockKind.HEAD, "A TITLE", 1, 1), (), None, blocks),)))
+    [fixed] = run("tesseract").corrections()
+    assert (fixed.original, fixed.replacement) == ("ou", "on")
+    assert "'u' for 'n' is this scan's own confusion" in fixed.note
+    plain = run("text")
+    assert not list(plain.corrections())
+    assert [(c.original, c.replacement) for c in plain.suggestions] == [("ou", "on")]

@@ -48,7 +48,8 @@ from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon
 from ..confusions import explain
 from . import language
-from .candidates import BUDGET, adapted_search, merged, one_step, rivals, search, splits
+from .candidates import (BUDGET, OWN_SECOND_FROM, adapted_search, merged, one_step, own_second_pair,
+                         rivals, search, splits)
 from .model import DOUBLED, ChannelModel, confusions
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\|")
@@ -62,9 +63,13 @@ MISREAD_HYPHEN_GAP = re.compile(r"[.:;][ \t]+")
 MISREAD_HYPHEN_HALF = 3
 """... when both halves are words, each has at least this many letters (``Co. in``,
 ``or. in`` are an abbreviation and a sentence's end)."""
-SYMBOL_FOR_A = re.compile(r"(?<!\S)[@#](?=[ \t]*\n?[ \t]*([a-z]{2,})\b)")
-"""A lone ``@`` or ``#`` before a word in small letters: Tesseract's reading of a degraded
-``a`` (``not @ consequence``, ``favor # regional``)."""
+SYMBOL_FOR_A = re.compile(r"(?<!\S)[@#«](?=[ \t]*\n?[ \t]*([a-z]{2,})\b)")
+"""A lone ``@``, ``#`` or ``«`` before a word in small letters: Tesseract's reading of a
+degraded ``a`` (``not @ consequence``, ``favor # regional``, ``rather than « practice``; a
+guillemet only where no ``»`` closes one in the text: in the 12 degraded Tesseract volumes
+tuned on (the fixtures, ``heldout.py`` and its round 6), each of the 3 lone ``«`` before a
+small-letter word was an ``a``, and none of those texts had a ``»``)."""
+OPEN_GUILLEMET, CLOSE_GUILLEMET = "«", "»"
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her", "its",
                          "our", "their", "my", "your", "no", "each", "every", "any", "some"})
 CENT_FOR_C = "¢"
@@ -571,7 +576,7 @@ class Judge:
                     out.append(found)
             previous = (found.replacement if found is not None and found.applied
                         else core).split()[-1].lower()
-        if "@" in text or "#" in text:
+        if "@" in text or "#" in text or OPEN_GUILLEMET in text:
             out = sorted(out + self._symbols_for_a(text), key=lambda s: s.start)
         return out
 
@@ -590,11 +595,15 @@ class Judge:
                           f"'¢' for 'c' before letters: {word!r} is a word")
 
     def _symbols_for_a(self, text: str) -> list[Suggestion]:
-        """``not @ consequence`` -> ``a``: a lone ``@`` or ``#`` after a word (or at a line's
-        start), before a known word in small letters that the word pairs have after ``a``."""
+        """``not @ consequence`` -> ``a``: a lone ``@``, ``#`` or ``«`` (none closed in the
+        text) after a word (or at a line's start), before a known word in small letters that
+        the word pairs have after ``a``."""
         out = []
+        quotes = CLOSE_GUILLEMET in text  # guillemets that close are quotation marks
         for m in SYMBOL_FOR_A.finditer(text):
             nxt = m.group(1)
+            if quotes and m.group() == OPEN_GUILLEMET:
+                continue
             left = text[max(0, m.start() - 12):m.start()].rstrip(" \t")
             if (not left or left[-1].isdigit() or left[-1] in "@#$£%&*+=<>/"
                     or left.split()[-1].lower() in DETERMINERS or nxt not in self.lexicon.words):
@@ -604,7 +613,8 @@ class Judge:
                 continue
             out.append(Suggestion(m.start(), m.end(), m.group(), "a", SYMBOL_LOG_ODDS,
                                   SYMBOL_LOG_ODDS >= self.thresholds.apply, Kind.CONFUSION,
-                                  f"{m.group()!r} for 'a' before {nxt!r} (context 'a {nxt}')"))
+                                  f"{m.group()!r} for 'a' before {nxt!r} (context 'a {nxt}')"
+                                  + ("; no '»' closes it" if m.group() == OPEN_GUILLEMET else "")))
         return out
 
     def _verdict(self, token: _Token, before: str, after: str, text: str,
@@ -708,6 +718,10 @@ class Judge:
                 else f"space lost (P={math.exp(-self.model.space_deleted):.1e})")
         if any(c == best for c, _ in long_s):
             note = "long s read as 'f' (this print sets it); " + note
+        elif best_cost >= 0 and len(lower) >= OWN_SECOND_FROM and self.model.second_step:
+            pair = own_second_pair(lower, best, best_cost, self.model.reading(lower))
+            if pair is not None:
+                note = f"two misreadings, one this scan's own ({pair[0]!r} for {pair[1]!r}); " + note
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         own = bool(self.model.own) and best_cost >= 0 and self._own(lower, best)
@@ -725,7 +739,11 @@ class Judge:
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
                 lower, {o[1] for o in options}, best,
-                best_cost if best_cost >= 0 else self.model.space_deleted, before, after))
+                best_cost if best_cost >= 0 else self.model.space_deleted, before, after,
+                own=own))
+            if own:
+                seen, printed = _confusion(lower, best) or ("", "")
+                note += f"; {seen!r} for {printed!r} is this scan's own confusion"
         replacement = _cased(best, core, starts_sentence(text, token.start))
         kind = Kind.SPLIT if " " in best else Kind.CONFUSION
         repeats = self.counts.get(lower, 0)
@@ -758,14 +776,15 @@ class Judge:
                           + ", ".join(repr(p) for p in pairs))
 
     def _short_rivals(self, lower: str, taken: set[str], best: str, best_cost: float,
-                      before: str, after: str, shift: float = 0.0) -> list[float]:
+                      before: str, after: str, shift: float = 0.0, own: bool = False) -> list[float]:
         """The scores of the other words one unseen substitution from a short word.
 
         A word of two or three letters is a few letters from many words (``ix``: ``in``,
         ``is``, ``it``), and the confusions learned from one set of scans miss some of
         another engine's: every such reading competes, at the price of an edit never
         seen but at most :data:`SHORT_RIVAL_MARGIN` above the best reading's own
-        (``best_cost``; no ceiling when ``best`` is a classic confusion, :func:`_classic`),
+        (``best_cost``; no ceiling when ``best`` is a classic confusion, :func:`_classic`, or
+        ``own``, one of the scan's own: ``ou`` is ``on`` in a scan that reads ``u`` for ``n``),
         so that the winner's odds count them. (Longer words get them as
         candidates, :data:`~.candidates.UNSEEN_FROM`.) They are weighed where they can
         decide, for a reading whose odds without them clear the bar to be applied (each
@@ -774,8 +793,9 @@ class Judge:
         if len(lower) > SHORT or not lower.isalpha():
             return []
         unseen = self.model.unseen_cost
-        # A classic glyph confusion (l for i, rn for m) is every engine's: no ceiling.
-        ceiling = math.inf if _classic(lower, best) else best_cost + SHORT_RIVAL_MARGIN
+        # A classic glyph confusion (l for i, rn for m) is every engine's, and the scan's own
+        # (its sure corrections', its program's documented ones) this scan's: no ceiling.
+        ceiling = math.inf if own or _classic(lower, best) else best_cost + SHORT_RIVAL_MARGIN
         others = sorted(((-min(unseen(letter), ceiling) + self._log_p(text), text, letter)
                          for text, letter in _one_substitution(lower, self.lexicon.words)
                          if text not in taken), reverse=True)[:SHORT_RIVALS]

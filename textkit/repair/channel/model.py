@@ -70,6 +70,10 @@ class ChannelModel:
     of them may read otherwise than with the model adapted from."""
     adapted_from: ChannelModel | None = None
     """The model :meth:`adapted` made this one from (``None``: the shipped one)."""
+    second_step: bool = False
+    """Words of seven letters or more take a second confusion through one of :attr:`own`
+    (:func:`~.candidates.own_second_step`): a scan whose program's confusions are known
+    (Tesseract's, :meth:`adapted` ``second_step=True``)."""
 
     def reading(self, word: str) -> ChannelModel:
         """The model whose search reads ``word`` (lower case) as this one's does: the one
@@ -127,7 +131,7 @@ class ChannelModel:
         return _without_long_s(self)
 
     def adapted(self, seen_in_document: Mapping[tuple[str, str], int],
-                printed_counts: Mapping[str, int]) -> ChannelModel:
+                printed_counts: Mapping[str, int], *, second_step: bool = False) -> ChannelModel:
         """The model for one document, with the confusions its own sure corrections show.
 
         ``seen_in_document`` counts ``(seen, printed)`` pairs of the document's confident
@@ -163,7 +167,8 @@ class ChannelModel:
                      for seen, options in changed.items())
         return dataclasses.replace(
             self, rules=MappingProxyType(rules), longest=max(self.longest, *map(len, changed), 0),
-            own=MappingProxyType(own), cues=tuple(sorted(changed)), adapted_from=self)
+            own=MappingProxyType(own), cues=tuple(sorted(changed)), adapted_from=self,
+            second_step=second_step)
 
     @staticmethod
     @functools.cache

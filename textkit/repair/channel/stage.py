@@ -150,7 +150,8 @@ def _engine_conventions(doc: Document) -> tuple[tuple[str, str], ...]:
 
 def _adapted(doc: Document, model: ChannelModel) -> ChannelModel:
     """``model`` with the confusions of the document's sure corrections (both OCR stages'),
-    and those of the program that read it (:func:`_engine_conventions`)."""
+    and those of the program that read it (:func:`_engine_conventions`; where there are, a
+    long word may take a second confusion through one of them: ``second_step``)."""
     sure = [(c.original, c.replacement)
             for b in (*doc.blocks(), *(n.as_block() for n in doc.footnotes()))
             for c in b.corrections if c.rule in SURE_RULES and c.confidence is Confidence.HIGH]
@@ -160,7 +161,8 @@ def _adapted(doc: Document, model: ChannelModel) -> ChannelModel:
     if not seen:
         return model
     text = "\n".join(_texts(doc)).lower()
-    return model.adapted(seen, {p: text.count(p) for _, p in seen})
+    return model.adapted(seen, {p: text.count(p) for _, p in seen},
+                         second_step=bool(_engine_conventions(doc)))
 
 
 _CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
