@@ -316,6 +316,8 @@ def test_original_text_of_blocks_is_in_the_input_in_order(text):
 # read as one paragraph (one unfinished line went on over the blank line into the heading), corrected
 @example("order.2\n\n\x0cthe\n\n2Ibid.\nan is\xad")  # found by a hypothesis seed sweep: the note cut off
 # by its soft hyphen was printed before 'the', and the second pass joined them ('is the')
+@example("INTRODUCTION\n?Yoko Hirata, interview, Manila, 1992.\n\nT\nthe")  # found by a seed sweep: a
+# capital alone on its line opened no drop-cap paragraph, but 'T the' as clean_text prints it did
 def test_repair_is_idempotent_on_clean_text(text):
     check_idempotent(text)
 

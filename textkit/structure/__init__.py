@@ -301,8 +301,8 @@ class _Builder:
                 # A labelled note (``Editor's note:``), whole, with the text after it; a
                 # degraded scan reads its full stop as a comma (``not been revised,``).
                 return k
-            if _drop_cap_start(chunks[k][0][0].plain(self.sentinel)) or self._over_columns(before, chunks[k][0]):
-                first = chunks[0][0][0].plain(self.sentinel)
+            if _drop_cap_start(self._opening(chunks[k][0])) or self._over_columns(before, chunks[k][0]):
+                first = self._opening(chunks[0][0])
                 if heading_length(chunks[0][0], self.widths, self.sentinel, text_start=False,
                                   language=self.language) or _drop_cap_start(first):
                     return 0
@@ -340,6 +340,15 @@ class _Builder:
         wide = sorted(len(row.plain(self.sentinel).strip()) for row in (before[:-1] or before))
         narrow = sorted(len(row.plain(self.sentinel).strip()) for row in after[:-1])
         return wide[len(wide) // 2] >= OVER_COLUMNS * narrow[len(narrow) // 2]
+
+    def _opening(self, rows: list[Row]) -> str:
+        """A block's first line, with its second where the first is a capital alone: a
+        drop cap or its word's rest read on a line of its own (``T`` / ``the``), which
+        clean_text prints on one line (``T the``), so that both readings open alike."""
+        first = rows[0].plain(self.sentinel)
+        if len(rows) > 1 and re.fullmatch(r"\s*[A-Z]\s*", first):
+            return f"{first.strip()} {rows[1].plain(self.sentinel).strip()}"
+        return first
 
     def _stands_apart(self, paragraph: list[Row], chunk: list[Row]) -> bool:
         """A whole block that is a heading after a paragraph whose last line is short.
