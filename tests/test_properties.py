@@ -35,6 +35,7 @@ The first three run on ``tests/data/volumes`` and the sample as well.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from collections import Counter
@@ -54,7 +55,11 @@ HERE = Path(__file__).resolve().parent
 VOLUMES = (sorted((HERE / "data" / "volumes").glob("*.txt")) + [HERE.parent / "fixtures" / "us-japan-in-asia-1994.txt"]
            + sorted((HERE.parent / "fixtures" / "ocr" / "tesseract").glob("*/*.txt")))  # issue #9: real Tesseract
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# The same examples on every run (CI stays green or red for a reason); a seed sweep, which finds
+# new inputs, sets TEXTKIT_PROPERTY_SWEEP=1 and passes --hypothesis-seed=N.
+DERANDOMIZE = "TEXTKIT_PROPERTY_SWEEP" not in os.environ
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+                    derandomize=DERANDOMIZE)
 
 # --- strategies ---------------------------------------------------------------
 
@@ -284,7 +289,8 @@ def test_original_text_of_blocks_is_in_the_input_in_order(text):
     check_original_in_order(text)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          derandomize=DERANDOMIZE)
 @given(ocr_like)
 @example("\nINTRODUCTION\n12\nINTRODUCTION")  # found by hypothesis: "12 INTRODUCTION" becomes a running head
 @example("n the 9")  # found by hypothesis: the second pass drops the only line, "In the 9", as a running head
@@ -750,7 +756,8 @@ def check_generated(text: str, truth: dict) -> None:
     assert not problems, "\n".join(problems) + "\n--- input:\n" + text
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow],
+          derandomize=DERANDOMIZE)
 @given(generated_volumes())
 # Layouts that failed once, run every time (re-find the seeds if the
 # generator changes): note lines of one pattern ending in a number (the day
