@@ -780,8 +780,8 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
         carried = False
         for i in _visual_order(src, run):
             role = roles[i]
-            if not group and groups and (carried or _carried_over(src, groups[-1][-1], i, role)) \
-                    and role.kind is RoleKind.FOOTNOTE:
+            if not group and groups and role.kind is RoleKind.FOOTNOTE \
+                    and (carried or _carried_over(src, groups[-1][-1])):
                 groups[-1][-1].lines.append(i)  # the rest of the last note of the foot before
                 carried = True
                 continue
@@ -804,14 +804,13 @@ def _notes(src: list[SourceLine], roles: list[Role]) -> list[list[_Note]]:
     return groups
 
 
-def _carried_over(src: list[SourceLine], last: _Note, i: int, role: Role) -> bool:
-    """Line ``i``, the first of a page or column foot, is the rest of the note
-    ``last`` of the foot before, which TeX broke there: no numeral, mark or
-    indent starts it (a note whose numeral was lost still stands indented),
-    and that note's last line ended no sentence (``see Yoko Hi-`` / ``rata and
-    Tomas Villareal, …``; ``(Tokyo: Meridian`` / ``Press, 1994).``)."""
-    if role.kind is not RoleKind.FOOTNOTE:
-        return False
+def _carried_over(src: list[SourceLine], last: _Note) -> bool:
+    """The first line of a page or column foot, a note line that no numeral, mark
+    or indent starts (a note whose numeral was lost still stands indented: the
+    caller asks of a ``FOOTNOTE`` line only), is the rest of the note ``last`` of
+    the foot before, which TeX broke there: that note's last line ended no
+    sentence (``see Yoko Hi-`` / ``rata and Tomas Villareal, …``; ``(Tokyo:
+    Meridian`` / ``Press, 1994).``)."""
     return not NOTE_END.search(src[last.lines[-1]].text.strip())
 
 

@@ -19,7 +19,7 @@ import functools
 import heapq
 import importlib.resources
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ...lexicon import frequencies
 from .model import ChannelModel
@@ -169,16 +169,24 @@ def own_second_step(word: str, known: Callable[[str], bool], model: ChannelModel
     (12.7, False)
     """
     get = learned.get
-    for (seen, printed), first in model.own.items():
+    for _, first, text in _own_first_steps(word, model, budget):
+        for second, extra in one_step(text, model, budget - first, insertions=False).items():
+            total = first + extra
+            if total < get(second, INF) and second != word and known(second):
+                learned[second] = total
+
+
+def _own_first_steps(word: str, model: ChannelModel, budget: float = INF
+                     ) -> Iterator[tuple[tuple[str, str], float, str]]:
+    """Each reading of ``word`` by one of the scan's own confusions (:attr:`~.model.ChannelModel.own`)
+    at one of its places, cheaper than ``budget``: ``((seen, printed), its cost, the text)``."""
+    for pair, first in model.own.items():
+        seen, printed = pair
         if not seen or first >= budget:
             continue
         at = word.find(seen)
         while at >= 0:
-            text = word[:at] + printed + word[at + len(seen):]
-            for second, extra in one_step(text, model, budget - first, insertions=False).items():
-                total = first + extra
-                if total < get(second, INF) and second != word and known(second):
-                    learned[second] = total
+            yield pair, first, word[:at] + printed + word[at + len(seen):]
             at = word.find(seen, at + 1)
 
 
@@ -195,13 +203,9 @@ def own_second_pair(word: str, reading: str, cost: float, model: ChannelModel
     if not model.second_step or len(word) < OWN_SECOND_FROM or reading in one_step(
             word, model, cost + 1e-9):
         return None
-    for (seen, printed), first in model.own.items():
-        at = word.find(seen) if seen else -1
-        while at >= 0:
-            text = word[:at] + printed + word[at + len(seen):]
-            if first + one_step(text, model, cost - first + 1e-9, insertions=False).get(reading, INF) <= cost + 1e-9:
-                return seen, printed
-            at = word.find(seen, at + 1)
+    for pair, first, text in _own_first_steps(word, model):
+        if first + one_step(text, model, cost - first + 1e-9, insertions=False).get(reading, INF) <= cost + 1e-9:
+            return pair
     return None
 
 

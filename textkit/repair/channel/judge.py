@@ -518,8 +518,10 @@ class Judge:
         def token(k: int) -> _Token:
             return _Token(ends[2 * k], ends[2 * k + 1], words[k], cores[k])
 
-        # _vouched and _may_be_misread inlined for the common case (a known word in lower
-        # case): a walk is a few lookups a word, and a document is walked two or three times.
+        # _vouched inlined for the common case (a known word in lower case): a walk is a few
+        # lookups a word, and a document is walked two or three times. A known word may still
+        # be a misreading in lower case, or capitalized as a sentence's first
+        # (_lower_may_be_misread, _capital_may_be_misread).
         known, lexicon, vouched_form = self.lexicon.words, self.lexicon, _vouched_form
         join_hyphens = self.join_hyphens
         cents = CENT_FOR_C in text
@@ -854,13 +856,6 @@ class Judge:
 
     # -- real words ------------------------------------------------------------
 
-    def _may_be_misread(self, token: _Token, text: str) -> bool:
-        """A known word that may still be a misreading: lower case, or a sentence's first."""
-        core = token.core
-        if core.islower():
-            return _lower_may_be_misread(core)
-        return _capital_may_be_misread(core) and starts_sentence(text, token.start)
-
     def _own(self, lower: str, reading: str) -> bool:
         """Is ``reading`` one of the scan's own confusions from ``lower`` (its only one)?"""
         own = self.model.own
@@ -1121,7 +1116,7 @@ def _undoubled(lower: str, known: frozenset[str]) -> bool:
 
 @functools.lru_cache(maxsize=100_000)
 def _lower_may_be_misread(core: str) -> bool:
-    """:meth:`Judge._may_be_misread` of a word in lower case: it depends on the word alone
+    """Whether a known word in lower case may still be a misreading: it depends on the word alone
     (cached per process, as :func:`rivals` is: most words of a text are such words)."""
     return (len(core) >= 2 and core.isalpha() and core.isascii() and bool(rivals(core))
             and core not in protected_words())
@@ -1129,7 +1124,7 @@ def _lower_may_be_misread(core: str) -> bool:
 
 @functools.lru_cache(maxsize=100_000)
 def _capital_may_be_misread(core: str) -> bool:
-    """:meth:`Judge._may_be_misread` of a word not in lower case, but for its place: a
+    """Whether a known word not in lower case may still be a misreading, but for its place: a
     capitalized word that may be misread where it starts a sentence (cached per process)."""
     if len(core) < 2 or not core.isalpha() or not core.isascii():
         return False

@@ -70,13 +70,9 @@ def known_variants(word: str, lex: Lexicon) -> tuple[bool, ...]:
     """For each of :func:`_derivations`, whether ``lex`` knows it (a lexicon is built
     once per set of user words, so it is a fair cache key)."""
     # A word in small letters is known exactly when the word list has it (Lexicon.knows'
-    # other tests are for capitals): one set lookup for most of a word's dozens of readings;
-    # the others' tests inlined (Lexicon.knows, asked for every one).
-    words = lex.words
-    return tuple(text in words if text.islower() else bool(text) and (
-        text in words or text.lower() in words or (text.isupper() or text[:1].isupper()) and (
-            text.capitalize() in words or text.title() in words))
-        for text in _derivations(word)[0])
+    # other tests are for capitals): one set lookup for most of a word's dozens of readings.
+    words, knows = lex.words, lex.knows
+    return tuple(text in words if text.islower() else knows(text) for text in _derivations(word)[0])
 
 
 @functools.lru_cache(maxsize=100_000)
