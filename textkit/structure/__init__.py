@@ -29,9 +29,11 @@ from .texts import TextSpan, find_texts, is_introduction, split_authors
 log = logging.getLogger(__name__)
 
 MAX_FRONT_NOTE_BLOCKS = 2
-MAX_FRONT_NOTE_LINES = 4
+MAX_FRONT_NOTE_WORDS = 48
 """An editorial note under the byline is short: a block or two (Tesseract cuts
-a centred note in two), a few lines."""
+a centred note in two), a few lines. It is measured in words, not lines: a
+reading whose lines were unwrapped (:func:`textkit.clean_text` prints a block on
+one line) must find the same note as the scan's own."""
 
 
 def _capitalised(text: str) -> bool:
@@ -292,8 +294,10 @@ class _Builder:
         """
         labelled = bool(chunks) and _note_label(chunks[0][0][0].plain(self.sentinel))
         for k in range(1, min(len(chunks), MAX_FRONT_NOTE_BLOCKS + 1)):
+            if k > 1 and self._whole_heading(chunks[k - 1][0]):
+                return 0  # a heading under the first block opens a section: no note holds it
             before = [row for chunk, _ in chunks[:k] for row in chunk]
-            if len(before) > MAX_FRONT_NOTE_LINES:
+            if sum(len(row.plain(self.sentinel).split()) for row in before) > MAX_FRONT_NOTE_WORDS:
                 return 0
             last = before[-1].plain(self.sentinel).rstrip()
             if labelled and (ends_sentence(last) or last.endswith(",") and _capitalised(
@@ -308,6 +312,11 @@ class _Builder:
                     return 0
                 return k
         return 0
+
+    def _whole_heading(self, rows: list[Row]) -> bool:
+        """A block that is a heading and nothing else (a section's title set apart)."""
+        return heading_length(rows, self.widths, self.sentinel, text_start=False,
+                              language=self.language) == len(rows)
 
     def _colon_lost(self, paragraph: list[Row], chunk: list[Row]) -> bool:
         """A block quotation after its lead-in, the colon that ends the lead-in lost.
