@@ -147,6 +147,23 @@ _MISREAD_I = re.compile(r"[l|][a-z]+")
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
 
 
+def _misread_particle(part: str, minor_words: frozenset[str]) -> bool:
+    """A particle with one letter misread (``ta`` for ``la``, ``vau`` for ``van``): lower
+    case, the length of a particle and one letter from it, and no word of the language's
+    own (``at`` stays ``at``, never read as ``al``). :func:`split_authors` admits one only
+    after another particle (``de ta Cruz``), where no prose word stands.
+
+    >>> _misread_particle("ta", frozenset()), _misread_particle("at", frozenset({"at"}))
+    (True, False)
+    >>> _misread_particle("dog", frozenset()), _misread_particle("Ta", frozenset())
+    (False, False)
+    """
+    if not part.isalpha() or not part.islower() or part in minor_words:
+        return False
+    return any(len(known) == len(part) and sum(a != b for a, b in zip(known, part)) == 1
+               for known in NAME_PARTICLES)
+
+
 def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None:
     """The authors named by an author line, or ``None`` if it is not one.
 
@@ -172,6 +189,11 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
     ['Sofia Lindqvist', 'Kwame Boateng', 'Li Na']
     >>> split_authors("M. A, Rahman and Ellen Sorensen")
     ['M. A, Rahman', 'Ellen Sorensen']
+
+    The second of two particles may be misread by a letter (``de ta`` for ``de la``):
+
+    >>> split_authors("Maria de ta Cruz and Owen Pritchard")
+    ['Maria de ta Cruz', 'Owen Pritchard']
     """
     text = byline.strip()
     if not text or len(text) > BYLINE_MAX_CHARS or text.endswith((",", ";", ":", "?", "!")):
@@ -187,6 +209,8 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
             return None
         if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES or q == 0 < k and _MISREAD_I.fullmatch(p)
                    or 0 < q < len(parts) - 1 and _MISREAD_INITIAL.fullmatch(p) and parts[q - 1].endswith(".")
+                   or 0 < q < len(parts) - 1 and parts[q - 1] in NAME_PARTICLES
+                   and _misread_particle(p, language.minor_words)
                    for q, p in enumerate(parts)):
             return None
         if parts[-1].lower() in language.minor_words or parts[-1].endswith(".") and len(parts[-1]) > 3:

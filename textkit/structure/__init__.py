@@ -29,6 +29,9 @@ from .texts import TextSpan, find_texts, is_introduction, split_authors
 log = logging.getLogger(__name__)
 
 MAX_FRONT_NOTE_BLOCKS = 2
+NARROWER_SHARE = 0.97
+"""A justified line's length plus the next line's first word stays above this share of
+the measure (the spacing a line may shrink by); a line set narrower does not."""
 MAX_FRONT_NOTE_WORDS = 48
 """An editorial note under the byline is short: a block or two (Tesseract cuts
 a centred note in two), a few lines. It is measured in words, not lines: a
@@ -292,7 +295,8 @@ class _Builder:
         before it (a note on the essay's origin, set apart in small type) is
         not part of it.
         """
-        labelled = bool(chunks) and _note_label(chunks[0][0][0].plain(self.sentinel))
+        # the label may end its line (``Editor's note:`` // ``an earlier version``): read it with the next
+        labelled = bool(chunks) and _note_label(" ".join(row.plain(self.sentinel) for row in chunks[0][0][:2]))
         for k in range(1, min(len(chunks), MAX_FRONT_NOTE_BLOCKS + 1)):
             if k > 1 and self._whole_heading(chunks[k - 1][0]):
                 return 0  # a heading under the first block opens a section: no note holds it
@@ -300,6 +304,8 @@ class _Builder:
             if sum(len(row.plain(self.sentinel).split()) for row in before) > MAX_FRONT_NOTE_WORDS:
                 return 0
             last = before[-1].plain(self.sentinel).rstrip()
+            if k == 1 and not labelled and self._set_narrower(before, chunks[1][0]):
+                return 1
             if labelled and (ends_sentence(last) or last.endswith(",") and _capitalised(
                     chunks[k][0][0].plain(self.sentinel))):
                 # A labelled note (``Editor's note:``), whole, with the text after it; a
@@ -312,6 +318,28 @@ class _Builder:
                     return 0
                 return k
         return 0
+
+    def _set_narrower(self, note: list[Row], after: list[Row]) -> bool:
+        """A block under the byline set to a narrower measure than the text after it: a
+        note on the essay's origin in a type of its own, with no label and no drop cap after it.
+
+        On a typeset page every line of a justified paragraph but its last is full: the next
+        line's first word would not have fitted (:data:`NARROWER_SHARE` of the measure of the
+        block after it, three lines at least). A block of two lines or more each of whose lines
+        but the last would have had room for it, ending a sentence, was set narrower (a degraded
+        scan reads the stop as a comma, as for a labelled note). A line ending in a hyphen was
+        full; a heading or a drop cap's paragraph is no note.
+        """
+        if not self.typeset or len(note) < 2 or len(after) < 3:
+            return False
+        lines = [row.plain(self.sentinel).strip() for row in note]
+        stops = ends_sentence(lines[-1]) or lines[-1].endswith(",") and _capitalised(after[0].plain(self.sentinel))
+        if not stops or not _capitalised(lines[0]) or _drop_cap_start(self._opening(note)) \
+                or self._whole_heading(note) or any(line.endswith(HYPHENS) for line in lines[:-1]):
+            return False
+        measure = max(len(row.plain(self.sentinel).strip()) for row in after[:-1])
+        return all(len(line) + 1 + len(following.split()[0]) <= NARROWER_SHARE * measure
+                   for line, following in zip(lines, lines[1:]))
 
     def _whole_heading(self, rows: list[Row]) -> bool:
         """A block that is a heading and nothing else (a section's title set apart)."""
