@@ -95,7 +95,8 @@ def small_caps_edits(block: Block, lexicon: Lexicon) -> list[Correction] | None:
 
     The letter is supplied before the capitals; one found at the second line's
     start is taken out there (recorded). A capitals word that is a word itself
-    (``HE``, ``UN``) is completed only by a letter found on the second line.
+    (``HE``, ``UN``) is completed only by a letter found on the second line, and
+    where that letter does not make a word of the capitals, nothing is supplied.
 
     >>> from textkit.lexicon import default_lexicon
     >>> b = Block(BlockKind.PARAGRAPH, "HOSE who favor a regional approach", 5, 5)
@@ -118,6 +119,10 @@ def small_caps_edits(block: Block, lexicon: Lexicon) -> list[Correction] | None:
                            f"the drop cap {letter!r} read at the start of line {second.line}"),
                 Correction(Rule.DISPLACED_INITIAL, start, end, block.text[start:end], "", Confidence.HIGH,
                            second.line, f"the drop cap {letter!r}, supplied at the text's first word")]
+    if glued is not None and glued.group(1) not in ("A", "I"):
+        # The drop cap read at the second line's start, but its word lost more than the initial
+        # ('RAL' // 'S question' for 'SEVERAL'): the letter is known, and no other is supplied ('ORAL').
+        return []
     if caps in ("A", "I") or len(caps) == 2:
         # A word printed so, or two capitals that are as likely an acronym (UN, EU)
         # as a drop cap's rest (HE): only a letter found on the next line decides.
