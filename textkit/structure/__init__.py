@@ -29,14 +29,14 @@ from .texts import TextSpan, find_texts, is_introduction, split_authors
 log = logging.getLogger(__name__)
 
 MAX_FRONT_NOTE_BLOCKS = 2
-NARROWER_SHARE = 0.97
-"""A justified line's length plus the next line's first word stays above this share of
-the measure (the spacing a line may shrink by); a line set narrower does not."""
 MAX_FRONT_NOTE_WORDS = 48
 """An editorial note under the byline is short: a block or two (Tesseract cuts
 a centred note in two), a few lines. It is measured in words, not lines: a
 reading whose lines were unwrapped (:func:`textkit.clean_text` prints a block on
 one line) must find the same note as the scan's own."""
+NARROWER_SHARE = 0.97
+"""A justified line's length plus the next line's first word stays above this share of
+the measure (the spacing a line may shrink by); a line set narrower does not."""
 
 
 def _capitalised(text: str) -> bool:
@@ -306,11 +306,8 @@ class _Builder:
             last = before[-1].plain(self.sentinel).rstrip()
             if k == 1 and not labelled and self._set_narrower(before, chunks[1][0]):
                 return 1
-            if labelled and (ends_sentence(last) or last.endswith(",") and _capitalised(
-                    chunks[k][0][0].plain(self.sentinel))):
-                # A labelled note (``Editor's note:``), whole, with the text after it; a
-                # degraded scan reads its full stop as a comma (``not been revised,``).
-                return k
+            if labelled and self._note_ends(last, chunks[k][0]):
+                return k  # a labelled note (``Editor's note:``), whole, with the text after it
             if _drop_cap_start(self._opening(chunks[k][0])) or self._over_columns(before, chunks[k][0]):
                 first = self._opening(chunks[0][0])
                 if heading_length(chunks[0][0], self.widths, self.sentinel, text_start=False,
@@ -333,13 +330,20 @@ class _Builder:
         if not self.typeset or len(note) < 2 or len(after) < 3:
             return False
         lines = [row.plain(self.sentinel).strip() for row in note]
-        stops = ends_sentence(lines[-1]) or lines[-1].endswith(",") and _capitalised(after[0].plain(self.sentinel))
-        if not stops or not _capitalised(lines[0]) or _drop_cap_start(self._opening(note)) \
-                or self._whole_heading(note) or any(line.endswith(HYPHENS) for line in lines[:-1]):
+        if not self._note_ends(lines[-1], after) or not _capitalised(lines[0]) \
+                or _drop_cap_start(self._opening(note)) or self._whole_heading(note) \
+                or any(line.endswith(HYPHENS) for line in lines[:-1]):
             return False
         measure = max(len(row.plain(self.sentinel).strip()) for row in after[:-1])
-        return all(len(line) + 1 + len(following.split()[0]) <= NARROWER_SHARE * measure
+        return all(len(line) + 1 + len((following.split() or [""])[0]) <= NARROWER_SHARE * measure
                    for line, following in zip(lines, lines[1:]))
+
+    def _note_ends(self, last: str, after: list[Row]) -> bool:
+        """A note's last line ``last`` ends it before the block ``after``: a sentence's end, or
+        a comma that a degraded scan read for the full stop (``not been revised,``) where the
+        text after it opens a sentence."""
+        last = last.rstrip()
+        return ends_sentence(last) or last.endswith(",") and _capitalised(after[0].plain(self.sentinel))
 
     def _whole_heading(self, rows: list[Row]) -> bool:
         """A block that is a heading and nothing else (a section's title set apart)."""
