@@ -245,7 +245,15 @@ MONTHS = ["January", "March", "May", "July", "September", "November"]
 
 
 class Prose:
-    """Seeded policy-essay prose on a volume's theme, every paragraph opening differently."""
+    """Seeded policy-essay prose on a volume's theme, every paragraph opening differently.
+
+    The template banks are class attributes, so that a held-out round can bring prose of its
+    own (a subclass with other banks) while every earlier volume stays byte-identical."""
+
+    OPENERS, SENTENCES, LEAD_INS, QUOTES, NOTE_TEMPLATES = (OPENERS, SENTENCES, LEAD_INS, QUOTES,
+                                                            NOTE_TEMPLATES)
+    ACTORS, ADJ, ABSTRACT, YEARS, NAMES, WORKS = ACTORS, ADJ, ABSTRACT, YEARS, NAMES, WORKS
+    ARTICLES, JOURNALS, MINISTRIES, CITIES, PRESSES = ARTICLES, JOURNALS, MINISTRIES, CITIES, PRESSES
 
     def __init__(self, seed: int, issues: list[str], places: list[str]):
         self.rng = random.Random(seed)
@@ -264,18 +272,18 @@ class Prose:
 
     def fill(self, template: str) -> str:
         r = self.rng
-        y = r.choice(YEARS)
-        values = {"A": r.choice(ACTORS), "I": r.choice(self.issues), "P": r.choice(self.places),
-                  "ADJ": r.choice(ADJ), "X": r.choice(ABSTRACT), "Y": y,
-                  "Y2": str(int(y) + r.randint(3, 9)), "NAME": r.choice(NAMES),
-                  "WORK": r.choice(WORKS), "ARTICLE": r.choice(ARTICLES),
-                  "JOURNAL": r.choice(JOURNALS), "CITY": r.choice(CITIES),
-                  "PRESS": r.choice(PRESSES), "MONTH": r.choice(MONTHS),
+        y = r.choice(self.YEARS)
+        values = {"A": r.choice(self.ACTORS), "I": r.choice(self.issues), "P": r.choice(self.places),
+                  "ADJ": r.choice(self.ADJ), "X": r.choice(self.ABSTRACT), "Y": y,
+                  "Y2": str(int(y) + r.randint(3, 9)), "NAME": r.choice(self.NAMES),
+                  "WORK": r.choice(self.WORKS), "ARTICLE": r.choice(self.ARTICLES),
+                  "JOURNAL": r.choice(self.JOURNALS), "CITY": r.choice(self.CITIES),
+                  "PRESS": r.choice(self.PRESSES), "MONTH": r.choice(MONTHS),
                   "N": str(r.randint(3, 180)), "V": str(r.randint(2, 30)), "IS": str(r.randint(1, 4))}
         values["N2"] = str(int(values["N"]) + r.randint(5, 30))
-        values.update({"A2": r.choice([a for a in ACTORS if a != values["A"]]),
-                       "NAME2": r.choice([n for n in NAMES if n != values["NAME"]]),
-                       "MINISTRY": r.choice(MINISTRIES), "ORD": r.choice(ORDINALS),
+        values.update({"A2": r.choice([a for a in self.ACTORS if a != values["A"]]),
+                       "NAME2": r.choice([n for n in self.NAMES if n != values["NAME"]]),
+                       "MINISTRY": r.choice(self.MINISTRIES), "ORD": r.choice(ORDINALS),
                        "DEC": r.choice(DECADES), "NW": r.choice(["two", "three", "four", "five"]),
                        "RARE": r.choice(["rare", "uncommon", "unusual", "hard to find"])})
         out = template.format(**values)
@@ -283,7 +291,7 @@ class Prose:
 
     def opener(self) -> str:
         for _ in range(200):
-            s = self.fill(self.draw(OPENERS))
+            s = self.fill(self.draw(self.OPENERS))
             key = " ".join(s.split()[:FIRST_WORDS]).lower()
             if key not in self.openings:
                 self.openings.add(key)
@@ -293,7 +301,7 @@ class Prose:
     def sentence(self) -> str:
         """A body sentence not used before in this volume."""
         for _ in range(200):
-            out = self.fill(self.draw(SENTENCES))
+            out = self.fill(self.draw(self.SENTENCES))
             if out not in self.used:
                 self.used.add(out)
                 return out
@@ -306,12 +314,12 @@ class Prose:
         parts: list = []
         if note:
             at = self.rng.randint(1, len(words) - 1)
-            parts = [" ".join(words[:at]), Note(self.fill(self.draw(NOTE_TEMPLATES))),
+            parts = [" ".join(words[:at]), Note(self.fill(self.draw(self.NOTE_TEMPLATES))),
                      " " + " ".join(words[at:])]
         else:
             parts = [" ".join(words)]
         if lead_in:
-            parts.append(" " + self.draw(LEAD_INS))
+            parts.append(" " + self.draw(self.LEAD_INS))
         return Para(parts)
 
 
@@ -324,7 +332,7 @@ def section(prose: Prose, head: str, paras: int, notes: int = 0, quote: bool = F
     for i in range(paras):
         body.append(prose.para(note=i in with_note, lead_in=i == quote_after))
         if i == quote_after:
-            body.append(Quote(prose.draw(QUOTES)))
+            body.append(Quote(prose.draw(prose.QUOTES)))
     return body
 
 

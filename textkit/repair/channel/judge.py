@@ -159,6 +159,13 @@ class Thresholds:
     printed right; 1.5 adds 7 and 2."""
     suggest: float = 0.0
     """Reported, not applied, from here (even odds)."""
+    second_step: float = 3.0
+    """A reading two misreadings away (the second step, through one of the scan's own
+    confusions: :func:`~.candidates.own_second_step`) is applied only from here, whatever
+    the first bar: the search weighs its rivals two steps away only through the own
+    confusions, so its odds leave out the others (``contimed``: ``confined`` through m for
+    n at 2.5, ``continued`` through no rule). On the Tesseract tuning volumes (fixtures,
+    round 7, ``heldout.py``) every second-step change from 3.0 was right."""
     known_join: float = 6.0
     """Two known words are joined into one (``ex posed``, ``Sub scribers``) from here, no
     suggestion below: on dev, of such joins at or above 6 (halves of two letters or more,
@@ -718,12 +725,14 @@ class Judge:
         best_score, best, best_cost = options[0]
         note = (self._note(best, best_cost, before, after) if best_cost >= 0
                 else f"space lost (P={math.exp(-self.model.space_deleted):.1e})")
+        second = False
         if any(c == best for c, _ in long_s):
             note = "long s read as 'f' (this print sets it); " + note
         elif best_cost >= 0 and len(lower) >= OWN_SECOND_FROM and self.model.second_step:
             pair = own_second_pair(lower, best, best_cost, self.model.reading(lower))
             if pair is not None:
                 note = f"two misreadings, one this scan's own ({pair[0]!r} for {pair[1]!r}); " + note
+                second = True
         rest = [keep] + [o[0] for o in options[1:]]
         log_odds = best_score - _logsumexp(rest)
         own = bool(self.model.own) and best_cost >= 0 and self._own(lower, best)
@@ -738,6 +747,8 @@ class Judge:
             log_odds = best_score - _logsumexp(rest)
             note += f"; the document's name, {self.counts.get(best, 0)}×"
         bar = self.thresholds.apply_own if own else self.thresholds.apply
+        if second:
+            bar = max(bar, self.thresholds.second_step)
         if log_odds >= bar and len(lower) <= SHORT:
             log_odds = best_score - _logsumexp(rest + self._short_rivals(
                 lower, {o[1] for o in options}, best,
