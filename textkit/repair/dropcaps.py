@@ -75,6 +75,8 @@ def _restore_first(blocks: tuple[Block, ...], lone: list[tuple[int, str]],
             return blocks
         edits = small_caps_edits(block, lexicon, lone)
         if edits is None:
+            edits = mixed_rest_edits(block, lexicon)
+        if edits is None:
             edit = initial_edit(block, lone, lexicon)
             edits = [edit] if edit is not None else []
         if not edits:
@@ -187,6 +189,40 @@ def _two_letter_rest(rest: str, following: str, block: Block, lexicon: Lexicon) 
     return [Correction(Rule.DROPPED_INITIAL, 0, 0, "", letter.upper(), Confidence.HIGH, block.first_line,
                        f"{letter.upper() + rest!r}: a drop cap lost before its word's two small "
                        f"capitals (before {following!r})")]
+
+
+_MIXED_START = re.compile(r"([A-Z][a-z])\b(?![’'.-])\s+([a-z\d][\w’']*)")
+
+
+def mixed_rest_edits(block: Block, lexicon: Lexicon) -> list[Correction] | None:
+    """A lost drop cap before its word's two small capitals read in mixed case (``He case``,
+    ``Ny account``: Tesseract's reading of *The*, *Any* set with ``lettrine``, the first small
+    capital read as a capital, the second as a lower-case letter). ``None`` when the
+    paragraph does not open so.
+
+    The initial is chosen as for two capitals (:func:`_two_letter_rest`: ``He said`` stays),
+    and the word is replaced whole, the rest in lower case as the case of a word's letters
+    after its initial (``Ny`` -> ``Any``), recorded as the dropped initial (the scan's ``Ny``
+    kept as ``sic``).
+
+    >>> from textkit.lexicon import default_lexicon
+    >>> b = Block(BlockKind.PARAGRAPH, "Ny account of rural schools must begin", 5, 5)
+    >>> [(c.original, c.replacement) for c in mixed_rest_edits(b, default_lexicon())]
+    [('Ny', 'Any')]
+    >>> mixed_rest_edits(Block(BlockKind.PARAGRAPH, "He said that the schools", 5, 5), default_lexicon())
+    []
+    """
+    match = _MIXED_START.match(block.text)
+    if match is None:
+        return None
+    word, following = match.group(1), match.group(2)
+    found = _two_letter_rest(word.upper(), following, block, lexicon)
+    if not found:
+        return []
+    letter = found[0].replacement
+    return [Correction(Rule.DROPPED_INITIAL, 0, len(word), word, letter + word.lower(), Confidence.HIGH,
+                       block.first_line, f"{letter + word.upper()!r}: a drop cap lost before its word's two "
+                       f"small capitals, read {word!r} (before {following!r})")]
 
 
 def initial_edit(block: Block, lone: list[tuple[int, str]], lexicon: Lexicon) -> Correction | None:

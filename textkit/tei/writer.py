@@ -229,6 +229,7 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
         _sub(bibl, "note", f"Read as {_INPUT_FORMATS[doc.input_format]}.", type="input-format")
 
     rules = Counter(c.rule for c in doc.corrections())
+    misread = sum(1 for c in doc.corrections() if c.rule is Rule.DROPPED_INITIAL and c.original)
     removed = Counter(mark.kind for mark in doc.layout_marks)
     unanchored = sum(1 for note in doc.footnotes() if not note.anchored)
     inferred = sum(1 for note in doc.footnotes() if note.inferred)
@@ -236,13 +237,13 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
                   if kind in _REMOVED_NAMES)
     header.append(_encoding_desc(
         keep_layout, sum(n for rule, n in rules.items() if rule.is_ocr), parts, unanchored, inferred,
-        rules[Rule.FOOTNOTE_MARKER], rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL],
-        rules[Rule.HYPHEN_JOIN]).__deepcopy__(None))  # lxml's copy, without copy.deepcopy's dispatch
+        rules[Rule.FOOTNOTE_MARKER], rules[Rule.DROPPED_INITIAL] + rules[Rule.DISPLACED_INITIAL] - misread,
+        rules[Rule.HYPHEN_JOIN], misread).__deepcopy__(None))  # lxml's copy, without copy.deepcopy's dispatch
 
 
 @functools.lru_cache(maxsize=256)
 def _encoding_desc(keep_layout: bool, ocr: int, parts: tuple[str, ...], unanchored: int, inferred: int,
-                   markers: int, initials: int, joined: int) -> etree._Element:
+                   markers: int, initials: int, joined: int, misread_initials: int = 0) -> etree._Element:
     """The header's ``encodingDesc`` for these counts: made once, copied into each file's
     header (a batch's one-page files mostly share their counts, and a copy costs a tenth
     of the making)."""
@@ -265,6 +266,8 @@ def _encoding_desc(keep_layout: bool, ocr: int, parts: tuple[str, ...], unanchor
             "follow from the numbers of the notes around them" if inferred else "")
          + ". Lost drop-cap initials are marked supplied "
          f"({initials}). "
+         + (f"A lost initial whose word's small capitals were misread too is a corr of type "
+            f"dropped-initial, the word whole ({misread_initials}). " if misread_initials else "")
          + ("Page starts are kept as pb (with n, the page number as printed, where it was read), "
             "running heads and page numbers as fw where they stood, and the line breaks of joined "
             "words as lb break=\"no\"; other line breaks are not kept." if keep_layout
