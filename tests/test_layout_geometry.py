@@ -1312,3 +1312,14 @@ def test_two_note_lines_read_as_one_tall_line_do_not_make_the_notes_text() -> No
     roles = classify(body + notes, [PageInfo(1, 780, 1140)])
     assert [r.kind for r in roles[40:]] == [RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE,
                                             RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE, RoleKind.FOOTNOTE]
+
+
+def test_a_numeral_read_onto_a_clause_end_with_a_dash_after_it_is_a_candidate() -> None:
+    from textkit.read.geometry import Anchor, Role, RoleKind, anchors
+
+    # "year after year.²—" (an em dash is set closed up): Tesseract reads "year.2,—"
+    words = (Word("after", Box(0, 0, 90, 30), 0.96), Word("year.2,—", Box(100, 0, 250, 30), 0.0),
+             Word("A", Box(260, 0, 280, 30), 0.96), Word("modest", Box(290, 0, 400, 30), 0.96))
+    line = SourceLine("after year.2,— A modest", 1, Box(0, 0, 400, 30), 30.0, words=words)
+    assert anchors([line], [Role(RoleKind.TEXT)]) == [Anchor(0, 1, "2", glued=True)]
+
