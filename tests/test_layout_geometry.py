@@ -1323,3 +1323,25 @@ def test_a_numeral_read_onto_a_clause_end_with_a_dash_after_it_is_a_candidate() 
     line = SourceLine("after year.2,— A modest", 1, Box(0, 0, 400, 30), 30.0, words=words)
     assert anchors([line], [Role(RoleKind.TEXT)]) == [Anchor(0, 1, "2", glued=True)]
 
+
+def test_a_page_that_lost_a_reference_does_not_take_the_next_pages_first_one() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    # Notes 2 and 3 at page 1's foot, whose text kept only note 2's mark; notes
+    # 4 and 5 at page 2's foot with both marks, the first on page 2's first
+    # line (where note 3's reference might have been pushed). Taking it for
+    # note 3 would place four notes as the one-note-short reading does, and
+    # shift note 4 onto note 5's mark: off its page a mark counts less.
+    notes = [_Note([50], "2"), _Note([51], "3"), _Note([150], "4"), _Note([151], "5")]
+    marks = [Anchor(20, 3, "?", True), Anchor(101, 2, "*", True), Anchor(130, 4, "*", True)]
+    page = {20: 1, 101: 2, 130: 2}
+    pages = [1, 1, 2, 2]
+
+    def allowed(k: int, a: Anchor) -> bool:
+        return page[a.line] == pages[k] or (pages[k] == 1 and a.line == 101)
+
+    pairs = _match(notes, marks, allowed=allowed, at_home=lambda k, a: page[a.line] == pages[k])
+    assert pairs == {0: marks[0], 2: marks[1], 3: marks[2]}
+    # the old reading, marks shifted one note early, is what the scores alone give
+    assert _match(notes, marks, allowed=allowed) == {0: marks[0], 1: marks[1], 2: marks[2]}
