@@ -1345,3 +1345,21 @@ def test_a_page_that_lost_a_reference_does_not_take_the_next_pages_first_one() -
     assert pairs == {0: marks[0], 2: marks[1], 3: marks[2]}
     # the old reading, marks shifted one note early, is what the scores alone give
     assert _match(notes, marks, allowed=allowed) == {0: marks[0], 1: marks[1], 2: marks[2]}
+
+
+@pytest.mark.parametrize(("word", "numeral"), [("direction.|", "|"), ("quickly.'|", None)])
+def test_a_bar_after_a_clause_end_is_a_candidate_for_note_one(word: str, numeral) -> None:
+    from textkit.layout.geometry import _match, _Note, _weak_anchors
+    from textkit.read.geometry import Role, RoleKind, anchors
+
+    # A superscript 1 read as a bar after the stop (Tesseract's | for a thin 1 or I,
+    # as in plain text); a bar after a quote is the scan's speck, no mark.
+    words = (Word("a", Box(0, 0, 20, 30), 0.96), Word("different", Box(30, 0, 180, 30), 0.96),
+             Word(word, Box(190, 0, 360, 30), 0.9), Word("The", Box(370, 0, 440, 30), 0.96))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 440, 30), 30.0, words=words)
+    found = anchors([line], [Role(RoleKind.TEXT)])
+    found += _weak_anchors([line], [Role(RoleKind.TEXT)], found)
+    assert [a.numeral for a in found] == ([numeral] if numeral else [])
+    if numeral:  # note 1's, never another's
+        assert _match([_Note([5], "1")], found) == {0: found[0]}
+        assert _match([_Note([5], "2")], found) == {}

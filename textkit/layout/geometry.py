@@ -1142,7 +1142,7 @@ def _weak_anchors(src: list[SourceLine], roles: list[Role], found: list[Anchor])
 
 
 UNSURE = 0.7
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“)>]{1,2})_?$")
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“)>]{1,2}|\|)_?$")
 _AFTER_LETTERS = re.compile(r"^(?P<word>.*?[a-z]{2})(?P<n>[!?*°+])$")  # not ’ or ”: closing quotes
 
 
