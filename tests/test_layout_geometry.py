@@ -1312,3 +1312,54 @@ def test_two_note_lines_read_as_one_tall_line_do_not_make_the_notes_text() -> No
     roles = classify(body + notes, [PageInfo(1, 780, 1140)])
     assert [r.kind for r in roles[40:]] == [RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE,
                                             RoleKind.FOOTNOTE_START, RoleKind.FOOTNOTE, RoleKind.FOOTNOTE]
+
+
+def test_a_numeral_read_onto_a_clause_end_with_a_dash_after_it_is_a_candidate() -> None:
+    from textkit.read.geometry import Anchor, Role, RoleKind, anchors
+
+    # "year after year.²—" (an em dash is set closed up): Tesseract reads "year.2,—"
+    words = (Word("after", Box(0, 0, 90, 30), 0.96), Word("year.2,—", Box(100, 0, 250, 30), 0.0),
+             Word("A", Box(260, 0, 280, 30), 0.96), Word("modest", Box(290, 0, 400, 30), 0.96))
+    line = SourceLine("after year.2,— A modest", 1, Box(0, 0, 400, 30), 30.0, words=words)
+    assert anchors([line], [Role(RoleKind.TEXT)]) == [Anchor(0, 1, "2", glued=True)]
+
+
+def test_a_page_that_lost_a_reference_does_not_take_the_next_pages_first_one() -> None:
+    from textkit.layout.geometry import _match, _Note
+    from textkit.read.geometry import Anchor
+
+    # Notes 2 and 3 at page 1's foot, whose text kept only note 2's mark; notes
+    # 4 and 5 at page 2's foot with both marks, the first on page 2's first
+    # line (where note 3's reference might have been pushed). Taking it for
+    # note 3 would place four notes as the one-note-short reading does, and
+    # shift note 4 onto note 5's mark: off its page a mark counts less.
+    notes = [_Note([50], "2"), _Note([51], "3"), _Note([150], "4"), _Note([151], "5")]
+    marks = [Anchor(20, 3, "?", True), Anchor(101, 2, "*", True), Anchor(130, 4, "*", True)]
+    page = {20: 1, 101: 2, 130: 2}
+    pages = [1, 1, 2, 2]
+
+    def allowed(k: int, a: Anchor) -> bool:
+        return page[a.line] == pages[k] or (pages[k] == 1 and a.line == 101)
+
+    pairs = _match(notes, marks, allowed=allowed, at_home=lambda k, a: page[a.line] == pages[k])
+    assert pairs == {0: marks[0], 2: marks[1], 3: marks[2]}
+    # the old reading, marks shifted one note early, is what the scores alone give
+    assert _match(notes, marks, allowed=allowed) == {0: marks[0], 1: marks[1], 2: marks[2]}
+
+
+@pytest.mark.parametrize(("word", "numeral"), [("direction.|", "|"), ("quickly.'|", None)])
+def test_a_bar_after_a_clause_end_is_a_candidate_for_note_one(word: str, numeral) -> None:
+    from textkit.layout.geometry import _match, _Note, _weak_anchors
+    from textkit.read.geometry import Role, RoleKind, anchors
+
+    # A superscript 1 read as a bar after the stop (Tesseract's | for a thin 1 or I,
+    # as in plain text); a bar after a quote is the scan's speck, no mark.
+    words = (Word("a", Box(0, 0, 20, 30), 0.96), Word("different", Box(30, 0, 180, 30), 0.96),
+             Word(word, Box(190, 0, 360, 30), 0.9), Word("The", Box(370, 0, 440, 30), 0.96))
+    line = SourceLine(" ".join(w.text for w in words), 1, Box(0, 0, 440, 30), 30.0, words=words)
+    found = anchors([line], [Role(RoleKind.TEXT)])
+    found += _weak_anchors([line], [Role(RoleKind.TEXT)], found)
+    assert [a.numeral for a in found] == ([numeral] if numeral else [])
+    if numeral:  # note 1's, never another's
+        assert _match([_Note([5], "1")], found) == {0: found[0]}
+        assert _match([_Note([5], "2")], found) == {}

@@ -7,6 +7,7 @@
     python benchmarks/corpus/heldout_geo.py --round6   # three more (tuning since round 7)
     python benchmarks/corpus/heldout_geo.py --round7   # three more, scored only
     python benchmarks/corpus/heldout_geo.py --tuning7  # three to tune on, like heldout_txt.py --round6
+    python benchmarks/corpus/heldout_geo.py --round8   # three more, scored only (session 8)
     python benchmarks/structure_benchmark.py --corpus DIR --format hocr
 
 The six volumes of ``heldout.py`` were partly looked at while rules were
@@ -58,6 +59,14 @@ only, a one-column introduction with many notes under running feet, a
 three-line title), generated and scored before round 7 changed any rule and
 scored again only at its end; their per-volume outputs are not looked at
 while rules change.
+
+``--round8`` (session 8, branch anch8, 2026-12-02: footnote anchors) makes
+three more (``/tmp/heldout-geo-r8``: other seeds, themes, places and
+bylines; a two-column introduction with a note in most paragraphs in the
+``title-heads`` layout, an essay of sub-sections only under running feet,
+a one-column essay with four notes in one section in the centred layout),
+with ``heldout_txt.py --round8``, generated and scored before session 8
+changed any rule and scored again only at its end.
 """
 
 from __future__ import annotations
@@ -77,6 +86,7 @@ FRESH_OUT = Path("/tmp/heldout-geo-fresh")
 ROUND6_OUT = Path("/tmp/heldout-geo-r6")
 ROUND7_OUT = Path("/tmp/heldout-geo-r7")
 TUNING7_OUT = Path("/tmp/heldout-geo-t7")
+ROUND8_OUT = Path("/tmp/heldout-geo-r8")
 
 
 def build_volumes() -> list[VolumeSpec]:
@@ -572,6 +582,71 @@ def build_tuning7_volumes() -> list[VolumeSpec]:
     return vols
 
 
+def build_round8_volumes() -> list[VolumeSpec]:
+    """Three volumes scored only (``--round8``): see the module's docstring."""
+    vols = []
+    p = Prose(34651, ["rubber smallholdings", "the price of latex", "replanting grants",
+                      "smallholder credit", "processing mills", "tapping wages"],
+              ["Johor", "Songkhla", "Jambi", "the Kerala hills", "Mindanao", "Kampong Cham"])
+    vols.append(VolumeSpec(
+        "latex-and-land-1984", "Latex, Land and the Smallholder", "Papers of a Workshop",
+        "title-heads",
+        [TextSpec("introduction", "INTRODUCTION", ["Isolde Brandt", "Emeka Nwosu"], "Introduction",
+                  columns=2, drop_cap=True,
+                  body=opening(p, 3, 3) + section(p, "The Workshop's Papers", 3, 2)),
+         TextSpec("essay", "REPLANTING:\nWHO BEARS THE COST?", ["Chen Xiaoling"],
+                  "Replanting", columns=2, drop_cap=False,
+                  body=opening(p, 2, 1) + section(p, "Grants", 0)
+                  + section(p, "Federal Grants", 3, 2, level=2)
+                  + section(p, "State Grants", 2, 2, level=2)
+                  + section(p, "Mills", 3, 2, quote=True)),
+         TextSpec("essay", "WAGES AT THE TREE", ["Rohan de Silva", "Agnieszka Wrobel"],
+                  "Wages at the Tree", columns=1, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Tappers", 4, 4) + section(p, "Contracts", 2, 1)),
+         ]))
+    p = Prose(35759, ["island ferries", "the cost of fuel", "ferry safety",
+                      "port landings", "fare subsidies", "inter-island freight"],
+              ["the Visayas", "the Maluku islands", "Zanzibar", "the Andamans", "Lombok", "Jeju"])
+    vols.append(VolumeSpec(
+        "ferries-and-fares-2005", "Ferries, Fares and the Island State", "",
+        "twocolumn-feet",
+        [TextSpec("introduction", "INTRODUCTION", ["Pilar Echeverria", "Tom Albright"],
+                  "Introduction", columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Why Ferries", 3, 2)),
+         TextSpec("essay", "SAFE CROSSINGS", ["Yusuf Karaca"], "Safe Crossings",
+                  columns=2, drop_cap=True,
+                  body=opening(p, 2, 1) + section(p, "Accidents", 0)
+                  + section(p, "Overloading", 3, 3, level=2)
+                  + section(p, "Weather", 2, 1, level=2)
+                  + section(p, "Inspections", 3, 2, quote=True)),
+         TextSpec("essay", "FARES AND SUBSIDIES", ["Noriko Hayashi", "Gareth Price"],
+                  "Fares and Subsidies", columns=1, drop_cap=False,
+                  body=[Editorial("Editor's note: the fares quoted are those of the year of the "
+                                  "survey; the currency is given as printed.")]
+                  + opening(p, 2, 1) + section(p, "Fares", 3, 2) + section(p, "Subsidies", 2, 2)),
+         ]))
+    p = Prose(36863, ["street vendors", "the licensing of markets", "market fees",
+                      "night markets", "food safety", "the eviction of hawkers"],
+              ["Bangkok", "Hanoi", "Yogyakarta", "Kuala Lumpur", "Dhaka", "Iloilo"])
+    vols.append(VolumeSpec(
+        "stalls-and-streets-1997", "Stalls, Streets and the City", "Proceedings of a Seminar, 1997",
+        "multicol-centre",
+        [TextSpec("introduction", "INTRODUCTION", ["Wilhelmina Voss"], "Introduction",
+                  columns=1, drop_cap=True,
+                  body=opening(p, 3, 2) + section(p, "The Seminar's Question", 2, 2)),
+         TextSpec("essay", "THE LICENSED STALL", ["Dinh Van Minh", "Carla Benedetti"],
+                  "The Licensed Stall", columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Licences", 3, 3, quote=True)
+                  + section(p, "Fees", 3, 2) + section(p, "Inspectors", 2, 1)),
+         TextSpec("essay", "EVICTION AND RETURN", ["S. K. Mukherjee"], "Eviction and Return",
+                  columns=1, drop_cap=False,
+                  body=[Editorial("This paper was prepared from the author's field notes and "
+                                  "was read on the seminar's second day.")]
+                  + opening(p, 2, 1) + section(p, "Clearances", 4, 4) + section(p, "Return", 2, 1)),
+         ]))
+    return vols
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     build, out = build_volumes, DEFAULT_OUT
@@ -580,7 +655,8 @@ def main(argv: list[str] | None = None) -> int:
                                      ("--fresh", build_fresh_volumes, FRESH_OUT),
                                      ("--round6", build_round6_volumes, ROUND6_OUT),
                                      ("--round7", build_round7_volumes, ROUND7_OUT),
-                                     ("--tuning7", build_tuning7_volumes, TUNING7_OUT)):
+                                     ("--tuning7", build_tuning7_volumes, TUNING7_OUT),
+                                     ("--round8", build_round8_volumes, ROUND8_OUT)):
         if flag in argv:
             argv.remove(flag)
             build, out = its_build, its_out

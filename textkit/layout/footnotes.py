@@ -884,12 +884,13 @@ def _align_lost(notes: list[FootNote], starts: set[int], candidates: list[RefCan
 # --- references in the running text: candidates, scores, alignment ----------
 #
 # Tesseract reads a superscript reference numeral as a digit, as a mark that
-# looks like it (¹ ``!`` ``l`` ``|`` ``)``; ² ``?`` ``”``; ³ ``*``; any of them
-# ``’`` ``'`` ``°`` ``®`` ``+``), glued to the punctuation or the word before
-# it or split off by a space, or loses it. Marks after a sentence's or
-# clause's punctuation (``region.’``, ``case.*``) are rarely printed for their
-# own sake; after a word (``officials?``, ``settled!``) they often are (a
-# question, a closing quote), so they score lower.
+# looks like it (¹ ``!`` ``l`` ``|`` ``)``; ² ``?`` ``”``; ³ ``*``; at 300 dpi
+# ⁵ ``°`` and ⁶ ``®`` ``©``; any of them ``’`` ``'`` ``°`` ``®`` ``+``), glued
+# to the punctuation or the word before it or split off by a space, or loses
+# it. Marks after a sentence's or clause's punctuation (``region.’``,
+# ``case.*``) are rarely printed for their own sake; after a word
+# (``officials?``, ``settled!``) they often are (a question, a closing quote),
+# so they score lower.
 
 @dataclass(frozen=True, slots=True)
 class RefCandidate:
@@ -990,7 +991,11 @@ def glyph_score(candidate: RefCandidate, number: str) -> float:
         base = {"1": 0.5, "2": 0.75}.get(number, 0.6)
     elif first in "’'":
         base = 0.7
-    else:  # ° ® © º ™ +
+    elif first in "°º":  # of a 5 (its bowl read as the small circle)
+        base = 0.75 if number == "5" else 0.6
+    elif first in "®©":  # of a 6 (its loop read as the circled letter)
+        base = 0.7 if number == "6" else 0.6
+    else:  # ™ +
         base = 0.6
     if after == "word":
         # Mostly printed as such (a question, an exclamation, a closing quote,

@@ -138,7 +138,9 @@ _NOTE_START_O = re.compile(rf"^(\d|[{re.escape(_NOTE_MARKS)}]{{1,2}})(?=0(?!s\b)
 # A scan's specks stick to words as stray stops and colons ("2.", "numbers:.!:").
 _SUPERSCRIPT = re.compile(rf"^(?P<n>\d{{1,3}}(?=[°'’*]?[.,:;]?$)|[{re.escape(_NOTE_MARKS)}]{{1,2}})"
                           r"[°'’*]?[.,:;]?$")
-_GLUED = re.compile(r"^(?P<word>.*?[A-Za-z][A-Za-z)\]]*[.,;:]{0,2})(?P<n>\d{1,2}|[!°®*?]{1})[.,:;]?$")
+_GLUED = re.compile(r"^(?P<word>.*?[A-Za-z][A-Za-z)\]]*[.,;:]{0,2})(?P<n>\d{1,2}|[!°®*?]{1})[.,:;]?[—–]?$")
+"""A numeral read onto a word's end: after its letters or its punctuation, a stray stop
+or comma after it, and an em or en dash, which is set closed up (``year.2,—``)."""
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _AUTHORITATIVE = {"heading", "header", "footer", "page-number", "footnote", "drop-capital",
                   "caption", "marginalia"}
@@ -1148,7 +1150,7 @@ misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 # as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`;
 # and ``>``, ``Chittagong.>``: three times on the tuning volumes' degraded
 # hOCR, every time where a numeral was printed.)
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“>]{1,2}|[lIt])[.,:_]?$")
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“>]{1,2}|[lIt|])[.,:_]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 
