@@ -312,7 +312,10 @@ def test_stages_freeze_what_exists_and_unfreeze_after(monkeypatch: pytest.Monkey
 
     from textkit.repair.channel.stage import correct_with_channel
 
+    from textkit.repair import frozen
+
     assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(frozen, "_host_froze_at", None)  # no host freeze seen a moment ago
     seen = _freeze_seen(monkeypatch)
     fixed = correct_with_channel(correct_ocr(_one_paragraph("ln addition, tbe people wam us.")))
     assert fixed.texts[0].blocks[0].text == "In addition, the people warn us."
@@ -329,8 +332,11 @@ def test_stages_leave_a_host_freeze_alone(monkeypatch: pytest.MonkeyPatch) -> No
 
     from textkit.repair.channel.stage import correct_with_channel
 
+    from textkit.repair import frozen
+
     def stages() -> None:
         correct_with_channel(correct_ocr(_one_paragraph("ln addition, some people wam us.")))
+    monkeypatch.setattr(frozen, "_host_froze_at", None)  # the host's freeze seen here is forgotten after
     # Once before: a first run lets go of a few objects the process made before it (on
     # main 36b5fee too, -6 in a new process), and a frozen object let go leaves the count.
     # The per-process caches may still let go of a few entries later (bounded caches evict):
@@ -404,3 +410,38 @@ def test_a_half_of_a_word_split_by_a_space_is_left_to_the_join():
     doc = textkit.convert_text("A TITLE\n\nThe con sulting engineer and the ille gally built offen ce.\n")
     assert doc.texts[0].blocks[0].text == "The consulting engineer and the illegally built offence."
     assert {c.rule for c in doc.corrections()} == {Rule.OCR_JOIN}
+
+
+def test_a_host_freeze_is_asked_about_once_in_a_while_not_at_every_stage(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from textkit.repair import frozen
+    from textkit.repair.channel.stage import correct_with_channel
+
+    def stages() -> None:
+        correct_with_channel(correct_ocr(_one_paragraph("ln addition, some people wam us.")))
+    asked: list[int] = []
+    count = gc.get_freeze_count
+
+    def counted() -> int:
+        asked.append(1)
+        return count()
+    stages()
+    monkeypatch.setattr(frozen, "_host_froze_at", None)
+    monkeypatch.setattr(frozen.gc, "get_freeze_count", counted)
+    gc.freeze()  # a host's (a forking server's), frozen.HELD_FROZEN not set
+    try:
+        frozen_before = count()
+        for _ in range(3):
+            stages()  # two stages each: asked once, not six times (a walk of all frozen)
+        assert len(asked) == 1
+        assert frozen_before - FREED_LATER <= count() <= frozen_before  # left alone
+    finally:
+        gc.unfreeze()
+    # Once the host's freeze is over and the moment past, the stages freeze again.
+    monkeypatch.setattr(frozen, "_host_froze_at", frozen._host_froze_at - frozen.ASK_AGAIN_SECONDS)
+    seen = _freeze_seen(monkeypatch)
+    stages()
+    assert seen and all(n > 0 for n in seen)
+    assert count() == 0

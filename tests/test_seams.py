@@ -162,6 +162,48 @@ def test_a_worker_dying_with_short_items_given_ahead_fails_only_the_one_it_was_o
     assert executor.workers_started <= 3
 
 
+def _quick_then_stuck(n: int) -> int:
+    if n == 40:  # after 40 short items given several at a time: never ends by itself
+        time.sleep(600)
+    return n
+
+
+def test_a_timeout_after_short_items_fails_the_item_running_not_one_done_before() -> None:
+    from textkit.batch.executors import ProcessExecutor, TimedOut
+
+    # One worker: the items before 40 are done (some answers perhaps not yet sent when
+    # 40 runs out of time); the worker's shared state, not its answers, says it is on 40.
+    outcomes = {o.item: o for o in ProcessExecutor(jobs=1).map_unordered(
+        _quick_then_stuck, range(60), timeout=3)}
+    assert sorted(outcomes) == list(range(60))
+    assert isinstance(outcomes.pop(40).error, TimedOut)
+    assert {n: o.result for n, o in outcomes.items()} == {n: n for n in outcomes}
+
+
+def _waits_for_the_parent_to_see_19(item: tuple[str, int]) -> bool:
+    folder, n = item
+    if n != 20:
+        return True
+    for _ in range(3000):  # 60 s: far longer than the answers may wait (UNSENT_SECONDS)
+        if Path(folder, "seen-19").exists():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_answers_done_before_a_long_item_are_told_while_it_runs(tmp_path: Path) -> None:
+    from textkit.batch.executors import ProcessExecutor
+
+    # One worker, short items given several at a time: 20 waits until the parent has the
+    # answer of 19 (which the worker keeps while it has more to do, but not behind 20).
+    results = {}
+    for outcome in ProcessExecutor(jobs=1).map_unordered(
+            _waits_for_the_parent_to_see_19, [(str(tmp_path), n) for n in range(40)]):
+        results[outcome.item[1]] = outcome.result
+        (tmp_path / f"seen-{outcome.item[1]}").touch()
+    assert results == {n: True for n in range(40)}
+
+
 def _wait_until_parent_waits() -> None:
     """Return once the parent is asleep in its wait for an answer (not still in the
     caller's loop, where a Ctrl-C is the caller's): on Linux, its state has been

@@ -195,10 +195,16 @@ def _alarm(timeout: float | None) -> Iterator[None]:
 
 # What the parent sends a worker: (_WORK, [items]) to do in order after what it holds,
 # (_DROP, None) to forget the items it has not started (it answers (None, how many)),
-# or (_STOP, None) to finish.
+# or (_STOP, None) to finish. A worker answers with a list of answers, each pickled on
+# its own: (ok, result or error, seconds), one for each item, in order (see _work).
 _WORK, _DROP, _STOP = 0, 1, 2
 
-LOOKAHEAD_SECONDS = 0.02
+# A worker's shared state (a RawArray of doubles the parent reads at any time): how many
+# items it has started, how many it has finished (its answer made, not necessarily sent),
+# and when (time.monotonic) it started the last one.
+_STARTED, _FINISHED, _SINCE = 0, 1, 2
+
+LOOKAHEAD_SECONDS = 0.05
 """About how much work a :class:`ProcessExecutor` worker holds beyond the item it is on,
 judged by the CPU time the items have taken so far: short items (one-page files) go to it
 several at a time, so that it never waits for this process between two of them, and
@@ -207,6 +213,22 @@ it is free, so that no item waits behind another at the end of a batch."""
 
 MAX_AHEAD = 32
 """At most this many items given to a worker beyond the one it is on."""
+
+UNSENT_SECONDS = 0.05
+"""A worker does not send the answer of each item as it is done: it keeps them and sends
+several in one message, when it holds no more items, when the parent has something to
+say, or when it has done as many as it still holds (so that the parent gives it more
+while half its work is ahead; :data:`MAX_UNSENT` at most). One-page files then cost the
+parent one waking for several of them, not one each (each waking takes a core from a
+worker, on a machine with as many cores as workers). Answers kept this long (the item
+after them is a long one) are sent while it runs, by the worker's watching thread.
+Which item a worker is on, and since when, the parent reads from the worker's shared
+state, not from its answers: a timeout or a death fails that item. (The answers of
+items done but not yet sent when a worker dies are lost with it: those items go to
+another worker, which converts them again.)"""
+
+MAX_UNSENT = 16
+"""At most this many answers kept by a worker before it sends them."""
 
 
 class ProcessExecutor:
@@ -389,9 +411,11 @@ class _Pool(Generic[T, R]):
         """Wait until a worker answers, dies or runs out of time; the outcomes."""
         timeout = self.timeout
         wait_for = None
-        busy = [w for w in self.workers if w.held]
         if timeout:
-            wait_for = max(0.0, min(w.started for w in busy) + timeout - time.monotonic())
+            # A worker between two items may start its next at once: counted from now.
+            now = time.monotonic()
+            wait_for = max(0.0, min(w.since(now) for w in self.workers if w.held)
+                           + timeout - now)
         ready = {key.data for key, _ in self.selector.select(wait_for)}
         outcomes: list[Outcome[T, R]] = []
         for worker in ready:
@@ -402,38 +426,48 @@ class _Pool(Generic[T, R]):
         if timeout:
             now = time.monotonic()
             for worker in [w for w in self.workers if w.held]:
-                if now - worker.started >= timeout:
-                    outcomes.append(Outcome(worker.held.popleft(), error=TimedOut(
+                if now - worker.since(now) >= timeout:
+                    worker.process.kill()  # what it said before is still read: then its item fails
+                    worker.process.join(timeout=5)
+                    outcomes.extend(self.answers(worker, error=TimedOut(
                         f"ran longer than {timeout:g} s")))
-                    self.lost(worker)
+                    if worker in self.workers:  # it had just answered for all it held
+                        self.retire(worker, gently=False)
         return outcomes
 
-    def answers(self, worker: _Worker) -> list[Outcome[T, R]]:
-        """What ``worker`` has said (every answer waiting); if it died, its item fails."""
+    def answers(self, worker: _Worker, *,
+                error: WorkFailed | None = None) -> list[Outcome[T, R]]:
+        """What ``worker`` has said (every answer waiting); if it died, its item fails.
+        ``error``: it was stopped (killed) for that reason: what it said before is read,
+        then the item it was on fails so."""
         outcomes: list[Outcome[T, R]] = []
         while worker.held:
-            message = worker.receive()
-            if message is None:  # no answer: the process is gone
-                if worker.process.is_alive():
-                    return outcomes  # nothing more yet
-                code = worker.process.exitcode
-                outcomes.append(Outcome(worker.held.popleft(), error=WorkerDied(
-                    f"the worker process died (exit code {code})")))
+            answers = worker.receive()
+            if answers is None:  # no answer: nothing more yet, or the process is gone
+                if error is None and worker.process.is_alive():
+                    return outcomes
+                if error is None:
+                    error = WorkerDied(f"the worker process died (exit code "
+                                       f"{worker.process.exitcode})")
+                on = worker.on()
+                outcomes.append(Outcome(worker.held[on], error=error))
+                del worker.held[on]
                 self.lost(worker)
                 return outcomes
-            ok, value, seconds = message
-            if ok is None:  # it dropped the items it had not started: it holds none now
-                worker.held.clear()
-                break
-            item = worker.held.popleft()
-            worker.started = time.monotonic()
-            self.mean = seconds if self.mean is None else 0.8 * self.mean + 0.2 * seconds
-            outcomes.append(Outcome(item, value) if ok else Outcome(item, error=value))
+            for ok, value, seconds in answers:
+                if ok is None:  # it dropped the items it had not started: it holds none now
+                    worker.held.clear()
+                    break
+                item = worker.held.popleft()
+                worker.answered += 1
+                self.mean = seconds if self.mean is None else 0.8 * self.mean + 0.2 * seconds
+                outcomes.append(Outcome(item, value) if ok else Outcome(item, error=value))
         return outcomes
 
     def lost(self, worker: _Worker) -> None:
-        """``worker`` is stopped; the items it held but had not started go to another
-        (unless the batch is interrupted: then they are left)."""
+        """``worker`` is stopped (the item it was on has its outcome); the other items it
+        held go to another, those it had done but not told included (unless the batch is
+        interrupted: then they are left)."""
         if not self.interrupted:
             self.again.extendleft(reversed(worker.held))
         worker.held.clear()
@@ -455,21 +489,37 @@ class _Pool(Generic[T, R]):
 
 
 class _Worker:
-    """One worker process, its end of the pipe, and the items it holds, in order
-    (the first is the one it is on, since ``started``)."""
+    """One worker process, its end of the pipe, and the items it holds, in order: those
+    it has not answered for (the first ones may be done, their answers not yet sent; see
+    :meth:`on`)."""
 
     def __init__(self, context: multiprocessing.context.BaseContext, fn: Callable[[Any], Any],
                  initializer: Callable[[], object] | None) -> None:
         self._ours, self._theirs = context.Pipe()
+        self.state = context.RawArray("d", 3)  # _STARTED, _FINISHED, _SINCE: the worker writes
         self.process = context.Process(target=_work,
-                                       args=(self._theirs, fn, initializer, os.getpid()),
+                                       args=(self._theirs, fn, initializer, os.getpid(),
+                                             self.state),
                                        daemon=True, name="textkit-worker")
         self.conn = self._ours
         self._waiting: Any = None  # a poll object on our end: is an answer waiting?
         self.held: deque[Any] = deque()
-        self.started = 0.0
+        self.answered = 0  # items it has answered for (or dropped), of the ``given``
         self.given = 0
         self._told = False  # asked to stop
+
+    def on(self) -> int:
+        """The position in :attr:`held` of the item the worker is on, or was on when it
+        stopped: the last it started (the first it holds if it has started none of them)."""
+        started = int(self.state[_STARTED])
+        return min(max(started - 1 - self.answered, 0), len(self.held) - 1)
+
+    def since(self, now: float) -> float:
+        """When the worker started the item it is on; ``now`` when it is between two."""
+        started, since = self.state[_STARTED], self.state[_SINCE]
+        if self.state[_FINISHED] >= started or started <= self.answered:
+            return now
+        return since
 
     def start(self) -> None:
         # Started with what this process holds (the dictionaries) frozen: a forked worker's
@@ -486,8 +536,6 @@ class _Worker:
             self.conn.send((_WORK, items))
         except (OSError, EOFError):  # it died before it could take work
             return False
-        if not self.held:
-            self.started = time.monotonic()
         self.held.extend(items)
         self.given += len(items)
         return True
@@ -498,23 +546,22 @@ class _Worker:
         except (OSError, EOFError):
             pass  # it is gone: what it held is lost with it
 
-    def receive(self) -> tuple[Any, Any, float] | None:
-        """The worker's next answer, or ``None`` if there is none now (or it died)."""
+    def receive(self) -> list[tuple[Any, Any, float]] | None:
+        """The worker's next answers (one message), or ``None`` if there is none now (or
+        it died)."""
         try:
             if self._waiting is None:
                 import select
 
-                if not hasattr(select, "poll"):  # not on Windows: a selector each time
-                    return self.conn.recv() if self.conn.poll() else None  # type: ignore[no-any-return]
-                self._waiting = select.poll()
-                self._waiting.register(self.conn.fileno(), select.POLLIN)
-            if not self._waiting.poll(0):
+                if hasattr(select, "poll"):  # not on Windows: there conn.poll each time
+                    self._waiting = select.poll()
+                    self._waiting.register(self.conn.fileno(), select.POLLIN)
+            if not (self._waiting.poll(0) if self._waiting is not None else self.conn.poll()):
                 return None
-            return self.conn.recv()  # type: ignore[no-any-return]
+            message = self.conn.recv_bytes()
         except (OSError, EOFError):
             return None
-        except Exception as error:  # an answer that cannot be unpickled here
-            return (False, RuntimeError(f"its result could not be read: {error!r}"), 0.0)
+        return [_answer(pickled) for pickled in _loads(message)]
 
     def tell_to_stop(self) -> None:
         """Ask the worker to end once done with what it holds (:meth:`stop` waits for it)."""
@@ -555,24 +602,42 @@ def _signals_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+def _answer(pickled: bytes) -> tuple[Any, Any, float]:
+    """One answer of a worker's message."""
+    try:
+        return _loads(pickled)  # type: ignore[no-any-return]
+    except Exception as error:  # an answer that cannot be unpickled here
+        return (False, RuntimeError(f"its result could not be read: {error!r}"), 0.0)
+
+
+def _loads(data: bytes) -> Any:
+    import pickle
+
+    return pickle.loads(data)
+
+
 def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
-          initializer: Callable[[], object] | None, parent: int) -> None:
-    """A worker's life: take items, and for each in turn send back ``(True, result,
-    seconds)`` or ``(False, error, seconds)``."""
+          initializer: Callable[[], object] | None, parent: int, state: Any) -> None:
+    """A worker's life: take items, and for each in turn answer ``(True, result,
+    seconds)`` or ``(False, error, seconds)``, several answers to a message (see
+    :data:`UNSENT_SECONDS`), telling ``state`` which item it is on."""
     # Ctrl-C is the parent's to handle (it finishes what is in flight); a kill
     # of this process ends it without ceremony.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     import gc
 
     from ..repair import frozen
 
     # Forked inside frozen_heap(), the parent's objects stay frozen here: asked once.
     frozen.HELD_FROZEN = gc.get_freeze_count() > 0
+    answers = _Answers(conn)
+    threading.Thread(target=_watch, args=(parent, answers), daemon=True).start()
     held: deque[Any] = deque()
+    started = finished = 0
+    told_after = 1  # answers kept before they are sent
     try:
         if initializer is not None:
             try:
@@ -581,39 +646,96 @@ def _work(conn: multiprocessing.connection.Connection, fn: Callable[[Any], Any],
                 log.debug("worker initializer failed", exc_info=True)
         while True:
             while not held or conn.poll():  # what the parent says comes before the next item
+                answers.send()  # what is done is told before the parent is waited for, or heard
                 kind, items = conn.recv()
                 if kind == _STOP:
                     return
                 if kind == _DROP:
-                    conn.send((None, len(held), 0.0))
+                    answers.add((None, len(held), 0.0), now=True)
                     held.clear()
                 else:
                     held.extend(items)
+                    # Told when half of what it holds now is done: the parent, which
+                    # gives more when a worker holds half its lookahead, then gives
+                    # more while the other half is ahead.
+                    told_after = min(max(1, len(held) // 2), MAX_UNSENT)
             item = held.popleft()
+            state[_SINCE] = time.monotonic()
+            started += 1
+            state[_STARTED] = started
             began = time.thread_time()  # what the item costs, however loaded the machine
             try:
                 ok, value = True, fn(item)
             except Exception as error:
                 ok, value = False, error
-            seconds = time.thread_time() - began
-            try:
-                conn.send((ok, value, seconds))
-            except (OSError, EOFError):
-                raise
-            except Exception as error:  # a result or an error that cannot be pickled
-                conn.send((False, RuntimeError(f"{type(value).__name__} could not be sent "
-                                               f"back from the worker: {error}"), seconds))
+            answer = (ok, value, time.thread_time() - began)
+            del value
+            answers.add(answer, now=not held or answers.waiting() + 1 >= told_after)
+            del answer
+            finished += 1
+            state[_FINISHED] = finished
     except (EOFError, OSError, KeyboardInterrupt):
         return  # the parent is gone or stopped us: nothing to say
 
 
-def _watch_parent(parent: int) -> None:
-    # A parent killed with SIGKILL cannot stop its workers; they would wait
+class _Answers:
+    """A worker's answers not yet sent, each pickled as it is made; sent in one message
+    by the worker between two items, or by its watching thread (:func:`_watch`) when
+    they have waited :data:`UNSENT_SECONDS` (the item after them is a long one)."""
+
+    def __init__(self, conn: multiprocessing.connection.Connection) -> None:
+        from multiprocessing.reduction import ForkingPickler
+
+        self.conn, self.dumps = conn, ForkingPickler.dumps
+        self.lock = threading.Lock()
+        self.unsent: list[bytes] = []
+        self.since = 0.0  # when the first of them was made
+
+    def waiting(self) -> int:
+        return len(self.unsent)
+
+    def add(self, answer: tuple[Any, Any, float], *, now: bool) -> None:
+        try:
+            pickled = bytes(self.dumps(answer))
+        except Exception as error:  # a result or an error that cannot be pickled
+            pickled = bytes(self.dumps((False, RuntimeError(
+                f"{type(answer[1]).__name__} could not be sent back from the worker: {error}"),
+                answer[2])))
+        with self.lock:
+            if not self.unsent:
+                self.since = time.monotonic()
+            self.unsent.append(pickled)
+            if now:
+                self._send()
+
+    def send(self, *, older_than: float | None = None) -> None:
+        """Send the answers waiting (``older_than``: only if the first has waited that long)."""
+        with self.lock:
+            if self.unsent and (older_than is None
+                                or time.monotonic() - self.since >= older_than):
+                self._send()
+
+    def _send(self) -> None:
+        unsent, self.unsent = self.unsent, []
+        self.conn.send_bytes(self.dumps(unsent))
+
+
+def _watch(parent: int, answers: _Answers) -> None:
+    # Answers done before a long item are sent while it runs, not after it.
+    # And a parent killed with SIGKILL cannot stop its workers; they would wait
     # forever on their pipes (they would read EOF, unless a sibling holds it open).
+    looks = 0
     while True:
-        time.sleep(0.5)
-        if os.getppid() != parent:
-            os._exit(1)
+        time.sleep(UNSENT_SECONDS)
+        try:
+            answers.send(older_than=UNSENT_SECONDS)
+        except (OSError, EOFError):
+            pass  # the parent is gone: the worker finds out
+        looks += 1
+        if looks * UNSENT_SECONDS >= 0.5:
+            looks = 0
+            if os.getppid() != parent:
+                os._exit(1)
 
 
 def _default_context() -> multiprocessing.context.BaseContext:

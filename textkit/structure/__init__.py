@@ -135,6 +135,8 @@ def build_structure(doc: Document) -> Document:
 def _keep_unplaced(doc: Document) -> Document:
     """A note whose anchor fell in no block (a line that became the volume's title
     page) is kept with the notes that have no text, not anchored: no note is dropped."""
+    if not doc.footnote_refs:
+        return doc
     placed = {id(anchor.note) for block in doc.blocks() for anchor in block.notes}
     lost = [replace(ref.note, anchored=False) for ref in doc.footnote_refs if id(ref.note) not in placed]
     if not lost:

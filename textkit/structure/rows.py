@@ -94,6 +94,8 @@ def make_block(kind: BlockKind, rows: Sequence[Row], sentinel: str) -> Block:
     """
     joined, breaks = join((row.text, row.number, row.page_start) for row in rows)
     placed = [p for row in rows for p in row.refs]
+    if not placed:  # no note here: no sentinel in the text (it occurs nowhere in the input)
+        return Block(kind, joined, rows[0].number, rows[-1].number, (), (), breaks)
     parts = joined.split(sentinel)
     out: list[str] = []
     anchors: list[NoteAnchor] = []
