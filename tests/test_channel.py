@@ -560,3 +560,43 @@ def test_issue_11_a_reading_two_misreadings_away_needs_the_second_step_bar():
     [held] = [s for s in doc.suggestions if s.original == "contimed"]
     assert "two misreadings" in held.note
     assert Thresholds().apply <= float(held.note.rsplit("log-odds ", 1)[1].split(";")[0]) < Thresholds().second_step
+
+
+def test_prefix_reach_is_the_longest_beginning_of_a_known_word():
+    # The search's prune (issue 11, point 4): it must never stop short of a known word's beginning,
+    # for the shipped lexicon with a user's words (its sorted lists and theirs) and any other set.
+    from textkit.lexicon import prefix_reach
+
+    texts = ["governrnent", "govermnents", "the", "", "xqz", "Nakanishii", "zyxwvut", "qu", "aardvarks",
+             "zzzz", "conchision", "tbe", "ofher", "rnodern", "'tis", "über"]
+    with_user = lexicon_for(frozenset({"Nakanishi", "zyxwv"})).words
+    for words in (with_user, frozenset(sorted(with_user)[::3])):
+        beginnings = {w[:k] for w in words for k in range(len(w) + 1)}
+        reach = prefix_reach(words)
+        for text in texts:
+            n = reach(text)
+            assert text[:n] in beginnings and (n == len(text) or text[:n + 1] not in beginnings), (text, n)
+    assert prefix_reach(with_user)("Nakanishii") == 9 and prefix_reach(default_lexicon().words)("Nakanishii") < 9
+
+
+@pytest.mark.parametrize("word", ["conchision", "govermients", "aninistries", "governtnent", "tbe", "rnodern",
+                                  "cornmittee", "ofher", "iu", "bauks", "lias", "cxcellent", "tliis", "xqzvw",
+                                  "contimed", "speculatiug", "accordinglv", "wansparency", "Refations".lower()])
+def test_a_search_pruned_by_the_lexicons_reach_finds_the_same_readings(word: str) -> None:
+    """The reach only spares strings no known word can be: the same readings, in the same order."""
+    from textkit.lexicon import prefix_reach
+    from textkit.repair.channel.candidates import adapted_search, search
+    from textkit.repair.channel.model import ChannelModel
+
+    words = default_lexicon().words
+    known, reach = words.__contains__, prefix_reach(words)
+    base = ChannelModel.load()
+    adapted = base.adapted({("h", "li"): 3, ("in", "m"): 3, ("u", "n"): 4, ("m", "n"): 2, ("c", "e"): 2},
+                           {"li": 100, "m": 100, "n": 200, "e": 300}, second_step=True)
+    for model in (base, adapted, adapted.without_long_s()):
+        whole, pruned = search(word, known, model), search(word, known, model, reach=reach)
+        assert [list(part.items()) for part in pruned] == [list(part.items()) for part in whole]
+    origin = search(word, known, base)
+    whole, pruned = adapted_search(word, known, adapted, origin), adapted_search(word, known, adapted, origin,
+                                                                                  reach=reach)
+    assert [list(part.items()) for part in pruned] == [list(part.items()) for part in whole]

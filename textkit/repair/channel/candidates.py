@@ -38,6 +38,8 @@ LETTERS = string.ascii_lowercase
 UNSEEN_FROM = 4
 """Words at least this long also get candidates by an unseen substitution."""
 INF = float("inf")
+Reach = Callable[[str], int] | None
+"""How far into a string known words reach (:func:`~textkit.lexicon.prefix_reach`), or none."""
 
 
 def readings(word: str, known: Callable[[str], bool], model: ChannelModel,
@@ -64,11 +66,16 @@ def merged(found: tuple[dict[str, float], dict[str, float]], word: str) -> dict[
 
 
 def search(word: str, known: Callable[[str], bool], model: ChannelModel,
-           budget: float = BUDGET) -> tuple[dict[str, float], dict[str, float]]:
+           budget: float = BUDGET, reach: Reach = None) -> tuple[dict[str, float], dict[str, float]]:
     """:func:`readings` in two parts: those by learned confusions, and those (none of the
-    first) by an unseen substitution (``word`` itself may be among the first)."""
+    first) by an unseen substitution (``word`` itself may be among the first).
+
+    ``reach`` (:func:`~textkit.lexicon.prefix_reach` of the words ``known`` knows) spares
+    the strings no known word can be: an edit is tried only where the letters before it
+    begin a known word. The readings are the same, found in the same order."""
     learned: dict[str, float] = {}
-    first = one_step(word, model, budget)
+    last = reach(word) if reach else len(word)
+    first = one_step(word, model, budget, last=last)
     get = learned.get
     for text, cost in first.items():
         if known(text) and cost < get(text, INF):
@@ -82,11 +89,11 @@ def search(word: str, known: Callable[[str], bool], model: ChannelModel,
                 if total < get(second, INF) and second != word and known(second):
                     learned[second] = total
     if model.second_step and len(word) >= OWN_SECOND_FROM and not learned:
-        own_second_step(word, known, model, learned, budget)
+        own_second_step(word, known, model, learned, budget, reach)
     # Any one letter for another, at the price of an edit never seen: only in
     # words long enough that a chance hit is rare (a short word has dozens).
     unseen: dict[str, float] = {}
-    for i, seen in enumerate(word if len(word) >= UNSEEN_FROM else ""):
+    for i, seen in enumerate(word[:last + 1] if len(word) >= UNSEEN_FROM else ""):
         head, tail = word[:i], word[i + 1:]
         for letter in LETTERS:
             if letter == seen:
@@ -101,7 +108,8 @@ def search(word: str, known: Callable[[str], bool], model: ChannelModel,
 
 def adapted_search(word: str, known: Callable[[str], bool], model: ChannelModel,
                    origin: tuple[dict[str, float], dict[str, float]],
-                   budget: float = BUDGET) -> tuple[dict[str, float], dict[str, float]]:
+                   budget: float = BUDGET, reach: Reach = None
+                   ) -> tuple[dict[str, float], dict[str, float]]:
     """:func:`search` under an adapted ``model`` (:meth:`~.model.ChannelModel.adapted`),
     from ``origin``, the search of the same word under the model it was adapted from.
 
@@ -111,7 +119,8 @@ def adapted_search(word: str, known: Callable[[str], bool], model: ChannelModel,
     the cues are applied; a reading by an unseen substitution stays one unless a
     learned rule now reaches it (the search prices it by that rule, as it would).
     (:data:`SECOND_FROM` is 0: no second step to redo; the second step through the
-    scan's own confusions, :func:`own_second_step`, is made here as in :func:`search`.)
+    scan's own confusions, :func:`own_second_step`, is made here as in :func:`search`;
+    ``reach`` as there.)
 
     >>> from textkit.lexicon import default_lexicon
     >>> base, known = ChannelModel.load(), default_lexicon().words.__contains__
@@ -123,8 +132,9 @@ def adapted_search(word: str, known: Callable[[str], bool], model: ChannelModel,
     assert not SECOND_FROM, "a second step would have to be redone from the cheaper first ones"
     learned, unseen = dict(origin[0]), origin[1]
     get, rules = learned.get, model.rules
+    last = reach(word) if reach else len(word)
     for cue in model.cues:
-        at = word.find(cue)
+        at = word.find(cue, 0, last + len(cue))
         while at >= 0:
             head, tail = word[:at], word[at + len(cue):]
             for printed, cost in rules.get(cue, ()):
@@ -133,9 +143,9 @@ def adapted_search(word: str, known: Callable[[str], bool], model: ChannelModel,
                 text = head + printed + tail
                 if cost < get(text, INF) and known(text):
                     learned[text] = cost
-            at = word.find(cue, at + 1)
+            at = word.find(cue, at + 1, last + len(cue))
     if model.second_step and len(word) >= OWN_SECOND_FROM and not learned:
-        own_second_step(word, known, model, learned, budget)
+        own_second_step(word, known, model, learned, budget, reach)
     return learned, {text: cost for text, cost in unseen.items() if text not in learned}
 
 
@@ -145,10 +155,12 @@ OWN_SECOND_FROM = 7
 
 
 def own_second_step(word: str, known: Callable[[str], bool], model: ChannelModel,
-                    learned: dict[str, float], budget: float = BUDGET) -> None:
+                    learned: dict[str, float], budget: float = BUDGET, reach: Reach = None) -> None:
     """Add to ``learned`` the known words two confusions make of ``word`` where one of them
     is the scan's own (an adapted model's :attr:`~.model.ChannelModel.own`: its sure
-    corrections', and the documented ones of the program that read it), at their summed cost.
+    corrections', and the documented ones of the program that read it), at their summed cost
+    (``reach`` as in :func:`search`: the second edit only where the letters before it begin
+    a known word).
 
     Two misreadings in one word (``conchision``: ``h`` for ``li``, ``i`` for ``u``) are out of
     one step's reach, and a general second step multiplies the search (thousands of strings
@@ -170,7 +182,8 @@ def own_second_step(word: str, known: Callable[[str], bool], model: ChannelModel
     """
     get = learned.get
     for _, first, text in _own_first_steps(word, model, budget):
-        for second, extra in one_step(text, model, budget - first, insertions=False).items():
+        last = reach(text) if reach else len(text)
+        for second, extra in one_step(text, model, budget - first, insertions=False, last=last).items():
             total = first + extra
             if total < get(second, INF) and second != word and known(second):
                 learned[second] = total
@@ -288,16 +301,17 @@ def _one_more(word: str, other: str) -> bool:
 
 
 def one_step(word: str, model: ChannelModel, budget: float,
-              insertions: bool = True, start: int = 0, stop: int | None = None) -> dict[str, float]:
+              insertions: bool = True, start: int = 0, stop: int | None = None,
+              last: int | None = None) -> dict[str, float]:
     """Every text one rule of ``model`` within ``budget`` makes of ``word``, at its
     cheapest; only rules that read the letters of ``word[start:stop]`` (the whole word
-    by default)."""
+    by default), and (``last``) that begin at most there."""
     out: dict[str, float] = {}
     get = out.get
     rules = model.rules
     n = len(word) if stop is None else stop
     shortest = 0 if insertions else 1
-    for i in range(start, n + 1):
+    for i in range(start, (n if last is None else min(n, last)) + 1):
         for length in range(shortest, min(model.longest, n - i) + 1):
             options = rules.get(word[i:i + length])
             if not options:

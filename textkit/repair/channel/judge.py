@@ -45,7 +45,7 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from ...layout.shape import starts_sentence
-from ...lexicon import Lexicon
+from ...lexicon import Lexicon, prefix_reach
 from ..confusions import explain
 from . import language
 from .candidates import (BUDGET, OWN_SECOND_FROM, adapted_search, merged, one_step, own_second_pair,
@@ -1172,11 +1172,12 @@ def _readings(lower: str, words: frozenset[str], model: ChannelModel
     of all were by an unseen substitution: nothing, for most words), from which an
     adapted model's search of the word starts (:func:`_searched`). Cached per process:
     forms recur across the blocks of a volume (a frozenset hashes once)."""
-    known = words.__contains__
+    known, reach = words.__contains__, prefix_reach(words)
     if model.adapted_from is None:
-        found = search(lower, known, model)
+        found = search(lower, known, model, reach=reach)
     else:  # only the cues' rules to apply (the word was searched under the origin, as a rule)
-        found = adapted_search(lower, known, model, _searched(lower, words, model.adapted_from))
+        found = adapted_search(lower, known, model, _searched(lower, words, model.adapted_from),
+                               reach=reach)
     ranked = sorted(merged(found, lower).items(),
                     key=lambda rc: (rc[1] - language.log_unigram(rc[0]), rc[0]))
     two = tuple((a, b) for a, b in splits(lower, known)
@@ -1244,9 +1245,11 @@ def _join_readings(joined: str, at: int, words: frozenset[str], model: ChannelMo
     False
     """
     first, last = max(0, at - JOIN_REACH), min(len(joined), at + JOIN_REACH)
-    found = {text: cost for text, cost in one_step(joined, model, BUDGET, start=first, stop=last).items()
+    upto = prefix_reach(words)(joined)  # no edit past it makes a word (the search's prune)
+    found = {text: cost for text, cost in one_step(joined, model, BUDGET, start=first, stop=last,
+                                                   last=upto).items()
              if text in words}
-    for i in range(first, last):  # any letter for another, at an edit never seen (as readings())
+    for i in range(first, min(last, upto + 1)):  # any letter for another, at an unseen edit (as readings())
         head, tail = joined[:i], joined[i + 1:]
         for letter in LETTERS:
             text = head + letter + tail
