@@ -1363,3 +1363,30 @@ def test_a_bar_after_a_clause_end_is_a_candidate_for_note_one(word: str, numeral
     if numeral:  # note 1's, never another's
         assert _match([_Note([5], "1")], found) == {0: found[0]}
         assert _match([_Note([5], "2")], found) == {}
+
+
+def test_a_title_at_a_page_foot_takes_no_byline_from_the_next_page(tmp_path: Path) -> None:
+    # A degraded scan's rule over the notes read as a large line of letters ("SRS eS") at the
+    # foot of a page is hinted a title; the next page opens with an essay's title in capitals
+    # and its byline. A title and its byline stand on one page: the next page's title is no
+    # byline of the line before it (issue #10: geo-r7's degraded clinics volume).
+    body = ["The harbor board grew slowly in the early years of the trade and",
+            "the merchants of the town kept their own books of account for the",
+            "ships that came in from the south with grain and timber for the",
+            "yards along the river bank where the new quays had been built."]
+    page1, top = [], 100
+    for block, (texts, cap) in enumerate([(body, 30), (body, 30), (body, 30), (["SRS eS"], 60)]):
+        div, top = _hocr_lines(block, texts, 100, top, cap, 60 if cap == 30 else 0)
+        page1.append(div)
+        top += 40
+    page2, top = [], 100
+    for block, (texts, cap, indent) in enumerate([(["MEDICINES ON CREDIT"], 60, 200),
+                                                  (["Tariq Mahmood and Lucia Ferrante"], 30, 300),
+                                                  (body, 30, 60), (body, 30, 60), (body, 30, 60)]):
+        div, top = _hocr_lines(10 + block, texts, 100, top, cap, indent)
+        page2.append(div)
+        top += 40
+    doc, _ = tei_of(_hocr_file(tmp_path / "pages.hocr", [page1, page2]))
+    texts = {t.title.text: list(t.authors) for t in doc.texts}
+    assert texts.get("MEDICINES ON CREDIT") == ["Tariq Mahmood", "Lucia Ferrante"], texts
+    assert not any("MEDICINES" in a for authors in texts.values() for a in authors)

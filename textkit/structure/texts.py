@@ -79,8 +79,9 @@ def find_texts(rows: list[Row], sentinel: str, language: Language = ENGLISH
                         rows[j].plain(sentinel), language):
                     break
                 j += 1
-            byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and split_authors(rows[j].plain(sentinel), language)
-                      else None)
+            # a title and its byline stand on one page: a row that opens the next is no byline
+            byline = (rows[j] if j < len(rows) and rows[j].gap <= 2 and not rows[j].page_start
+                      and split_authors(rows[j].plain(sentinel), language) else None)
             if i == 0 or row.gap >= 2 or byline is not None or (_new_page(row) and _alone(rows, j)):
                 starts.append((i, j, byline))
                 i = j + (1 if byline else 0)
