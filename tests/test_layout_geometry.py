@@ -656,6 +656,13 @@ def _hocr_lines(block: int, texts: list[str], left: int, top: int, cap: int, ind
     return f"<div class='ocr_carea' id='block_1_{block}'><p class='ocr_par'>{''.join(out)}</p></div>", top
 
 
+HARBOR_BODY = ["The harbor board grew slowly in the early years of the trade and",
+               "the merchants of the town kept their own books of account for the",
+               "ships that came in from the south with grain and timber for the",
+               "yards along the river bank where the new quays had been built."]
+"""Four full body lines of a page (a paragraph of Tesseract's hOCR, :func:`_hocr_lines`)."""
+
+
 def _hocr_file(path: Path, pages: list[list[str]]) -> Path:
     """An hOCR file of Tesseract's of ``pages``, each its blocks' ``ocr_carea`` divisions."""
     body = "".join(f"<div class='ocr_page' title='bbox 0 0 1700 2200; ppageno {number}'>{''.join(divs)}</div>"
@@ -671,10 +678,7 @@ def test_a_heading_of_words_that_descend_over_its_sub_heading_is_cut_from_it(tmp
     # Colleges: no word measures from cap height to baseline) set directly
     # over its first sub-heading at body size; Tesseract reads the two as one
     # block. Their words with descenders measure the heading larger.
-    body = ["The harbor board grew slowly in the early years of the trade and",
-            "the merchants of the town kept their own books of account for the",
-            "ships that came in from the south with grain and timber for the",
-            "yards along the river bank where the new quays had been built."]
+    body = HARBOR_BODY
     divs, top = [], 100
     for block, (texts, cap, indent, gap) in enumerate([(body, 30, 60, 40), (["Design"], 36, 0, 40),
                                                        (["Size and Spacing"], 30, 0, 30), (body, 30, 60, 40),
@@ -906,10 +910,7 @@ def test_a_short_line_over_an_indented_paragraph_start_in_its_block_is_a_heading
 def test_a_title_at_a_pages_top_starts_a_text_though_its_byline_cannot_be_read(tmp_path: Path) -> None:
     # A text's title set large at the top of a new page, under it a byline the
     # scan split ("Ka" / "to Sato": no author line): still a new text
-    body = ["The harbor board grew slowly in the early years of the trade and",
-            "the merchants of the town kept their own books of account for the",
-            "ships that came in from the south with grain and timber for the",
-            "yards along the river bank where the new quays had been built."]
+    body = HARBOR_BODY
     pages = []
     for blocks in ([(["INTRODUCTION"], 48, 0), (["Ann Lee"], 34, 0), (body, 30, 60), (body, 30, 60)],
                    [(["RENT AND ITS CONTROL"], 48, 0), (["Ines Duarte and Ka to Sato"], 34, 0),
@@ -1370,10 +1371,7 @@ def test_a_title_at_a_page_foot_takes_no_byline_from_the_next_page(tmp_path: Pat
     # foot of a page is hinted a title; the next page opens with an essay's title in capitals
     # and its byline. A title and its byline stand on one page: the next page's title is no
     # byline of the line before it (issue #10: geo-r7's degraded clinics volume).
-    body = ["The harbor board grew slowly in the early years of the trade and",
-            "the merchants of the town kept their own books of account for the",
-            "ships that came in from the south with grain and timber for the",
-            "yards along the river bank where the new quays had been built."]
+    body = HARBOR_BODY
     page1, top = [], 100
     for block, (texts, cap) in enumerate([(body, 30), (body, 30), (body, 30), (["SRS eS"], 60)]):
         div, top = _hocr_lines(block, texts, 100, top, cap, 60 if cap == 30 else 0)
