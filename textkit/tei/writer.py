@@ -229,7 +229,8 @@ def _header(header: etree._Element, doc: Document, keep_layout: bool) -> None:
         _sub(bibl, "note", f"Read as {_INPUT_FORMATS[doc.input_format]}.", type="input-format")
 
     rules = Counter(c.rule for c in doc.corrections())
-    misread = sum(1 for c in doc.corrections() if c.rule is Rule.DROPPED_INITIAL and c.original)
+    misread = sum(1 for c in doc.corrections() if c.rule is Rule.DROPPED_INITIAL and c.original) \
+        if rules[Rule.DROPPED_INITIAL] else 0  # a second walk only where there is one to find
     removed = Counter(mark.kind for mark in doc.layout_marks)
     unanchored = sum(1 for note in doc.footnotes() if not note.anchored)
     inferred = sum(1 for note in doc.footnotes() if note.inferred)
