@@ -171,6 +171,16 @@ def _two_letter_rest(rest: str, following: str, block: Block, lexicon: Lexicon) 
     >>> _two_letter_rest("HE", "said", b, default_lexicon())
     []
     """
+    letter = _two_letter_initial(rest, following, lexicon)
+    if letter is None:
+        return []
+    return [Correction(Rule.DROPPED_INITIAL, 0, 0, "", letter, Confidence.HIGH, block.first_line,
+                       f"{letter + rest!r}: a drop cap lost before its word's two small "
+                       f"capitals (before {following!r})")]
+
+
+def _two_letter_initial(rest: str, following: str, lexicon: Lexicon) -> str | None:
+    """The capital :func:`_two_letter_rest` supplies before ``rest``, or ``None``."""
     fragment = rest.lower()
     floor = MIN_FREQUENCY
     if lexicon.knows(fragment) or lexicon.knows(rest):
@@ -181,14 +191,12 @@ def _two_letter_rest(rest: str, following: str, block: Block, lexicon: Lexicon) 
                      and lexicon.frequency(letter + fragment) >= floor
                      and bigram_count(letter + fragment, following)), reverse=True)
     if not scores:
-        return []
+        return None
     best, letter = scores[0]
     rivals = [s for s, _ in scores[1:2]] + [_score(fragment, following, lexicon)]
     if any(best < CLEAR_WINNER * other for other in rivals):
-        return []
-    return [Correction(Rule.DROPPED_INITIAL, 0, 0, "", letter.upper(), Confidence.HIGH, block.first_line,
-                       f"{letter.upper() + rest!r}: a drop cap lost before its word's two small "
-                       f"capitals (before {following!r})")]
+        return None
+    return letter.upper()
 
 
 _MIXED_START = re.compile(r"([A-Z][a-z])\b(?![’'.-])\s+([a-z\d][\w’']*)")
@@ -216,10 +224,9 @@ def mixed_rest_edits(block: Block, lexicon: Lexicon) -> list[Correction] | None:
     if match is None:
         return None
     word, following = match.group(1), match.group(2)
-    found = _two_letter_rest(word.upper(), following, block, lexicon)
-    if not found:
+    letter = _two_letter_initial(word.upper(), following, lexicon)
+    if letter is None:
         return []
-    letter = found[0].replacement
     return [Correction(Rule.DROPPED_INITIAL, 0, len(word), word, letter + word.lower(), Confidence.HIGH,
                        block.first_line, f"{letter + word.upper()!r}: a drop cap lost before its word's two "
                        f"small capitals, read {word!r} (before {following!r})")]
