@@ -179,7 +179,9 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
     texts = _text_indices(kinds)
     anywhere = Counter(furniture_key(lines[i].content) for i in texts if _FOLIO.search(lines[i].content))
     # Without a folio a running head must recur exactly (case too): a title
-    # line SHIPPING and a heading Shipping at page tops are not one.
+    # line SHIPPING and a heading Shipping at page tops are not one. The
+    # volume title on a page of its own is what the verso heads repeat, not one.
+    title_page = _title_page(lines, texts)
     at_edges = Counter(lines[i].content for i in edges
                        if kinds[i] is LineKind.TEXT and not _FOLIO.search(lines[i].content))
     for i in texts:
@@ -193,7 +195,8 @@ def classify(lines: list[RawLine], language: Language = ENGLISH) -> list[LineKin
         folio = _FOLIO.search(content)
         # A head has a folio or recurs at page edges: the shape tests below (pure, and
         # the costly part) only for a line that may be one, most lines having neither.
-        if not folio and not (i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS):
+        if not folio and not (i in edges and at_edges[content] >= RUNNING_HEAD_MIN_REPEATS
+                              and i not in title_page):
             continue
         if _is_furniture_text(content) and _is_title(content, language.minor_words):
             key = furniture_key(content)
@@ -265,9 +268,9 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
     found = [i for i in edges if kinds[i] is LineKind.RUNNING_HEAD]
     # Only for a page's foot (a title at a page's top may be what the heads
     # repeat), and not on a title page: the volume title the heads repeat.
-    first_page = [i for i in texts if pages[i] == pages[texts[0]]] if texts else []
-    title_page = set(first_page) if len(first_page) <= TITLE_PAGE_MAX_LINES else set()
-    feet = {i for i in candidates if i not in title_page and _at_foot(lines, kinds, i)}
+    title_page = _title_page(lines, texts)
+    candidates = [i for i in candidates if i not in title_page or _FOLIO.search(lines[i].content)]
+    feet = {i for i in candidates if _at_foot(lines, kinds, i)}
     keys = {i: head_key(lines[i].content, fold_case=False) for i in candidates + found}
     extremes = _page_extremes(lines, kinds)
     opening = texts[0] if texts else None
@@ -428,6 +431,24 @@ def _small_caps_ratio(key: str, title: str) -> float:
 
 TITLE_PAGE_MAX_LINES = 6
 """An input's first page with at most this many text lines is a title page."""
+
+
+def _title_page(lines: list[RawLine], texts: Sequence[int]) -> set[int]:
+    """The text lines of the input's first page when it is a title page: a page of its own
+    (a later page follows), at most :data:`TITLE_PAGE_MAX_LINES` text lines, no page number.
+    Its lines are the volume's title, which the verso running heads repeat: never a head."""
+    if not texts:
+        return set()
+    end = texts[0] + 1
+    while end < len(lines) and not lines[end].is_page_start:
+        end += 1
+    if end == len(lines):
+        return set()  # one page: no title page of its own
+    first = [i for i in texts if i < end]
+    if len(first) > TITLE_PAGE_MAX_LINES or any(is_page_number(lines[i].content) for i in first):
+        return set()
+    return set(first)
+
 
 def _at_foot(lines: list[RawLine], kinds: list[LineKind], i: int) -> bool:
     """Line ``i`` is its page's last, a page number alone aside."""
