@@ -137,12 +137,14 @@ def median(values: Sequence[int]) -> float:
 
 BYLINE_MAX_CHARS = 90
 _AUTHOR_SPLIT = re.compile(r"\s*(?:[,;]\s*and\s+|,\s*&\s*|\s+and\s+|\s+&\s+"
-                           r"|(?<!^[A-Z]\. [A-Z])(?<![\s,;][A-Z]\. [A-Z])[,;]\s*)\s*")
+                           r"|(?<!^[A-Z]\. [A-Z])(?<![\s,;][A-Z]\. [A-Z])(?<!^[A-Z])[,;]\s*)\s*")
 """Between two authors: ``and``, ``&``, a comma, or a semicolon (a comma as a degraded scan
-reads it); not the comma of a second initial whose stop was read so (``M. A, Rahman``)."""
+reads it); not the comma of an initial whose stop was read so (``M. A, Rahman``, ``L, M. Achter``)."""
 _NAME_PART = re.compile(r"(?:[A-Z]\.){1,3}|[A-Z][\w’'\-]*\.?|[A-Z]\w*-[A-Z]\w*")
 _MISREAD_INITIAL = re.compile(r"[A-Z],")
-"""An initial whose stop a degraded scan read as a comma (``A,``), after another initial."""
+"""An initial whose stop a degraded scan read as a comma (``A,``): after another initial, or
+first before one (``L, M. Achterberg``)."""
+_INITIAL = re.compile(r"[A-Z]\.")
 _MISREAD_I = re.compile(r"[l|][a-z]+")
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "bin", "al"})
 
@@ -189,6 +191,10 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
     ['Sofia Lindqvist', 'Kwame Boateng', 'Li Na']
     >>> split_authors("M. A, Rahman and Ellen Sorensen")
     ['M. A, Rahman', 'Ellen Sorensen']
+    >>> split_authors("L, M. Achterberg")
+    ['L, M. Achterberg']
+    >>> split_authors("A, Lee") is None
+    True
 
     The second of two particles may be misread by a letter (``de ta`` for ``de la``):
 
@@ -209,6 +215,7 @@ def split_authors(byline: str, language: Language = ENGLISH) -> list[str] | None
             return None
         if not all(_NAME_PART.fullmatch(p) or p in NAME_PARTICLES or q == 0 < k and _MISREAD_I.fullmatch(p)
                    or 0 < q < len(parts) - 1 and _MISREAD_INITIAL.fullmatch(p) and parts[q - 1].endswith(".")
+                   or q == 0 < len(parts) - 2 and _MISREAD_INITIAL.fullmatch(p) and _INITIAL.fullmatch(parts[1])
                    or 0 < q < len(parts) - 1 and parts[q - 1] in NAME_PARTICLES
                    and _misread_particle(p, language.minor_words)
                    for q, p in enumerate(parts)):
