@@ -608,12 +608,20 @@ def _narrower(block: Block, previous: Block) -> bool:
     return len(mine) >= 3 and bool(theirs) and max(mine) <= QUOTE_WIDTH_SHARE * max(theirs)
 
 
-def _as_wide(block: Block, previous: Block) -> bool:
-    """Both blocks run three lines at least, ``block``'s first three as wide as ``previous``'s:
-    a paragraph, not a quotation indented on both sides (the colon before it misread). Only
-    the first lines count: the paragraph after a quotation may have been run into it."""
-    mine, theirs = _line_lengths(block), _line_lengths(previous)
-    return len(mine) >= 3 and len(theirs) >= 3 and max(mine[:3]) >= FULL_WIDTH_SHARE * max(theirs)
+def _as_wide(block: Block, before: list[Block]) -> bool:
+    """Both ``block`` and the last paragraph of ``before`` that does (a lead-in of a line or two
+    cannot show the measure) run three lines at least, ``block``'s first three as wide as that
+    paragraph's: a paragraph, not a quotation indented on both sides (the colon before it
+    misread). Only the first lines count: the paragraph after a quotation may have been run
+    into it."""
+    mine = _line_lengths(block)
+    if len(mine) < 3:
+        return False
+    for previous in reversed(before):
+        theirs = _line_lengths(previous)
+        if previous.kind is BlockKind.PARAGRAPH and len(theirs) >= 3:
+            return max(mine[:3]) >= FULL_WIDTH_SHARE * max(theirs)
+    return False
 
 
 def _mark_quotes(blocks: list[Block], colon: bool = True, typeset: bool = False) -> list[Block]:
@@ -631,7 +639,7 @@ def _mark_quotes(blocks: list[Block], colon: bool = True, typeset: bool = False)
         end = previous.reading().rstrip()[-1:] if previous is not None else ""
         if (block.kind is BlockKind.PARAGRAPH and previous is not None
                 and previous.kind is BlockKind.PARAGRAPH
-                and (end == ":" and not (typeset and _as_wide(block, previous))
+                and (end == ":" and not (typeset and _as_wide(block, out))
                      or end == ";" and _narrower(block, previous))):
             out.extend(_split_quote(replace(block, kind=BlockKind.QUOTE)))
         else:
