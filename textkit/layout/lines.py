@@ -301,6 +301,7 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
             key = head_key(lines[i].content)
             if key not in heads and any(_similar_folded(key, h) for h in heads):
                 kinds[i] = LineKind.RUNNING_HEAD
+    _volume_title_heads(lines, kinds, title_page, extremes, language)
     # The title a head repeats on its text's first page is not the head.
     for i in edges:
         j = _next_nonblank(kinds, i)
@@ -315,6 +316,33 @@ def _paged_heads(lines: list[RawLine], kinds: list[LineKind], edges: set[int], l
                 and not is_caps(content)):
             kinds[i] = LineKind.RUNNING_HEAD
     _small_caps_heads(lines, kinds, pages, titles)
+
+
+def _volume_title_heads(lines: list[RawLine], kinds: list[LineKind], title_page: set[int],
+                        extremes: set[int], language: Language) -> None:
+    """A page's first line in the words of the volume's title (its title page's first lines) is a
+    verso running head: also met once (a short volume) or misread (``Lights, Charts and Sofe
+    Passage``). Not over a byline: there it is a text's title that repeats the volume's."""
+    if not title_page:
+        return
+    first = min(title_page)
+    run = [first]
+    while run[-1] + 1 in title_page and kinds[run[-1] + 1] is LineKind.TEXT:
+        run.append(run[-1] + 1)
+    title = head_key(" ".join(lines[i].content for i in run))
+    if len(title) < 6:
+        return
+    for i in extremes:
+        content = lines[i].content
+        if (kinds[i] is not LineKind.TEXT or not lines[i].is_page_start or i in title_page
+                or not _is_furniture_text(content) or not _mostly_caps_or_title(content, language.minor_words)):
+            continue
+        key = head_key(content)
+        if key != title and not _similar_folded(key, title):
+            continue
+        j = _next_nonblank(kinds, i)
+        if j is None or not split_authors(lines[j].content, language):
+            kinds[i] = LineKind.RUNNING_HEAD
 
 
 class _Titles:
