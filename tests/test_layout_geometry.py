@@ -20,7 +20,7 @@ from lxml import etree
 import textkit
 from textkit.cli import main
 from textkit.layout.geometry import measured_size
-from textkit.model import Box, LineKind, Rule, SourceLine, Word
+from textkit.model import Block, BlockKind, Box, LineKind, Rule, SourceLine, Word
 
 ROOT = Path(__file__).resolve().parent.parent
 XML = ROOT / "fixtures" / "ocr" / "xml"
@@ -1388,3 +1388,42 @@ def test_a_title_at_a_page_foot_takes_no_byline_from_the_next_page(tmp_path: Pat
     texts = {t.title.text: list(t.authors) for t in doc.texts}
     assert texts.get("MEDICINES ON CREDIT") == ["Tariq Mahmood", "Lucia Ferrante"], texts
     assert not any("MEDICINES" in a for authors in texts.values() for a in authors)
+
+
+def test_a_title_case_line_the_engine_made_a_paragraph_of_its_own_starts_a_block() -> None:
+    from textkit.layout.geometry import _Body, _lone_title_paragraphs
+
+    # a degraded scan: the heading's size is lost, but Tesseract put it in a paragraph of its own
+    src = [_line("in 1993 supported them five years later,", 100, 100, block=1),
+           _line("The View from the Villages", 100, 150, block=2),
+           _line("By the end of 1990, private shippers", 130, 190, block=3)]
+    assert _lone_title_paragraphs(src, [_Body(i) for i in range(3)]) == {1}
+    # the same line inside its paragraph, a sentence's last line, or one ending in a stop: no block of its own
+    for middle, blocks in [("The View from the Villages", (1, 1, 2)), ("the view from the villages", (1, 2, 3)),
+                           ("The View from the Villages.", (1, 2, 3))]:
+        src[1] = _line(middle, 100, 150, block=blocks[1])
+        src[0] = _line("in 1993 supported them five years later,", 100, 100, block=blocks[0])
+        src[2] = _line("By the end of 1990, private shippers", 130, 190, block=blocks[2])
+        assert _lone_title_paragraphs(src, [_Body(i) for i in range(3)]) == set(), middle
+
+
+def test_a_heading_the_geometry_did_not_name_after_a_lone_sub_section_is_its_sibling() -> None:
+    from textkit.structure import _Section, _second_subsections
+
+    def section(text: str, level: int, hinted: bool) -> _Section:
+        return _Section(Block(BlockKind.HEAD, text, 1, 1), level, hinted=hinted)
+
+    # Donors (named level 1) // Ministries (its size lost: level 2 under it) // Villages (lost too)
+    top = section("Donors and Recipients", 1, True)
+    top.children.append(section("The View from the Ministries", 2, False))
+    sections = [top, section("The View from the Villages", 1, False), section("Recommendations", 1, True)]
+    _second_subsections(sections)
+    assert [(s.head.text, [c.head.text for c in s.children]) for s in sections] == [
+        ("Donors and Recipients", ["The View from the Ministries", "The View from the Villages"]),
+        ("Recommendations", [])]
+    # a heading the geometry named at level 1 stays a section of its own
+    top = section("Donors and Recipients", 1, True)
+    top.children.append(section("The View from the Ministries", 2, False))
+    sections = [top, section("Recommendations", 1, True)]
+    _second_subsections(sections)
+    assert [s.head.text for s in sections] == ["Donors and Recipients", "Recommendations"]

@@ -37,6 +37,7 @@ from ..read.geometry import (INDENTED, INDENTED_NOTE, NOTE_END, OVER_INDENTED_ST
                              anchors, classify, is_raised, printed_pages)
 from .footnotes import OFF_PAGE_PENALTY, PLACE_SCORE, RefCandidate, glyph_score
 from .joining import join
+from .shape import is_title_case
 
 log = logging.getLogger(__name__)
 
@@ -305,6 +306,7 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
     _mark_quotes(src, out, em)
     pieces = _pieces(src, out)
     previous: _Body | None = None
+    alone = _lone_title_paragraphs(src, out)
     for b in out:
         role = roles[b.index]
         if b.index in pieces and previous is not None:
@@ -333,6 +335,8 @@ def _body_lines(src: list[SourceLine], roles: list[Role], body: float | None,
             # a caption or marginal note is a block of its own (of its region's lines)
             before = roles[previous.index]
             b.start = before.kind is not role.kind or src[previous.index].block != src[b.index].block
+        elif b.index in alone:
+            b.start = True  # the text's rules judge it a heading or not, as on plain text's blank lines
         if b.start and not b.hint and not b.heading:
             b.hint = "paragraph"
         previous = b
@@ -364,6 +368,20 @@ title's own lines measure within 0.9 of each other)."""
 def _steps_down(above: SourceLine, line: SourceLine) -> bool:
     """``line`` is set clearly smaller than the title line ``above`` it."""
     return bool(above.size and line.size and line.size < SUBTITLE_RATIO * above.size)
+
+
+def _lone_title_paragraphs(src: list[SourceLine], body: list[_Body]) -> set[int]:
+    """Body lines in Title Case, without a final stop, that the engine made a paragraph of their own
+    (``block`` differs from the lines on both sides): a heading its size did not tell (a degraded
+    scan), which Tesseract's plain text sets between blank lines."""
+    out = set()
+    for a, b, c in zip(body, body[1:], body[2:]):
+        line = src[b.index]
+        text = line.text.strip()
+        if (line.block and src[a.index].block != line.block != src[c.index].block
+                and not _HEADLINE_END.search(text) and is_title_case(text)):
+            out.add(b.index)
+    return out
 
 
 def _hanging(src: list[SourceLine], roles: list[Role], previous: _Body, b: _Body, em: float | None) -> bool:

@@ -152,6 +152,8 @@ class _Section:
     level: int
     blocks: list[Block] = field(default_factory=list)
     children: list[_Section] = field(default_factory=list)
+    hinted: bool = False
+    """The geometry named the heading and its level."""
 
     def freeze(self, colon_quotes: bool = True, typeset: bool = False) -> Division:
         return Division(self.level, self.head, tuple(_mark_quotes(self.blocks, colon_quotes, typeset)),
@@ -225,7 +227,7 @@ class _Builder:
                 close()
                 head = self.block(BlockKind.HEAD, chunk[:count])
                 if hinted:  # the geometry's level
-                    section = _Section(head, chunk[0].heading)
+                    section = _Section(head, chunk[0].heading, hinted=True)
                     if section.level == 2 and sections:
                         sections[-1].children.append(section)
                     else:
@@ -281,6 +283,8 @@ class _Builder:
         if not any(row.heading for row in span.body):  # the geometry names its own levels
             if not _levels_by_style(sections):
                 _second_subsections(sections)
+        else:  # where a degraded scan lost a heading's size, the plain text's rule for it
+            _second_subsections(sections)
         authors = tuple(name for row in span.byline for name in split_authors(row.plain(self.sentinel), self.language) or ())
         affiliation = self.block(BlockKind.BYLINE, [span.affiliation]) if span.affiliation else None
         return Text(kind, title, authors, byline,
@@ -413,6 +417,10 @@ class _Builder:
         one_column = width >= ONE_COLUMN_CHARS and not chunk[0].page_start
         if len(last) > SHORT_LAST_LINE * width and not one_column:
             return False
+        return self._all_heading(chunk)
+
+    def _all_heading(self, chunk: list[Row]) -> bool:
+        """``chunk`` is a heading, or a heading and its sub-heading, and nothing else."""
         count = heading_length(chunk, self.widths, self.sentinel, text_start=False, language=self.language)
         return count == len(chunk) or (count > 0 and chunk[count].gap == 0 and count < len(chunk)
                                        and heading_length(chunk[count:], self.widths, self.sentinel,
@@ -426,14 +434,16 @@ class _Builder:
         page break inside a sentence leaves the line full, whatever word the
         next column opens with (a name, say); a short line ending in a comma
         before a capitalised word (``direction,`` // ``Earlier studies``) is
-        a paragraph's end.
+        a paragraph's end. So is a full one before a block that is a heading and
+        nothing else (``information,`` // ``Members``): a sentence run on over
+        a column break would not end at once in a line of its own.
         """
         last = paragraph[-1].plain(self.sentinel).rstrip()
         if not last.endswith(",") or len(paragraph) < 2:
             return False
         width = max(len(row.plain(self.sentinel).strip()) for row in paragraph)
         if len(last) > SHORT_LAST_LINE * width:
-            return False
+            return self._all_heading(chunk)
         return _capitalised(chunk[0].plain(self.sentinel))
 
     def _is_editorial(self, chunk: list[Row]) -> bool:
@@ -513,6 +523,12 @@ def _levels_by_style(sections: list[_Section]) -> bool:
                                       for section, style in zip(flat, styles)):
             return False
         levels = [cases.index(kind) + 1 for kind, _ in styles]
+    _nest(sections, flat, levels)
+    return True
+
+
+def _nest(sections: list[_Section], flat: list[_Section], levels: list[int | None]) -> None:
+    """Rebuild ``sections`` from ``flat`` in order, each at its level (``None``: as it stood)."""
     rebuilt: list[_Section] = []
     for section, level in zip(flat, levels):
         section.children = []
@@ -523,7 +539,6 @@ def _levels_by_style(sections: list[_Section]) -> bool:
             section.level = 1
             rebuilt.append(section)
     sections[:] = rebuilt
-    return True
 
 
 def _second_subsections(sections: list[_Section]) -> None:
@@ -534,14 +549,15 @@ def _second_subsections(sections: list[_Section]) -> None:
     divided into one sub-section alone (the convention of house styles), so
     the next heading, after that sub-section's paragraphs, is the second
     sub-section, unless a sub-heading follows it at once (then it opens a
-    section of its own). Only the second: which of the later headings
+    section of its own), or the geometry named its level. Only the second: which of the later headings
     return to the upper level, plain text does not show. (Where a degraded
     scan lost the second sub-heading, the heading after it is taken for it.)
     """
     k = 0
     while k + 1 < len(sections):
         section, following = sections[k], sections[k + 1]
-        if len(section.children) == 1 and not section.children[0].children and not following.children:
+        if (len(section.children) == 1 and not section.children[0].children and not following.children
+                and not following.hinted):
             following.level = 2
             section.children.append(sections.pop(k + 1))
         k += 1
