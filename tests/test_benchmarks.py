@@ -96,3 +96,22 @@ def test_anchor_audit_gives_each_gold_note_one_status():
     want = sum(len(t["footnotes"]) for t in gold["texts"])
     assert [r["n"] for r in rows] == [n["n"] for t in gold["texts"] for n in t["footnotes"]]
     assert len(rows) == want and {r["status"] for r in rows} == {"ok"}
+
+
+def test_ocr_pairs_audit_puts_each_difference_in_its_kind():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from ocr_pairs_audit import kind_of_stretch, kind_of_word
+
+    from textkit.lexicon import default_lexicon
+
+    knows = default_lexicon().knows
+    assert kind_of_word("tbe", "the", knows) == "non-word 1"
+    assert kind_of_word("tlte", "the", knows) == "non-word 2"
+    assert kind_of_word("he", "be", knows) == "real word 1"
+    assert kind_of_word("By,", "By", knows) == "punctuation only"
+    assert kind_of_word("Small", "small", knows) == "case only"
+    assert kind_of_word("Tsugarn", "Tsugaru", knows) == "gold unknown"
+    assert kind_of_stretch(["construc", "tion,"], ["construction,"]) == "spaces only"
+    assert kind_of_stretch(["har", "e"], ["have"]) == "split or join + misread"
+    assert kind_of_stretch(["•"], []) == "ocr only"
+    assert kind_of_stretch(["a"] * 30, ["b"] * 3) == "unaligned stretch"
