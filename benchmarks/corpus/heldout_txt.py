@@ -16,6 +16,7 @@ keeping score on it. Same tools as ``make_corpus.py``.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,6 +30,7 @@ ROUND6_OUT = Path("/tmp/heldout-txt-r6")
 ROUND7_OUT = Path("/tmp/heldout-txt-r7")
 ROUND8_OUT = Path("/tmp/heldout-txt-r8")
 ROUND9_OUT = Path("/tmp/heldout-txt-r9")
+TUNING9_OUT = Path("/tmp/heldout-txt-t9")
 
 
 def build_volumes() -> list[VolumeSpec]:
@@ -461,16 +463,22 @@ class Round9Prose(heldout.Round8Prose):
     PRESSES = ["Provincial Press", "Blackwood", "Eastern Book Company", "Quayside Press"]
 
 
-def build_round9_volumes() -> list[VolumeSpec]:
+def build_round9_volumes(seed_offset: int = 0, layouts: dict[str, str] | None = None
+                         ) -> list[VolumeSpec]:
     """Three more (``--round9``), made at the start of session 9 (footnote anchors in degraded and
     plain-text OCR, #9 and #10, branch anch9) before any rule changed, scored at the start and
     at the end and not looked at: ``Round9Prose`` (new notes, words and quotations), other
     seeds, themes and places; layouts combined in ways no earlier set has (``multicol-heads``
     over a two-column introduction with a note in every paragraph, ``author-heads`` over
     two-column essays with five notes in one section, running feet over a one-column essay
-    with sub-sections only); bylines of three authors and a name with a particle."""
+    with sub-sections only); bylines of three authors and a name with a particle.
+
+    ``seed_offset`` and ``layouts`` (a layout for each layout) make the tuning look-alike of
+    ``--tuning9``: the same kinds of text in other prose and other page layouts, so that the
+    round-9 prose's notes can be looked into without looking at the held-out three."""
     vols = []
-    p = Round9Prose(90901, ["canal irrigation", "the water rate", "silting of channels",
+    _seed = seed_offset
+    p = Round9Prose(90901 + _seed, ["canal irrigation", "the water rate", "silting of channels",
                             "the canal colonies", "tail-end villages", "the distribution of water"],
                     ["the Punjab", "Sind", "the Godavari delta", "Lyallpur", "Montgomery", "Multan"])
     vols.append(VolumeSpec(
@@ -487,7 +495,7 @@ def build_round9_volumes() -> list[VolumeSpec]:
                   "Who Sets the Rate?", columns=1, drop_cap=True,
                   body=opening(p, 2, 2) + section(p, "Assessment", 3, 2) + section(p, "Remissions", 2, 1)),
          ]))
-    p = Round9Prose(91913, ["tea gardens", "the price of tea", "plantation labour",
+    p = Round9Prose(91913 + _seed, ["tea gardens", "the price of tea", "plantation labour",
                             "the tea auctions", "garden hospitals", "the tea cess"],
                     ["Assam", "the Dooars", "Darjeeling", "Uva", "Dimbula", "Cachar"])
     vols.append(VolumeSpec(
@@ -506,7 +514,7 @@ def build_round9_volumes() -> list[VolumeSpec]:
                                   "summarised in the text.")]
                   + opening(p, 2, 1) + section(p, "Recruitment", 3, 3) + section(p, "Wages", 3, 2)),
          ]))
-    p = Round9Prose(92927, ["the cotton gins", "the cotton cess", "ginning factories",
+    p = Round9Prose(92927 + _seed, ["the cotton gins", "the cotton cess", "ginning factories",
                             "the cotton markets", "seed distribution", "the grading of cotton"],
                     ["Berar", "Khandesh", "the Gezira", "Tinnevelly", "Broach", "Akola"])
     vols.append(VolumeSpec(
@@ -526,11 +534,23 @@ def build_round9_volumes() -> list[VolumeSpec]:
                   body=opening(p, 2, 2) + section(p, "Owners", 3, 2, quote=True)
                   + section(p, "Pools", 3, 3)),
          ]))
+    if layouts:
+        vols = [replace(v, slug=v.slug + "-t", layout=layouts.get(v.layout, v.layout)) for v in vols]
     return vols
+
+
+def build_tuning9_volumes() -> list[VolumeSpec]:
+    """The tuning look-alike of round 9 (``--tuning9``, /tmp/heldout-txt-t9): other seeds, and
+    each volume in another layout."""
+    return build_round9_volumes(7, {"multicol-heads": "title-heads", "author-heads": "multicol-centre",
+                                    "twocolumn-feet": "author-heads"})
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--tuning9" in argv:  # round 9's tuning look-alike: /tmp/heldout-txt-t9
+        argv.remove("--tuning9")
+        return heldout.main(argv, build=build_tuning9_volumes, default_out=TUNING9_OUT)
     if "--round9" in argv:  # the seventh set: /tmp/heldout-txt-r9 (session 9, anch9)
         argv.remove("--round9")
         return heldout.main(argv, build=build_round9_volumes, default_out=ROUND9_OUT)
