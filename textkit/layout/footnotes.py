@@ -182,8 +182,11 @@ def _search(lines: list[RawLine], kinds: list[LineKind], number: str, floor: int
 # text (a full-width note under two columns); a block that continues an
 # unfinished note is part of it.
 
-_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘\"°®$#§†|{]|[lTS](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
-"""A note's head: its numeral glued (or spaced) to the text, or a misread one."""
+_FOOT_HEAD = re.compile(r"(\d{1,2})(?:\s?(?=[^\W\d_])|(?=[“‘]\w|" + _YEAR + r"[,.;:]?(?:\s|$)))"
+                        r"|([!?*'’”“‘\"°®$#§†|{]|[lTS](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
+"""A note's head: its numeral glued (or spaced) to the text, or a misread one. A note may
+open with a quotation (``2“The accounts``) or a year (``51937, the year``: the superscript
+set closed up to the year's digits; of the digits, the year takes the last four)."""
 _ONE_SHAPED = frozenset("lT|!")
 """Misreadings of a superscript 1."""
 _TWO_SHAPED = frozenset("?")
