@@ -31,6 +31,7 @@ ROUND7_OUT = Path("/tmp/heldout-txt-r7")
 ROUND8_OUT = Path("/tmp/heldout-txt-r8")
 ROUND9_OUT = Path("/tmp/heldout-txt-r9")
 TUNING9_OUT = Path("/tmp/heldout-txt-t9")
+TUNING9B_OUT = Path("/tmp/heldout-txt-t9b")
 
 
 def build_volumes() -> list[VolumeSpec]:
@@ -534,8 +535,8 @@ def build_round9_volumes(seed_offset: int = 0, layouts: dict[str, str] | None = 
                   body=opening(p, 2, 2) + section(p, "Owners", 3, 2, quote=True)
                   + section(p, "Pools", 3, 3)),
          ]))
-    if layouts:
-        vols = [replace(v, slug=v.slug + "-t", layout=layouts.get(v.layout, v.layout)) for v in vols]
+    if seed_offset:
+        vols = [replace(v, slug=v.slug + "-t", layout=(layouts or {}).get(v.layout, v.layout)) for v in vols]
     return vols
 
 
@@ -548,6 +549,9 @@ def build_tuning9_volumes() -> list[VolumeSpec]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--tuning9b" in argv:  # round 9's layouts, other seeds: /tmp/heldout-txt-t9b
+        argv.remove("--tuning9b")
+        return heldout.main(argv, build=lambda: build_round9_volumes(13), default_out=TUNING9B_OUT)
     if "--tuning9" in argv:  # round 9's tuning look-alike: /tmp/heldout-txt-t9
         argv.remove("--tuning9")
         return heldout.main(argv, build=build_tuning9_volumes, default_out=TUNING9_OUT)
