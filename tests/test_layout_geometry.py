@@ -523,7 +523,8 @@ def test_a_note_numeral_read_as_a_mark_gets_its_number_from_its_neighbours_and_t
     ("it.t", "t"),  # a 1 with its serif read as a letter
     ("ipated.!_", "!"),  # a speck after the mark
     ("Chittagong.>", ">"),  # a superscript read as an angle
-    ("U.S.", None), ("it.", None), ("Ltd.,", None),
+    ("tics.§", "§"),  # a superscript read as a section sign (120 dpi)
+    ("U.S.", None), ("it.", None), ("Ltd.,", None), ("§", None),
 ])
 def test_what_tesseract_makes_of_a_superscript_after_a_clause_end_is_a_candidate(word: str, numeral) -> None:
     from textkit.read.geometry import Role, RoleKind, anchors

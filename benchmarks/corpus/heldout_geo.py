@@ -8,6 +8,7 @@
     python benchmarks/corpus/heldout_geo.py --round7   # three more, scored only
     python benchmarks/corpus/heldout_geo.py --tuning7  # three to tune on, like heldout_txt.py --round6
     python benchmarks/corpus/heldout_geo.py --round8   # three more, scored only (session 8)
+    python benchmarks/corpus/heldout_geo.py --round9   # three more, scored only (session 9)
     python benchmarks/structure_benchmark.py --corpus DIR --format hocr
 
 The six volumes of ``heldout.py`` were partly looked at while rules were
@@ -67,6 +68,15 @@ bylines; a two-column introduction with a note in most paragraphs in the
 a one-column essay with four notes in one section in the centred layout),
 with ``heldout_txt.py --round8``, generated and scored before session 8
 changed any rule and scored again only at its end.
+
+``--round9`` (session 9, branch anch9, 2026-12-02: footnote anchors in
+degraded OCR) makes three more (``/tmp/heldout-geo-r9``: the prose of
+``heldout_txt.Round9Prose``, other seeds, themes, places and bylines; a
+``title-heads`` volume whose introduction has a note in every paragraph in
+one column, a centred-layout essay with five notes in one section over two
+columns, running feet over an essay of sub-sections only), with
+``heldout_txt.py --round9``, generated and scored before session 9 changed
+any rule and scored again only at its end.
 """
 
 from __future__ import annotations
@@ -87,6 +97,7 @@ ROUND6_OUT = Path("/tmp/heldout-geo-r6")
 ROUND7_OUT = Path("/tmp/heldout-geo-r7")
 TUNING7_OUT = Path("/tmp/heldout-geo-t7")
 ROUND8_OUT = Path("/tmp/heldout-geo-r8")
+ROUND9_OUT = Path("/tmp/heldout-geo-r9")
 
 
 def build_volumes() -> list[VolumeSpec]:
@@ -647,6 +658,68 @@ def build_round8_volumes() -> list[VolumeSpec]:
     return vols
 
 
+def build_round9_volumes() -> list[VolumeSpec]:
+    """Three volumes scored only (``--round9``): see the module's docstring."""
+    from heldout_txt import Round9Prose
+    vols = []
+    p = Round9Prose(93931, ["jute mills", "the price of jute", "mill hands",
+                            "the jute presses", "river transport", "the jute export duty"],
+                    ["Narayanganj", "Serajganj", "Howrah", "Dacca", "Mymensingh", "Chandpur"])
+    vols.append(VolumeSpec(
+        "jute-and-river-1934", "Jute, the River and the Mills", "Papers of a Conference, 1934",
+        "title-heads",
+        [TextSpec("introduction", "INTRODUCTION", ["Florence Ambler", "Jogesh Chandra Ray"],
+                  "Introduction", columns=1, drop_cap=True,
+                  body=opening(p, 4, 4) + section(p, "The Conference", 2, 2)),
+         TextSpec("essay", "THE PRESS HOUSES", ["Matthias Kessler"], "The Press Houses",
+                  columns=2, drop_cap=True,
+                  body=opening(p, 2, 1) + section(p, "Baling", 3, 3)
+                  + section(p, "Shipping", 3, 2, quote=True)),
+         TextSpec("essay", "MILL HANDS AND\nTHEIR WAGES", ["Aminul Islam", "Harriet Coombe"],
+                  "Mill Hands and Their Wages", columns=2, drop_cap=False,
+                  body=opening(p, 2, 2) + section(p, "Hours", 3, 2) + section(p, "Strikes", 2, 2)),
+         ]))
+    p = Round9Prose(94943, ["forest reserves", "the timber royalty", "shifting cultivation",
+                            "the forest settlement", "teak extraction", "grazing rights"],
+                    ["the Shan hills", "Chota Nagpur", "the Western Ghats", "Kumaon", "Tenasserim", "Bastar"])
+    vols.append(VolumeSpec(
+        "forests-and-royalties-1927", "Forests, Royalties and the Hill Villages", "Essays",
+        "multicol-centre",
+        [TextSpec("introduction", "INTRODUCTION", ["Roderick Vane"], "Introduction",
+                  columns=2, drop_cap=False,
+                  body=opening(p, 3, 2) + section(p, "Reserves", 2, 1)),
+         TextSpec("essay", "TEAK AND THE ROYALTY", ["Saw Ba Thein", "Imogen Pryce"], "Teak and the Royalty",
+                  columns=2, drop_cap=True,
+                  body=opening(p, 2, 1) + section(p, "Extraction", 5, 5)
+                  + section(p, "The Royalty", 3, 2, quote=True)),
+         TextSpec("essay", "GRAZING IN THE RESERVES", ["Manuel de la Cruz"], "Grazing in the Reserves",
+                  columns=1, drop_cap=True,
+                  body=[Editorial("This paper was read in the author's absence; the discussion "
+                                  "that followed is not printed.")]
+                  + opening(p, 2, 1) + section(p, "Rights", 3, 2) + section(p, "Fines", 2, 2)),
+         ]))
+    p = Round9Prose(95957, ["the salt pans", "the salt excise", "salt smuggling",
+                            "the salt depots", "the licensing of pans", "the price of salt"],
+                    ["Tuticorin", "the Rann", "Kharaghoda", "Ganjam", "Bombay Island", "Chittagong"])
+    vols.append(VolumeSpec(
+        "salt-and-excise-1925", "Salt, Excise and the Coast", "",
+        "twocolumn-feet",
+        [TextSpec("introduction", "INTRODUCTION", ["Agatha Pelham", "Narayan Iyengar", "Kofi Boateng"],
+                  "Introduction", columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Salt and the Treasury", 3, 2)),
+         TextSpec("essay", "THE DEPOTS", ["Yusuf Ali Khan"], "The Depots",
+                  columns=1, drop_cap=False,
+                  body=opening(p, 2, 1) + section(p, "Stocks", 0)
+                  + section(p, "Weighing", 3, 3, level=2)
+                  + section(p, "Issue", 2, 2, level=2)),
+         TextSpec("essay", "SMUGGLERS AND PREVENTIVE MEN", ["Edwina Marsh", "Lakshman Rao"],
+                  "Smugglers and Preventive Men", columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Routes", 3, 3, quote=True)
+                  + section(p, "Seizures", 2, 1)),
+         ]))
+    return vols
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     build, out = build_volumes, DEFAULT_OUT
@@ -656,7 +729,8 @@ def main(argv: list[str] | None = None) -> int:
                                      ("--round6", build_round6_volumes, ROUND6_OUT),
                                      ("--round7", build_round7_volumes, ROUND7_OUT),
                                      ("--tuning7", build_tuning7_volumes, TUNING7_OUT),
-                                     ("--round8", build_round8_volumes, ROUND8_OUT)):
+                                     ("--round8", build_round8_volumes, ROUND8_OUT),
+                                     ("--round9", build_round9_volumes, ROUND9_OUT)):
         if flag in argv:
             argv.remove(flag)
             build, out = its_build, its_out

@@ -1,6 +1,6 @@
 """Three more held-out volumes, made before the plain-text footnote work of issue #9.
 
-    python benchmarks/corpus/heldout_txt.py [--fresh | --round6 | --round7 | --round8] [--out DIR] [--only SLUG ...]
+    python benchmarks/corpus/heldout_txt.py [--fresh | --round6 | --round7 | --round8 | --round9] [--out DIR] [--only SLUG ...]
     python benchmarks/structure_benchmark.py --corpus DIR --format txt
 
 The six volumes of ``heldout.py`` have been looked at while tuning rules, so
@@ -16,6 +16,7 @@ keeping score on it. Same tools as ``make_corpus.py``.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,6 +29,9 @@ FRESH_OUT = Path("/tmp/heldout-txt-fresh")
 ROUND6_OUT = Path("/tmp/heldout-txt-r6")
 ROUND7_OUT = Path("/tmp/heldout-txt-r7")
 ROUND8_OUT = Path("/tmp/heldout-txt-r8")
+ROUND9_OUT = Path("/tmp/heldout-txt-r9")
+TUNING9_OUT = Path("/tmp/heldout-txt-t9")
+TUNING9B_OUT = Path("/tmp/heldout-txt-t9b")
 
 
 def build_volumes() -> list[VolumeSpec]:
@@ -374,8 +378,186 @@ def build_round8_volumes() -> list[VolumeSpec]:
     return vols
 
 
+class Round9Prose(heldout.Round8Prose):
+    """Prose for round 9 of the footnote-anchor work (session 9, anch9, 2026-12-02), written
+    for it and given to the public domain: round 8's openers and body sentences with a dozen
+    new ones, and new actors, names, works, notes and block quotations (public-domain classics:
+    Ricardo 1817, Malthus 1798, Jevons 1865, Say 1803 in Prinsep's 1821 translation, Marshall
+    1890), so that a rule tuned on earlier rounds meets notes and words it has not seen. Notes
+    open in ways none of the earlier banks' do (a year, "Ibid.", a quotation, a long gloss)."""
+
+    ACTORS = ["the irrigation engineers", "the tea brokers", "the provincial treasury",
+              "ferrymen", "the boards of health", "cattle dealers", "the land surveyors",
+              "the cotton ginners", "municipal clerks", "the shipping agents", "village schoolmasters",
+              "the forest officers", "the salt merchants", "the district magistrates"]
+    ADJ = ["gradual", "uneven", "marked", "sharp", "scanty", "durable", "sudden", "hesitant",
+           "considerable", "questionable", "timely", "wasteful"]
+    ABSTRACT = ["frugality", "solidarity", "public credit", "self-help", "oversight", "probity",
+                "forethought", "local custom", "free trade", "common ownership"]
+    YEARS = [str(y) for y in range(1921, 1947)]
+    OPENERS = heldout.Round8Prose.OPENERS + [
+        "Long before the first ordinance on {I}, {A} had settled their own rules for it.",
+        "The papers of {NAME} tell us more about {P} than any official report.",
+        "Three features of {I} deserve attention before the figures are examined.",
+        "In the hot season of {Y}, {A} in {P} stopped work for eleven days.",
+        "Historians of {P} have been unkind to {A}, and not always fairly.",
+        "What follows is an attempt to reckon the cost of {I} to the ordinary household.",
+    ]
+    SENTENCES = heldout.Round8Prose.SENTENCES + [
+        "The district officer wrote that {A} paid their dues in grain rather than in coin.",
+        "Most of the wells dug in {P} after {Y} were dry within a decade.",
+        "The returns for {Y2} were lost in a fire, and the estimates that replaced them are guesses.",
+        "A single bad season in {P} could undo the savings of twenty years.",
+        "The reformers underestimated how much {A} depended on the old arrangement.",
+        "It was said in {P} that the new tax on {I} was collected twice and spent once.",
+        "Nothing in the records suggests that {X} was ever discussed in the council.",
+        "The market at {P} was held on the river bank, and moved whenever the river did.",
+        "The men who ran {I} were seldom trained for it and often paid late.",
+        "Whether the change helped {A} depends on which year one chooses to compare.",
+        "The cost of carriage from {P} fell by half once the light railway opened.",
+        "The petition was signed by {N} householders, most of them with a thumbprint.",
+    ]
+    LEAD_INS = [
+        "The classical economists had already seen the difficulty, and one of them wrote:",
+        "A passage from an old treatise states the case better than we can:",
+        "The principle at stake was set out more than a century earlier:",
+        "An older writer, whose words are still worth reading, put it thus:",
+    ]
+    QUOTES = [  # public domain: Ricardo (1817), Malthus (1798), Jevons (1865), Say (1803/1821), Marshall (1890)
+        "The produce of the earth, all that is derived from its surface by the united application "
+        "of labour, machinery, and capital, is divided among three classes of the community; "
+        "namely, the proprietor of the land, the owner of the stock or capital necessary for its "
+        "cultivation, and the labourers by whose industry it is cultivated.",
+        "The power of population is indefinitely greater than the power in the earth to produce "
+        "subsistence for man. Population, when unchecked, increases in a geometrical ratio. "
+        "Subsistence increases only in an arithmetical ratio.",
+        "It is wholly a confusion of ideas to suppose that the economical use of fuel is "
+        "equivalent to a diminished consumption. The very contrary is the truth.",
+        "It is worth while to remark, that a product is no sooner created, than it, from that "
+        "instant, affords a market for other products to the full extent of its own value.",
+        "Political economy or economics is a study of mankind in the ordinary business of life; "
+        "it examines that part of individual and social action which is most closely connected "
+        "with the attainment and with the use of the material requisites of wellbeing.",
+    ]
+    NOTE_TEMPLATES = [
+        "Ibid., pp. {N}-{N2}; the same figures are given, without a source, in {WORK}.",
+        "{Y}, the year of the second survey, is the first for which the returns of {P} survive.",
+        "“The accounts were never balanced,” wrote {NAME} in {Y}; see {WORK} ({CITY}, {Y2}), {N}.",
+        "{NAME}, {WORK}, vol. {IS} ({CITY}: {PRESS}, {Y}), {N}.",
+        "Minutes of the {MINISTRY}, {MONTH} {Y}, item {V}.",
+        "The term is used here in its older sense, for the whole of what a household owed.",
+        "A fuller account will appear in {NAME}, “{ARTICLE},” {JOURNAL} {V} ({Y2}).",
+        "Not all of the villages of {P} were surveyed; the totals are therefore too low.",
+        "Cf. {NAME2}, {WORK} ({CITY}: {PRESS}, {Y2}), ch. {IS}, where a lower estimate is preferred.",
+    ]
+    NAMES = ["Winifred Lacey", "Obafemi Adeyemi", "Kamala Nair", "Pieter de Graaf", "Consuelo Ibarra",
+             "Duncan MacLeod", "Tran Thi Hoa", "Evelyn Chu", "Reginald Ashworth", "Greta Lindqvist"]
+    WORKS = ["The Canal and the Village", "Tea, Tax and Tenure", "A Century of Local Finance",
+             "The Broker's Book", "Cotton and the Coast", "Water and the State"]
+    ARTICLES = ["The Cost of a Well", "Brokers and Growers", "Tracks Before the Road",
+                "The Survey as Evidence", "Coin, Grain and Credit"]
+    JOURNALS = ["Agrarian History Papers", "Journal of Provincial Studies", "Imperial Revenue Review",
+                "Bulletin of Irrigation History"]
+    MINISTRIES = ["Revenue Board", "Public Health Department", "Survey Office",
+                  "Irrigation Commission", "Finance Department", "Forest Board"]
+    CITIES = ["Madras", "Mandalay", "Bristol", "Surabaya", "Kandy", "Hue", "Glasgow"]
+    PRESSES = ["Provincial Press", "Blackwood", "Eastern Book Company", "Quayside Press"]
+
+
+def build_round9_volumes(seed_offset: int = 0, layouts: dict[str, str] | None = None
+                         ) -> list[VolumeSpec]:
+    """Three more (``--round9``), made at the start of session 9 (footnote anchors in degraded and
+    plain-text OCR, #9 and #10, branch anch9) before any rule changed, scored at the start and
+    at the end and not looked at: ``Round9Prose`` (new notes, words and quotations), other
+    seeds, themes and places; layouts combined in ways no earlier set has (``multicol-heads``
+    over a two-column introduction with a note in every paragraph, ``author-heads`` over
+    two-column essays with five notes in one section, running feet over a one-column essay
+    with sub-sections only); bylines of three authors and a name with a particle.
+
+    ``seed_offset`` and ``layouts`` (a layout for each layout) make the tuning look-alike of
+    ``--tuning9``: the same kinds of text in other prose and other page layouts, so that the
+    round-9 prose's notes can be looked into without looking at the held-out three."""
+    vols = []
+    _seed = seed_offset
+    p = Round9Prose(90901 + _seed, ["canal irrigation", "the water rate", "silting of channels",
+                            "the canal colonies", "tail-end villages", "the distribution of water"],
+                    ["the Punjab", "Sind", "the Godavari delta", "Lyallpur", "Montgomery", "Multan"])
+    vols.append(VolumeSpec(
+        "canals-and-colonies-1931", "Canals, Colonies and the Water Rate", "Papers Read in 1931",
+        "multicol-heads",
+        [TextSpec("introduction", "INTRODUCTION", ["Beatrix Holloway", "Gurdial Singh"],
+                  "Introduction", columns=2, drop_cap=True,
+                  body=opening(p, 3, 3) + section(p, "The Papers and the Canals", 3, 3)),
+         TextSpec("essay", "THE TAIL OF THE CHANNEL", ["Pieter van der Berg"], "The Tail of the Channel",
+                  columns=2, drop_cap=False,
+                  body=opening(p, 2, 1) + section(p, "Silt", 5, 5)
+                  + section(p, "Rotations", 3, 2, quote=True)),
+         TextSpec("essay", "WHO SETS THE RATE?", ["Nasreen Qureshi", "Owen Pritchard", "Ama Mensah"],
+                  "Who Sets the Rate?", columns=1, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Assessment", 3, 2) + section(p, "Remissions", 2, 1)),
+         ]))
+    p = Round9Prose(91913 + _seed, ["tea gardens", "the price of tea", "plantation labour",
+                            "the tea auctions", "garden hospitals", "the tea cess"],
+                    ["Assam", "the Dooars", "Darjeeling", "Uva", "Dimbula", "Cachar"])
+    vols.append(VolumeSpec(
+        "gardens-and-auctions-1938", "Gardens, Auctions and the Tea Cess", "Essays",
+        "author-heads",
+        [TextSpec("introduction", "INTRODUCTION", ["Lavinia Stroud"], "Introduction",
+                  columns=1, drop_cap=True,
+                  body=opening(p, 3, 2) + section(p, "The Essays", 2, 1)),
+         TextSpec("essay", "THE AUCTION ROOM", ["Hemanta Barua", "Colin Threlfall"], "The Auction Room",
+                  columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Brokers", 5, 5, quote=True)
+                  + section(p, "Buyers", 3, 1)),
+         TextSpec("essay", "THE GARDEN AND ITS WORKERS", ["Sunita Kaur"], "The Garden and Its Workers",
+                  columns=2, drop_cap=False,
+                  body=[Editorial("Editor's note: the wage tables of the original paper are "
+                                  "summarised in the text.")]
+                  + opening(p, 2, 1) + section(p, "Recruitment", 3, 3) + section(p, "Wages", 3, 2)),
+         ]))
+    p = Round9Prose(92927 + _seed, ["the cotton gins", "the cotton cess", "ginning factories",
+                            "the cotton markets", "seed distribution", "the grading of cotton"],
+                    ["Berar", "Khandesh", "the Gezira", "Tinnevelly", "Broach", "Akola"])
+    vols.append(VolumeSpec(
+        "gins-and-markets-1929", "Gins, Markets and the Cotton Cess", "",
+        "twocolumn-feet",
+        [TextSpec("introduction", "INTRODUCTION", ["Mildred Oakes", "Vasant Deshpande"],
+                  "Introduction", columns=2, drop_cap=False,
+                  body=opening(p, 2, 2) + section(p, "Why Cotton", 3, 2)),
+         TextSpec("essay", "GRADING AND PRICE", ["Abdel Rahman Osman"], "Grading and Price",
+                  columns=1, drop_cap=True,
+                  body=opening(p, 2, 1) + section(p, "Grades", 0)
+                  + section(p, "Staple", 3, 3, level=2)
+                  + section(p, "Colour", 2, 2, level=2)
+                  + section(p, "Trash", 2, 1, level=2)),
+         TextSpec("essay", "THE GINNING FACTORY", ["Dorothea Wilkes", "Ramesh Patil"],
+                  "The Ginning Factory", columns=2, drop_cap=True,
+                  body=opening(p, 2, 2) + section(p, "Owners", 3, 2, quote=True)
+                  + section(p, "Pools", 3, 3)),
+         ]))
+    if seed_offset:
+        vols = [replace(v, slug=v.slug + "-t", layout=(layouts or {}).get(v.layout, v.layout)) for v in vols]
+    return vols
+
+
+def build_tuning9_volumes() -> list[VolumeSpec]:
+    """The tuning look-alike of round 9 (``--tuning9``, /tmp/heldout-txt-t9): other seeds, and
+    each volume in another layout."""
+    return build_round9_volumes(7, {"multicol-heads": "title-heads", "author-heads": "multicol-centre",
+                                    "twocolumn-feet": "author-heads"})
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if "--tuning9b" in argv:  # round 9's layouts, other seeds: /tmp/heldout-txt-t9b
+        argv.remove("--tuning9b")
+        return heldout.main(argv, build=lambda: build_round9_volumes(13), default_out=TUNING9B_OUT)
+    if "--tuning9" in argv:  # round 9's tuning look-alike: /tmp/heldout-txt-t9
+        argv.remove("--tuning9")
+        return heldout.main(argv, build=build_tuning9_volumes, default_out=TUNING9_OUT)
+    if "--round9" in argv:  # the seventh set: /tmp/heldout-txt-r9 (session 9, anch9)
+        argv.remove("--round9")
+        return heldout.main(argv, build=build_round9_volumes, default_out=ROUND9_OUT)
     if "--round8" in argv:  # the sixth set: /tmp/heldout-txt-r8 (session 8, anch8)
         argv.remove("--round8")
         return heldout.main(argv, build=build_round8_volumes, default_out=ROUND8_OUT)

@@ -182,8 +182,11 @@ def _search(lines: list[RawLine], kinds: list[LineKind], number: str, floor: int
 # text (a full-width note under two columns); a block that continues an
 # unfinished note is part of it.
 
-_FOOT_HEAD = re.compile(r"(\d{1,2})\s?(?=[^\W\d_])|([!?*'’”“‘\"°®$#§†|{]|[lTS](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
-"""A note's head: its numeral glued (or spaced) to the text, or a misread one."""
+_FOOT_HEAD = re.compile(r"(\d{1,2})(?:\s?(?=[^\W\d_])|(?=[“‘]\w|" + _YEAR + r"[,.;:]?(?:\s|$)))"
+                        r"|([!?*'’”“‘\"°®$#§†|{]|[lTS](?=[A-Z][a-z]))\s?(?=[A-Z“\"‘(]|0[a-z])")
+"""A note's head: its numeral glued (or spaced) to the text, or a misread one. A note may
+open with a quotation (``2“The accounts``) or a year (``51937, the year``: the superscript
+set closed up to the year's digits; of the digits, the year takes the last four)."""
 _ONE_SHAPED = frozenset("lT|!")
 """Misreadings of a superscript 1."""
 _TWO_SHAPED = frozenset("?")
@@ -885,7 +888,9 @@ def _align_lost(notes: list[FootNote], starts: set[int], candidates: list[RefCan
 #
 # Tesseract reads a superscript reference numeral as a digit, as a mark that
 # looks like it (¹ ``!`` ``l`` ``|`` ``)``; ² ``?`` ``”``; ³ ``*``; at 300 dpi
-# ⁵ ``°`` and ⁶ ``®`` ``©``; any of them ``’`` ``'`` ``°`` ``®`` ``+``), glued
+# ⁵ ``°`` and ⁶ ``®`` ``©``; any of them ``’`` ``'`` ``°`` ``®`` ``+``; at 120 dpi
+# also ``§``, which prose never sets closed up after a full stop: ``rudimentary.§``
+# for a 6 and ``statistics.§`` for a 3 on the tuning sets, nowhere else), glued
 # to the punctuation or the word before it or split off by a space, or loses
 # it. Marks after a sentence's or clause's punctuation (``region.’``,
 # ``case.*``) are rarely printed for their own sake; after a word
@@ -906,7 +911,7 @@ class RefCandidate:
 
 
 _CANDIDATE = re.compile(
-    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[1-9][°º]|[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™+)|_]{1,2}|[lIt]_?)"
+    r"(?:(?<=[.,;:”’\"')\]])(?P<p>[1-9][°º]|[!?*'’”\"°®©º™+]?\d{1,2}|[!?*'’”\"°®©º™§+)|_]{1,2}|[lIt]_?)"
     r"|(?<=[a-z]{2})(?P<w>\d{1,2}|[!?’”'*°®©º™])"
     r"|(?<=\d[a-z])(?P<d>\d{1,2})"
     r"|(?<=\b" + _YEAR + r")(?P<y>\d{1,2})"

@@ -1149,8 +1149,9 @@ misread superscript (Tesseract: median 0.60 for such words, 0.96 for others)."""
 # the numeral as read. (The marks Tesseract makes of a superscript numeral,
 # as the plain-text path lists them: :data:`textkit.layout.footnotes._CANDIDATE`;
 # and ``>``, ``Chittagong.>``: three times on the tuning volumes' degraded
-# hOCR, every time where a numeral was printed.)
-_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™*?+’'\"”‘“>]{1,2}|[lIt|])[.,:_]?$")
+# hOCR, every time where a numeral was printed; ``§`` glued to a clause's end,
+# ``statis-tics.§``, as the plain-text path takes it.)
+_MARKED = re.compile(r"^(?P<word>.*?\w[)\]]?[.,;:])(?P<n>[\d!°®©º™§*?+’'\"”‘“>]{1,2}|[lIt|])[.,:_]?$")
 _ASCENDING = re.compile(r"[A-Zbdfhklt0-9]")
 
 
