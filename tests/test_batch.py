@@ -376,9 +376,11 @@ def test_a_token_of_100000_characters_converts_whole() -> None:
     assert paragraph.original_text().replace("-\n", "-") == token + "end of it."
 
 
-def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path) -> None:
+@pytest.mark.parametrize("listed", [False, True], ids=["lstat", "listed"])
+def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path, listed: bool) -> None:
     """The plan's resolver (directories resolved once) agrees with ``Path.resolve`` on
-    links to files, to directories, dangling links, missing files and dot names."""
+    links to files, to directories, dangling links, missing files and dot names, whether
+    it asks each name (an ``lstat``) or lists the directories it is asked about."""
     from textkit.files import Resolver
 
     real = tmp_path / "real"
@@ -388,10 +390,13 @@ def test_plan_resolves_paths_as_path_resolve_does(tmp_path: Path) -> None:
     (real / "filelink.txt").symlink_to(real / "a.txt")
     (real / "dangling.xml").symlink_to(tmp_path / "nowhere" / "x.xml")
     (real / "up").symlink_to("..")
-    resolve = Resolver()
+    resolve = Resolver(list_directories=listed)
+    if listed:
+        resolve.LISTED_AFTER = 0  # each directory listed at its first name
     for path in [real / "a.txt", tmp_path / "dirlink" / "a.txt", real / "filelink.txt",
                  tmp_path / "dirlink" / "filelink.txt", real / "dangling.xml",
                  real / "missing.xml", tmp_path / "dirlink" / "sub" / "new.xml",
+                 real / "nodir" / "x.xml", real / "a.txt" / "x.xml",
                  real / "up" / "real" / "a.txt", real / "sub" / ".." / "a.txt", real / "sub" / ".",
                  Path("relative.txt")]:
         assert resolve(path) == str(path.resolve()), path
@@ -421,6 +426,51 @@ def test_journal_appends_after_another_run_compacted_it(tmp_path: Path) -> None:
     mine.close()
     after = Journal(out, "f")
     assert all(after.fresh(s, out / f"{s.stem}.xml") is not None for s in sources)
+
+
+@pytest.mark.parametrize("case", ["alone", "twice", "other", "earlier"])
+def test_journal_compacts_only_what_is_not_one_line_per_output(
+        tmp_path: Path, case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run that appended each output once to a journal it found empty leaves the file as
+    it wrote it, without reading it again (one line per output already); one that added an
+    output twice, or whose file another run appended to or an earlier run's lines were in,
+    reads it and compacts it to one line per output."""
+    from textkit import resume
+
+    out = tmp_path / "tei"
+    sources = [write(tmp_path / f"{name}.txt", name) for name in "abc"]
+    for source in sources:
+        write(out / f"{source.stem}.xml", f"<{source.stem}/>")
+
+    def add(journal: Journal, source: Path) -> None:
+        journal.add(source, out / f"{source.stem}.xml", {}, input_sha256=file_sha256(source),
+                    output_sha256=file_sha256(out / f"{source.stem}.xml"))
+
+    if case == "earlier":
+        earlier = Journal(out, "f")
+        add(earlier, sources[0])
+        earlier.close()
+    mine = Journal(out, "f")
+    add(mine, sources[0])
+    add(mine, sources[1])
+    if case == "twice":
+        add(mine, sources[1])
+    if case == "other":
+        other = Journal(out, "f")
+        add(other, sources[1])  # the same output, from another run
+        other.flush()
+    reads = []
+    real_read = resume._read_lines
+    monkeypatch.setattr(resume, "_read_lines", lambda path: reads.append(path) or real_read(path))
+    inode = (out / STATE_FILE).stat().st_ino
+    mine.close()
+    lines = (out / STATE_FILE).read_text().splitlines()
+    assert (not reads) is (case == "alone")
+    assert ((out / STATE_FILE).stat().st_ino == inode) is (case == "alone")  # rewritten or not
+    assert sorted(json.loads(line)["output"] for line in lines) == ["a.xml", "b.xml"]
+    assert all(Journal(out, "f").fresh(s, out / f"{s.stem}.xml") is not None for s in sources[:2])
+    if case == "other":
+        other.close()
 
 
 def test_warm_up_loads_what_a_first_file_needs_and_writes_nothing(tmp_path: Path) -> None:

@@ -190,11 +190,24 @@ class Resolver:
     >>> resolve = Resolver()
     >>> resolve(Path("a/b.txt")) == str(Path("a/b.txt").resolve())
     True
+
+    A directory asked about more than :data:`LISTED_AFTER` names is listed once
+    (``os.scandir``, whose entries say which are links without an ``lstat`` each):
+    the rest of its names cost a set lookup. What the resolver says is then what
+    the directory held when it was listed, as an ``lstat`` says what it held when
+    asked: for a resolver asked about a whole tree at once (a plan's,
+    ``list_directories=True``), not one kept over a long run (a journal's).
     """
 
-    def __init__(self) -> None:
+    LISTED_AFTER = 8
+    """Names asked about in one directory (an ``lstat`` each) before it is listed."""
+
+    def __init__(self, *, list_directories: bool = False) -> None:
         self._directories: dict[str, str] = {}
         self._files: dict[str, str] = {}
+        self._list = list_directories
+        self._asked: dict[str, int] = {}  # by real directory: names asked about, until listed
+        self._links: dict[str, frozenset[str] | None] = {}  # its links (None: it cannot be listed)
 
     def __call__(self, path: str | os.PathLike[str]) -> str:
         name = os.fspath(path)
@@ -212,7 +225,34 @@ class Resolver:
             directory = self._directories[parent] = str(Path(parent).resolve())
         inside = os.path.join(directory, name)
         # What resolve() does: the directory's real path, then the name, followed if a link.
-        return str(Path(path).resolve()) if os.path.islink(inside) else inside
+        return str(Path(path).resolve()) if self._is_link(directory, name, inside) else inside
+
+    def _is_link(self, directory: str, name: str, inside: str) -> bool:
+        """``os.path.islink(inside)``, ``inside`` being ``name`` in the real ``directory``."""
+        if self._list:
+            if directory in self._links:
+                links = self._links[directory]
+                if links is not None:
+                    return name in links  # not listed: not there, so no link either
+            else:
+                asked = self._asked[directory] = self._asked.get(directory, 0) + 1
+                if asked > self.LISTED_AFTER:
+                    links = self._links[directory] = _links_in(directory)
+                    if links is not None:
+                        return name in links
+        return os.path.islink(inside)
+
+
+def _links_in(directory: str) -> frozenset[str] | None:
+    """The names of the symbolic links in ``directory`` (none where it does not exist);
+    ``None`` where it cannot be listed (no read permission: an ``lstat`` still works)."""
+    try:
+        with os.scandir(directory) as entries:
+            return frozenset(entry.name for entry in entries if entry.is_symlink())
+    except (FileNotFoundError, NotADirectoryError):
+        return frozenset()
+    except OSError:
+        return None
 
 
 def is_temporary(name: str) -> bool:

@@ -100,7 +100,14 @@ class Journal:
         self._warned = False
         self._lock: Any = None  # the lock file, opened at the first append, kept open
         self._journal: Any = None  # the journal as last appended to, kept open
-        self._resolve = Resolver()  # the inputs' real paths (few directories)
+        # Whether the journal holds this run's lines alone (it was empty when first appended
+        # to, and has grown by this run's writes only), and its size after the last of them:
+        # then it has one line per output already, unless one was added twice.
+        self._alone = True
+        self._size = 0
+        # The inputs' real paths (few directories, each listed once: a record names the
+        # input as its directory held it then; one stale since is no longer fresh()).
+        self._resolve = Resolver(list_directories=True)
         self._base: str | None = None
         self._load()
 
@@ -140,11 +147,12 @@ class Journal:
             return None
         return record
 
-    def add(self, input_path: Path, output: Path, summary: dict[str, Any], *,
+    def add(self, input_path: str | os.PathLike[str], output: Path, summary: dict[str, Any], *,
             input_sha256: str | None, output_sha256: str | None) -> None:
         """Record that ``output`` (content ``output_sha256``) was just made from
         ``input_path`` (content ``input_sha256``); on disk under the lock, at once or,
-        with ``hold``, with the records that follow within that time."""
+        with ``hold``, with the records that follow within that time. (``input_path`` may
+        be a string: a batch's are, and a ``Path`` made for each would only be read back.)"""
         key = self._key(output)
         record = {"output": key, "input": self._resolve(input_path),
                   "input_sha256": input_sha256, "output_sha256": output_sha256,
@@ -176,9 +184,13 @@ class Journal:
                 if journal is None or _replaced(journal, self.path):
                     if journal is not None:
                         journal.close()
+                        self._alone = False  # the file now is another run's compaction
                     journal = self._journal = self.path.open("a", encoding="utf-8")
+                if os.fstat(journal.fileno()).st_size != self._size:
+                    self._alone = False  # lines of another run (or of an earlier one)
                 journal.write(lines)
                 journal.flush()
+                self._size = os.fstat(journal.fileno()).st_size
             self._added += count
         except OSError as error:
             if not self._warned:
@@ -195,6 +207,8 @@ class Journal:
                 return
             try:
                 with self._locked():
+                    if self._only_ours():
+                        return  # one line per output already: nothing to read or rewrite
                     lines, count = _read_lines(self.path)
                     if lines and count != len(lines):  # else one line per output already
                         write_atomic(self.path, "".join(lines.values()))
@@ -205,6 +219,13 @@ class Journal:
                 if handle is not None:
                     handle.close()
             self._journal = self._lock = None
+
+    def _only_ours(self) -> bool:
+        """(Under the lock.) The journal holds this run's lines alone, one per output."""
+        journal = self._journal
+        return (self._alone and journal is not None and len(self.records) == self._added
+                and not _replaced(journal, self.path)
+                and os.fstat(journal.fileno()).st_size == self._size)
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:

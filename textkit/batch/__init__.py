@@ -121,7 +121,7 @@ def run(tasks: Sequence[Task], *, out: Path, options: Options | None = None,
     def done(task: Task, result: FileResult) -> None:
         results.append(result)
         if result.status is Status.CONVERTED and task.input != STDIN and not task.parts:
-            journal.add(Path(task.input), task.output, result.summary(),
+            journal.add(task.input, task.output, result.summary(),
                         input_sha256=result.sha256, output_sha256=result.output_sha256)
         if on_result is not None:
             on_result(result)

@@ -85,7 +85,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
     problems: list[FileResult] = []
     owners: dict[str, str] = {}  # real paths (strings: see Resolver)
     seen: set[str] = set()
-    resolve = Resolver()  # remembers each path's real one: asking again costs nothing
+    resolve = Resolver(list_directories=True)  # remembers each path's real one: asking again costs nothing
 
     def written(output: Path) -> list[Path]:
         """What a task writes: its output, and its review page with ``review``."""
@@ -137,6 +137,7 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
                 tasks.append(Task(directory, target, parts=tuple(sorted(files))))
         elif where.is_dir():
             inside = os.path.join(where, "")  # what each path found starts with (os.walk's)
+            folders: dict[str, Path] = {}  # out/folder, made once for the folder's files
             for found, error in _walk(where, glob, skip=out_resolved):
                 if error is not None:
                     problems.append(_failed(found, error))
@@ -144,7 +145,10 @@ def plan(paths: Sequence[str], *, out: Path, glob: str | None = None, stdin: byt
                     relative = found[len(inside):] if found.startswith(inside) \
                         else os.path.relpath(found, where)
                     folder, name = os.path.split(relative)
-                    add(found, Path(out, folder, output_name(name)))
+                    base = folders.get(folder)
+                    if base is None:
+                        base = folders[folder] = Path(out, folder)
+                    add(found, base / output_name(name))
         elif where.exists() or where.is_symlink():
             add(path, out / output_name(where.name))
         else:
@@ -182,8 +186,9 @@ def _walk(root: Path, glob: str | None, *, skip: Path) -> Iterator[tuple[str, st
             yield str(error.filename), f"cannot read directory: {error.strerror}"
         dirs[:] = sorted(d for d in dirs if Path(directory, d).resolve() != skip)
         for name in sorted(files):
-            if not is_our_own(directory, name) and _selected(name, os.path.join(directory, name), glob):
-                yield os.path.join(directory, name), None
+            path = os.path.join(directory, name)
+            if not is_our_own(directory, name) and _selected(name, path, glob):
+                yield path, None
     while errors:
         error = errors.pop()
         yield str(error.filename), f"cannot read directory: {error.strerror}"

@@ -80,7 +80,8 @@ def detect(text: str) -> str:
     >>> detect("Page one.\\n\\fPage two.\\n\\f"), detect("an is\\u00ad\\nsue of note\\n")
     ('pdftotext', 'abbyy')
     """
-    if _SOFT_END.search(text) or _unwrapped(text):
+    # (A soft hyphen or a not sign first found by substring search: the regex tries every place.)
+    if (("\u00ad" in text or "¬" in text) and _SOFT_END.search(text)) or _unwrapped(text):
         return "abbyy"
     if "\f" in text:
         ends_in_feed = text.rstrip(" \t\n").endswith("\f")
@@ -108,6 +109,8 @@ def _tesseract_lines(text: str) -> bool:
 
 def _unwrapped(text: str) -> bool:
     """Most of the text stands in lines longer than any typeset line: one paragraph per line."""
+    if max(map(len, text.split("\n")), default=0) <= PARAGRAPH_LINE_CHARS:
+        return False  # no line that long (a form feed only cuts one shorter): most texts, at a split
     lengths = [len(line) for line in re.split("[\n\f]", text) if line.strip()]
     long = [n for n in lengths if n > PARAGRAPH_LINE_CHARS]
     return len(long) >= 2 and sum(long) >= 0.5 * sum(lengths)
