@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from operator import eq
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon, prefix_reach
@@ -642,7 +643,7 @@ class Judge:
         counts = self.counts
         if kept is not None:
             asked, found = kept
-            if all(counts.get(form) == n for form, n in asked.items()):
+            if all(map(eq, map(counts.get, asked), asked.values())):  # (C calls, no generator)
                 if found is None or found.start == start:
                     return found
                 return replace(found, start=start, end=start + found.end - found.start)
