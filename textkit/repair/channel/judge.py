@@ -660,8 +660,9 @@ class Judge:
     @staticmethod
     def _foreign_beside(cores: list[str], i: int) -> bool:
         """A neighbour is a foreign word (``et``, ``nous``): this one may be foreign too."""
-        foreign = foreign_words()
-        return any(0 <= j < len(cores) and cores[j].lower() in foreign for j in (i - 1, i + 1))
+        foreign = foreign_words()  # (the two tests written out: no generator per word judged)
+        return (i > 0 and cores[i - 1].lower() in foreign) or (
+            i + 1 < len(cores) and cores[i + 1].lower() in foreign)
 
     def _vouched(self, token: _Token) -> bool:
         """The lexicon knows the word, or it is protected: nothing to judge."""
