@@ -600,3 +600,20 @@ def test_a_search_pruned_by_the_lexicons_reach_finds_the_same_readings(word: str
     whole, pruned = adapted_search(word, known, adapted, origin), adapted_search(word, known, adapted, origin,
                                                                                   reach=reach)
     assert [list(part.items()) for part in pruned] == [list(part.items()) for part in whole]
+
+
+def test_capitalized_words_are_those_at_a_word_boundary():
+    """The stage's capitalized-word search (the capital tested after it is found) finds what
+    ``\\b[A-Z][\\w’'-]*`` finds, in every text of letters, marks and spaces."""
+    import random
+    import re
+
+    from textkit.repair.channel.stage import _CAPITALIZED
+
+    boundary = re.compile(r"\b[A-Z][\w’'-]*")
+    pick = random.Random(11).choice
+    texts = ["", "A", "aB", "x-Abc", "aB-Cd", "Dita Dunn", "McArthur and O'Neill", "_Ab 1Ab éAb ’Ab"]
+    texts += ["".join(pick("aAbBZ ’'-_.1é\nÉxX") for _ in range(n % 13)) for n in range(5000)]
+    for text in texts:
+        assert [m.span() for m in _CAPITALIZED.finditer(text)] == \
+            [m.span() for m in boundary.finditer(text)], text

@@ -112,6 +112,14 @@ def confusion_index() -> dict[str, tuple[Confusion, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@functools.cache
+def _by_first_letter() -> dict[str, tuple[tuple[Confusion, ...], bool]]:
+    """:func:`confusion_index` with, for each letter, whether some of its confusions' scanned
+    forms are longer than the letter (those need a look at the letters after it)."""
+    return {letter: (options, any(len(c.seen) > 1 for c in options))
+            for letter, options in confusion_index().items()}
+
+
 @dataclass(frozen=True, slots=True)
 class Variant:
     """A reading of a scanned word and the confusions that lead to it."""
@@ -163,11 +171,23 @@ def derivations(word: str, max_steps: int = 2,
     [('In', 1.0), ('in', 1.2)]
     """
     # What follows a step is the word's own tail, so the confusions that apply at each
-    # of its positions are found once, in the word.
-    index = confusion_index()
-    n = len(word)
-    at = [[c for c in index.get(word[k], ()) if word.startswith(c.seen, k)] for k in range(n)]
-    places = [k for k in range(n) if at[k]]
+    # of its positions are found once, in the word: at[p] are those at places[p] (a
+    # one-letter scanned form applies wherever its letter is, no test made; the table's
+    # own tuple then).
+    by_first = _by_first_letter()
+    places: list[int] = []
+    at: list[tuple[Confusion, ...] | list[Confusion]] = []
+    for k, letter in enumerate(word):
+        options = by_first.get(letter)
+        if options is None:
+            continue
+        here, longer = options
+        if longer:
+            here = [c for c in here if len(c.seen) == 1 or word.startswith(c.seen, k)]
+            if not here:
+                continue
+        places.append(k)
+        at.append(here)
     seen: set[str] = set()
     out: list[tuple[str, float, tuple[Confusion, ...]]] = []
     add, found = seen.add, out.append
@@ -178,11 +198,13 @@ def derivations(word: str, max_steps: int = 2,
         deeper = len(steps) + 1 < max_steps
         for p in range(first, len(places)):
             k = places[p]
-            before = head + word[start:k]
-            for confusion in at[k]:
+            before = None  # head + word[start:k], made when a step here is affordable
+            for confusion in at[p]:
                 total = cost + confusion.cost
                 if total > max_cost:
                     continue
+                if before is None:
+                    before = head + word[start:k]
                 end = k + len(confusion.seen)
                 done = before + confusion.printed
                 new = done + word[end:]
@@ -190,7 +212,8 @@ def derivations(word: str, max_steps: int = 2,
                 if new != word and new not in seen:
                     add(new)
                     found((new, total, taken))
-                if deeper:
+                # (no step is cheaper than MIN_COST: past max_cost - MIN_COST, none is taken)
+                if deeper and total + MIN_COST <= max_cost:
                     walk(bisect_left(places, end, p), done, end, total, taken)
 
     if max_steps > 0:

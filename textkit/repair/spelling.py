@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import filterfalse
 
 from symspellpy import SymSpell, Verbosity
 
@@ -36,13 +37,15 @@ class Vocabulary:
     def __init__(self, words: Iterable[str] | Mapping[str, int]) -> None:
         """``words``: the document's word forms, or their counts (form -> count)."""
         self.exact: Counter[str] = Counter(words)
-        self.folded: Counter[str] = Counter()
-        self._forms: dict[str, list[str]] = {}
+        folded: dict[str, int] = {}  # summed in a plain dict (no Counter method per form)
+        get = folded.get
         for form, n in self.exact.items():
-            folded = form.lower()
-            self.folded[folded] += n
-            self._forms.setdefault(folded, []).append(form)
-        self.names = frozenset(form.lower() for form in self.exact if not form.islower())
+            lower = form.lower()
+            folded[lower] = get(lower, 0) + n
+        self.folded: Counter[str] = Counter(folded)
+        self._forms: dict[str, list[str]] | None = None
+        """The forms of each case-folded form, as :meth:`lookalikes` needs them (made then)."""
+        self.names = frozenset(map(str.lower, filterfalse(str.islower, self.exact)))
         """The case-folded forms that the document writes with a capital (names, acronyms)."""
         self._index: SymSpell | None = None
         self._indexed: set[str] = set()
@@ -96,6 +99,10 @@ class Vocabulary:
             self._indexed |= self.names
         found = self._index.lookup(word.lower(), Verbosity.ALL, max_distance,
                                    include_unknown=False)
+        if self._forms is None:
+            self._forms = {}
+            for form in self.exact:
+                self._forms.setdefault(form.lower(), []).append(form)
         forms = [form for item in found if item.term in self.names
                  for form in self._forms.get(item.term, ()) if form != word and not form.islower()]
         self._found[key] = sorted(forms, key=lambda f: (-self.exact[f], f))

@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import accumulate
+from operator import eq
 
 from ...layout.shape import starts_sentence
 from ...lexicon import Lexicon, prefix_reach
@@ -642,7 +643,7 @@ class Judge:
         counts = self.counts
         if kept is not None:
             asked, found = kept
-            if all(counts.get(form) == n for form, n in asked.items()):
+            if all(map(eq, map(counts.get, asked), asked.values())):  # (C calls, no generator)
                 if found is None or found.start == start:
                     return found
                 return replace(found, start=start, end=start + found.end - found.start)
@@ -659,8 +660,9 @@ class Judge:
     @staticmethod
     def _foreign_beside(cores: list[str], i: int) -> bool:
         """A neighbour is a foreign word (``et``, ``nous``): this one may be foreign too."""
-        foreign = foreign_words()
-        return any(0 <= j < len(cores) and cores[j].lower() in foreign for j in (i - 1, i + 1))
+        foreign = foreign_words()  # (the two tests written out: no generator per word judged)
+        return (i > 0 and cores[i - 1].lower() in foreign) or (
+            i + 1 < len(cores) and cores[i + 1].lower() in foreign)
 
     def _vouched(self, token: _Token) -> bool:
         """The lexicon knows the word, or it is protected: nothing to judge."""

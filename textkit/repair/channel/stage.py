@@ -167,7 +167,10 @@ def _adapted(doc: Document, model: ChannelModel) -> ChannelModel:
                          second_step=bool(_engine_conventions(doc)))
 
 
-_CAPITALIZED = re.compile(r"\b[A-Z][\w’'-]*")
+_CAPITALIZED = re.compile(r"[A-Z](?<!\w[A-Z])[\w’'-]*")
+"""A capitalized word: a capital with no word character before it (``\\b[A-Z]``, the test
+made after the capital, so that the search skips to the capitals instead of trying every
+place of the text)."""
 
 
 def _names(text: str, *, every: bool, long_s: bool = False,

@@ -37,8 +37,8 @@ class WordVariants:
             count = self.vocabulary.count
             texts, costs, steps = _derivations(word)
             # A Variant made only for the few readings kept (a word has dozens).
-            found = tuple(Variant(texts[i], costs[i], tuple(CONFUSIONS[k] for k in steps[i]))
-                          for i, k in enumerate(known) if k or count(texts[i]))
+            found = tuple([Variant(texts[i], costs[i], tuple([CONFUSIONS[k] for k in steps[i]]))
+                           for i, k in enumerate(known) if k or count(texts[i])])
             self._found[word] = found
         return found
 
@@ -54,9 +54,12 @@ def _derivations(word: str) -> tuple[tuple[str, ...], tuple[float, ...], tuple[t
     each of its full collections walks (with them, half the stage's time on the test split
     of the real OCR pairs went into collections)."""
     found = derivations(word)
-    number = _confusion_numbers()
-    return (tuple(text for text, _, _ in found), tuple(cost for _, cost, _ in found),
-            tuple(tuple(number[id(step)] for step in steps) for _, _, steps in found))
+    if not found:
+        return (), (), ()
+    # (unzipped and numbered by C calls: no generator run per reading)
+    texts, costs, steps = zip(*found)
+    number = _confusion_numbers().__getitem__
+    return texts, costs, tuple([tuple(map(number, map(id, taken))) for taken in steps])
 
 
 @functools.cache
@@ -72,7 +75,7 @@ def known_variants(word: str, lex: Lexicon) -> tuple[bool, ...]:
     # A word in small letters is known exactly when the word list has it (Lexicon.knows'
     # other tests are for capitals): one set lookup for most of a word's dozens of readings.
     words, knows = lex.words, lex.knows
-    return tuple(text in words if text.islower() else knows(text) for text in _derivations(word)[0])
+    return tuple([text in words if text.islower() else knows(text) for text in _derivations(word)[0]])
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -85,7 +88,7 @@ def variant_forms(word: str) -> frozenset[str]:
     """
     # The one-confusion readings are among the walk's (its first level is the same walk),
     # so common_variants adds no text to them.
-    return frozenset([text.lower() for text in _derivations(word)[0]])
+    return frozenset(map(str.lower, _derivations(word)[0]))
 
 
 def names_in_reach(word: str, vocabulary: Vocabulary, max_cost: float) -> bool:
@@ -161,8 +164,16 @@ def common_variants(word: str) -> tuple[Variant, ...]:
     if frequency * RARE_RATIO > _most_frequent():
         return ()  # nothing is common enough to be misread as this word
     needed = max(COMMON, RARE_RATIO * frequency)
-    return tuple(Variant(text, cost, steps) for text, cost, steps in derivations(word, max_steps=1)
-                 if not any(step.weak for step in steps) and counts.get(text.lower(), 0) >= needed)
+    get = counts.get
+    found = []
+    for text, cost, steps in derivations(word, max_steps=1):  # (a loop: no generator per reading)
+        for step in steps:
+            if step.weak:
+                break
+        else:
+            if get(text.lower(), 0) >= needed:
+                found.append(Variant(text, cost, steps))
+    return tuple(found)
 
 
 @functools.cache
